@@ -1,0 +1,180 @@
+"""The one data model every pipeline stage reads and extends.
+
+Offsets are always character offsets into `Document.text`, half-open
+`[start, end)`, like spaCy's Doc/Span: a value taken from the text can be
+checked by slicing the text with its evidence.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+Span = tuple[int, int]
+
+COUNT_SLOTS = ("fatalities", "injured", "arrested", "crowd")
+MODALITIES = ("actual", "planned", "threatened", "denied", "hypothetical")
+
+
+@dataclass
+class Token:
+    text: str
+    start: int
+    end: int
+    lemma: str
+    pos: str | None = None  # OpenCorpora part of speech (NOUN, VERB, PRTS, NUMR, ...)
+    tags: frozenset[str] = frozenset()  # OpenCorpora grammemes (plur, gent, past, ...)
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    paragraph: int
+    headline: bool = False
+    tokens: list[Token] = field(default_factory=list)
+
+
+@dataclass
+class Mention:
+    """A named entity found by NER: PER, LOC or ORG."""
+
+    start: int
+    end: int
+    kind: str
+    text: str
+    normal: str
+
+
+@dataclass
+class Count:
+    min: int
+    max: int | None
+    text: str
+    evidence: Span
+
+
+@dataclass
+class CountMention:
+    """A count in the text tied to the slot it fills (killed, injured, ...)."""
+
+    slot: str
+    count: Count
+    anchor: Span  # the word that fixes the slot: "погибли", "задержаны"
+    total: bool = False  # a running total ("число погибших достигло 16")
+
+
+@dataclass
+class DateMention:
+    start: int
+    end: int
+    text: str
+    day: date | None  # the resolved day, or None when only month/year is known
+    year: int | None = None
+    month: int | None = None
+    relative: bool = False  # "накануне", "в среду": depends on `published`
+
+
+@dataclass
+class Place:
+    name: str  # nominative Russian name
+    country: str  # ISO 3166-1 alpha-2
+    precision: str  # landmark | city | admin1 | country
+    admin1: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    geonameid: int | None = None
+    population: int = 0
+
+
+@dataclass
+class PlaceMention:
+    place: Place
+    start: int
+    end: int
+    landmark: str | None = None  # "площадь Республики" when the text names one
+
+
+@dataclass
+class Actor:
+    role: str  # actor1 | actor2
+    name: str
+    category: str  # ACLED: State forces, Protesters, Rioters, Civilians, ...
+    evidence: Span
+
+
+@dataclass
+class Source:
+    chain: list[str]  # innermost first: the speaker, then each outlet that relayed it
+    evidence: Span
+    unnamed: bool = False  # "источник", "ряд СМИ"
+
+
+@dataclass
+class Claim:
+    """One source's figure for one slot of an event."""
+
+    chain: list[str]
+    slot: str
+    count: Count
+    verification: str | None = None
+    distanced: bool = False  # the figure stands in quotation marks: «"десятки"»
+
+
+@dataclass
+class Trigger:
+    """A word or phrase that names an event of an ACLED sub-type."""
+
+    start: int
+    end: int
+    text: str
+    event_type: str
+    sub_event_type: str
+    sentence: int  # index into Document.sentences
+    modality: str = "actual"
+    weight: float = 1.0
+
+
+@dataclass
+class Event:
+    id: str
+    event_type: str
+    sub_event_type: str
+    modality: str = "actual"
+    date: date | None = None
+    date_evidence: Span | None = None
+    location: PlaceMention | None = None
+    actors: list[Actor] = field(default_factory=list)
+    fatalities: Count | None = None
+    injured: Count | None = None
+    arrested: Count | None = None
+    crowd: Count | None = None
+    sources: list[Source] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    verification: str | None = None
+    evidence: list[Span] = field(default_factory=list)
+    triggers: list[Trigger] = field(default_factory=list)
+    confidence: float = 0.5
+
+
+@dataclass
+class Document:
+    id: str
+    text: str
+    published: date | None = None
+    source: str | None = None
+    url: str | None = None
+    title: str | None = None
+    sentences: list[Sentence] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    triggers: list[Trigger] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+
+    def span_text(self, span: Span) -> str:
+        return self.text[span[0] : span[1]]
+
+    def sentence_text(self, index: int) -> str:
+        s = self.sentences[index]
+        return self.text[s.start : s.end]
+
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        return [m for m in self.mentions if m.start >= start and m.end <= end]
