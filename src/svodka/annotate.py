@@ -25,6 +25,8 @@ def analyse(word: str) -> tuple[str, str | None, frozenset[str]]:
     lower = word.lower().replace("ё", "е")
     if not any("а" <= ch <= "я" for ch in lower):
         return lower, None, frozenset()
+    if len(word) > 1 and word.isupper():  # an abbreviation (КТО, БПЛА), not a word in capitals
+        return lower, "ABBR", frozenset({"Abbr"})
     parse = morph_analyzer().parse(lower)[0]
     return parse.normal_form.replace("ё", "е"), parse.tag.POS, frozenset(parse.tag.grammemes)
 

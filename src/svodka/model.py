@@ -127,8 +127,7 @@ class Trigger:
     start: int
     end: int
     text: str
-    event_type: str
-    sub_event_type: str
+    kind: str  # the event class in data/event_classes.tsv: protest, clash, arrest, ...
     sentence: int  # index into Document.sentences
     modality: str = "actual"
     weight: float = 1.0
@@ -137,11 +136,13 @@ class Trigger:
 @dataclass
 class Event:
     id: str
+    kind: str  # the event class in data/event_classes.tsv
     event_type: str
     sub_event_type: str
     modality: str = "actual"
     date: date | None = None
     date_evidence: Span | None = None
+    date_stated: bool = False  # the date comes from a date expression tied to this event
     location: PlaceMention | None = None
     actors: list[Actor] = field(default_factory=list)
     fatalities: Count | None = None
@@ -153,7 +154,12 @@ class Event:
     verification: str | None = None
     evidence: list[Span] = field(default_factory=list)
     triggers: list[Trigger] = field(default_factory=list)
+    count_mentions: list[tuple[CountMention, list[str]]] = field(default_factory=list)  # with the source chain
     confidence: float = 0.5
+
+    @property
+    def sentences(self) -> list[int]:
+        return sorted({t.sentence for t in self.triggers})
 
 
 @dataclass

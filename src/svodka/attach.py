@@ -1,0 +1,224 @@
+"""Turn triggers into events and attach what the text says about each.
+
+Triggers of one sentence combine into events (data/combinations.tsv: a
+protest and a detention in one sentence are one protest with intervention).
+Each event then takes its place, date, counts, sources and actors from its
+own sentence first, then from the sentences before it in its paragraph,
+then from the live-blog headline above it, then from the document.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from .actors import find_actors
+from .counts import find_counts
+from .dates import anchor_date, find_dates, is_background
+from .detect import combinations, event_classes
+from .lexicon import pattern_set
+from .model import CountMention, DateMention, Document, Event, PlaceMention, Source, Trigger
+from .places import gazetteer
+from .sources import find_attributions, find_verification
+
+NATIONWIDE = "nationwide.tsv"
+
+
+def combine(triggers: list[Trigger]) -> dict[str, list[Trigger]]:
+    """Group one sentence's triggers into event classes, applying the combination rules."""
+    groups: dict[str, list[Trigger]] = {}
+    for t in triggers:
+        groups.setdefault(t.kind, []).append(t)
+    rules = combinations()
+    changed = True
+    while changed:
+        changed = False
+        for (first, second), result in rules.items():
+            if first in groups and second in groups and first != second:
+                merged = groups.pop(first) + groups.pop(second)
+                groups.setdefault(result, []).extend(merged)
+                changed = True
+    return groups
+
+
+def events_from_triggers(doc: Document) -> list[Event]:
+    by_sentence: dict[int, list[Trigger]] = {}
+    for t in doc.triggers:
+        by_sentence.setdefault(t.sentence, []).append(t)
+    classes = event_classes()
+    events = []
+    for index in sorted(by_sentence):
+        for kind, triggers in combine(by_sentence[index]).items():
+            cls = classes[kind]
+            actual = [t for t in triggers if t.modality == "actual"]
+            modality = "actual" if actual else triggers[0].modality
+            events.append(Event("", kind, cls.event_type, cls.sub_event_type, modality, triggers=sorted(triggers, key=lambda t: t.start)))
+    return events
+
+
+@dataclass
+class DocumentContext:
+    """What the document tells once, looked up by every event."""
+
+    doc: Document
+    anchor: date | None
+    places: dict[int, list[PlaceMention]] = field(default_factory=dict)
+    landmarks: dict[int, list[tuple[str, int, int]]] = field(default_factory=dict)
+    dates: dict[int, list[DateMention]] = field(default_factory=dict)
+    main_place: PlaceMention | None = None
+    main_country: str | None = None
+
+    @classmethod
+    def build(cls, doc: Document) -> "DocumentContext":
+        gaz = gazetteer()
+        context = cls(doc, anchor_date(doc))
+        first_pass = [m for i in range(len(doc.sentences)) for m in gaz.find(doc, i)]
+        countries = Counter(m.place.country for m in first_pass)
+        hint = [c for c, _ in countries.most_common()]
+        for i in range(len(doc.sentences)):
+            context.places[i] = gaz.find(doc, i, hint)
+            context.landmarks[i] = gaz.find_landmarks(doc, i)
+            context.dates[i] = find_dates(doc, i, context.anchor)
+        mentions = [m for i in sorted(context.places) for m in context.places[i]]
+        if mentions:
+            by_country = Counter(m.place.country for m in mentions)
+            context.main_country = by_country.most_common(1)[0][0]
+            precise = [m for m in mentions if m.place.precision in ("city", "admin1")] or mentions
+            counts = Counter(m.place.name for m in precise)
+            best = max(counts.values())
+            context.main_place = next(m for m in precise if counts[m.place.name] == best)
+        return context
+
+    def sentences_before(self, index: int) -> list[int]:
+        """This sentence, the earlier ones of its paragraph (nearest first), then the headline above it."""
+        sentences = self.doc.sentences
+        paragraph = sentences[index].paragraph
+        order = [index] + [i for i in range(index - 1, -1, -1) if sentences[i].paragraph == paragraph]
+        first = order[-1]
+        if first > 0 and sentences[first - 1].headline and not sentences[index].headline:
+            order.append(first - 1)
+        return order
+
+
+def nearest(items, position: int, key_start, key_end):
+    return min(items, key=lambda m: min(abs(key_start(m) - position), abs(key_end(m) - position)))
+
+
+def attach_place(context: DocumentContext, event: Event) -> None:
+    doc = context.doc
+    trigger = event.triggers[0]
+    if nationwide(doc, trigger.sentence) and context.main_country:
+        start, end = nationwide(doc, trigger.sentence)
+        event.location = PlaceMention(gazetteer().country(context.main_country), start, end)
+        return
+    for index in context.sentences_before(trigger.sentence):
+        found = context.places[index]
+        if found:
+            best = nearest(found, trigger.start, lambda m: m.start, lambda m: m.end)
+            location = PlaceMention(best.place, best.start, best.end)
+            landmarks = context.landmarks[index]
+            if landmarks and best.place.precision == "city":
+                name, start, end = nearest(landmarks, trigger.start, lambda m: m[1], lambda m: m[2])
+                location.landmark = name
+                location.place = replace(best.place, precision="landmark")
+            event.location = location
+            return
+    if context.main_place:
+        main = context.main_place
+        event.location = PlaceMention(main.place, main.start, main.end)
+
+
+def nationwide(doc: Document, index: int) -> tuple[int, int] | None:
+    sentence = doc.sentences[index]
+    matches = pattern_set(NATIONWIDE).find(sentence.tokens)
+    if not matches:
+        return None
+    m = matches[0]
+    return sentence.tokens[m.first].start, sentence.tokens[m.last].end
+
+
+def attach_date(context: DocumentContext, event: Event) -> None:
+    trigger = event.triggers[0]
+    for step, index in enumerate(context.sentences_before(trigger.sentence)):
+        dated = [d for d in context.dates[index] if d.day or d.year]
+        if dated:
+            best = nearest(dated, trigger.start, lambda d: d.start, lambda d: d.end)
+            if is_background(best, context.anchor, context.doc.published):
+                event.modality = "background"
+            if best.day:
+                event.date = best.day
+                event.date_evidence = (best.start, best.end)
+                event.date_stated = step == 0
+                return
+    event.date = context.doc.published or context.anchor
+
+
+def attach_counts(doc: Document, events: list[Event], sources: dict[int, list[Source]]) -> None:
+    """Each count goes to the nearest event in its sentence that takes its slot, else to the last such event before it."""
+    classes = event_classes()
+    by_sentence: dict[int, list[Event]] = {}
+    for e in events:
+        by_sentence.setdefault(e.triggers[0].sentence, []).append(e)
+    for index in range(len(doc.sentences)):
+        for mention in find_counts(doc, index):
+            takers = [e for e in by_sentence.get(index, []) if mention.slot in classes[e.kind].accepts]
+            if takers:
+                target = nearest(takers, mention.count.evidence[0], lambda e: e.triggers[0].start, lambda e: e.triggers[-1].end)
+            else:
+                target = last_taker_before(doc, events, index, mention)
+            if target is not None:
+                chain = sources.get(index, [Source([], (0, 0))])[0].chain if sources.get(index) else []
+                target.count_mentions.append((mention, chain))
+
+
+def last_taker_before(doc: Document, events: list[Event], index: int, mention: CountMention) -> Event | None:
+    classes = event_classes()
+    paragraph = doc.sentences[index].paragraph
+    earlier = [
+        e
+        for e in events
+        if e.triggers[0].sentence <= index
+        and paragraph - doc.sentences[e.triggers[0].sentence].paragraph <= 1
+        and mention.slot in classes[e.kind].accepts
+    ]
+    return earlier[-1] if earlier else None
+
+
+def sources_by_sentence(doc: Document) -> dict[int, list[Source]]:
+    by_sentence: dict[int, list[Source]] = {}
+    for a in find_attributions(doc):
+        for index in a.sentences:
+            by_sentence.setdefault(index, []).append(Source(list(a.chain), a.evidence, a.unnamed))
+    return by_sentence
+
+
+def attach_verification(doc: Document, events: list[Event]) -> None:
+    """A verification remark covers the events of its sentence and of the sentences before it in its paragraph."""
+    for mark in find_verification(doc):
+        paragraph = doc.sentences[mark.sentence].paragraph
+        for e in events:
+            first = e.triggers[0].sentence
+            if first <= mark.sentence and doc.sentences[first].paragraph == paragraph:
+                e.verification = mark.kind
+
+
+def attach(doc: Document) -> list[Event]:
+    events = events_from_triggers(doc)
+    if not events:
+        return []
+    context = DocumentContext.build(doc)
+    sources = sources_by_sentence(doc)
+    for event in events:
+        attach_place(context, event)
+        attach_date(context, event)
+        event.actors = find_actors(doc, event)
+        seen = set()
+        for index in event.sentences:
+            for source in sources.get(index, []):
+                if tuple(source.chain) not in seen:
+                    seen.add(tuple(source.chain))
+                    event.sources.append(source)
+        event.evidence = [(doc.sentences[i].start, doc.sentences[i].end) for i in event.sentences]
+    attach_counts(doc, events, sources)
+    attach_verification(doc, events)
+    return events

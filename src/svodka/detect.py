@@ -1,0 +1,100 @@
+"""Find event triggers: lexicon matches by lemma, with their modality.
+
+The lexicon (data/triggers.tsv) names an event class for each pattern;
+data/event_classes.tsv maps classes to ACLED types. A trigger in a clause
+that plans, threatens, denies or supposes the event carries that modality;
+a trigger in a sentence about an accident, a disaster, sport, fiction or a
+court case is dropped.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicon import Match, data_rows, is_word, longest_non_overlapping, pattern_set
+from .model import Document, Sentence, Token, Trigger
+
+CLAUSE_BOUNDARIES = {",", ";", ":", "—", "–", "(", ")", "что", "но", "а", "однако"}
+CONDITIONAL = {"если"}
+FUTURE = "futr"
+
+
+@dataclass(frozen=True)
+class EventClass:
+    name: str
+    event_type: str
+    sub_event_type: str
+    violent: bool
+    accepts: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def event_classes() -> dict[str, EventClass]:
+    classes = {}
+    for row in data_rows("event_classes.tsv"):
+        name, event_type, sub_event_type, violent = (cell.strip() for cell in row[:4])
+        accepts = frozenset(row[4].split()) if len(row) > 4 else frozenset()
+        classes[name] = EventClass(name, event_type, sub_event_type, violent == "yes", accepts)
+    return classes
+
+
+@lru_cache(maxsize=1)
+def combinations() -> dict[tuple[str, str], str]:
+    return {(row[0].strip(), row[1].strip()): row[2].strip() for row in data_rows("combinations.tsv")}
+
+
+def clause_bounds(tokens: list[Token], first: int, last: int) -> tuple[int, int]:
+    start = first
+    while start > 0 and tokens[start - 1].text.lower() not in CLAUSE_BOUNDARIES:
+        start -= 1
+    end = last
+    while end + 1 < len(tokens) and tokens[end + 1].text.lower() not in CLAUSE_BOUNDARIES:
+        end += 1
+    return start, end
+
+
+def modality_of(tokens: list[Token], match: Match) -> str:
+    start, end = clause_bounds(tokens, match.first, match.last)
+    clause = tokens[start : end + 1]
+    cues = pattern_set("modality.tsv").find(clause)
+    if cues:
+        return cues[0].pattern.label
+    words_before = [t for t in tokens[start : match.first] if is_word(t)]
+    if words_before and words_before[-1].lemma == "не":
+        return "denied"
+    if any(t.lemma in CONDITIONAL for t in tokens[: match.first]):
+        return "hypothetical"
+    if any(FUTURE in t.tags and t.pos == "VERB" for t in clause):
+        return "planned"
+    return "actual"
+
+
+def sentence_context(sentence: Sentence) -> set[str]:
+    return {m.pattern.label for m in pattern_set("non_event_context.tsv").find(sentence.tokens)}
+
+
+def find_triggers(doc: Document, index: int) -> list[Trigger]:
+    sentence = doc.sentences[index]
+    matches = longest_non_overlapping(pattern_set("triggers.tsv").find(sentence.tokens))
+    if not matches or sentence_context(sentence):
+        return []
+    triggers = []
+    for match in matches:
+        start, end = sentence.tokens[match.first].start, sentence.tokens[match.last].end
+        triggers.append(
+            Trigger(
+                start,
+                end,
+                doc.text[start:end],
+                match.pattern.label,
+                index,
+                modality_of(sentence.tokens, match),
+                match.pattern.weight,
+            )
+        )
+    return triggers
+
+
+def detect(doc: Document) -> Document:
+    doc.triggers = [t for i in range(len(doc.sentences)) for t in find_triggers(doc, i)]
+    return doc

@@ -1,0 +1,22 @@
+import os
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from svodka.annotate import tokenize_document
+from svodka.model import Document
+from svodka.segment import segment
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+def needs_shared():
+    return pytest.mark.skipif(not (SHARED / "CONTRACT.md").exists(), reason="../shared is absent")
+
+
+def lemmatised(text: str, published: date | None = None, doc_id: str = "t") -> Document:
+    doc = Document(doc_id, text, published)
+    segment(doc)
+    tokenize_document(doc)
+    return doc

@@ -1,0 +1,78 @@
+import pytest
+
+from svodka.detect import detect, event_classes
+from svodka.lexicon import data_rows
+
+from .conftest import lemmatised
+
+
+def triggers(text):
+    doc = detect(lemmatised(text))
+    return [(t.kind, t.modality, doc.text[t.start : t.end]) for t in doc.triggers]
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("В центре Минска прошел митинг оппозиции.", "protest"),
+        ("Сотни протестующих вышли на улицы.", "protest"),
+        ("Рабочие завода объявили забастовку.", "protest"),
+        ("Полиция разогнала собравшихся водометами.", "intervention"),
+        ("В городе начались массовые беспорядки.", "riot"),
+        ("Мародеры разграбили торговый центр.", "looting"),
+        ("На окраине села завязалась перестрелка.", "clash"),
+        ("Силовики ликвидировали трех боевиков.", "clash"),
+        ("Неизвестный открыл стрельбу в торговом центре.", "attack"),
+        ("На рынке прогремел взрыв.", "explosion"),
+        ("Смертник привел в действие пояс шахида.", "suicide_bomb"),
+        ("Город подвергся артиллерийскому обстрелу.", "shelling"),
+        ("Авиаудар пришелся по жилому кварталу.", "airstrike"),
+        ("Ночью беспилотник атаковал нефтебазу.", "airstrike"),
+        ("В регионе ввели комендантский час.", "emergency"),
+        ("Президент обратился за помощью к ОДКБ.", "foreign_troops"),
+        ("Полиция задержала подозреваемого в подготовке поджога.", "arrest"),
+        ("Саперы обезвредили самодельное взрывное устройство.", "disrupted_weapons"),
+    ],
+)
+def test_each_class_has_a_trigger(text, kind):
+    assert kind in [k for k, _, _ in triggers(text)]
+
+
+@pytest.mark.parametrize(
+    "text, modality",
+    [
+        ("Оппозиция намерена провести митинг в субботу.", "planned"),
+        ("Активисты пригрозили устроить забастовку.", "threatened"),
+        ("В МВД опровергли сообщения о перестрелке.", "denied"),
+        ("Если власти не уступят, начнется забастовка.", "hypothetical"),
+        ("Митинг пройдет в воскресенье.", "planned"),
+        ("Митинг прошел в воскресенье.", "actual"),
+    ],
+)
+def test_modality_of_the_clause(text, modality):
+    found = triggers(text)
+    assert found and found[0][1] == modality
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В ДТП на трассе погибли три человека.",
+        "Фильм о теракте выходит в прокат.",
+        "Боксер нокаутировал соперника в первом бою.",
+        "Суд приговорил участника беспорядков к пяти годам.",
+        "Из-за урагана погибли люди, начались пожары.",
+    ],
+)
+def test_no_triggers_outside_political_violence(text):
+    assert triggers(text) == []
+
+
+def test_capitalised_abbreviations_keep_their_letters():
+    assert ("emergency", "actual", "режим КТО") in triggers("В районе действует режим КТО.")
+
+
+def test_every_trigger_class_is_defined():
+    classes = event_classes()
+    for row in data_rows("triggers.tsv"):
+        assert row[1].strip() in classes, row

@@ -1,0 +1,25 @@
+from svodka.model import Document
+from svodka.segment import segment
+
+
+def test_headlines_are_their_own_sentences():
+    text = "Протест в Минске\nВ центре города собрались люди. Полиция наблюдала.\nВот так это было"
+    doc = segment(Document("t", text))
+    sentences = [(text[s.start : s.end], s.paragraph, s.headline) for s in doc.sentences]
+    assert sentences == [
+        ("Протест в Минске", 0, True),
+        ("В центре города собрались люди.", 1, False),
+        ("Полиция наблюдала.", 1, False),
+        ("Вот так это было", 2, True),
+    ]
+
+
+def test_a_long_line_without_a_full_stop_is_not_a_headline():
+    line = "слово " * 60
+    doc = segment(Document("t", line.strip()))
+    assert not doc.sentences[0].headline
+
+
+def test_blank_lines_do_not_count_as_paragraphs():
+    doc = segment(Document("t", "Первый абзац.\n\n\nВторой абзац."))
+    assert [s.paragraph for s in doc.sentences] == [0, 1]
