@@ -1,0 +1,82 @@
+from datetime import date
+
+from svodka.merge import merge
+from svodka.model import Count, CountMention, Document, Event, Place, PlaceMention, Sentence, Source, Trigger
+
+ALMATY = Place("Алматы", "KZ", "city", lat=43.25, lon=76.91, geonameid=1526384)
+AKTAU = Place("Актау", "KZ", "city", lat=43.66, lon=51.17, geonameid=610612)
+CLASSES = {
+    "protest": ("Protests", "Peaceful protest"),
+    "intervention": ("Protests", "Protest with intervention"),
+    "clash": ("Battles", "Armed clash"),
+    "killing": ("Violence against civilians", "Attack"),
+    "riot": ("Riots", "Violent demonstration"),
+}
+
+
+def event(kind, sentence, place=ALMATY, day=date(2022, 1, 6), stated=True, weight=1.0, counts=(), source=None):
+    event_type, sub = CLASSES[kind]
+    e = Event("", kind, event_type, sub, date=day, date_stated=stated)
+    e.triggers = [Trigger(sentence * 10, sentence * 10 + 5, "слово", kind, sentence, weight=weight)]
+    e.location = PlaceMention(place, 0, 1)
+    e.evidence = [(sentence * 10, sentence * 10 + 9)]
+    e.count_mentions = [(CountMention(slot, Count(lo, hi, txt, (sentence * 10, sentence * 10 + 2)), (0, 1), total), [source] if source else [])
+                        for slot, lo, hi, txt, total in counts]
+    if source:
+        e.sources = [Source([source], (0, 1))]
+    return e
+
+
+DOC = Document("t", "x" * 200, date(2022, 1, 6), sentences=[Sentence(i * 10, i * 10 + 9, i) for i in range(20)])
+
+
+def test_one_event_per_type_place_and_day():
+    events = merge(DOC, [event("riot", 1), event("riot", 3), event("riot", 5, place=AKTAU), event("riot", 7, day=date(2022, 1, 5))])
+    assert [(e.id, e.location.place.name, e.date.day) for e in events] == [("e1", "Алматы", 6), ("e2", "Актау", 6), ("e3", "Алматы", 5)]
+
+
+def test_an_undated_mention_joins_the_dated_event_of_its_type_and_place():
+    events = merge(DOC, [event("clash", 1), event("clash", 4, day=date(2022, 1, 7), stated=False)])
+    assert len(events) == 1 and events[0].date == date(2022, 1, 6)
+
+
+def test_different_figures_from_two_sources_span_an_interval_with_claims():
+    events = merge(DOC, [
+        event("clash", 1, counts=[("fatalities", 8, 8, "восемь", False)], source="МВД"),
+        event("clash", 2, counts=[("fatalities", 20, 20, "20", False)], source="правозащитники"),
+    ])
+    (e,) = events
+    assert (e.fatalities.min, e.fatalities.max) == (8, 20)
+    assert [(c.chain, c.count.min) for c in e.claims] == [(["МВД"], 8), (["правозащитники"], 20)]
+
+
+def test_a_running_total_replaces_earlier_figures():
+    events = merge(DOC, [event("clash", 1, counts=[("fatalities", 8, 8, "8", False), ("fatalities", 16, 16, "16", True)])])
+    assert (events[0].fatalities.min, events[0].fatalities.max) == (16, 16)
+
+
+def test_an_open_bound_stays_open():
+    events = merge(DOC, [event("riot", 1, counts=[("injured", 301, None, "свыше 300", False), ("injured", 40, 40, "40", False)])])
+    assert (events[0].injured.min, events[0].injured.max) == (40, None)
+
+
+def test_bare_deaths_join_the_violent_event_at_their_place():
+    events = merge(DOC, [event("clash", 1), event("killing", 3, weight=0.4, counts=[("fatalities", 20, 99, "десятки", False)])])
+    assert [e.kind for e in events] == ["clash"]
+    assert (events[0].fatalities.min, events[0].fatalities.max) == (20, 99)
+
+
+def test_a_protest_and_its_dispersal_are_one_protest_with_intervention():
+    events = merge(DOC, [event("protest", 1), event("intervention", 2, counts=[("arrested", 5, 5, "пятерых", False)])])
+    assert [(e.sub_event_type, e.arrested.min) for e in events] == [("Protest with intervention", 5)]
+
+
+def test_a_weak_trigger_alone_is_not_an_event():
+    assert merge(DOC, [event("protest", 1, weight=0.6)]) == []
+    assert len(merge(DOC, [event("protest", 1, weight=0.6), event("protest", 2, place=AKTAU)])) == 2
+
+
+def test_background_events_are_dropped():
+    old = event("riot", 1)
+    old.modality = "background"
+    assert merge(DOC, [old]) == []
