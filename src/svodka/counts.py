@@ -1,0 +1,482 @@
+"""Counts of people in a sentence, each tied to the slot it fills.
+
+A count is a number phrase read as an interval ("не менее 16 человек" is
+16..open, "десятки" 20..99, "двое погибших" 2..2). Each one is paired with
+the slot word ("погибли", "задержаны", "собрались") nearest to it in its own
+clause; a count that names its slot itself ("двое погибших") needs no other
+word. A death, injury or arrest verb with a person subject and no number is
+a count by itself ("погиб полицейский" 1..1, "погибли люди" 2..open), and a
+negated one is zero ("никто не пострадал").
+
+The words live in data/numerals.tsv, data/quantifiers.tsv and
+data/count_slots.tsv.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .model import Count, CountMention, Document, Token
+
+DATA = Path(__file__).parent / "data"
+
+MAX_COST = 12  # pair a number with a slot word at most this far away (tokens plus separator penalties)
+OWN_WORD = 0.5  # the count names its slot itself ("двое погибших"); only a verb right beside it is nearer
+TOTAL_LINK = -1  # "число погибших достигло 16"
+CROWD_OWN_WORD = 5  # "двое участников" yields to a nearby "задержаны"
+CROWD_NOUN_REACH = 3  # a crowd noun ("участники") pairs only with a number right beside it
+SEPARATOR_COST = {",": 2, "—": 1, "–": 1, "-": 1, "и": 2, "а": 2, "но": 2, "или": 2}
+CLAUSE_END = {";"}
+SUBJECT_STOP = {",", ";", ":", "—", "–", "(", ")"}
+QUOTES = set("«»\"„“”'")
+DASHES = {"—", "–", "-"}
+GROUP_SPACES = {" ", "\xa0", "\u202f", "\u2009"}
+NOT_PEOPLE_AFTER = {"%", "$", "€", "₽"}
+NOT_PEOPLE_BEFORE = {"№", "$", "€"}
+SUBJECT_PRONOUNS = {"он": "sing", "она": "sing", "они": "plur"}
+DIGITS = re.compile(r"\d+")
+DIGIT_RANGE = re.compile(r"(\d+)[–—-](\d+)")
+DECIMAL = re.compile(r"(\d+)[.,](\d+)")
+YEARS = range(1800, 2101)
+BOUND_KINDS = ("over", "at_least", "about", "up_to", "under", "beyond")
+
+
+@dataclass(frozen=True)
+class SlotWord:
+    slot: str
+    implicit: bool
+    context: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    numbers: dict[str, float]
+    multipliers: dict[str, int]
+    vague: dict[str, tuple[int, int]]
+    phrases: dict[str, list[tuple[str, ...]]]  # kind -> phrases, longest first
+    slot_words: dict[str, list[SlotWord]]
+
+
+def norm(word: str) -> str:
+    return word.lower().replace("ё", "е")
+
+
+def data_rows(name: str):
+    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            yield line.split("\t")
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    numbers, multipliers = {}, {}
+    for word, value, kind in data_rows("numerals.tsv"):
+        if kind == "multiplier":
+            multipliers[word] = int(value)
+        else:
+            numbers[word] = float(value)
+    vague, phrases = {}, {}
+    for kind, phrase, *interval in data_rows("quantifiers.tsv"):
+        if kind == "vague":
+            vague[phrase] = (int(interval[0]), int(interval[1]))
+        else:
+            phrases.setdefault(kind, []).append(tuple(phrase.split()))
+    for found in phrases.values():
+        found.sort(key=len, reverse=True)
+    slot_words: dict[str, list[SlotWord]] = {}
+    for word, slot, implicit, *context in data_rows("count_slots.tsv"):
+        entry = SlotWord(slot, implicit == "yes", tuple(context[0].split()) if context else ())
+        slot_words.setdefault(word, []).append(entry)
+    for entries in slot_words.values():
+        entries.sort(key=lambda e: len(e.context), reverse=True)
+    return Lexicon(numbers, multipliers, vague, phrases, slot_words)
+
+
+def is_word(token: Token, word: str) -> bool:
+    return norm(token.text) == word or token.lemma == word
+
+
+def phrase_at(tokens: list[Token], i: int, kind: str) -> int | None:
+    """End (exclusive) of the longest phrase of `kind` starting at token i."""
+    for phrase in lexicon().phrases.get(kind, []):
+        end = i + len(phrase)
+        if end <= len(tokens) and all(is_word(tokens[i + k], w) for k, w in enumerate(phrase)):
+            return end
+    return None
+
+
+def phrase_before(tokens: list[Token], end: int, kind: str) -> int | None:
+    """Start of the longest phrase of `kind` ending just before token `end`."""
+    for phrase in lexicon().phrases.get(kind, []):
+        start = end - len(phrase)
+        if start >= 0 and phrase_at(tokens, start, kind) == end:
+            return start
+    return None
+
+
+@dataclass
+class Anchor:
+    index: int
+    slot: str
+    implicit: bool
+    total: bool = False
+    claimed: bool = False
+
+
+@dataclass
+class Phrase:
+    first: int  # token indices, inclusive
+    last: int
+    min: int
+    max: int | None
+    head: int | None  # the word counted: "человек", "погибших"; None for a bare number
+
+    def covers(self, index: int) -> bool:
+        return self.first <= index <= self.last
+
+
+def find_anchors(tokens: list[Token]) -> list[Anchor]:
+    lex = lexicon()
+    anchors = []
+    for i, token in enumerate(tokens):
+        entries = lex.slot_words.get(norm(token.text), []) + lex.slot_words.get(token.lemma, [])
+        window = tokens[max(0, i - 3) : i + 4]
+        for entry in entries:
+            if all(any(is_word(t, w) for t in window) for w in entry.context):
+                anchors.append(Anchor(i, entry.slot, entry.implicit, total=is_total(tokens, i)))
+                break
+    return anchors
+
+
+def is_total(tokens: list[Token], i: int) -> bool:
+    """"число погибших", "общее количество задержанных"."""
+    k = i
+    while k > 0 and tokens[k - 1].pos == "ADJF" and i - k < 2:
+        k -= 1
+    return phrase_before(tokens, i, "total") is not None or phrase_before(tokens, k, "total") is not None
+
+
+def digit_value(tokens: list[Token], j: int, text: str) -> tuple[float, int] | None:
+    """A number written in digits at token j, with its thousands groups ("1 455")."""
+    token = tokens[j]
+    glued_before = token.start > 0 and text[token.start - 1] in ":./×"
+    after = text[token.end : token.end + 2]
+    glued_after = len(after) == 2 and after[0] in ":./×" and after[1].isdigit()
+    if glued_before or glued_after:
+        return None  # a time, a date, an article number
+    if DECIMAL.fullmatch(token.text):
+        return float(token.text.replace(",", ".")), j + 1
+    if not DIGITS.fullmatch(token.text):
+        return None
+    value, j = int(token.text), j + 1
+    while (
+        value < 1000
+        and len(tokens[j - 1].text) <= 3
+        and j < len(tokens)
+        and len(tokens[j].text) == 3
+        and DIGITS.fullmatch(tokens[j].text)
+        and text[tokens[j - 1].end : tokens[j].start] in GROUP_SPACES
+    ):
+        value, j = value * 1000 + int(tokens[j].text), j + 1
+    return value, j
+
+
+def read_value(tokens: list[Token], i: int, text: str) -> tuple[int, int] | None:
+    """A definite number at token i (digits, words, multipliers): its value and end."""
+    lex = lexicon()
+    written = digit_value(tokens, i, text)
+    current, j = written if written else (0.0, i)
+    total = 0.0
+    while j < len(tokens):
+        lemma = tokens[j].lemma
+        if lemma in lex.multipliers:
+            total, current = total + (current or 1) * lex.multipliers[lemma], 0.0
+        elif lemma in lex.numbers and (not written or total):  # "двадцать пять", "тысяча двести"
+            current += lex.numbers[lemma]
+        else:
+            break
+        j += 1
+    value = total + current
+    if j == i or value != int(value) or value <= 0:
+        return None  # "2,5" alone is no count of people
+    return int(value), j
+
+
+def read_quantity(tokens: list[Token], i: int, text: str, bounded: bool) -> tuple[int, int, int] | None:
+    """The interval a quantity at token i stands for, and where it ends."""
+    lex = lexicon()
+    word = norm(tokens[i].text)
+    if word in lex.vague and not (bounded and tokens[i].lemma in lex.multipliers):
+        low, high = lex.vague[word]
+        j = i + 1
+        while j < len(tokens) and tokens[j].lemma in lex.multipliers:
+            factor = lex.multipliers[tokens[j].lemma]
+            low, high, j = low * factor, (high + 1) * factor - 1, j + 1
+        return low, high, j
+    written_range = DIGIT_RANGE.fullmatch(tokens[i].text)
+    if written_range:
+        return int(written_range[1]), int(written_range[2]), i + 1
+    value = read_value(tokens, i, text)
+    return (value[0], value[0], value[1]) if value else None
+
+
+def starts_quantity(token: Token) -> bool:
+    lex = lexicon()
+    return (
+        token.text[0].isdigit()
+        or token.lemma in lex.numbers
+        or token.lemma in lex.multipliers
+        or norm(token.text) in lex.vague
+    )
+
+
+def apply_bound(kind: str, low: int, high: int) -> tuple[int, int | None]:
+    if kind in ("over", "beyond"):
+        return high + 1, None
+    if kind == "at_least":
+        return low, None
+    if kind == "up_to":
+        return 1, high
+    if kind == "under":
+        return 1, low - 1
+    return low, high
+
+
+def is_person(token: Token) -> bool:
+    return "anim" in token.tags or any(token.lemma == w for (w,) in lexicon().phrases.get("person", []))
+
+
+def read_phrase(tokens: list[Token], i: int, text: str, anchor_at: set[int]) -> Phrase | None:
+    """The count phrase whose quantity starts at token i, or None if it counts no people."""
+    first = i
+    while first > 0 and tokens[first - 1].text in QUOTES:
+        first -= 1
+    bound, bound_start = None, None
+    for kind in BOUND_KINDS:
+        start = phrase_before(tokens, first, kind)
+        if start is not None and (bound_start is None or start < bound_start):
+            bound, bound_start = kind, start
+    if bound_start is not None:
+        first = bound_start
+        if bound == "up_to" and first > 0 and phrase_before(tokens, first, "link") is not None:
+            bound = "about"  # "возросло до 30": the new figure, not a ceiling
+    elif first > 0 and is_word(tokens[first - 1], "от"):
+        first -= 1
+    quantity = read_quantity(tokens, i, text, bounded=bound is not None)
+    if quantity is None:
+        return None
+    low, high, j = quantity
+    if j + 1 < len(tokens) and (tokens[j].text in DASHES or is_word(tokens[j], "до")) and starts_quantity(tokens[j + 1]):
+        upper = read_quantity(tokens, j + 1, text, bounded=True)
+        if upper and upper[1] >= high:  # "200 – 250", "от 200 до 250"
+            high, j = upper[1], upper[2]
+    if bound:
+        low, high = apply_bound(bound, low, high)
+    last = j - 1
+    while j < len(tokens) and tokens[j].text in QUOTES | {"."} and (tokens[j].text != "." or "Abbr" in tokens[j - 1].tags):
+        last, j = j, j + 1
+    k = j
+    while k < len(tokens) and tokens[k].pos in ("ADJF", "PRTF") and k - j < 3:
+        if phrase_at(tokens, k, "non_people"):
+            return None  # "28 летний"
+        k += 1
+    head = None
+    if k < len(tokens) and tokens[k].pos == "NOUN":
+        if not is_person(tokens[k]):
+            return None  # "три автомобиля", "14 июля", "в 2011 году"
+        head = k
+    elif k > j:
+        head = k - 1  # a substantivised adjective: "двое погибших", "сотни других"
+    if head is not None:
+        return Phrase(first, head, low, high, head)
+    if bound == "beyond" or not bare_number_counts(tokens, first, i, j, low, high, anchor_at):
+        return None
+    return Phrase(first, last, low, high, None)
+
+
+def bare_number_counts(
+    tokens: list[Token], first: int, i: int, end: int, low: int, high: int, anchor_at: set[int]
+) -> bool:
+    """Whether a number with no noun after it ("13 были ранены") may count people."""
+    if DIGITS.fullmatch(tokens[i].text) and low == high and low in YEARS:
+        return False
+    if end < len(tokens) and (tokens[end].text in NOT_PEOPLE_AFTER or is_word(tokens[end], "из")):
+        return False  # "30 %", "один из задержанных"
+    if first > 0:
+        before = tokens[first - 1]
+        if before.text in NOT_PEOPLE_BEFORE or before.pos == "PREP":
+            return False
+        if before.pos == "NOUN" and first - 1 not in anchor_at:
+            return False  # "статье 212", "части 2"
+    return True
+
+
+def find_phrases(tokens: list[Token], text: str, anchor_at: set[int]) -> list[Phrase]:
+    phrases = []
+    i = 0
+    while i < len(tokens):
+        phrase = read_phrase(tokens, i, text, anchor_at) if starts_quantity(tokens[i]) else None
+        if phrase:
+            phrases.append(phrase)
+            i = max(phrase.last, i) + 1
+        else:
+            i += 1
+    return phrases
+
+
+def drop_breakdowns(tokens: list[Token], phrases: list[Phrase], anchor_at: set[int]) -> tuple[list[Phrase], set[int]]:
+    """Drop the parts of a count spelled out beside it: "10 человек — 9 школьников и учитель",
+    "в том числе 5 детей". Returns the counts kept and the tokens of the
+    parts, which do not separate a count from its slot word."""
+    dropped: set[int] = set()
+    hidden: set[int] = set()
+    for p in phrases:
+        if p.first > 0 and phrase_before(tokens, p.first, "subset") is not None:
+            dropped.add(id(p))
+        after = p.last + 1
+        if after >= len(tokens) or tokens[after].text not in DASHES | {"("}:
+            continue
+        part = next((q for q in phrases if q.first == after + 1), None)
+        if part is None or part.max is None or part.max > p.min:
+            continue  # "8 человек погибли — 20 ранены" is a second count, not a part
+        dropped.add(id(part))
+        end = after + 1
+        while end < len(tokens) and tokens[end].text not in DASHES | {")", ";"}:
+            end += 1
+        closed = end < len(tokens) and tokens[end].text != ";"
+        free_anchors = [a for a in anchor_at if after < a < end and not part.covers(a)]
+        hidden.update(range(after + 1, end) if closed and not free_anchors else range(part.first, part.last + 1))
+    return [p for p in phrases if id(p) not in dropped], hidden
+
+
+def distance(tokens: list[Token], p: Phrase, index: int, hidden: set[int]) -> float:
+    low, high = (p.last + 1, index) if index > p.last else (index + 1, p.first)
+    cost = 0
+    for k in range(low, high):
+        if k in hidden:
+            continue
+        word = norm(tokens[k].text)
+        if word in CLAUSE_END:
+            return float("inf")
+        cost += 1 + SEPARATOR_COST.get(word, 0)
+    return cost
+
+
+def follows_link(tokens: list[Token], p: Phrase) -> bool:
+    """"число погибших достигло 16", "количество жертв — 19"."""
+    k = p.first
+    if k > 0 and is_word(tokens[k - 1], "в"):
+        k -= 1  # "оценивается в 150"
+    return k > 0 and (tokens[k - 1].text in DASHES or phrase_before(tokens, k, "link") is not None)
+
+
+def pair_cost(tokens: list[Token], p: Phrase, a: Anchor, hidden: set[int]) -> float:
+    if p.covers(a.index):
+        return CROWD_OWN_WORD if a.slot == "crowd" else OWN_WORD
+    if a.total and a.index < p.first and follows_link(tokens, p):
+        return TOTAL_LINK
+    cost = distance(tokens, p, a.index, hidden)
+    if a.slot == "crowd" and tokens[a.index].pos == "NOUN" and cost > CROWD_NOUN_REACH:
+        return float("inf")  # "участники" also heads plain lists of people
+    return cost
+
+
+def pair(tokens: list[Token], phrases: list[Phrase], anchors: list[Anchor], hidden: set[int]) -> list[tuple[Phrase, Anchor]]:
+    """Each count to its own slot word: the cheapest pairs first, one count per
+    word; a count left over shares the nearest word ("задержаны 98 человек, в
+    Петербурге — 38")."""
+    candidates = sorted(
+        (cost, pi, ai)
+        for pi, p in enumerate(phrases)
+        for ai, a in enumerate(anchors)
+        if not a.claimed and (cost := pair_cost(tokens, p, a, hidden)) <= MAX_COST
+    )
+    by_phrase: dict[int, int] = {}
+    used: set[int] = set()
+    for _, pi, ai in candidates:
+        if pi not in by_phrase and ai not in used:
+            by_phrase[pi] = ai
+            used.add(ai)
+    for _, pi, ai in candidates:
+        by_phrase.setdefault(pi, ai)
+    for ai in by_phrase.values():
+        anchors[ai].claimed = True
+    return [(phrases[pi], anchors[ai]) for pi, ai in sorted(by_phrase.items())]
+
+
+def zero_span(tokens: list[Token], a: Anchor) -> tuple[int, int] | None:
+    """Token range of "никто не пострадал", "погибших нет", "без жертв"."""
+    i = a.index
+    if any(is_word(t, "не") for t in tokens[max(0, i - 2) : i]):
+        for k in range(max(0, i - 4), min(len(tokens), i + 3)):
+            if phrase_at(tokens, k, "zero_subject"):
+                return min(k, i), max(k, i)
+    if tokens[i].pos == "VERB":
+        return None
+    end = i + 1
+    while end + 1 < len(tokens) and is_word(tokens[end], "и") and is_slot_word(tokens[end + 1]):
+        end += 2  # "погибших и пострадавших нет"
+    after = phrase_at(tokens, end, "zero_after") if end < len(tokens) else None
+    if after is not None:
+        return i, after - 1
+    before = phrase_before(tokens, i, "zero_before")
+    return (before, i) if before is not None else None
+
+
+def is_slot_word(token: Token) -> bool:
+    words = lexicon().slot_words
+    return norm(token.text) in words or token.lemma in words
+
+
+def implicit_subject(tokens: list[Token], a: Anchor, taken: set[int]) -> tuple[int, str] | None:
+    """The person a bare death/injury/arrest verb is about, and its grammatical number."""
+    verb = tokens[a.index]
+    if not a.implicit or not (verb.pos == "PRTS" or verb.pos == "VERB" and "past" in verb.tags):
+        return None
+    if any(is_word(t, "не") for t in tokens[max(0, a.index - 2) : a.index]):
+        return None
+    number = "plur" if "plur" in verb.tags else "sing"
+    for step in (1, -1):
+        k = a.index + step
+        while 0 <= k < len(tokens) and abs(k - a.index) <= 4 and tokens[k].text not in SUBJECT_STOP:
+            t = tokens[k]
+            substantive = t.pos in ("ADJF", "PRTF") and not (k + 1 < len(tokens) and tokens[k + 1].pos in ("NOUN", "ADJF", "PRTF"))
+            person = (t.pos == "NOUN" and "anim" in t.tags) or substantive
+            if k not in taken and "nomn" in t.tags and number in t.tags and person:
+                return k, number
+            if t.pos == "NPRO" and SUBJECT_PRONOUNS.get(t.lemma) == number and "nomn" in t.tags:
+                return k, number
+            k += step
+    return None
+
+
+def find_counts(doc: Document, sentence_index: int) -> list[CountMention]:
+    tokens = doc.sentences[sentence_index].tokens
+    anchors = find_anchors(tokens)
+    found: list[tuple[int, int, int, int | None, Anchor]] = []  # first, last, min, max, anchor
+
+    for a in anchors:
+        if a.slot != "crowd" and (span := zero_span(tokens, a)):
+            a.claimed = True
+            found.append((span[0], span[1], 0, 0, a))
+
+    anchor_at = {a.index for a in anchors}
+    phrases, hidden = drop_breakdowns(tokens, find_phrases(tokens, doc.text, anchor_at), anchor_at)
+    for p, a in pair(tokens, phrases, anchors, hidden):
+        found.append((p.first, p.last, p.min, p.max, a))
+
+    taken = {k for p in phrases for k in range(p.first, p.last + 1)}
+    for a in anchors:
+        if not a.claimed and (subject := implicit_subject(tokens, a, taken)):
+            k, number = subject
+            found.append((k, k, 1, 1, a) if number == "sing" else (k, k, 2, None, a))
+
+    mentions = []
+    for first, last, low, high, a in sorted(found, key=lambda f: f[0]):
+        start, end = tokens[first].start, tokens[last].end
+        anchor = tokens[a.index]
+        count = Count(low, high, doc.text[start:end], (start, end))
+        mentions.append(CountMention(a.slot, count, (anchor.start, anchor.end), a.total))
+    return mentions
