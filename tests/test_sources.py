@@ -1,0 +1,398 @@
+from datetime import date
+
+import pytest
+
+from svodka.annotate import tag_entities, tokenize_document
+from svodka.model import Document
+from svodka.segment import segment
+from svodka.sources import find_attributions, find_quotes, find_verification
+
+
+@pytest.fixture(scope="module")
+def build():
+    def make(text: str, source: str | None = None) -> Document:
+        doc = Document("t", text, published=date(2022, 1, 6), source=source)
+        segment(doc)
+        tokenize_document(doc)
+        tag_entities(doc)
+        return doc
+
+    return make
+
+
+def chains(doc):
+    return [a.chain for a in find_attributions(doc)]
+
+
+def only(doc):
+    found = find_attributions(doc)
+    assert len(found) == 1, [a.chain for a in found]
+    return found[0]
+
+
+# ---------------------------------------------------------------- speech verbs
+
+
+def test_post_verbal_body_with_genitive_name(build):
+    doc = build("В Бишкеке задержаны 12 человек, сообщило МВД Киргизии.")
+    a = only(doc)
+    assert a.chain == ["МВД Киргизии"]
+    assert doc.span_text(a.evidence) == "сообщило МВД Киргизии"
+    assert a.sentences == [0] and not a.unnamed
+
+
+def test_plural_role_subject_is_put_in_nominative_lowercase(build):
+    doc = build("Представители оппозиции заявили о фальсификации выборов.")
+    a = only(doc)
+    assert a.chain == ["представители оппозиции"]
+    assert doc.span_text(a.evidence) == "Представители оппозиции заявили"
+
+
+def test_present_tense_relay_verb_with_agency(build):
+    doc = build("Протестующие перекрыли трассу у въезда в город, передает ТАСС.")
+    a = only(doc)
+    assert a.chain == ["ТАСС"]
+    assert doc.span_text(a.evidence) == "передает ТАСС"
+
+
+def test_relay_verb_without_outlet_or_speech_is_no_attribution(build):
+    doc = build("Полицейский передал задержанного конвою.")
+    assert find_attributions(doc) == []
+
+
+def test_confirmed_by_a_ministry_inflected_outlet_name(build):
+    doc = build("Гибель двух человек подтвердил Интерфаксу источник в спасательных службах.")
+    a = only(doc)
+    assert a.chain == ["источник в спасательных службах", "Интерфакс"]
+    assert a.unnamed
+    assert doc.span_text(a.evidence) == "подтвердил Интерфаксу источник в спасательных службах"
+
+
+def test_headline_subject(build):
+    doc = build('Полиция Бишкека сообщила о "десятках" задержанных\nВечером на площади собрались люди.')
+    a = only(doc)
+    assert a.chain == ["Полиция Бишкека"]
+    assert a.sentences == [0]
+    assert doc.span_text(a.evidence) == "Полиция Бишкека сообщила"
+
+
+def test_feminine_and_masculine_verb_forms(build):
+    doc = build("Об обстреле рассказала жительница села. О разрушениях также рассказал староста.")
+    assert chains(doc) == [["жительница села"], ["староста"]]
+
+
+# ---------------------------------------------------------------- according phrases
+
+
+def test_po_dannym_with_organisation(build):
+    doc = build("По данным Минздрава, в больницы доставлены 40 человек.")
+    a = only(doc)
+    assert a.chain == ["Минздрав"]
+    assert doc.span_text(a.evidence) == "По данным Минздрава"
+
+
+def test_po_slovam_role_phrase_in_nominative(build):
+    doc = build("По словам главы областной военной администрации, обстрел продолжался два часа.")
+    a = only(doc)
+    assert a.chain == ["глава областной военной администрации"]
+    assert doc.span_text(a.evidence) == "По словам главы областной военной администрации"
+
+
+def test_kak_pishet_quoted_outlet_keeps_spelling(build):
+    doc = build('Как пишет "Коммерсантъ", задержаны трое активистов.')
+    a = only(doc)
+    assert a.chain == ["Коммерсантъ"]
+    assert doc.span_text(a.evidence) == 'пишет "Коммерсантъ"'
+
+
+def test_kak_soobshchaet_inflection_free_agency(build):
+    doc = build("Как сообщает Интерфакс, в городе введен комендантский час.")
+    assert chains(doc) == [["Интерфакс"]]
+
+
+def test_telegram_channel_is_not_the_speaker(build):
+    doc = build("Об этом сообщил в своем телеграм-канале мэр города Иван Петров.")
+    a = only(doc)
+    assert a.chain == ["Иван Петров"]
+    assert doc.span_text(a.evidence) == "сообщил в своем телеграм-канале мэр города Иван Петров"
+
+
+# ---------------------------------------------------------------- relays
+
+
+def test_outlet_citing_outlet_post_verbal(build):
+    doc = build("Акция прошла у здания суда, сообщает «Медуза» со ссылкой на ОВД-Инфо.")
+    a = only(doc)
+    assert a.chain == ["ОВД-Инфо", "Медуза"]
+    assert doc.span_text(a.evidence) == "сообщает «Медуза» со ссылкой на ОВД-Инфо"
+
+
+def test_outlet_citing_press_office_pre_verbal(build):
+    doc = build("РИА Новости со ссылкой на пресс-службу МЧС сообщали о двух пострадавших.")
+    a = only(doc)
+    assert a.chain == ["МЧС", "РИА Новости"]
+    assert doc.span_text(a.evidence) == "РИА Новости со ссылкой на пресс-службу МЧС сообщали"
+
+
+def test_unnamed_outlets_citing_ministry(build):
+    doc = build("Ряд СМИ со ссылкой на пресс-службу МВД Казахстана сообщали о восьми погибших.")
+    a = only(doc)
+    assert a.chain == ["МВД Казахстана", "ряд СМИ"]
+    assert a.unnamed
+
+
+def test_told_tv_channel_then_quoted_by_another_outlet(build):
+    doc = build(
+        'В Актау задержаны 40 человек, сообщила телеканалу "Хабар 24" представитель полиции '
+        'области Асель Нурланова. "Задержанные дают показания", – цитирует ее "Vласть".'
+    )
+    first, second = find_attributions(doc)
+    assert first.chain == ["Асель Нурланова", "Хабар 24"]
+    assert doc.span_text(first.evidence) == (
+        'сообщила телеканалу "Хабар 24" представитель полиции области Асель Нурланова'
+    )
+    assert second.chain == ["Асель Нурланова", "Хабар 24", "Vласть"]
+    assert doc.span_text(second.evidence) == 'цитирует ее "Vласть"'
+    assert second.sentences == [1]
+
+
+def test_statement_of_body_relayed_by_radio_service(build):
+    doc = build(
+        "Комендатура Актау сообщила о введении режима ЧП.\n"
+        '"Ситуация под контролем. Прошу сохранять спокойствие", – приводит заявление комендатуры '
+        "Казахская редакция Радио Свобода (Радио Азаттык)."
+    )
+    first, second = find_attributions(doc)
+    assert first.chain == ["Комендатура Актау"]
+    assert second.chain == ["Комендатура Актау", "Радио Азаттык"]
+    assert doc.span_text(second.evidence) == (
+        "приводит заявление комендатуры Казахская редакция Радио Свобода (Радио Азаттык)"
+    )
+    assert second.sentences == [1, 2]
+
+
+# ---------------------------------------------------------------- speakers named by role
+
+
+def test_title_and_name_gives_the_name(build):
+    doc = build("Президент Касым-Жомарт Токаев заявил о введении режима ЧП.")
+    a = only(doc)
+    assert a.chain == ["Касым-Жомарт Токаев"]
+    assert doc.span_text(a.evidence) == "Касым-Жомарт Токаев заявил"
+
+
+def test_press_office_gives_the_body(build):
+    doc = build("Пресс-служба МВД Казахстана сообщила о задержании 200 человек.")
+    a = only(doc)
+    assert a.chain == ["МВД Казахстана"]
+    assert doc.span_text(a.evidence) == "МВД Казахстана сообщила"
+
+
+def test_role_without_name_kept_as_role(build):
+    doc = build("Глава областной военной администрации сообщил о трех погибших.")
+    assert chains(doc) == [["глава областной военной администрации"]]
+
+
+def test_locative_body_alone(build):
+    doc = build("В комендатуре заявили, что ситуация стабилизировалась.")
+    a = only(doc)
+    assert a.chain == ["Комендатура"]
+    assert doc.span_text(a.evidence) == "В комендатуре заявили"
+
+
+def test_locative_body_takes_the_name_given_earlier(build):
+    doc = build(
+        "Комендатура Алматы сообщила о начале операции.\n"
+        "Позже в комендатуре также заявили о задержании 50 человек."
+    )
+    assert chains(doc) == [["Комендатура Алматы"], ["Комендатура Алматы"]]
+
+
+# ---------------------------------------------------------------- anaphora
+
+
+def test_surname_alone_is_the_full_name_seen_earlier(build):
+    doc = build(
+        "Лидер движения Мухтар Аблязов заявил о начале протестов.\n"
+        "Аблязов добавил, что акции пройдут в пяти городах."
+    )
+    assert chains(doc) == [["Мухтар Аблязов"], ["Мухтар Аблязов"]]
+
+
+def test_personal_pronoun_refers_to_last_person(build):
+    doc = build(
+        "Журналистов задержали у здания акимата, рассказала правозащитница Айгерим Тлеуова. "
+        "Позже она сообщила об их освобождении."
+    )
+    first, second = find_attributions(doc)
+    assert second.chain == ["Айгерим Тлеуова"]
+    assert doc.span_text(second.evidence) == "она сообщила"
+    assert second.sentences == [1]
+
+
+def test_coordinated_verb_keeps_the_speaker(build):
+    doc = build("В штабе заявили о нападении и подчеркнули, что потерь нет.")
+    assert chains(doc) == [["Штаб"], ["Штаб"]]
+
+
+def test_speaker_of_main_clause_for_subordinate_verb(build):
+    doc = build("Так высказался министр Роман Скляр, когда сообщал о потерях.")
+    assert chains(doc) == [["Роман Скляр"]]
+
+
+# ---------------------------------------------------------------- correspondents
+
+
+def test_correspondent_of_named_agency(build):
+    doc = build("Корреспондент РИА Новости сообщил о стрельбе в центре города.")
+    a = only(doc)
+    assert a.chain == ["РИА Новости"]
+    assert doc.span_text(a.evidence) == "Корреспондент РИА Новости сообщил"
+
+
+def test_correspondent_of_genre_picks_last_outlet_of_that_genre(build):
+    doc = build(
+        'Люди собираются на площади, сообщает "Медиазона" со ссылкой на "Sputnik Казахстан". '
+        "Сейчас там, по данным корреспондента издания, около 200 человек.\n"
+        '"Они обсуждают требования", – передает корреспондент агентства.'
+    )
+    assert chains(doc) == [["Sputnik Казахстан", "Медиазона"], ["Медиазона"], ["Sputnik Казахстан"]]
+    corr = find_attributions(doc)[2]
+    assert doc.span_text(corr.evidence) == "передает корреспондент агентства"
+
+
+def test_own_correspondent_is_the_document_source(build):
+    doc = build("Как передает корреспондент, на улицах много военных.", source="Фергана")
+    assert chains(doc) == [["Фергана"]]
+
+
+# ---------------------------------------------------------------- unnamed
+
+
+def test_unnamed_source_in_genitive_put_in_nominative(build):
+    doc = build("По данным источника в правоохранительных органах, задержаны 15 человек.")
+    a = only(doc)
+    assert a.chain == ["источник в правоохранительных органах"]
+    assert a.unnamed
+    assert doc.span_text(a.evidence) == "По данным источника в правоохранительных органах"
+
+
+def test_eyewitnesses_are_unnamed(build):
+    doc = build("Очевидцы рассказали о взрывах в районе аэропорта.")
+    a = only(doc)
+    assert a.chain == ["очевидцы"] and a.unnamed
+
+
+def test_local_media_relaying_a_named_source(build):
+    doc = build("По информации местных СМИ, акция продолжается.")
+    a = only(doc)
+    assert a.chain == ["местные СМИ"] and a.unnamed
+
+
+# ---------------------------------------------------------------- quotes
+
+
+def test_quote_before_verb_with_dash(build):
+    doc = build('"Мы не уйдем с площади", – сказал Ержан Кадыров.')
+    (quote,) = find_quotes(doc)
+    assert quote.direct
+    assert quote.chain == ["Ержан Кадыров"]
+    assert doc.span_text(quote.text) == "Мы не уйдем с площади"
+    assert doc.span_text(quote.verb) == "сказал"
+
+
+def test_quote_after_colon_covers_quoted_sentences(build):
+    doc = build("Министр обороны Сергей Шойгу заявил: «Операция завершена. Войска возвращаются». Потом он уехал.")
+    (quote,) = find_quotes(doc)
+    assert quote.chain == ["Сергей Шойгу"]
+    assert doc.span_text(quote.text) == "Операция завершена. Войска возвращаются"
+    a = only(doc)
+    assert a.sentences == [0, 1]
+
+
+def test_low_quotes(build):
+    doc = build("„Город под контролем“, — сообщил аким Ерлан Сагадиев.")
+    (quote,) = find_quotes(doc)
+    assert doc.span_text(quote.text) == "Город под контролем"
+    assert quote.chain == ["Ерлан Сагадиев"]
+
+
+def test_indirect_speech_is_the_clause_after_chto(build):
+    doc = build("МВД Киргизии заявило журналистам, что задержаны 30 участников беспорядков.")
+    (quote,) = find_quotes(doc)
+    assert not quote.direct
+    assert quote.chain == ["МВД Киргизии"]
+    assert doc.span_text(quote.text) == "задержаны 30 участников беспорядков"
+    assert doc.span_text(quote.verb) == "заявило"
+
+
+def test_scare_quotes_are_not_speech(build):
+    doc = build('Полиция сообщила о "десятках" убитых.')
+    assert find_quotes(doc) == []
+    assert chains(doc) == [["Полиция"]]
+
+
+# ---------------------------------------------------------------- verification
+
+
+def test_no_independent_confirmation_tolerates_misspelling(build):
+    doc = build("Погибли десятки человек. Подтверждений этих данных из назависимых источников нет.")
+    (mark,) = find_verification(doc)
+    assert mark.kind == "unconfirmed" and mark.sentence == 1
+    assert doc.span_text(mark.evidence) == "Подтверждений этих данных из назависимых источников нет"
+
+
+def test_information_not_confirmed(build):
+    doc = build("Информация о погибших пока не подтверждена.")
+    (mark,) = find_verification(doc)
+    assert mark.kind == "unconfirmed"
+    assert doc.span_text(mark.evidence) == "не подтверждена"
+
+
+def test_could_not_verify(build):
+    doc = build("Проверить эти сведения не удалось. Редакции не удалось проверить видео.")
+    (mark,) = find_verification(doc)
+    assert mark.sentence == 1
+    assert doc.span_text(mark.evidence) == "не удалось проверить"
+
+
+def test_no_official_confirmation(build):
+    doc = build("Официального подтверждения этим данным пока нет.")
+    (mark,) = find_verification(doc)
+    assert mark.kind == "unconfirmed"
+    assert doc.span_text(mark.evidence) == "Официального подтверждения этим данным пока нет"
+
+
+def test_denial_by_ministry_is_disputed_and_attributed(build):
+    doc = build("В МВД опровергли сообщения о погибших среди протестующих.")
+    (mark,) = find_verification(doc)
+    assert mark.kind == "disputed" and mark.sentence == 0
+    assert doc.span_text(mark.evidence) == "опровергли"
+    assert chains(doc) == [["МВД"]]
+
+
+def test_not_true_is_disputed(build):
+    doc = build("Эти сообщения не соответствуют действительности, заявил губернатор.")
+    (mark,) = find_verification(doc)
+    assert mark.kind == "disputed"
+    assert doc.span_text(mark.evidence) == "не соответствуют действительности"
+
+
+def test_confirmation_is_no_mark(build):
+    doc = build("МВД подтвердило гибель восьми человек. Данные подтверждены независимыми источниками.")
+    assert find_verification(doc) == []
+    assert chains(doc) == [["МВД"]]
+
+
+def test_long_organisation_name_keeps_its_genitive_words(build):
+    doc = build("В Управлении внутренних дел по Алматинской области сообщили о задержании 20 человек.")
+    a = only(doc)
+    assert a.chain == ["Управление внутренних дел"]
+    assert doc.span_text(a.evidence) == "В Управлении внутренних дел по Алматинской области сообщили"
+
+
+def test_locative_time_phrase_is_not_a_body(build):
+    doc = build("Задержания продолжаются, говорил в июне прокурор.")
+    a = only(doc)
+    assert a.chain == ["прокурор"]
+    assert doc.span_text(a.evidence) == "говорил в июне прокурор"
