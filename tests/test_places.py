@@ -1,0 +1,224 @@
+import tracemalloc
+from datetime import date
+from functools import lru_cache
+
+import pytest
+
+from svodka import places
+from svodka.annotate import tag_entities, tokenize_document
+from svodka.model import Document
+from svodka.places import Gazetteer, gazetteer
+from svodka.segment import segment
+
+
+@lru_cache(maxsize=None)
+def document(text: str) -> Document:
+    doc = Document("t", text, published=date(2022, 1, 6))
+    segment(doc)
+    tokenize_document(doc)
+    tag_entities(doc)
+    return doc
+
+
+def found(text: str, countries: tuple[str, ...] = ()) -> list[tuple[str, str, str, str]]:
+    doc = document(text)
+    out = []
+    for i in range(len(doc.sentences)):
+        for m in gazetteer().find(doc, i, countries):
+            out.append((text[m.start : m.end], m.place.name, m.place.country, m.place.precision))
+    return out
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Беспорядки начались в Алматы.", ("Алматы", "Алматы", "KZ", "city")),
+        ("Митинг прошёл в Актау.", ("Актау", "Актау", "KZ", "city")),
+        ("Перестрелка произошла в Грозном.", ("Грозном", "Грозный", "RU", "city")),
+        ("Вечером в Нальчике задержали троих.", ("Нальчике", "Нальчик", "RU", "city")),
+        ("Акция прошла в Москве.", ("Москве", "Москва", "RU", "city")),
+        ("Жители Санкт-Петербурга вышли на улицы.", ("Санкт-Петербурга", "Санкт-Петербург", "RU", "city")),
+        ("Пикеты прошли в Нижнем Новгороде.", ("Нижнем Новгороде", "Нижний Новгород", "RU", "city")),
+        ("Задержания прошли в Ростове-на-Дону.", ("Ростове-на-Дону", "Ростов-на-Дону", "RU", "city")),
+        ("Взрыв прогремел в Накхонратчасиме.", ("Накхонратчасиме", "Накхонратчасима", "TH", "city")),
+        ("Суд в Страсбурге вынес решение.", ("Страсбурге", "Страсбург", "FR", "city")),
+        ("Полиция Керчи сообщила о стрельбе.", ("Керчи", "Керчь", "UA", "city")),
+        ("Стрельба произошла в Боулдере.", ("Боулдере", "Боулдер", "US", "city")),
+        ("Столкновения начались в Восточном Иерусалиме.", ("Восточном Иерусалиме", "Иерусалим", "IL", "city")),
+        ("Манифестанты собрались в Каире.", ("Каире", "Каир", "EG", "city")),
+        ("Шествие прошло в Аммане.", ("Аммане", "Амман", "JO", "city")),
+        ("Протест в Тбилиси продолжился.", ("Тбилиси", "Тбилиси", "GE", "city")),
+        ("В Самашках погибли двое.", ("Самашках", "Самашки", "RU", "city")),
+    ],
+)
+def test_inflected_city(text, expected):
+    assert found(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Президент Казахстана выступил с обращением.", ("Казахстана", "Казахстан", "KZ")),
+        ("Протесты прошли в России.", ("России", "Россия", "RU")),
+        ("Минздрав Грузии сообщил о раненых.", ("Грузии", "Грузия", "GE")),
+        ("Посол США сделал заявление.", ("США", "США", "US")),
+        ("Армия Израиля нанесла удар.", ("Израиля", "Израиль", "IL")),
+        ("Забастовки продолжаются во Франции.", ("Франции", "Франция", "FR")),
+        ("Выборы состоялись в Египте.", ("Египте", "Египет", "EG")),
+        ("Войска ушли из Афганистана.", ("Афганистана", "Афганистан", "AF")),
+        ("Беженцы из Сирии пересекли границу.", ("Сирии", "Сирия", "SY")),
+        ("Король Иордании созвал совет.", ("Иордании", "Иордания", "JO")),
+        ("Премьер Таиланда ушёл в отставку.", ("Таиланда", "Таиланд", "TH")),
+        ("Власти Украины ввели комендантский час.", ("Украины", "Украина", "UA")),
+        ("Делегация РФ покинула зал.", ("РФ", "Россия", "RU")),
+    ],
+)
+def test_country(text, expected):
+    assert found(text) == [(*expected, "country")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Боевики напали на пост в Чечне.", ("Чечне", "Чеченская Республика", "RU")),
+        ("Спецоперация идёт в Дагестане.", ("Дагестане", "Республика Дагестан", "RU")),
+        ("Ураган обрушился на побережье в Техасе.", ("Техасе", "Техас", "US")),
+        ("Взрыв прогремел в афганской провинции Пактия.", ("Пактия", "Пактия", "AF")),
+        ("Забастовка охватила нефтяников в Мангистауской области.", ("Мангистауской области", "Мангистауская область", "KZ")),
+        ("Тела нашли в мексиканском штате Чиуауа.", ("Чиуауа", "Чиуауа", "MX")),
+        ("Ракету запустили из района в секторе Газа.", ("секторе Газа", "Сектор Газа", "PS")),
+    ],
+)
+def test_admin1(text, expected):
+    assert found(text) == [(*expected, "admin1")]
+
+
+def test_admin1_place_carries_region_coordinates():
+    doc = document("Забастовка охватила нефтяников в Мангистауской области.")
+    (mention,) = gazetteer().find(doc, 0)
+    assert (mention.place.admin1, round(mention.place.lat, 2), round(mention.place.lon, 2)) == ("Мангистауская область", 43.66, 51.17)
+
+
+def test_city_gets_its_admin1_and_geonames_data():
+    doc = document("Митинг прошёл в Актау.")
+    (mention,) = gazetteer().find(doc, 0)
+    assert doc.text[mention.start : mention.end] == "Актау"
+    assert (mention.place.geonameid, mention.place.admin1, mention.place.population > 100_000) == (610612, "Мангистауская область", True)
+
+
+@pytest.mark.parametrize(
+    "text, countries, geonameid",
+    [
+        ("Стрельба произошла в школе города Санта-Фе, штат Техас.", (), 4727022),  # Santa Fe, Texas
+        ("В Санта-Фе прошла акция.", ("US",), 5490263),  # Santa Fe, New Mexico: the larger US one
+        ("В Санта-Фе прошла акция.", (), 3836277),  # no context: Santa Fe, Argentina, the most populous
+        ("В Санта-Фе прошла акция.", ("US.TX",), 4727022),
+    ],
+)
+def test_homonyms_follow_context_then_population(text, countries, geonameid):
+    doc = document(text)
+    cities = [m for m in gazetteer().find(doc, 0, countries) if m.place.precision == "city"]
+    assert [(text[m.start : m.end], m.place.geonameid) for m in cities] == [("Санта-Фе", geonameid)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Вот что известно к этому часу.",
+        "Также сообщается о раненых.",
+        "Сейчас ситуация стабильна.",
+        "Утром всё было спокойно.",
+        "Полиция задержала двоих.",
+        "Владимир Иванов прибыл на встречу.",
+        "Орёл кружил над бором, где мир тих.",
+        "Он болел за «Днепр» весь сезон.",
+        "Задержания провёл ОМОН.",
+        "Колонна прошла по улице Ленина.",
+        "Журналист Sputnik Казахстан сообщил об этом.",
+        "Ролики распространяются в Сети.",
+        "Дело рассмотрят в Центральном районном суде.",
+    ],
+)
+def test_no_false_places(text):
+    assert found(text) == []
+
+
+def test_landmark_words_are_not_places_but_a_country_in_them_is():
+    assert found("Митинг прошёл на площади Республики и у посольства Израиля.") == [("Израиля", "Израиль", "IL", "country")]
+
+
+def test_small_foreign_town_outside_document_countries_is_dropped():
+    text = "Боевики укрылись на Кавказе."
+    assert found(text, ("RU",)) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Митинг прошёл на площади Республики.", ("площадь Республики", "площади Республики")),
+        ("Люди собрались на центральной площади.", ("центральная площадь", "центральной площади")),
+        ("Пикет стоял у здания парламента.", ("здание парламента", "здания парламента")),
+        ("Акция прошла у посольства Израиля.", ("посольство Израиля", "посольства Израиля")),
+        ("Шествие началось на проспекте Сахарова.", ("проспект Сахарова", "проспекте Сахарова")),
+        ("Тысячи вышли на площади Тахрир.", ("площадь Тахрир", "площади Тахрир")),
+        ("Столкновения произошли возле Львиных ворот.", ("Львиные ворота", "Львиных ворот")),
+        ("Демонстранты собрались у Белого дома.", ("Белый дом", "Белого дома")),
+    ],
+)
+def test_landmarks(text, expected):
+    doc = document(text)
+    landmarks = gazetteer().find_landmarks(doc, 0)
+    assert [(name, text[start:end]) for name, start, end in landmarks] == [expected]
+
+
+@pytest.mark.parametrize("text", ["Он вернулся домой.", "Эта школа закрыта.", "Имеющийся дом снесли."])
+def test_no_landmark_without_a_naming_modifier(text):
+    assert gazetteer().find_landmarks(document(text), 0) == []
+
+
+@pytest.mark.parametrize(
+    "name, countries, expected",
+    [
+        ("Грозном", (), ("Грозный", "RU", 558418)),
+        ("Керчи", (), ("Керчь", "UA", 706524)),
+        ("Санта-Фе", ("US",), ("Санта-Фе", "US", 5490263)),
+        ("Алматы", (), ("Алматы", "KZ", 1526384)),
+        ("Израиля", (), ("Израиль", "IL", 294640)),
+    ],
+)
+def test_lookup(name, countries, expected):
+    place = gazetteer().lookup(name, countries)
+    assert (place.name, place.country, place.geonameid) == expected
+
+
+def test_lookup_unknown_name():
+    assert gazetteer().lookup("Нигдебург") is None
+
+
+def test_country_place():
+    place = gazetteer().country("KZ")
+    assert (place.name, place.country, place.precision, round(place.lat), round(place.lon)) == ("Казахстан", "KZ", "country", 51, 71)
+
+
+def test_every_un_member_and_palestine_kosovo_have_a_row():
+    g = gazetteer()
+    assert len(g.countries) >= 195 and {"PS", "XK", "RU", "US", "KZ"} <= set(g.countries)
+
+
+def test_index_is_rebuilt_and_cached_when_absent(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert not places.cache_path().exists()
+    built = Gazetteer()
+    assert places.cache_path().exists()
+    cached = Gazetteer()
+    assert cached.lookup("Самашки").geonameid == built.lookup("Самашки").geonameid == 499051
+
+
+def test_memory_footprint_of_the_index():
+    places.cached_cities()  # make sure the disk cache exists
+    tracemalloc.start()
+    instance = Gazetteer()
+    current, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert instance.lookup("Москва") is not None
+    assert current < 40_000_000 and peak < 60_000_000
