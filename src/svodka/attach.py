@@ -73,8 +73,9 @@ class DocumentContext:
         gaz = gazetteer()
         context = cls(doc, anchor_date(doc))
         first_pass = [m for i in range(len(doc.sentences)) for m in gaz.find(doc, i)]
-        countries = Counter(m.place.country for m in first_pass)
-        hint = [c for c, _ in countries.most_common()]
+        named = [m for m in first_pass if m.place.precision in ("country", "admin1")] or first_pass
+        countries = Counter(m.place.country for m in named)
+        hint = [countries.most_common(1)[0][0]] if countries else []
         for i in range(len(doc.sentences)):
             context.places[i] = gaz.find(doc, i, hint)
             context.landmarks[i] = gaz.find_landmarks(doc, i)
@@ -104,6 +105,19 @@ def nearest(items, position: int, key_start, key_end):
     return min(items, key=lambda m: min(abs(key_start(m) - position), abs(key_end(m) - position)))
 
 
+LOCATIVE = {"в", "во", "на", "под", "у", "около", "возле", "близ", "недалеко", "из", "под"}
+PRECISION_ORDER = {"landmark": 0, "city": 0, "admin1": 1, "country": 2}
+
+
+def place_rank(doc: Document, mention: PlaceMention, trigger_start: int) -> tuple:
+    """The most precise place first, then one the text locates things in ("в Аммане", not "посольство Израиля"), then the nearest."""
+    sentence = next(s for s in doc.sentences if s.start <= mention.start < s.end)
+    before = [t for t in sentence.tokens if t.end <= mention.start]
+    located = bool(before) and before[-1].lemma in LOCATIVE
+    distance = min(abs(mention.start - trigger_start), abs(mention.end - trigger_start))
+    return PRECISION_ORDER[mention.place.precision], not located, distance
+
+
 def attach_place(context: DocumentContext, event: Event) -> None:
     doc = context.doc
     trigger = event.triggers[0]
@@ -114,7 +128,7 @@ def attach_place(context: DocumentContext, event: Event) -> None:
     for index in context.sentences_before(trigger.sentence):
         found = context.places[index]
         if found:
-            best = nearest(found, trigger.start, lambda m: m.start, lambda m: m.end)
+            best = min(found, key=lambda m: place_rank(doc, m, trigger.start))
             location = PlaceMention(best.place, best.start, best.end)
             landmarks = context.landmarks[index]
             if landmarks and best.place.precision == "city":
