@@ -76,10 +76,13 @@ class DocumentContext:
         named = [m for m in first_pass if m.place.precision in ("country", "admin1")] or first_pass
         countries = Counter(m.place.country for m in named)
         hint = [countries.most_common(1)[0][0]] if countries else []
+        year_anchor = None if context.anchor else latest_year_mentioned(doc)
         for i in range(len(doc.sentences)):
             context.places[i] = gaz.find(doc, i, hint)
             context.landmarks[i] = gaz.find_landmarks(doc, i)
             context.dates[i] = find_dates(doc, i, context.anchor)
+            if year_anchor:
+                context.dates[i] = with_year(context.dates[i], find_dates(doc, i, year_anchor))
         mentions = [m for i in sorted(context.places) for m in context.places[i]]
         if mentions:
             by_country = Counter(m.place.country for m in mentions)
@@ -90,6 +93,13 @@ class DocumentContext:
             context.main_place = next(m for m in precise if counts[m.place.name] == best)
         return context
 
+    def fallback_day(self) -> date | None:
+        """The publication day, else the day the text itself dates most often."""
+        if self.doc.published or self.anchor:
+            return self.doc.published or self.anchor
+        days = Counter(d.day for mentions in self.dates.values() for d in mentions if d.day)
+        return days.most_common(1)[0][0] if days else None
+
     def sentences_before(self, index: int) -> list[int]:
         """This sentence, the earlier ones of its paragraph (nearest first), then the headline above it."""
         sentences = self.doc.sentences
@@ -99,6 +109,18 @@ class DocumentContext:
         if first > 0 and sentences[first - 1].headline and not sentences[index].headline:
             order.append(first - 1)
         return order
+
+
+def latest_year_mentioned(doc: Document) -> date | None:
+    """With no publication date, a year the text names dates its "23 января" (but not its "в субботу")."""
+    years = [int(t.text) for s in doc.sentences for t in s.tokens if t.text.isdigit() and len(t.text) == 4 and 1900 < int(t.text) < 2100]
+    return date(max(years), 12, 31) if years else None
+
+
+def with_year(mentions: list[DateMention], with_year_anchor: list[DateMention]) -> list[DateMention]:
+    """Take the day a year anchor gives to written day-and-month dates; relative ones stay unresolved."""
+    resolved = {(d.start, d.end): d for d in with_year_anchor if d.day and not d.relative}
+    return [resolved.get((d.start, d.end), d) for d in mentions]
 
 
 def nearest(items, position: int, key_start, key_end):
@@ -164,7 +186,7 @@ def attach_date(context: DocumentContext, event: Event) -> None:
                 event.date_evidence = (best.start, best.end)
                 event.date_stated = step == 0
                 return
-    event.date = context.doc.published or context.anchor
+    event.date = context.fallback_day()
 
 
 def attach_counts(doc: Document, events: list[Event], sources: dict[int, list[Source]]) -> None:
