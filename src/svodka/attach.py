@@ -140,17 +140,27 @@ def place_rank(doc: Document, mention: PlaceMention, trigger_start: int) -> tupl
     return PRECISION_ORDER[mention.place.precision], not located, distance
 
 
+def mentioned_in_passing(doc: Document, mention: PlaceMention, main: PlaceMention | None) -> bool:
+    """A country named only as a modifier ("органы России") where the document's main place lies in it."""
+    if main is None or mention.place.precision != "country" or main.place.country != mention.place.country:
+        return False
+    return main.place.precision != "country" and place_rank(doc, mention, mention.start)[1]
+
+
 def attach_place(context: DocumentContext, event: Event) -> None:
     doc = context.doc
     trigger = event.triggers[0]
     if nationwide(doc, trigger.sentence) and context.main_country:
         start, end = nationwide(doc, trigger.sentence)
         event.location = PlaceMention(gazetteer().country(context.main_country), start, end)
+        event.nationwide = True
         return
     for index in context.sentences_before(trigger.sentence):
         found = context.places[index]
         if found:
             best = min(found, key=lambda m: place_rank(doc, m, trigger.start))
+            if mentioned_in_passing(doc, best, context.main_place):
+                best = context.main_place
             location = PlaceMention(best.place, best.start, best.end)
             landmarks = context.landmarks[index]
             if landmarks and best.place.precision == "city":

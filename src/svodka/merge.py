@@ -11,6 +11,7 @@ from .detect import event_classes
 from .model import COUNT_SLOTS, Claim, Count, Document, Event
 
 PROTEST_SEVERITY = ["protest", "intervention", "excessive_force"]
+COARSE = ("country", "admin1")
 PRECISION_RANK = {"landmark": 0, "city": 1, "admin1": 2, "country": 3}
 SUPPORTED_WEIGHT = 0.75
 
@@ -69,17 +70,41 @@ def absorb_deaths(events: list[Event]) -> list[Event]:
     return kept
 
 
-def fold_protests(events: list[Event]) -> None:
-    """A protest and its dispersal at one place and day are one protest, coded by its most severe part."""
+def fold_subtypes(events: list[Event]) -> None:
+    """A protest and its dispersal at one place and day are one protest, coded by its most severe part;
+    a riot told as a brawl in one sentence and as unrest in the next is one riot."""
     groups: dict[tuple, list[Event]] = {}
     for e in events:
-        if e.event_type == "Protests":
-            groups.setdefault((place_key(e), e.date, e.modality), []).append(e)
+        if e.event_type in ("Protests", "Riots"):
+            groups.setdefault((e.event_type, place_key(e), e.date, e.modality), []).append(e)
     classes = event_classes()
-    for group in groups.values():
-        worst = max(group, key=lambda e: PROTEST_SEVERITY.index(e.kind))
+    for (event_type, *_), group in groups.items():
+        if event_type == "Protests":
+            chosen = max(group, key=lambda e: PROTEST_SEVERITY.index(e.kind))
+        else:
+            chosen = max(group, key=lambda e: (len(e.triggers), -e.triggers[0].start))
         for e in group:
-            e.kind, e.sub_event_type = worst.kind, classes[worst.kind].sub_event_type
+            e.kind, e.sub_event_type = chosen.kind, classes[chosen.kind].sub_event_type
+
+
+def absorb_coarse(events: list[Event]) -> list[Event]:
+    """An event placed only by its country or region, beside the same event placed in a city of that
+    country, is that event (unless the text says it spans the whole country)."""
+    kept = []
+    for e in events:
+        place = e.location.place if e.location else None
+        precise = [
+            o for o in events
+            if o is not e and place and not e.nationwide and o.location
+            and o.location.place.precision not in COARSE and o.location.place.country == place.country
+            and (o.event_type, o.sub_event_type, o.modality) == (e.event_type, e.sub_event_type, e.modality)
+            and (o.date == e.date or not e.date_stated)
+        ]
+        if place and place.precision in COARSE and precise:
+            absorb(precise[0], e)
+        else:
+            kept.append(e)
+    return kept
 
 
 def merge_same(events: list[Event]) -> list[Event]:
@@ -134,8 +159,9 @@ def supported(event: Event, events: list[Event]) -> bool:
 def merge(doc: Document, events: list[Event]) -> list[Event]:
     events = [e for e in events if e.modality != "background"]
     events = absorb_deaths(events)
-    fold_protests(events)
+    fold_subtypes(events)
     events = merge_same(events)
+    events = absorb_coarse(events)
     events = [e for e in events if supported(e, events)]
     events.sort(key=lambda e: e.triggers[0].start)
     for number, event in enumerate(events, 1):

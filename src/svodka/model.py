@@ -143,6 +143,7 @@ class Event:
     date: date | None = None
     date_evidence: Span | None = None
     date_stated: bool = False  # the date comes from a date expression tied to this event
+    nationwide: bool = False  # the text places it over a whole country ("по всей стране")
     location: PlaceMention | None = None
     actors: list[Actor] = field(default_factory=list)
     fatalities: Count | None = None
