@@ -185,7 +185,8 @@ def nationwide(doc: Document, index: int) -> tuple[int, int] | None:
 
 def attach_date(context: DocumentContext, event: Event) -> None:
     trigger = event.triggers[0]
-    for step, index in enumerate(context.sentences_before(trigger.sentence)):
+    paragraph = context.doc.sentences[trigger.sentence].paragraph
+    for index in context.sentences_before(trigger.sentence):
         dated = [d for d in context.dates[index] if d.day or d.year]
         if dated:
             best = nearest(dated, trigger.start, lambda d: d.start, lambda d: d.end)
@@ -194,7 +195,7 @@ def attach_date(context: DocumentContext, event: Event) -> None:
             if best.day:
                 event.date = best.day
                 event.date_evidence = (best.start, best.end)
-                event.date_stated = step == 0
+                event.date_stated = context.doc.sentences[index].paragraph == paragraph
                 return
     event.date = context.fallback_day()
 

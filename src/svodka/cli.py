@@ -14,7 +14,11 @@ from .output import document_json, render_table
 from .pipeline import extract
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Russian news to a verifiable, geocoded event dataset.")
-stderr = Console(stderr=True)
+PIPE_WIDTH = 200  # a table written to a file or pipe is not wrapped to 80 columns
+
+
+def say(message: str) -> None:
+    print(f"svodka: {message}", file=sys.stderr, flush=True)
 
 
 class OutputFormat(str, Enum):
@@ -24,7 +28,7 @@ class OutputFormat(str, Enum):
 
 
 def fail(message: str, code: int = 2) -> None:
-    stderr.print(f"svodka: error: {message}", markup=False, highlight=False)
+    say(f"error: {message}")
     raise typer.Exit(code)
 
 
@@ -46,7 +50,7 @@ def extract_command(
 
     def report(message: str) -> None:
         skipped.append(message)
-        stderr.print(f"svodka: skipped: {message}", markup=False, highlight=False)
+        say(f"skipped: {message}")
 
     fmt = output_format or (OutputFormat.table if sys.stdout.isatty() else OutputFormat.json)
     try:
@@ -65,6 +69,10 @@ def extract_command(
         payload = [document_json(d) for d in done]
         print(json.dumps(payload[0] if len(payload) == 1 else payload, ensure_ascii=False, indent=2))
     elif fmt is OutputFormat.table:
-        render_table(done, Console())
+        render_table(done, Console(width=None if sys.stdout.isatty() else PIPE_WIDTH))
     if skipped:
         fail(f"{len(skipped)} input record(s) skipped", code=1)
+
+
+if __name__ == "__main__":
+    app()

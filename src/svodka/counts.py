@@ -304,6 +304,8 @@ def bare_number_counts(
         return False
     if end < len(tokens) and (tokens[end].text in NOT_PEOPLE_AFTER or is_word(tokens[end], "из")):
         return False  # "30 %", "один из задержанных"
+    if end + 1 < len(tokens) and tokens[end].start == tokens[end - 1].end and tokens[end + 1].start == tokens[end].end:
+        return False  # glued to what follows: "24.kg", "19.3", "9:22"
     if first > 0:
         before = tokens[first - 1]
         if before.text in NOT_PEOPLE_BEFORE or before.pos == "PREP":

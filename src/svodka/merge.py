@@ -30,7 +30,23 @@ def trigger_weight(event: Event) -> float:
     return 1.0 - missing
 
 
+def family(event: Event) -> tuple[str, ...]:
+    """Protests and riots are merged whatever their sub-type: one protest, coded by its most severe part."""
+    if event.event_type in ("Protests", "Riots"):
+        return (event.event_type,)
+    return (event.event_type, event.sub_event_type)
+
+
+def combined_kind(target: Event, other: Event) -> str:
+    if target.event_type == "Protests":
+        return max(target.kind, other.kind, key=PROTEST_SEVERITY.index)
+    return target.kind if len(target.triggers) >= len(other.triggers) else other.kind
+
+
 def absorb(target: Event, other: Event) -> None:
+    if family(target) == family(other) and target.kind != other.kind:
+        target.kind = combined_kind(target, other)
+        target.sub_event_type = event_classes()[target.kind].sub_event_type
     target.triggers = sorted(target.triggers + other.triggers, key=lambda t: t.start)
     target.count_mentions += other.count_mentions
     target.evidence = sorted(set(target.evidence + other.evidence))
@@ -70,23 +86,6 @@ def absorb_deaths(events: list[Event]) -> list[Event]:
     return kept
 
 
-def fold_subtypes(events: list[Event]) -> None:
-    """A protest and its dispersal at one place and day are one protest, coded by its most severe part;
-    a riot told as a brawl in one sentence and as unrest in the next is one riot."""
-    groups: dict[tuple, list[Event]] = {}
-    for e in events:
-        if e.event_type in ("Protests", "Riots"):
-            groups.setdefault((e.event_type, place_key(e), e.date, e.modality), []).append(e)
-    classes = event_classes()
-    for (event_type, *_), group in groups.items():
-        if event_type == "Protests":
-            chosen = max(group, key=lambda e: PROTEST_SEVERITY.index(e.kind))
-        else:
-            chosen = max(group, key=lambda e: (len(e.triggers), -e.triggers[0].start))
-        for e in group:
-            e.kind, e.sub_event_type = chosen.kind, classes[chosen.kind].sub_event_type
-
-
 def absorb_coarse(events: list[Event]) -> list[Event]:
     """An event placed only by its country or region, beside the same event placed in a city of that
     country, is that event (unless the text says it spans the whole country)."""
@@ -110,8 +109,8 @@ def absorb_coarse(events: list[Event]) -> list[Event]:
 def merge_same(events: list[Event]) -> list[Event]:
     merged: list[Event] = []
     for e in sorted(events, key=lambda e: (not e.date_stated, e.triggers[0].start)):
-        key = (e.event_type, e.sub_event_type, e.modality, place_key(e))
-        same = [m for m in merged if (m.event_type, m.sub_event_type, m.modality, place_key(m)) == key]
+        key = (family(e), e.modality, place_key(e))
+        same = [m for m in merged if (family(m), m.modality, place_key(m)) == key]
         target = next((m for m in same if m.date == e.date), None)
         if target is None and not e.date_stated and same:
             target = same[0]
@@ -136,8 +135,7 @@ def resolve_counts(event: Event) -> None:
         low = min(c.min for c in counts)
         high = None if any(c.max is None for c in counts) else max(c.max for c in counts)
         first = min(counts, key=lambda c: c.evidence[0])
-        text = first.text if len(counts) == 1 else "; ".join(dict.fromkeys(c.text for c in counts))
-        setattr(event, slot, Count(low, high, text, first.evidence))
+        setattr(event, slot, Count(low, high, first.text, first.evidence))
 
 
 def confidence(event: Event) -> float:
@@ -159,7 +157,6 @@ def supported(event: Event, events: list[Event]) -> bool:
 def merge(doc: Document, events: list[Event]) -> list[Event]:
     events = [e for e in events if e.modality != "background"]
     events = absorb_deaths(events)
-    fold_subtypes(events)
     events = merge_same(events)
     events = absorb_coarse(events)
     events = [e for e in events if supported(e, events)]

@@ -1,0 +1,86 @@
+"""The `svodka extract` command: formats, inputs and one-line errors."""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import SHARED, needs_shared
+
+TEXT = "В центре Минска прошел митинг оппозиции. Полиция задержала пятерых участников акции.\n"
+
+
+def svodka(*args, stdin=None):
+    return subprocess.run([sys.executable, "-m", "svodka.cli", *args], input=stdin, capture_output=True, text=True, timeout=300)
+
+
+@pytest.fixture
+def article(tmp_path):
+    path = tmp_path / "minsk.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    return path
+
+
+def test_json_output_follows_the_contract(article):
+    result = svodka("extract", str(article), "--published", "2024-03-02", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    doc = json.loads(result.stdout)
+    assert doc["id"] == "minsk" and doc["published"] == "2024-03-02"
+    (event,) = doc["events"]
+    assert (event["event_type"], event["sub_event_type"], event["modality"]) == ("Protests", "Protest with intervention", "actual")
+    assert event["location"]["name"] == "Минск" and event["location"]["country"] == "BY"
+    assert event["arrested"]["min"] == event["arrested"]["max"] == 5
+    start, end = event["arrested"]["evidence"]
+    assert TEXT[start:end] == event["arrested"]["text"]
+
+
+def test_jsonl_on_stdin_with_a_bad_line_keeps_the_good_ones():
+    lines = [json.dumps({"id": "a", "text": TEXT, "published": "2024-03-02"}, ensure_ascii=False), "{not json", json.dumps({"id": "b", "text": "Погода хорошая."})]
+    result = svodka("extract", "-", "--format", "jsonl", stdin="\n".join(lines) + "\n")
+    assert result.returncode == 1
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == ["a", "b"]
+    assert "line 2" in result.stderr or ":2:" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_table_output_lists_the_events(article):
+    result = svodka("extract", str(article), "--published", "2024-03-02", "--format", "table")
+    assert result.returncode == 0 and "Protests" in result.stdout and "Минск" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "setup, args, message",
+    [
+        (None, ["extract", "missing.txt"], "no such file"),
+        ("empty", ["extract", "{path}"], "empty"),
+        ("binary", ["extract", "{path}"], "binary"),
+        ("text", ["extract", "{path}", "--published", "06.01.2022"], "invalid --published"),
+    ],
+)
+def test_bad_input_gets_one_line_and_a_non_zero_exit(tmp_path, setup, args, message):
+    path = tmp_path / "input.txt"
+    if setup == "empty":
+        path.write_text("")
+    elif setup == "binary":
+        path.write_bytes(bytes(range(256)) * 4)
+    elif setup == "text":
+        path.write_text(TEXT, encoding="utf-8")
+    result = svodka(*[a.format(path=path) for a in args])
+    assert result.returncode != 0
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and message in lines[0], result.stderr
+
+
+@needs_shared()
+def test_the_seed_scores_above_the_bar(tmp_path):
+    seed = SHARED / "corpus" / "seed" / "almaty-2022-01-06.txt"
+    pred = tmp_path / "seed.jsonl"
+    result = svodka("extract", str(seed), "--published", "2022-01-06", "--format", "jsonl")
+    pred.write_text(result.stdout, encoding="utf-8")
+    score = subprocess.run(
+        [sys.executable, str(SHARED / "tools" / "score.py"), "--gold", str(SHARED / "gold" / "seed-almaty-2022-01-06.json"), "--pred", str(pred), "--json"],
+        capture_output=True, text=True, check=True,
+    )
+    summary = json.loads(score.stdout)
+    assert summary["f1"] >= 0.85 and summary["count_accuracy"] >= 0.75
