@@ -76,3 +76,13 @@ def test_every_trigger_class_is_defined():
     classes = event_classes()
     for row in data_rows("triggers.tsv"):
         assert row[1].strip() in classes, row
+
+
+def test_a_film_review_yields_no_triggers_even_where_a_sentence_names_violence():
+    review = (
+        "Новый фильм режиссера выходит в прокат в четверг. "
+        "Герой картины расследует теракт в метро. "
+        "Актеры сыграли убедительно, а сериал по мотивам фильма уже снимается."
+    )
+    assert triggers(review) == []
+    assert triggers("Новый фильм выходит в прокат. В центре города прошел митинг. Полиция задержала десять человек. Шествие продолжилось. Акция завершилась.") != []

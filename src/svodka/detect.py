@@ -16,6 +16,8 @@ from .model import Document, Sentence, Token, Trigger
 
 CLAUSE_BOUNDARIES = {",", ";", ":", "—", "–", "(", ")", "что", "но", "а", "однако"}
 CONDITIONAL = {"если"}
+GENRES_WITHOUT_EVENTS = {"fiction", "sport"}
+GENRE_SHARE = 0.2  # of sentences: a film review or match report that mentions a shooting is not news of one
 FUTURE = "futr"
 
 
@@ -73,10 +75,10 @@ def sentence_context(sentence: Sentence) -> set[str]:
     return {m.pattern.label for m in pattern_set("non_event_context.tsv").find(sentence.tokens)}
 
 
-def find_triggers(doc: Document, index: int) -> list[Trigger]:
+def find_triggers(doc: Document, index: int, context: set[str]) -> list[Trigger]:
     sentence = doc.sentences[index]
     matches = longest_non_overlapping(pattern_set("triggers.tsv").find(sentence.tokens))
-    if not matches or sentence_context(sentence):
+    if not matches or context:
         return []
     triggers = []
     for match in matches:
@@ -95,6 +97,15 @@ def find_triggers(doc: Document, index: int) -> list[Trigger]:
     return triggers
 
 
+def genre_without_events(contexts: list[set[str]]) -> bool:
+    genre = sum(bool(c & GENRES_WITHOUT_EVENTS) for c in contexts)
+    return genre >= 2 and genre >= GENRE_SHARE * len(contexts)
+
+
 def detect(doc: Document) -> Document:
-    doc.triggers = [t for i in range(len(doc.sentences)) for t in find_triggers(doc, i)]
+    contexts = [sentence_context(s) for s in doc.sentences]
+    if genre_without_events(contexts):
+        doc.triggers = []
+        return doc
+    doc.triggers = [t for i in range(len(doc.sentences)) for t in find_triggers(doc, i, contexts[i])]
     return doc
