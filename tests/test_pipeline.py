@@ -79,3 +79,9 @@ def test_a_planned_rally_is_not_actual(doc):
 def test_a_text_with_no_event_costs_no_ner():
     doc = extract(Document("x", "Курс рубля вырос. Завтра ожидается снег и гололедица."))
     assert doc.events == [] and doc.mentions == []
+
+
+def test_detentions_told_beside_a_protest_are_its_arrests_not_a_second_event():
+    text = "В Гомеле прошел митинг против повышения тарифов. Правозащитники говорят о десятках задержанных."
+    doc = extract(Document("g", text, date(2024, 3, 2)))
+    assert [(e.event_type, e.arrested.min, e.arrested.max) for e in doc.events] == [("Protests", 20, 99)]

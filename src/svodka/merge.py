@@ -154,8 +154,27 @@ def supported(event: Event, events: list[Event]) -> bool:
     return any(o is not event and o.event_type == event.event_type and trigger_weight(o) >= SUPPORTED_WEIGHT for o in events)
 
 
+def absorb_detentions(doc: Document, events: list[Event]) -> list[Event]:
+    """Detentions told in the paragraph of a protest or riot at their place are that event's arrests."""
+    kept = []
+    for e in events:
+        paragraph = doc.sentences[e.triggers[0].sentence].paragraph
+        hosts = [
+            o for o in events
+            if e.kind == "arrest" and o.event_type in ("Protests", "Riots") and o.modality == e.modality
+            and place_key(o) == place_key(e)
+            and any(doc.sentences[t.sentence].paragraph == paragraph for t in o.triggers)
+        ]
+        if hosts:
+            absorb(hosts[0], e)
+        else:
+            kept.append(e)
+    return kept
+
+
 def merge(doc: Document, events: list[Event]) -> list[Event]:
     events = [e for e in events if e.modality != "background"]
+    events = absorb_detentions(doc, events)
     events = absorb_deaths(events)
     events = merge_same(events)
     events = absorb_coarse(events)
