@@ -85,3 +85,11 @@ def test_detentions_told_beside_a_protest_are_its_arrests_not_a_second_event():
     text = "В Гомеле прошел митинг против повышения тарифов. Правозащитники говорят о десятках задержанных."
     doc = extract(Document("g", text, date(2024, 3, 2)))
     assert [(e.event_type, e.arrested.min, e.arrested.max) for e in doc.events] == [("Protests", 20, 99)]
+
+
+def test_a_bare_head_count_after_a_protest_is_its_crowd():
+    text = "В Гомеле у здания администрации собрались протестующие. Сейчас там, по данным очевидцев, примерно 300–350 человек."
+    doc = extract(Document("g", text, date(2024, 3, 2)))
+    (event,) = doc.events
+    assert (event.crowd.min, event.crowd.max, event.crowd.text) == (300, 350, "примерно 300–350 человек")
+    assert text[event.crowd.evidence[0] : event.crowd.evidence[1]] == event.crowd.text

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from .actors import find_actors
-from .counts import find_counts
+from .counts import find_counts, find_unclaimed_people
 from .dates import anchor_date, find_dates, is_background
 from .detect import combinations, event_classes
 from .lexicon import pattern_set
@@ -218,6 +218,24 @@ def attach_counts(doc: Document, events: list[Event], sources: dict[int, list[So
                 target.count_mentions.append((mention, chain))
 
 
+def attach_crowds(doc: Document, events: list[Event]) -> None:
+    """A protest takes the bare head count ("примерно 200 человек") of its sentence or of the
+    sentences after it in its paragraph that name no other event."""
+    with_triggers = {t.sentence for e in events for t in e.triggers}
+    for event in events:
+        if event.event_type != "Protests" or any(m.slot == "crowd" for m, _ in event.count_mentions):
+            continue
+        first = event.triggers[0].sentence
+        paragraph = doc.sentences[first].paragraph
+        following = [first] + [
+            i for i in range(first + 1, len(doc.sentences))
+            if doc.sentences[i].paragraph == paragraph and i not in with_triggers
+        ]
+        for index in following:
+            for count in find_unclaimed_people(doc, index):
+                event.count_mentions.append((CountMention("crowd", count, count.evidence), []))
+
+
 def last_taker_before(doc: Document, events: list[Event], index: int, mention: CountMention) -> Event | None:
     classes = event_classes()
     paragraph = doc.sentences[index].paragraph
@@ -267,5 +285,6 @@ def attach(doc: Document) -> list[Event]:
                     event.sources.append(source)
         event.evidence = [(doc.sentences[i].start, doc.sentences[i].end) for i in event.sentences]
     attach_counts(doc, events, sources)
+    attach_crowds(doc, events)
     attach_verification(doc, events)
     return events
