@@ -480,14 +480,15 @@ def find_counts(doc: Document, sentence_index: int) -> list[CountMention]:
 
 
 def find_unclaimed_people(doc: Document, sentence_index: int) -> list[Count]:
-    """Counts of people that no slot word claims ("сейчас там примерно 200–250 человек"): beside a protest, its crowd."""
+    """Counts of people in a sentence that counts nobody killed, hurt or held ("сейчас там примерно
+    200–250 человек"): beside a protest, its crowd. A sentence with slot counts keeps its parts to them."""
     tokens = doc.sentences[sentence_index].tokens
-    claimed = [m.count.evidence for m in find_counts(doc, sentence_index)]
+    if find_counts(doc, sentence_index):
+        return []
     unclaimed = []
     for p in find_phrases(tokens, doc.text, set()):
         if p.head is None or not is_person(tokens[p.head]):
             continue
         start, end = tokens[p.first].start, tokens[p.last].end
-        if all(end <= s or start >= e for s, e in claimed):
-            unclaimed.append(Count(p.min, p.max, doc.text[start:end], (start, end)))
+        unclaimed.append(Count(p.min, p.max, doc.text[start:end], (start, end)))
     return unclaimed
