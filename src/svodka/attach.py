@@ -214,8 +214,8 @@ def attach_counts(doc: Document, events: list[Event], sources: dict[int, list[So
             else:
                 target = last_taker_before(doc, events, index, mention)
             if target is not None:
-                chain = sources.get(index, [Source([], (0, 0))])[0].chain if sources.get(index) else []
-                target.count_mentions.append((mention, chain))
+                said_by = sources.get(index)
+                target.count_mentions.append((mention, said_by[0].chain if said_by else []))
 
 
 def attach_crowds(doc: Document, events: list[Event]) -> None:
