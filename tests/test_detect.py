@@ -47,6 +47,9 @@ def test_each_class_has_a_trigger(text, kind):
         ("Если власти не уступят, начнется забастовка.", "hypothetical"),
         ("Митинг пройдет в воскресенье.", "planned"),
         ("Митинг прошел в воскресенье.", "actual"),
+        ("В рамках расследования терактов в Самаре полиция провела обыски.", "background"),
+        ("Подозреваемый в причастности к взрыву на вокзале дает показания.", "background"),
+        ("Организатор нападения на пост ДПС объявлен в розыск.", "background"),
     ],
 )
 def test_modality_of_the_clause(text, modality):
@@ -86,3 +89,13 @@ def test_a_film_review_yields_no_triggers_even_where_a_sentence_names_violence()
     )
     assert triggers(review) == []
     assert triggers("Новый фильм выходит в прокат. В центре города прошел митинг. Полиция задержала десять человек. Шествие продолжилось. Акция завершилась.") != []
+
+
+def test_a_dispersal_and_a_fire_on_a_rallys_participants_are_excessive_force():
+    assert triggers("Полиция открыла огонь по участникам митинга у здания акимата.")[0][:2] == ("excessive_force", "actual")
+
+
+def test_smashing_a_building_is_property_destruction():
+    assert triggers("Неизвестные разгромили здание городской администрации.") == [
+        ("looting", "actual", "разгромили здание")
+    ]

@@ -1,7 +1,7 @@
 from datetime import date
 
 from svodka.merge import merge
-from svodka.model import Count, CountMention, Document, Event, Place, PlaceMention, Sentence, Source, Trigger
+from svodka.model import Claim, Count, CountMention, Document, Event, Place, PlaceMention, Sentence, Source, Trigger
 
 ALMATY = Place("Алматы", "KZ", "city", lat=43.25, lon=76.91, geonameid=1526384)
 AKTAU = Place("Актау", "KZ", "city", lat=43.66, lon=51.17, geonameid=610612)
@@ -20,10 +20,11 @@ def event(kind, sentence, place=ALMATY, day=date(2022, 1, 6), stated=True, weigh
     e.triggers = [Trigger(sentence * 10, sentence * 10 + 5, "слово", kind, sentence, weight=weight)]
     e.location = PlaceMention(place, 0, 1)
     e.evidence = [(sentence * 10, sentence * 10 + 9)]
-    e.count_mentions = [(CountMention(slot, Count(lo, hi, txt, (sentence * 10, sentence * 10 + 2)), (0, 1), total), [source] if source else [])
-                        for slot, lo, hi, txt, total in counts]
+    said_by = Source([source], (0, 1)) if source else None
+    e.claims = [Claim(CountMention(slot, Count(lo, hi, txt, (sentence * 10, sentence * 10 + 2)), (0, 1), total), said_by)
+                for slot, lo, hi, txt, total in counts]
     if source:
-        e.sources = [Source([source], (0, 1))]
+        e.sources = [said_by]
     return e
 
 
@@ -47,7 +48,7 @@ def test_different_figures_from_two_sources_span_an_interval_with_claims():
     ])
     (e,) = events
     assert (e.fatalities.min, e.fatalities.max) == (8, 20)
-    assert [(c.chain, c.count.min) for c in e.claims] == [(["МВД"], 8), (["правозащитники"], 20)]
+    assert [(c.source.chain, c.count.min) for c in e.claims] == [(["МВД"], 8), (["правозащитники"], 20)]
 
 
 def test_a_running_total_replaces_earlier_figures():
@@ -80,3 +81,36 @@ def test_background_events_are_dropped():
     old = event("riot", 1)
     old.modality = "background"
     assert merge(DOC, [old]) == []
+
+
+def test_looting_on_the_day_and_at_the_place_of_a_riot_is_that_riot():
+    looting = event("riot", 3)
+    looting.kind, looting.event_type, looting.sub_event_type = "looting", "Strategic developments", "Looting/property destruction"
+    events = merge(DOC, [event("riot", 1), looting])
+    assert [(e.sub_event_type, len(e.triggers)) for e in events] == [("Violent demonstration", 2)]
+
+
+def test_an_arrest_on_another_day_than_the_attack_stays_an_event_of_its_own():
+    arrest = event("killing", 4, day=date(2022, 1, 9))
+    arrest.kind, arrest.event_type, arrest.sub_event_type = "arrest", "Strategic developments", "Arrests"
+    attack = event("killing", 1)
+    attack.kind = "attack"
+    events = merge(DOC, [attack, arrest])
+    assert sorted(e.sub_event_type for e in events) == ["Arrests", "Attack"]
+
+
+def test_the_attackers_arrest_on_the_day_of_the_attack_is_part_of_it():
+    arrest = event("killing", 4, counts=[("arrested", 1, 1, "задержан", False)])
+    arrest.kind, arrest.event_type, arrest.sub_event_type = "arrest", "Strategic developments", "Arrests"
+    attack = event("killing", 1)
+    attack.kind = "attack"
+    (e,) = merge(DOC, [attack, arrest])
+    assert e.sub_event_type == "Attack" and (e.arrested.min, e.arrested.max) == (1, 1)
+
+
+def test_an_inherited_source_gives_way_to_one_named_in_the_events_own_sentences():
+    first, second = event("clash", 1), event("clash", 2)
+    first.sources = [Source(["ТАСС"], (0, 1), inherited=True)]
+    second.sources = [Source(["МВД"], (0, 1))]
+    (e,) = merge(DOC, [first, second])
+    assert [s.chain for s in e.sources] == [["МВД"]]

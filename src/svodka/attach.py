@@ -13,13 +13,13 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from .actors import find_actors
+from .attribution import Voices, attribute_event
 from .counts import find_counts, find_unclaimed_people
 from .dates import anchor_date, find_dates, is_background
 from .detect import combinations, event_classes
 from .lexicon import pattern_set
-from .model import CountMention, DateMention, Document, Event, PlaceMention, Source, Trigger
+from .model import CountMention, DateMention, Document, Event, PlaceMention, Trigger
 from .places import gazetteer
-from .sources import find_attributions, find_verification
 
 NATIONWIDE = "nationwide.tsv"
 
@@ -148,6 +148,13 @@ def mentioned_in_passing(doc: Document, mention: PlaceMention, main: PlaceMentio
 
 
 def attach_place(context: DocumentContext, event: Event) -> None:
+    find_place(context, event)
+    if event.location and event_classes()[event.kind].national:
+        event.location = replace(event.location, place=gazetteer().country(event.location.place.country), landmark=None)
+        event.nationwide = True
+
+
+def find_place(context: DocumentContext, event: Event) -> None:
     doc = context.doc
     trigger = event.triggers[0]
     if nationwide(doc, trigger.sentence) and context.main_country:
@@ -200,7 +207,7 @@ def attach_date(context: DocumentContext, event: Event) -> None:
     event.date = context.fallback_day()
 
 
-def attach_counts(doc: Document, events: list[Event], sources: dict[int, list[Source]]) -> None:
+def attach_counts(doc: Document, events: list[Event], voices: Voices) -> None:
     """Each count goes to the nearest event in its sentence that takes its slot, else to the last such event before it."""
     classes = event_classes()
     by_sentence: dict[int, list[Event]] = {}
@@ -214,16 +221,15 @@ def attach_counts(doc: Document, events: list[Event], sources: dict[int, list[So
             else:
                 target = last_taker_before(doc, events, index, mention)
             if target is not None:
-                said_by = sources.get(index)
-                target.count_mentions.append((mention, said_by[0].chain if said_by else []))
+                target.claims.append(voices.claim(mention, index))
 
 
-def attach_crowds(doc: Document, events: list[Event]) -> None:
+def attach_crowds(doc: Document, events: list[Event], voices: Voices) -> None:
     """A protest takes the bare head count ("примерно 200 человек") of its sentence or of the
     sentences after it in its paragraph that name no other event."""
     with_triggers = {t.sentence for e in events for t in e.triggers}
     for event in events:
-        if event.event_type != "Protests" or any(m.slot == "crowd" for m, _ in event.count_mentions):
+        if event.event_type != "Protests" or any(c.slot == "crowd" for c in event.claims):
             continue
         first = event.triggers[0].sentence
         paragraph = doc.sentences[first].paragraph
@@ -233,7 +239,7 @@ def attach_crowds(doc: Document, events: list[Event]) -> None:
         ]
         for index in following:
             for count in find_unclaimed_people(doc, index):
-                event.count_mentions.append((CountMention("crowd", count, count.evidence), []))
+                event.claims.append(voices.claim(CountMention("crowd", count, count.evidence), index))
 
 
 def last_taker_before(doc: Document, events: list[Event], index: int, mention: CountMention) -> Event | None:
@@ -249,42 +255,18 @@ def last_taker_before(doc: Document, events: list[Event], index: int, mention: C
     return earlier[-1] if earlier else None
 
 
-def sources_by_sentence(doc: Document) -> dict[int, list[Source]]:
-    by_sentence: dict[int, list[Source]] = {}
-    for a in find_attributions(doc):
-        for index in a.sentences:
-            by_sentence.setdefault(index, []).append(Source(list(a.chain), a.evidence, a.unnamed))
-    return by_sentence
-
-
-def attach_verification(doc: Document, events: list[Event]) -> None:
-    """A verification remark covers the events of its sentence and of the sentences before it in its paragraph."""
-    for mark in find_verification(doc):
-        paragraph = doc.sentences[mark.sentence].paragraph
-        for e in events:
-            first = e.triggers[0].sentence
-            if first <= mark.sentence and doc.sentences[first].paragraph == paragraph:
-                e.verification = mark.kind
-
-
 def attach(doc: Document) -> list[Event]:
     events = events_from_triggers(doc)
     if not events:
         return []
     context = DocumentContext.build(doc)
-    sources = sources_by_sentence(doc)
+    voices = Voices.build(doc)
     for event in events:
         attach_place(context, event)
         attach_date(context, event)
         event.actors = find_actors(doc, event)
-        seen = set()
-        for index in event.sentences:
-            for source in sources.get(index, []):
-                if tuple(source.chain) not in seen:
-                    seen.add(tuple(source.chain))
-                    event.sources.append(source)
+        attribute_event(voices, event)
         event.evidence = [(doc.sentences[i].start, doc.sentences[i].end) for i in event.sentences]
-    attach_counts(doc, events, sources)
-    attach_crowds(doc, events)
-    attach_verification(doc, events)
+    attach_counts(doc, events, voices)
+    attach_crowds(doc, events, voices)
     return events

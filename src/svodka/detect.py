@@ -27,6 +27,7 @@ class EventClass:
     event_type: str
     sub_event_type: str
     violent: bool
+    national: bool  # an act of a whole state ("обратился за помощью к ОДКБ"): placed at country level
     accepts: frozenset[str]
 
 
@@ -34,9 +35,9 @@ class EventClass:
 def event_classes() -> dict[str, EventClass]:
     classes = {}
     for row in data_rows("event_classes.tsv"):
-        name, event_type, sub_event_type, violent = (cell.strip() for cell in row[:4])
-        accepts = frozenset(row[4].split()) if len(row) > 4 else frozenset()
-        classes[name] = EventClass(name, event_type, sub_event_type, violent == "yes", accepts)
+        name, event_type, sub_event_type, violent, scope = (cell.strip() for cell in row[:5])
+        accepts = frozenset(row[5].split()) if len(row) > 5 else frozenset()
+        classes[name] = EventClass(name, event_type, sub_event_type, violent == "yes", scope == "national", accepts)
     return classes
 
 
@@ -55,7 +56,18 @@ def clause_bounds(tokens: list[Token], first: int, last: int) -> tuple[int, int]
     return start, end
 
 
+REFERENCE_REACH = 3  # words between a reference word and the event noun it governs
+
+
+def refers_back(tokens: list[Token], match: Match) -> bool:
+    """ "расследование терактов": the event is a topic, told as news elsewhere if at all."""
+    before = [t for t in tokens[: match.first] if is_word(t)][-REFERENCE_REACH:]
+    return bool(pattern_set("references.tsv").find(before))
+
+
 def modality_of(tokens: list[Token], match: Match) -> str:
+    if refers_back(tokens, match):
+        return "background"
     start, end = clause_bounds(tokens, match.first, match.last)
     clause = tokens[start : end + 1]
     cues = pattern_set("modality.tsv").find(clause)

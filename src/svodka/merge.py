@@ -7,8 +7,13 @@ replacing the figures before it. A death reported with no act of its own
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .attribution import settle_sources, source_key
 from .detect import event_classes
-from .model import COUNT_SLOTS, Claim, Count, Document, Event
+from .lexicon import data_rows
+from .model import COUNT_SLOTS, Count, Document, Event, Source
 
 PROTEST_SEVERITY = ["protest", "intervention", "excessive_force"]
 COARSE = ("country", "admin1")
@@ -31,9 +36,12 @@ def trigger_weight(event: Event) -> float:
 
 
 def family(event: Event) -> tuple[str, ...]:
-    """Protests and riots are merged whatever their sub-type: one protest, coded by its most severe part."""
+    """Protests and riots are merged whatever their sub-type: one protest, coded by its most severe part.
+    Under "Other" lie unlike things (a curfew, an appeal for foreign troops): they merge only with their like."""
     if event.event_type in ("Protests", "Riots"):
         return (event.event_type,)
+    if event.sub_event_type == "Other":
+        return (event.event_type, event.sub_event_type, event.kind)
     return (event.event_type, event.sub_event_type)
 
 
@@ -43,20 +51,29 @@ def combined_kind(target: Event, other: Event) -> str:
     return target.kind if len(target.triggers) >= len(other.triggers) else other.kind
 
 
+def merged_sources(sources: list[Source]) -> list[Source]:
+    """One of each chain, said directly where any of its copies is."""
+    unique: dict[tuple, Source] = {}
+    for source in sources:
+        key = source_key(source)
+        if key not in unique or unique[key].inherited and not source.inherited:
+            unique[key] = source
+    return list(unique.values())
+
+
 def absorb(target: Event, other: Event) -> None:
     if family(target) == family(other) and target.kind != other.kind:
         target.kind = combined_kind(target, other)
         target.sub_event_type = event_classes()[target.kind].sub_event_type
     target.triggers = sorted(target.triggers + other.triggers, key=lambda t: t.start)
-    target.count_mentions += other.count_mentions
+    target.claims += other.claims
+    target.labels += [label for label in other.labels if label not in target.labels]
     target.evidence = sorted(set(target.evidence + other.evidence))
-    for source in other.sources:
-        if all(source.chain != s.chain for s in target.sources):
-            target.sources.append(source)
+    target.sources = merged_sources(target.sources + other.sources)
     for actor in other.actors:
         if all(actor.category != a.category for a in target.actors) and len(target.actors) < 2:
             target.actors.append(actor)
-    target.verification = target.verification or other.verification
+    target.verification = strongest_verification([target.verification, other.verification])
     if other.location and (
         target.location is None
         or (
@@ -96,7 +113,7 @@ def absorb_coarse(events: list[Event]) -> list[Event]:
             o for o in events
             if o is not e and place and not e.nationwide and o.location
             and o.location.place.precision not in COARSE and o.location.place.country == place.country
-            and (o.event_type, o.sub_event_type, o.modality) == (e.event_type, e.sub_event_type, e.modality)
+            and (family(o), o.sub_event_type, o.modality) == (family(e), e.sub_event_type, e.modality)
             and (o.date == e.date or not e.date_stated)
         ]
         if place and place.precision in COARSE and precise:
@@ -121,17 +138,22 @@ def merge_same(events: list[Event]) -> list[Event]:
     return merged
 
 
+def strongest_verification(kinds: list[str | None]) -> str | None:
+    """A denial outweighs doubt."""
+    return "disputed" if "disputed" in kinds else "unconfirmed" if "unconfirmed" in kinds else None
+
+
 def resolve_counts(event: Event) -> None:
+    event.claims.sort(key=lambda c: c.count.evidence)
     for slot in COUNT_SLOTS:
-        mentions = [(m, chain) for m, chain in event.count_mentions if m.slot == slot]
-        if not mentions:
+        claims = [c for c in event.claims if c.slot == slot]
+        if not claims:
             continue
-        event.claims += [Claim(chain, slot, m.count) for m, chain in mentions]
-        totals = [m for m, _ in mentions if m.total]
+        totals = [c.mention for c in claims if c.mention.total]
         if totals:
             setattr(event, slot, totals[-1].count)
             continue
-        counts = [m.count for m, _ in mentions]
+        counts = [c.count for c in claims]
         low = min(c.min for c in counts)
         high = None if any(c.max is None for c in counts) else max(c.max for c in counts)
         first = min(counts, key=lambda c: c.evidence[0])
@@ -149,32 +171,51 @@ def confidence(event: Event) -> float:
 
 def supported(event: Event, events: list[Event]) -> bool:
     """A weak trigger stands only with a count or beside a firm event of the same type."""
-    if trigger_weight(event) >= SUPPORTED_WEIGHT or event.count_mentions:
+    if trigger_weight(event) >= SUPPORTED_WEIGHT or event.claims:
         return True
     return any(o is not event and o.event_type == event.event_type and trigger_weight(o) >= SUPPORTED_WEIGHT for o in events)
 
 
-def absorb_detentions(doc: Document, events: list[Event]) -> list[Event]:
-    """Detentions told in the paragraph of a protest or riot at their place are that event's arrests."""
+@dataclass(frozen=True)
+class PartRule:
+    part: str  # the event class that is a part
+    hosts: frozenset[str]  # event types it is a part of
+    where: str  # "paragraph": told in the host's paragraph at its place; "day": at the host's place on its day
+
+
+@lru_cache(maxsize=1)
+def part_rules() -> tuple[PartRule, ...]:
+    return tuple(PartRule(row[0].strip(), frozenset(t.strip() for t in row[1].split(",")), row[2].strip()) for row in data_rows("event_parts.tsv"))
+
+
+def is_host(doc: Document, rule: PartRule, host: Event, part: Event) -> bool:
+    if host.event_type not in rule.hosts or host.modality != part.modality or place_key(host) != place_key(part):
+        return False
+    if rule.where == "paragraph":
+        paragraph = doc.sentences[part.triggers[0].sentence].paragraph
+        return any(doc.sentences[t.sentence].paragraph == paragraph for t in host.triggers)
+    return host.date == part.date
+
+
+def absorb_parts(doc: Document, events: list[Event]) -> list[Event]:
+    """Detentions told beside a protest are its arrests; looting in a riot is the riot; the gunman's
+    arrest is part of his attack (data/event_parts.tsv)."""
     kept = []
     for e in events:
-        paragraph = doc.sentences[e.triggers[0].sentence].paragraph
-        hosts = [
-            o for o in events
-            if e.kind == "arrest" and o.event_type in ("Protests", "Riots") and o.modality == e.modality
-            and place_key(o) == place_key(e)
-            and any(doc.sentences[t.sentence].paragraph == paragraph for t in o.triggers)
-        ]
-        if hosts:
-            absorb(hosts[0], e)
-        else:
+        host = next(
+            (o for rule in part_rules() if rule.part == e.kind for o in events if o is not e and is_host(doc, rule, o, e)),
+            None,
+        )
+        if host is None:
             kept.append(e)
+        else:
+            absorb(host, e)
     return kept
 
 
 def merge(doc: Document, events: list[Event]) -> list[Event]:
     events = [e for e in events if e.modality != "background"]
-    events = absorb_detentions(doc, events)
+    events = absorb_parts(doc, events)
     events = absorb_deaths(events)
     events = merge_same(events)
     events = absorb_coarse(events)
@@ -183,5 +224,7 @@ def merge(doc: Document, events: list[Event]) -> list[Event]:
     for number, event in enumerate(events, 1):
         event.id = f"e{number}"
         resolve_counts(event)
+        settle_sources(event)
+        event.verification = strongest_verification([event.verification] + [c.verification for c in event.claims])
         event.confidence = confidence(event)
     return events

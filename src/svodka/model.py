@@ -104,20 +104,48 @@ class Actor:
 
 @dataclass
 class Source:
-    chain: list[str]  # innermost first: the speaker, then each outlet that relayed it
+    chain: list[str]  # the named links, innermost first: the speaker, then each outlet that relayed it
     evidence: Span
-    unnamed: bool = False  # "источник", "ряд СМИ"
+    unnamed: list[str] = field(default_factory=list)  # links that name no one: "источник", "ряд СМИ"
+    inherited: bool = False  # said in the paragraph or the lead, not in the event's own sentences
 
 
 @dataclass
 class Claim:
     """One source's figure for one slot of an event."""
 
-    chain: list[str]
-    slot: str
-    count: Count
-    verification: str | None = None
+    mention: CountMention
+    source: Source | None = None
+    verification: str | None = None  # unconfirmed | disputed
     distanced: bool = False  # the figure stands in quotation marks: «"десятки"»
+
+    @property
+    def slot(self) -> str:
+        return self.mention.slot
+
+    @property
+    def count(self) -> Count:
+        return self.mention.count
+
+
+@dataclass
+class Label:
+    """A word a source uses for a party to the event: "экстремисты" in the command's words."""
+
+    source: list[str]  # the chain whose words these are; the outlet itself when no one is quoted
+    label: str
+    category: str
+    evidence: Span
+
+
+@dataclass
+class Quote:
+    """Direct or indirect speech: who said it, what, and with which verb."""
+
+    chain: list[str]
+    text: Span
+    verb: Span | None
+    direct: bool
 
 
 @dataclass
@@ -152,10 +180,10 @@ class Event:
     crowd: Count | None = None
     sources: list[Source] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    labels: list[Label] = field(default_factory=list)
     verification: str | None = None
     evidence: list[Span] = field(default_factory=list)
     triggers: list[Trigger] = field(default_factory=list)
-    count_mentions: list[tuple[CountMention, list[str]]] = field(default_factory=list)  # with the source chain
     confidence: float = 0.5
 
     @property
@@ -175,6 +203,7 @@ class Document:
     mentions: list[Mention] = field(default_factory=list)
     triggers: list[Trigger] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
 
     def span_text(self, span: Span) -> str:
         return self.text[span[0] : span[1]]

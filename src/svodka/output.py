@@ -1,7 +1,7 @@
 """Documents as CONTRACT.md's JSON, and as a table for people."""
 from __future__ import annotations
 
-from .model import COUNT_SLOTS, Count, Document, Event, PlaceMention
+from .model import COUNT_SLOTS, Count, Document, Event, PlaceMention, Quote, Source
 
 
 def count_json(count: Count | None) -> dict | None:
@@ -29,6 +29,19 @@ def location_json(location: PlaceMention | None) -> dict | None:
     return out
 
 
+def source_json(source: Source) -> dict:
+    return {"chain": source.chain, "unnamed": source.unnamed, "inherited": source.inherited, "evidence": list(source.evidence)}
+
+
+def quote_json(quote: Quote) -> dict:
+    return {
+        "chain": quote.chain,
+        "text": list(quote.text),
+        "verb": list(quote.verb) if quote.verb else None,
+        "direct": quote.direct,
+    }
+
+
 def event_json(event: Event) -> dict:
     out = {
         "id": event.id,
@@ -42,11 +55,15 @@ def event_json(event: Event) -> dict:
     }
     for slot in COUNT_SLOTS:
         out[slot] = count_json(getattr(event, slot))
-    out["sources"] = [{"chain": s.chain, "evidence": list(s.evidence), "unnamed": s.unnamed} for s in event.sources]
+    out["sources"] = [source_json(s) for s in event.sources]
     out["claims"] = [
-        {"chain": c.chain, "slot": c.slot, "min": c.count.min, "max": c.count.max, "text": c.count.text,
-         "evidence": list(c.count.evidence), "verification": c.verification, "distanced": c.distanced}
+        {"source": source_json(c.source) if c.source else None, "slot": c.slot, "min": c.count.min, "max": c.count.max,
+         "text": c.count.text, "evidence": list(c.count.evidence), "verification": c.verification, "distanced": c.distanced}
         for c in event.claims
+    ]
+    out["labels"] = [
+        {"source": label.source, "label": label.label, "category": label.category, "evidence": list(label.evidence)}
+        for label in event.labels
     ]
     out["verification"] = event.verification
     out["evidence"] = [list(span) for span in event.evidence]
@@ -60,6 +77,7 @@ def document_json(doc: Document) -> dict:
         "id": doc.id,
         "published": doc.published.isoformat() if doc.published else None,
         "events": [event_json(e) for e in doc.events],
+        "quotes": [quote_json(q) for q in doc.quotes],
     }
 
 
@@ -82,7 +100,7 @@ def render_table(docs: list[Document], console) -> None:
             place = ""
             if e.location:
                 place = f"{e.location.place.name} ({e.location.place.country}, {e.location.place.precision})"
-            sources = "; ".join(" → ".join(s.chain) for s in e.sources)
+            sources = "; ".join(" → ".join(s.unnamed + s.chain) for s in e.sources)
             table.add_row(
                 e.id,
                 f"{e.event_type} / {e.sub_event_type}",

@@ -18,7 +18,7 @@ from pathlib import Path
 from rapidfuzz.distance import Levenshtein
 
 from .annotate import analyse, morph_analyzer, tokens_of
-from .model import Document, Mention, Span, Token
+from .model import Document, Mention, Quote, Span, Token
 
 DATA = Path(__file__).parent / "data"
 PRONOUNS = {"он", "она", "оно", "они"}
@@ -28,6 +28,7 @@ CLAUSE_PUNCTUATION = {",", ":", ";", "–", "—", "-", ".", "!", "?", "…"}
 NAME_TAGS = {"Name", "Surn", "Patr", "Geox"}
 SPEECH_QUOTE_MIN_CHARS = 60  # a longer quote is speech: its verbs are not attributions
 OUTLET_NAME_MAX_CHARS = 60
+QUOTED_NAME_MAX_TOKENS = 5  # the opening quote and up to four words
 GAP = "…"
 MAX_GAP = 8
 
@@ -37,15 +38,7 @@ class Attribution:
     chain: list[str]
     evidence: Span
     sentences: list[int]
-    unnamed: bool = False
-
-
-@dataclass
-class Quote:
-    chain: list[str]
-    text: Span
-    verb: Span | None
-    direct: bool
+    unnamed: list[str] = field(default_factory=list)  # the links of the chain that name no one: "источник"
 
 
 @dataclass
@@ -75,6 +68,7 @@ class Lexicon:
     words: dict[str, frozenset[str]]  # kind -> lemmas
     according: tuple[tuple[str, ...], ...]
     references: tuple[tuple[str, ...], ...]
+    backward: tuple[tuple[str, ...], ...]
     cues: tuple[tuple[str, tuple[str, ...]], ...]
     unnamed: tuple[tuple[str, ...], ...]
 
@@ -85,18 +79,22 @@ class Lexicon:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     words: dict[str, set[str]] = {}
-    according, references, cues = [], [], []
+    according, references, backward, cues = [], [], [], []
     for kind, entry in _rows("speech_verbs.tsv"):
         if kind == "according":
             according.append(tuple(entry.split()))
         elif kind == "reference":
             references.append(tuple(entry.split()))
+        elif kind == "backward":
+            backward.append(tuple(entry.split()))
         elif kind in ("unconfirmed", "disputed"):
             cues.append((kind, tuple(entry.split())))
         else:
             words.setdefault(kind, set()).add(entry)
     unnamed = tuple(_lemmas(row[0]) for row in _rows("unnamed_sources.tsv"))
-    return Lexicon({k: frozenset(v) for k, v in words.items()}, tuple(according), tuple(references), tuple(cues), unnamed)
+    return Lexicon(
+        {k: frozenset(v) for k, v in words.items()}, tuple(according), tuple(references), tuple(backward), tuple(cues), unnamed
+    )
 
 
 @dataclass(frozen=True)
@@ -170,7 +168,7 @@ class Speaker:
 class Resolved:
     chain: list[str] = field(default_factory=list)
     spans: list[Span] = field(default_factory=list)
-    unnamed: bool = False
+    unnamed: list[str] = field(default_factory=list)
     person: bool = False
     has_relay_object: bool = False  # an outlet, correspondent, pronoun or speech noun
 
@@ -220,7 +218,7 @@ class View:
         found: list[OutletSpan] = []
         i = 0
         while i < len(self.tokens):
-            hit = self._outlet_at(i) or self._quoted_outlet_at(i)
+            hit = self._outlet_at(i) or self._quoted_outlet_at(i) or self._quoted_name_after_verb(i)
             if hit:
                 found.append(hit)
                 i = hit.last
@@ -254,6 +252,24 @@ class View:
         if last is None:
             return None
         return self._widen(OutletSpan(first, last, self.doc.text[quote[0] + 1 : quote[1] - 1], t.lemma))
+
+    def _quoted_name_after_verb(self, i: int) -> OutletSpan | None:
+        """ 'сообщает "24.kg"': a short quoted name right after a speech or relay verb is an outlet."""
+        if i == 0 or i + 1 >= len(self.tokens):
+            return None
+        verb = self.tokens[i - 1]
+        lex = lexicon()
+        if verb.pos != "VERB" or not (lex.has("verb", verb) or lex.has("relay", verb)):
+            return None
+        quote = self.quote_opening.get(self.tokens[i].start)
+        if not quote or quote[1] - quote[0] > OUTLET_NAME_MAX_CHARS or self._outlet_at(i + 1):
+            return None
+        if not (_capitalised(self.tokens[i + 1].text) or self.tokens[i + 1].text[:1].isdigit()):
+            return None
+        last = self.token_index(quote[1] - 1)
+        if last is None or last - i > QUOTED_NAME_MAX_TOKENS or any(t.pos == "VERB" for t in self.tokens[i:last]):
+            return None  # 'сказал "Мы не уйдем"' is speech, not a name
+        return OutletSpan(i, last + 1, self.doc.text[quote[0] + 1 : quote[1] - 1], "издание")
 
     def _widen(self, outlet: OutletSpan) -> OutletSpan:
         """Take in the quotes or brackets around the name and a genre noun before it."""
@@ -366,7 +382,7 @@ class Attributor:
             resolved = self._resolve(according, end, genitive=True)
             if resolved.chain:
                 resolved.spans.append(self.view.span(i, according))
-                self._record(resolved, [sentence], None, None)
+                self._record(resolved, sorted({sentence} | self._told_before(sentence, first, last)), None, None)
             return according
         t = tokens[i]
         if t.pos != "VERB" or not (self.lex.has("verb", t) or self.lex.has("relay", t)):
@@ -376,7 +392,7 @@ class Attributor:
             return i + 1
         resolved.spans.append((t.start, t.end))
         quote = self._direct_quote(i, last)
-        sentences = {sentence}
+        sentences = {sentence} | self._told_before(sentence, first, last)
         if quote:
             sentences |= {k for k, s in enumerate(self.doc.sentences) if s.start < quote[1] and quote[0] < s.end}
         attribution = self._record(resolved, sorted(sentences), quote, (t.start, t.end))
@@ -388,11 +404,18 @@ class Attributor:
 
     def _record(self, resolved: Resolved, sentences: list[int], quote: Span | None, verb: Span | None) -> Attribution:
         evidence = min(s[0] for s in resolved.spans), max(s[1] for s in resolved.spans)
-        attribution = Attribution(resolved.chain, evidence, sentences, resolved.unnamed)
+        unnamed = [name for name in resolved.chain if name in resolved.unnamed]
+        attribution = Attribution(resolved.chain, evidence, sentences, unnamed)
         self.found.append((attribution, resolved))
         if quote:
             self.quotes.append(Quote(list(resolved.chain), (quote[0] + 1, quote[1] - 1), verb, direct=True))
         return attribution
+
+    def _told_before(self, sentence: int, first: int, last: int) -> set[int]:
+        """ "Об этом сообщает Интерфакс": the source of the sentence before, too."""
+        if sentence == 0 or not any(self._phrase_at(i, self.lex.backward, last) for i in range(first, last)):
+            return set()
+        return {sentence - 1}
 
     def _inside_quote(self, i: int) -> bool:
         t = self.view.tokens[i]
@@ -441,7 +464,7 @@ class Attributor:
         sentence = self.view.sentence_of[v]
         for attribution, resolved in reversed(self.found):
             if sentence in attribution.sentences and attribution.evidence[1] <= self.view.tokens[v].start:
-                return Resolved(list(attribution.chain), [], attribution.unnamed, resolved.person)
+                return Resolved(list(attribution.chain), [], list(attribution.unnamed), resolved.person)
         for i in range(v - 1, first - 1, -1):
             person = self.view.mention_at(i, "PER")
             if person and "nomn" in self.view.tokens[i].tags:
@@ -460,7 +483,7 @@ class Attributor:
                 merged = Resolved(
                     _dedupe(inner.chain + outer.chain),
                     inner.spans + outer.spans + [self.view.span(i, after)],
-                    inner.unnamed or outer.unnamed, inner.person, True,
+                    inner.unnamed + outer.unnamed, inner.person, True,
                 )
                 return merged
         return self._resolve_simple(first, last, genitive, verb)
@@ -483,11 +506,12 @@ class Attributor:
                     continue
                 attribution, resolved = antecedent
                 if "nomn" in t.tags:
-                    speaker = speaker or Speaker(attribution.chain[0], (t.start, t.end), resolved.person, attribution.unnamed)
+                    name = attribution.chain[0]
+                    speaker = speaker or Speaker(name, (t.start, t.end), resolved.person, name in attribution.unnamed)
                 else:
                     prefix = list(attribution.chain)
                     result.spans.append((t.start, t.end))
-                    result.unnamed = attribution.unnamed
+                    result.unnamed = list(attribution.unnamed)
             elif self.lex.has("correspondent", t):
                 name = None if outlets else self._correspondent_outlet(i, last)
                 if name:
@@ -506,7 +530,8 @@ class Attributor:
             names.append(speaker.name)
             result.spans.append(speaker.span)
             result.person = speaker.person
-            result.unnamed = result.unnamed or speaker.unnamed
+            if speaker.unnamed:
+                result.unnamed.append(speaker.name)
         result.chain = _dedupe(names + relays)
         result.has_relay_object = result.has_relay_object or bool(prefix or relays)
         return result
@@ -525,6 +550,9 @@ class Attributor:
         i = first
         while i < last:
             t = view.tokens[i]
+            named = self._quoted_body_name(i, last)
+            if named:
+                return named
             if self.lex.has("speech_noun", t) or self.lex.has("press_office", t):
                 genitive = True
             elif i not in view.outlet_at and self._is_head(i, first, genitive):
@@ -541,6 +569,19 @@ class Attributor:
                 return Speaker(name, view.span(start, end))
             i += 1
         return None
+
+    def _quoted_body_name(self, i: int, last: int) -> Speaker | None:
+        """ 'правозащитный центр "Кылым шамы"': the body goes by the name in quotes."""
+        view = self.view
+        if not self.lex.has("named_body", view.tokens[i]) or i + 2 >= last:
+            return None
+        quote = view.quote_opening.get(view.tokens[i + 1].start)
+        if not quote or quote[1] - quote[0] > OUTLET_NAME_MAX_CHARS or not _capitalised(view.tokens[i + 2].text):
+            return None
+        start = i
+        while start > 0 and _is_modifier(view.tokens[start - 1]):
+            start -= 1
+        return Speaker(self.doc.text[quote[0] + 1 : quote[1] - 1], (view.tokens[start].start, quote[1]))
 
     def _is_head(self, i: int, first: int, genitive: bool) -> bool:
         t = self.view.tokens[i]
@@ -695,16 +736,19 @@ def _dedupe(names: list[str]) -> list[str]:
     return out
 
 
-def find_attributions(doc: Document) -> list[Attribution]:
+def attribute(doc: Document) -> tuple[list[Attribution], list[Quote]]:
+    """Every attribution of the document and every quote, in text order."""
     attributor = Attributor(doc)
     attributor.run()
-    return [a for a, _ in attributor.found]
+    return [a for a, _ in attributor.found], sorted(attributor.quotes, key=lambda q: q.text)
+
+
+def find_attributions(doc: Document) -> list[Attribution]:
+    return attribute(doc)[0]
 
 
 def find_quotes(doc: Document) -> list[Quote]:
-    attributor = Attributor(doc)
-    attributor.run()
-    return sorted(attributor.quotes, key=lambda q: q.text)
+    return attribute(doc)[1]
 
 
 # ---------------------------------------------------------------- verification

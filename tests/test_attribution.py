@@ -1,0 +1,146 @@
+"""Who says so, per event, per figure and per actor word, through the whole extractor."""
+from datetime import date
+
+from svodka.model import Document
+from svodka.output import document_json
+from svodka.pipeline import extract
+
+
+def run(text: str, source: str | None = None) -> tuple[Document, dict]:
+    doc = extract(Document("t", text, date(2024, 11, 6), source=source))
+    return doc, document_json(doc)
+
+
+def only_event(out: dict) -> dict:
+    assert len(out["events"]) == 1, [(e["event_type"], e["sub_event_type"]) for e in out["events"]]
+    return out["events"][0]
+
+
+def test_two_sources_disagreeing_on_the_death_toll_span_one_interval_and_keep_their_own_figures():
+    text = (
+        "Во вторник в Бишкеке полиция открыла огонь по участникам митинга у здания парламента. "
+        "По данным МВД Киргизии, погибли 5 человек. "
+        "Правозащитный центр \"Кылым шамы\" заявил, что погибших не менее 12."
+    )
+    doc, out = run(text)
+    event = only_event(out)
+    assert (event["fatalities"]["min"], event["fatalities"]["max"]) == (5, None)
+    claims = {(tuple(c["source"]["chain"]), c["min"], c["max"]) for c in event["claims"] if c["slot"] == "fatalities"}
+    assert claims == {(("МВД Киргизии",), 5, 5), (("Кылым шамы",), 12, None)}
+    for claim in event["claims"]:
+        assert doc.text[slice(*claim["evidence"])] == claim["text"]
+    assert {tuple(s["chain"]) for s in event["sources"]} >= {("МВД Киргизии",), ("Кылым шамы",)}
+
+
+def test_a_denial_by_another_source_marks_the_claim_and_the_event_disputed():
+    text = (
+        "В среду в Оше в ходе беспорядков погибли трое человек, сообщает \"24.kg\". "
+        "В МВД опровергли сообщения о погибших."
+    )
+    _, out = run(text)
+    event = only_event(out)
+    assert event["verification"] == "disputed"
+    assert [(c["source"]["chain"], c["verification"]) for c in event["claims"] if c["slot"] == "fatalities"] == [
+        (["24.kg"], "disputed")
+    ]
+
+
+def test_no_independent_confirmation_marks_the_claim_unconfirmed():
+    text = (
+        "В Актау в ходе разгона митинга погибли 4 человека, сообщила полиция города. "
+        "Подтверждений этой информации из независимых источников нет."
+    )
+    _, out = run(text)
+    event = only_event(out)
+    assert event["verification"] == "unconfirmed"
+    assert [c["verification"] for c in event["claims"]] == ["unconfirmed"]
+
+
+def test_a_figure_in_distancing_quotes_is_noted_on_its_claim():
+    text = 'В Алматы в ходе перестрелки с силовиками убиты "десятки" боевиков, сообщила полиция города.'
+    doc, out = run(text)
+    event = only_event(out)
+    [claim] = [c for c in event["claims"] if c["slot"] == "fatalities"]
+    assert claim["distanced"] is True
+    assert (claim["min"], claim["max"]) == (20, 99)
+    assert doc.text[slice(*claim["evidence"])] == claim["text"]
+
+
+def test_a_plain_figure_is_not_distanced():
+    _, out = run("В Алматы в ходе перестрелки с силовиками убиты 12 боевиков, сообщила полиция города.")
+    assert [c["distanced"] for c in only_event(out)["claims"]] == [False]
+
+
+def test_an_unnamed_source_stays_beside_the_chain_not_in_it():
+    text = "В Махачкале неизвестные обстреляли пост ДПС, ранены двое полицейских, сообщил ТАСС источник в силовых структурах."
+    doc, out = run(text)
+    event = only_event(out)
+    [source] = event["sources"]
+    assert source["chain"] == ["ТАСС"]
+    assert source["unnamed"] == ["источник в силовых структурах"]
+    assert "сообщил ТАСС источник в силовых структурах" in doc.text[slice(*source["evidence"])]
+
+
+def test_an_event_without_its_own_source_takes_its_paragraphs():
+    text = (
+        "В Тбилиси полиция разогнала акцию протеста у здания парламента, сообщает \"Интерпресс\". "
+        "Задержаны 30 человек."
+    )
+    _, out = run(text)
+    event = only_event(out)
+    assert [s["chain"] for s in event["sources"]] == [["Interpressnews"]]
+    assert event["arrested"]["min"] == 30
+    assert [c["source"]["chain"] for c in event["claims"]] == [["Interpressnews"]]
+
+
+def test_a_report_told_under_the_leads_attribution_takes_the_lead_source():
+    text = (
+        "Взрыв в Багдаде\n"
+        "Несколько взрывов прогремели в понедельник в Багдаде, сообщает Reuters.\n"
+        "По меньшей мере пять человек погибли при взрыве заминированного автомобиля у рынка."
+    )
+    _, out = run(text)
+    event = only_event(out)
+    assert ["Reuters"] in [s["chain"] for s in event["sources"]]
+
+
+def test_about_this_makes_the_source_speak_for_the_sentence_before():
+    text = (
+        "Вчера в Назрани неизвестные взорвали самодельное взрывное устройство у здания полиции.\n"
+        "Других сведений пока нет.\n"
+        "Задержаны трое подозреваемых. Об этом сообщает агентство \"Интерфакс\" со ссылкой на полицию Ингушетии."
+    )
+    _, out = run(text)
+    chains = [s["chain"] for e in out["events"] for s in e["sources"]]
+    assert ["полиция Ингушетии", "Интерфакс"] in chains or ["Полиция Ингушетии", "Интерфакс"] in chains
+
+
+def test_labels_keep_how_each_source_names_the_same_people():
+    text = (
+        "В среду в Алматы протестующие захватили здание акимата. "
+        "В комендатуре города заявили, что экстремисты разгромили здание и подожгли автомобили."
+    )
+    doc, out = run(text, source="Азаттык")
+    labels = [(tuple(label["source"]), label["label"]) for e in out["events"] for label in e["labels"]]
+    assert ("Азаттык", "протестующие") in labels or (("Азаттык",), "протестующие") in labels
+    assert any(label == "экстремисты" and "комендатура" in " ".join(source).lower() for source, label in labels)
+    for e in out["events"]:
+        for label in e["labels"]:
+            assert doc.text[slice(*label["evidence"])] == label["label"]
+
+
+def test_quotes_are_listed_for_the_document_with_speaker_and_verb():
+    text = (
+        "В Алматы в среду полиция задержала 40 участников митинга. "
+        "«Ситуация в городе под контролем», — заявил журналистам аким Алматы Ерболат Досаев. "
+        "Он добавил, что общественный транспорт возобновит работу в понедельник."
+    )
+    doc, out = run(text)
+    quotes = out["quotes"]
+    direct = [q for q in quotes if q["direct"]]
+    assert [doc.text[slice(*q["text"])] for q in direct] == ["Ситуация в городе под контролем"]
+    assert direct[0]["chain"] == ["Ерболат Досаев"]
+    assert doc.text[slice(*direct[0]["verb"])] == "заявил"
+    indirect = [q for q in quotes if not q["direct"]]
+    assert [doc.text[slice(*q["text"])] for q in indirect] == ["общественный транспорт возобновит работу в понедельник"]
+    assert indirect[0]["chain"] == ["Ерболат Досаев"]
