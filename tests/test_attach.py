@@ -16,3 +16,29 @@ def test_an_appeal_for_foreign_troops_is_placed_at_country_level_and_kept_apart_
         ("emergency", "Other", "Алматы", "city"),
         ("foreign_troops", "Other", "Казахстан", "country"),
     ]
+
+
+def test_a_country_named_as_citizenship_is_not_where_the_event_happened():
+    text = "В Тбилиси полиция задержала на акции протеста у парламента двух граждан России."
+    doc = extract(Document("t", text, date(2024, 12, 3)))
+    assert [(e.sub_event_type, e.location.place.name) for e in doc.events] == [("Protest with intervention", "Тбилиси")]
+
+
+def test_each_section_of_a_roundup_is_placed_by_its_own_heading():
+    text = (
+        "Акции протеста в регионах\n"
+        "Иркутск\n"
+        "На площади собрались около 500 человек.\n"
+        "Полиция задержала 12 участников митинга.\n"
+        "Казань\n"
+        "На набережной прошел митинг.\n"
+        "Задержаны двое участников акции.\n"
+    )
+    doc = extract(Document("t", text, date(2021, 1, 23)))
+    placed = sorted((e.location.place.name, e.arrested.min if e.arrested else None) for e in doc.events)
+    assert placed == [("Иркутск", 12), ("Казань", 2)]
+
+
+def test_deaths_with_no_act_of_violence_are_no_event():
+    text = "На трассе под Омском грузовик столкнулся с автобусом. Погибли пять человек."
+    assert extract(Document("t", text, date(2024, 12, 3))).events == []

@@ -101,13 +101,15 @@ class DocumentContext:
         return days.most_common(1)[0][0] if days else None
 
     def sentences_before(self, index: int) -> list[int]:
-        """This sentence, the earlier ones of its paragraph (nearest first), then the headline above it."""
+        """This sentence, the earlier ones of its paragraph (nearest first), then the headline of its
+        section: the nearest one above it, as in a live blog's entries or a roundup's cities."""
         sentences = self.doc.sentences
         paragraph = sentences[index].paragraph
         order = [index] + [i for i in range(index - 1, -1, -1) if sentences[i].paragraph == paragraph]
-        first = order[-1]
-        if first > 0 and sentences[first - 1].headline and not sentences[index].headline:
-            order.append(first - 1)
+        if not sentences[index].headline:
+            heading = next((i for i in range(order[-1] - 1, -1, -1) if sentences[i].headline), None)
+            if heading is not None:
+                order.append(heading)
         return order
 
 
@@ -141,8 +143,8 @@ def place_rank(doc: Document, mention: PlaceMention, trigger_start: int) -> tupl
 
 
 def mentioned_in_passing(doc: Document, mention: PlaceMention, main: PlaceMention | None) -> bool:
-    """A country named only as a modifier ("органы России") where the document's main place lies in it."""
-    if main is None or mention.place.precision != "country" or main.place.country != mention.place.country:
+    """A country named only as a modifier ("органы России", "граждан Беларуси"), not as where things happen."""
+    if main is None or mention.place.precision != "country":
         return False
     return main.place.precision != "country" and place_rank(doc, mention, mention.start)[1]
 

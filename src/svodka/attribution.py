@@ -22,7 +22,7 @@ OWN_WORDS = "текст"  # the chain of words no one is quoted saying, when the
 
 def source_of(attribution: Attribution) -> Source:
     """The named links form the chain; unnamed ones ("источник", "ряд СМИ") are kept beside it."""
-    named = [name for name in attribution.chain if name not in attribution.unnamed]
+    named = [name for name in attribution.chain if name and name not in attribution.unnamed]
     return Source(named, attribution.evidence, unnamed=list(attribution.unnamed))
 
 

@@ -56,6 +56,7 @@ def clause_bounds(tokens: list[Token], first: int, last: int) -> tuple[int, int]
     return start, end
 
 
+NOT_AN_EVENT = "-"  # the class of a phrase that masks the triggers inside it: "задержаны рейсы"
 REFERENCE_REACH = 3  # words between a reference word and the event noun it governs
 
 
@@ -94,6 +95,8 @@ def find_triggers(doc: Document, index: int, context: set[str]) -> list[Trigger]
         return []
     triggers = []
     for match in matches:
+        if match.pattern.label == NOT_AN_EVENT:
+            continue
         start, end = sentence.tokens[match.first].start, sentence.tokens[match.last].end
         triggers.append(
             Trigger(

@@ -19,6 +19,7 @@ PROTEST_SEVERITY = ["protest", "intervention", "excessive_force"]
 COARSE = ("country", "admin1")
 PRECISION_RANK = {"landmark": 0, "city": 1, "admin1": 2, "country": 3}
 SUPPORTED_WEIGHT = 0.75
+BARE_DEATHS = ("killing", "death")  # "убиты двое", "погибли трое": told with no act of their own
 
 
 def place_key(event: Event):
@@ -87,12 +88,12 @@ def absorb(target: Event, other: Event) -> None:
 
 
 def absorb_deaths(events: list[Event]) -> list[Event]:
-    """Bare killings join the violent event at their place, else the last violent event before them."""
+    """Bare killings and deaths join the violent event at their place, else the last violent event before them."""
     classes = event_classes()
-    violent = [e for e in events if e.kind != "killing" and classes[e.kind].violent and e.modality == "actual"]
+    violent = [e for e in events if e.kind not in BARE_DEATHS and classes[e.kind].violent and e.modality == "actual"]
     kept = []
     for e in events:
-        if e.kind != "killing" or not violent:
+        if e.kind not in BARE_DEATHS or not violent:
             kept.append(e)
             continue
         same_place = [v for v in violent if place_key(v) == place_key(e)]
@@ -170,7 +171,10 @@ def confidence(event: Event) -> float:
 
 
 def supported(event: Event, events: list[Event]) -> bool:
-    """A weak trigger stands only with a count or beside a firm event of the same type."""
+    """A weak trigger stands only with a count or beside a firm event of the same type; deaths with
+    no act of violence told (an accident, an illness) are no event at all."""
+    if event.kind == "death":
+        return False
     if trigger_weight(event) >= SUPPORTED_WEIGHT or event.claims:
         return True
     return any(o is not event and o.event_type == event.event_type and trigger_weight(o) >= SUPPORTED_WEIGHT for o in events)

@@ -358,6 +358,8 @@ class Gazetteer:
             return False
         words = [t for t in tokens[m.first : m.last] if t.text not in JOINERS]
         last = words[-1]
+        if all(not t.text[:1].isalnum() for t in tokens[: m.first] + tokens[m.last :]):
+            return True  # a line that is only a place name: a roundup's or live blog's section heading
         if any(x.kind == "ORG" and "nomn" in last.tags for x in overlapping):
             return False  # the place names the organisation ("ФК Ростов"), not where it is
         if not (is_capitalised(words[0]) or is_capitalised(last)):
