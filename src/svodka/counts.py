@@ -440,7 +440,9 @@ def implicit_subject(tokens: list[Token], a: Anchor, taken: set[int]) -> tuple[i
         while 0 <= k < len(tokens) and abs(k - a.index) <= 4 and tokens[k].text not in SUBJECT_STOP:
             t = tokens[k]
             substantive = t.pos in ("ADJF", "PRTF") and not (k + 1 < len(tokens) and tokens[k + 1].pos in ("NOUN", "ADJF", "PRTF"))
-            person = (t.pos == "NOUN" and "anim" in t.tags) or substantive
+            # a short participle's noun subject is a person even when the name is unknown to the dictionary
+            unknown_name = verb.pos == "PRTS" and t.text[:1].isupper() and "Abbr" not in t.tags
+            person = (t.pos == "NOUN" and ("anim" in t.tags or unknown_name)) or substantive
             if k not in taken and "nomn" in t.tags and number in t.tags and person:
                 return k, number
             if t.pos == "NPRO" and SUBJECT_PRONOUNS.get(t.lemma) == number and "nomn" in t.tags:

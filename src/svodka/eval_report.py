@@ -4,6 +4,7 @@ from __future__ import annotations
 from rich.console import Console
 from rich.table import Table
 
+from .error_analysis import ErrorCase, cause_table, describe
 from .evaluate import Evaluation
 
 
@@ -72,4 +73,22 @@ def calibration_table(evaluation: Evaluation) -> Table:
         table.add_column(column, justify="left" if column == "confidence" else "right")
     for b in evaluation.calibration:
         table.add_row(b.label, str(b.events), str(b.matched), shown(b.match_rate))
+    return table
+
+
+def errors_table(cases: list[ErrorCase]) -> Table:
+    table = Table(title="Every false positive and false negative, by cause")
+    for column in ("document", "error", "cause", "event"):
+        table.add_column(column, overflow="fold")
+    for case in sorted(cases, key=lambda c: (c.kind, c.cause, c.doc_id)):
+        table.add_row(case.doc_id, case.kind, case.cause, describe(case.event))
+    return table
+
+
+def causes_table(cases: list[ErrorCase]) -> Table:
+    table = Table(title="Errors by cause")
+    for column in ("error", "cause", "count"):
+        table.add_column(column, justify="right" if column == "count" else "left")
+    for (kind, cause), count in sorted(cause_table(cases).items(), key=lambda item: (item[0][0], -item[1])):
+        table.add_row(kind, cause, str(count))
     return table
