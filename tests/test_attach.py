@@ -42,3 +42,18 @@ def test_each_section_of_a_roundup_is_placed_by_its_own_heading():
 def test_deaths_with_no_act_of_violence_are_no_event():
     text = "На трассе под Омском грузовик столкнулся с автобусом. Погибли пять человек."
     assert extract(Document("t", text, date(2024, 12, 3))).events == []
+
+
+def test_an_event_only_referred_to_does_not_shape_the_one_told_beside_it():
+    text = "В рамках расследования терактов в Самаре полиция задержала троих подозреваемых."
+    doc = extract(Document("t", text, date(2024, 12, 3)))
+    assert [(e.sub_event_type, e.arrested.min) for e in doc.events] == [("Arrests", 3)]
+
+
+def test_violence_placed_only_by_country_is_the_violent_event_told_precisely_that_day():
+    text = (
+        "Стрельба в Иордании\n"
+        "В воскресенье в Аммане у посольства Израиля произошла перестрелка с полицией, нападавший убит, ранены трое полицейских."
+    )
+    doc = extract(Document("t", text, date(2024, 11, 24)))
+    assert [(e.sub_event_type, e.location.place.name) for e in doc.events] == [("Armed clash", "Амман")]

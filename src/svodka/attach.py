@@ -48,7 +48,11 @@ def events_from_triggers(doc: Document) -> list[Event]:
     classes = event_classes()
     events = []
     for index in sorted(by_sentence):
-        for kind, triggers in combine(by_sentence[index]).items():
+        told = [t for t in by_sentence[index] if t.modality != "background"]
+        referred = [t for t in by_sentence[index] if t.modality == "background"]
+        # an event only referred to ("расследование терактов") does not shape the one reported beside it
+        groups = list(combine(told).items()) + list(combine(referred).items())
+        for kind, triggers in groups:
             cls = classes[kind]
             actual = [t for t in triggers if t.modality == "actual"]
             modality = "actual" if actual else triggers[0].modality

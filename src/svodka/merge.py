@@ -106,7 +106,9 @@ def absorb_deaths(events: list[Event]) -> list[Event]:
 
 def absorb_coarse(events: list[Event]) -> list[Event]:
     """An event placed only by its country or region, beside the same event placed in a city of that
-    country, is that event (unless the text says it spans the whole country)."""
+    country, is that event (unless the text says it spans the whole country). Violence placed only by
+    its country ("стрельба в Иордании") is the violent event told precisely that day, whatever its sub-type."""
+    classes = event_classes()
     kept = []
     for e in events:
         place = e.location.place if e.location else None
@@ -114,11 +116,12 @@ def absorb_coarse(events: list[Event]) -> list[Event]:
             o for o in events
             if o is not e and place and not e.nationwide and o.location
             and o.location.place.precision not in COARSE and o.location.place.country == place.country
-            and (family(o), o.sub_event_type, o.modality) == (family(e), e.sub_event_type, e.modality)
-            and (o.date == e.date or not e.date_stated)
+            and o.modality == e.modality and (o.date == e.date or not e.date_stated)
         ]
-        if place and place.precision in COARSE and precise:
-            absorb(precise[0], e)
+        alike = [o for o in precise if (family(o), o.sub_event_type) == (family(e), e.sub_event_type)]
+        violent = [o for o in precise if classes[o.kind].violent and classes[e.kind].violent and place.precision == "country"]
+        if place and place.precision in COARSE and (alike or violent):
+            absorb((alike or violent)[0], e)
         else:
             kept.append(e)
     return kept
