@@ -57,3 +57,10 @@ def test_violence_placed_only_by_country_is_the_violent_event_told_precisely_tha
     )
     doc = extract(Document("t", text, date(2024, 11, 24)))
     assert [(e.sub_event_type, e.location.place.name) for e in doc.events] == [("Armed clash", "Амман")]
+
+
+def test_a_truce_only_talked_about_is_no_agreement_but_one_agreed_is():
+    talked = extract(Document("t", "В Каире обсуждали возможное перемирие в секторе Газа.", date(2024, 11, 24)))
+    agreed = extract(Document("t", "В Каире стороны договорились о перемирии в секторе Газа.", date(2024, 11, 24)))
+    assert talked.events == []
+    assert [e.sub_event_type for e in agreed.events] == ["Agreement"]
