@@ -5,7 +5,7 @@ import pytest
 
 from svodka.model import COUNT_SLOTS, Document
 from svodka.output import document_json
-from svodka.pipeline import extract
+from svodka.pipeline import can_name_event, extract, extract_all, may_hold_name
 
 LIVE_BLOG = """Протесты в Бишкеке
 Вечером во вторник в центре Бишкека собрались несколько тысяч человек, сообщает "24.kg". Участники акции требовали отставки главы избиркома.
@@ -93,3 +93,63 @@ def test_a_bare_head_count_after_a_protest_is_its_crowd():
     (event,) = doc.events
     assert (event.crowd.min, event.crowd.max, event.crowd.text) == (300, 350, "примерно 300–350 человек")
     assert text[event.crowd.evidence[0] : event.crowd.evidence[1]] == event.crowd.text
+
+
+def test_a_text_no_word_of_which_can_begin_a_trigger_is_not_even_tokenised():
+    doc = extract(Document("x", "Курс рубля вырос. Завтра ожидается снег."))
+    assert not can_name_event(doc.text)
+    assert doc.sentences == [] and doc.events == []
+
+
+def test_any_form_of_a_trigger_word_lets_the_text_through():
+    assert can_name_event("Сотни людей вышли на митинги")
+    assert can_name_event("МИТИНГ")
+
+
+def test_a_name_can_stand_only_where_a_word_is_capitalised_past_the_sentence_start_or_latin():
+    def sentence(text):
+        (s,) = segment_and_tokenize(text).sentences
+        return s
+
+    assert may_hold_name(sentence("Вчера в Бишкеке было тихо."))
+    assert may_hold_name(sentence("Об этом сообщает BBC."))
+    assert may_hold_name(sentence("Бишкек встретил утро спокойно."))
+    assert not may_hold_name(sentence("Вчера вечером было тихо."))
+
+
+def segment_and_tokenize(text):
+    from svodka.annotate import tokenize_document
+    from svodka.segment import segment
+
+    return tokenize_document(segment(Document("s", text)))
+
+
+NAME_FAR_FROM_THE_EVENT = "В Гомеле прошел митинг против повышения тарифов.\nПогода была теплой.\nПогода была теплой.\nВ субботу Иван Петров уехал в Минск."
+
+
+def test_a_document_with_a_trigger_is_tagged_wherever_a_name_can_stand():
+    quick = extract(Document("q", NAME_FAR_FROM_THE_EVENT, date(2024, 3, 2)))
+    full = extract(Document("f", NAME_FAR_FROM_THE_EVENT, date(2024, 3, 2)), shortcut=False)
+    assert ("PER", "Иван Петров") in {(m.kind, m.text) for m in quick.mentions}
+    assert quick.mentions == full.mentions
+
+
+def test_without_the_shortcut_a_text_without_triggers_is_still_analysed():
+    doc = extract(Document("x", "Курс рубля вырос. Об этом сообщил Иван Петров."), shortcut=False)
+    assert doc.sentences and doc.events == []
+    assert [m.text for m in doc.mentions] == ["Иван Петров"]
+
+
+def test_the_shortcut_finds_the_same_events_on_the_live_blog(doc):
+    full = extract(Document("blog", LIVE_BLOG, date(2024, 11, 6)), shortcut=False)
+    assert document_json(full)["events"] == document_json(doc)["events"]
+
+
+def test_documents_extracted_together_come_out_in_order_as_if_alone():
+    texts = [NAME_FAR_FROM_THE_EVENT, "Курс рубля вырос.", LIVE_BLOG] * 7
+    together = list(extract_all(Document(str(i), t, date(2024, 3, 2)) for i, t in enumerate(texts)))
+    assert [d.id for d in together] == [str(i) for i in range(len(texts))]
+    for i in (0, 1, 2, 20):
+        alone = extract(Document(str(i), texts[i], date(2024, 3, 2)))
+        assert document_json(together[i]) == document_json(alone)
+        assert together[i].mentions == alone.mentions

@@ -1,9 +1,13 @@
 """Throughput and memory of `extract`, next to natasha's own segmentation + NER.
 
-    python -m svodka.bench [--shared ../shared] [--corpus ru|stream|both] [--repeat-to N]
+    python -m svodka.bench [--shared ../shared] [--corpus ru|stream|both] [--repeat-to N] [--limit N]
 
 Each engine runs in its own process over the same texts, so its peak RSS is
-its own; models are loaded before the clock starts in both.
+its own; models are loaded before the clock starts, except on the Dask
+cluster, whose workers start and load theirs inside the timed run (the
+startup column says how long that takes alone). Every process does its
+numeric work on one BLAS thread: on a shared machine OpenBLAS's own thread
+pool spends more time waiting than working, for natasha as for svodka.
 """
 from __future__ import annotations
 
@@ -14,64 +18,119 @@ import resource
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+
+ENGINES = ("natasha", "svodka", "svodka-dask")
+DASK_WORKERS = 2
 
 
-def load_texts(path: str, repeat_to: int) -> list[dict]:
+def load_texts(path: str, repeat_to: int, limit: int | None) -> list[dict]:
     with open(path, encoding="utf-8") as f:
         docs = [json.loads(line) for line in f if line.strip()]
     out = list(docs)
     while len(out) < repeat_to:
         out += docs[: repeat_to - len(out)]
-    return out
+    return out[:limit] if limit else out
 
 
-def run_natasha(docs: list[dict]) -> int:
+def documents_of(records: list[dict]) -> Iterator:
+    """Documents made one at a time, so that a run holds only the batch in hand, as a real one does."""
+    from .ingest import parse_published
+    from .model import Document
+
+    return (Document(str(d["id"]), d["text"], parse_published(d.get("published"))) for d in records)
+
+
+def run_natasha(records: list[dict]) -> tuple[float, dict]:
     from natasha import Doc, NewsEmbedding, NewsNERTagger, Segmenter
 
     segmenter, ner = Segmenter(), NewsNERTagger(NewsEmbedding())
     start = time.perf_counter()
-    for d in docs:
+    for d in records:
         nat = Doc(d["text"])
         nat.segment(segmenter)
         nat.tag_ner(ner)
-    return time.perf_counter() - start
+    return time.perf_counter() - start, {}
 
 
-def run_svodka(docs: list[dict]) -> tuple[float, dict]:
+def run_svodka(records: list[dict]) -> tuple[float, dict]:
     from .annotate import entity_tagger
-    from .ingest import parse_published
-    from .model import Document
-    from .pipeline import extract
+    from .pipeline import extract_all
     from .places import gazetteer
 
     entity_tagger(), gazetteer()
+    events = tokenised = reached_ner = 0
     start = time.perf_counter()
-    events = expensive = 0
-    for d in docs:
-        doc = Document(str(d["id"]), d["text"], parse_published(d.get("published")))
-        extract(doc)
+    for doc in extract_all(documents_of(records)):
         events += len(doc.events)
-        expensive += bool(doc.triggers)
-    return time.perf_counter() - start, {"events": events, "expensive_share": round(expensive / max(1, len(docs)), 3)}
+        tokenised += bool(doc.sentences)
+        reached_ner += bool(doc.triggers)
+    seconds = time.perf_counter() - start
+    share = len(records) or 1
+    return seconds, {"events": events, "tokenised": tokenised / share, "reached_ner": reached_ner / share}
 
 
-def child(engine: str, path: str, repeat_to: int) -> None:
-    docs = load_texts(path, repeat_to)
-    extra: dict = {}
-    if engine == "natasha":
-        seconds = run_natasha(docs)
-    else:
-        seconds, extra = run_svodka(docs)
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"engine": engine, "docs": len(docs), "seconds": seconds, "docs_per_s": len(docs) / seconds, "peak_rss_mb": peak_mb, **extra}))
+def run_dask(records: list[dict]) -> tuple[float, dict]:
+    from .scale import extract_records
+
+    startup = time.perf_counter()
+    try:
+        list(extract_records(documents_of(records[:1]), workers=DASK_WORKERS))
+    except NotImplementedError as error:
+        return 0.0, {"unavailable": str(error)}
+    startup = time.perf_counter() - startup
+    start = time.perf_counter()
+    events = sum(len(r["result"]["events"]) for r in extract_records(documents_of(records), workers=DASK_WORKERS))
+    return time.perf_counter() - start, {"events": events, "startup_s": startup}
 
 
-def measure(engine: str, path: str, repeat_to: int) -> dict:
-    result = subprocess.run(
-        [sys.executable, "-m", "svodka.bench", "--child", engine, "--input", path, "--repeat-to", str(repeat_to)],
-        capture_output=True, text=True, check=True,
-    )
+RUNNERS = {"natasha": run_natasha, "svodka": run_svodka, "svodka-dask": run_dask}
+
+
+def child(engine: str, path: str, repeat_to: int, limit: int | None) -> None:
+    records = load_texts(path, repeat_to, limit)
+    seconds, extra = RUNNERS[engine](records)
+    # RUSAGE_CHILDREN: the largest reaped descendant, i.e. a Dask worker.
+    peak_kb = max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+    result = {"engine": engine, "docs": len(records), "seconds": seconds, "peak_rss_mb": peak_kb / 1024, **extra}
+    result["docs_per_s"] = len(records) / seconds if seconds else None
+    print(json.dumps(result))
+
+
+def measure(engine: str, path: str, repeat_to: int, limit: int | None) -> dict:
+    command = [sys.executable, "-m", "svodka.bench", "--child", engine, "--input", path, "--repeat-to", str(repeat_to)]
+    if limit:
+        command += ["--limit", str(limit)]
+    environment = {**os.environ, "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+    result = subprocess.run(command, capture_output=True, text=True, env=environment)
+    if result.returncode:
+        return {"engine": engine, "unavailable": result.stderr.strip().splitlines()[-1] if result.stderr.strip() else "failed"}
     return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def notes(row: dict) -> str:
+    if "unavailable" in row:
+        return f"n/a: {row['unavailable']}"
+    parts = []
+    if "events" in row:
+        parts.append(f"events={row['events']}")
+    if "reached_ner" in row:
+        parts.append(f"tokenised={row['tokenised']:.1%} reached NER={row['reached_ner']:.1%}")
+    if "startup_s" in row:
+        parts.append(f"startup={row['startup_s']:.1f}s (included)")
+    return " ".join(parts)
+
+
+def print_table(name: str, rows: list[dict]) -> None:
+    base = rows[0].get("docs_per_s")
+    print(f"\n{name} ({rows[0].get('docs', '?')} documents)")
+    print(f"{'engine':14s} {'docs/s':>8s} {'x natasha':>10s} {'peak RSS MB':>12s}  notes")
+    for r in rows:
+        if r.get("docs_per_s") is None:
+            print(f"{r['engine']:14s} {'n/a':>8s} {'n/a':>10s} {'n/a':>12s}  {notes(r)}")
+            continue
+        ratio = f"{r['docs_per_s'] / base:10.2f}" if base else f"{'n/a':>10s}"
+        print(f"{r['engine']:14s} {r['docs_per_s']:8.1f} {ratio} {r['peak_rss_mb']:12.0f}  {notes(r)}")
 
 
 def main() -> None:
@@ -79,27 +138,22 @@ def main() -> None:
     ap.add_argument("--shared", default="../shared")
     ap.add_argument("--corpus", choices=["ru", "stream", "both"], default="both")
     ap.add_argument("--repeat-to", type=int, default=500, help="repeat ru.jsonl up to this many documents")
+    ap.add_argument("--limit", type=int, help="use only the first N documents of each corpus, for a quick run")
     ap.add_argument("--child", help=argparse.SUPPRESS)
     ap.add_argument("--input", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
-        child(args.child, args.input, args.repeat_to)
+        child(args.child, args.input, args.repeat_to, args.limit)
         return
-    corpora = {"ru": (os.path.join(args.shared, "corpus", "ru.jsonl"), args.repeat_to),
-               "stream": (os.path.join(args.shared, "corpus", "stream.jsonl"), 0)}
-    chosen = ["ru", "stream"] if args.corpus == "both" else [args.corpus]
+    corpora = {"ru.jsonl": (os.path.join(args.shared, "corpus", "ru.jsonl"), args.repeat_to),
+               "stream.jsonl": (os.path.join(args.shared, "corpus", "stream.jsonl"), 0)}
+    chosen = ["ru.jsonl", "stream.jsonl"] if args.corpus == "both" else [f"{args.corpus}.jsonl"]
     for name in chosen:
         path, repeat_to = corpora[name]
         if not os.path.exists(path):
             print(f"{path}: not found, skipped")
             continue
-        rows = [measure(engine, path, repeat_to) for engine in ("natasha", "svodka")]
-        base = rows[0]["docs_per_s"]
-        print(f"\n{name}.jsonl ({rows[0]['docs']} documents)")
-        print(f"{'engine':24s} {'docs/s':>9s} {'x natasha':>10s} {'peak RSS MB':>12s}  notes")
-        for r in rows:
-            notes = f"events={r['events']} reached expensive stages={r['expensive_share']:.1%}" if "events" in r else ""
-            print(f"{r['engine']:24s} {r['docs_per_s']:9.1f} {r['docs_per_s'] / base:10.2f} {r['peak_rss_mb']:12.0f}  {notes}")
+        print_table(name, [measure(engine, path, repeat_to, args.limit) for engine in ENGINES])
 
 
 if __name__ == "__main__":

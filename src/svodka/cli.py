@@ -8,10 +8,15 @@ from enum import Enum
 import typer
 from rich.console import Console
 
-from .errors import SvodkaError
-from .ingest import parse_published, read_documents
+from .errors import InputError, SvodkaError
+from .events_view import render_events
+from .export import export
+from .ingest import parse_day, parse_published, read_documents
+from .ingest_progress import ingest_progress
 from .output import document_json, render_table
-from .pipeline import extract
+from .pipeline import extract_all
+from .store import DEFAULT_PATH, Store
+from .store_ingest import ingest
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Russian news to a verifiable, geocoded event dataset.")
 PIPE_WIDTH = 200  # a table written to a file or pipe is not wrapped to 80 columns
@@ -44,6 +49,7 @@ def extract_command(
     source: str = typer.Option(None, "--source", help="Outlet name of a plain-text input."),
     url: str = typer.Option(None, "--url", help="URL of a plain-text input."),
     output_format: OutputFormat = typer.Option(None, "--format", help="json, jsonl or table (default: table on a terminal, else json)."),
+    no_shortcut: bool = typer.Option(False, "--no-shortcut", help="Tag every paragraph and analyse every document, with a trigger or not (slow; checks the shortcut)."),
 ) -> None:
     """Find the events in Russian news texts."""
     skipped = []
@@ -57,8 +63,7 @@ def extract_command(
         day = parse_published(published)
         documents = read_documents(path, published=day, source=source, url=url, on_error=report)
         done = []
-        for doc in documents:
-            extract(doc)
+        for doc in extract_all(documents, shortcut=not no_shortcut):
             if fmt is OutputFormat.jsonl:
                 print(json.dumps(document_json(doc), ensure_ascii=False), flush=True)
             else:
@@ -72,6 +77,141 @@ def extract_command(
         render_table(done, Console(width=None if sys.stdout.isatty() else PIPE_WIDTH))
     if skipped:
         fail(f"{len(skipped)} input record(s) skipped", code=1)
+
+
+@app.command("eval")
+def eval_command(
+    gold: list[str] = typer.Option(..., "--gold", help="A gold file or a folder of them (CONTRACT.md); may be repeated."),
+    pred: str = typer.Option(None, "--pred", help="Predictions: what `svodka extract --format json|jsonl` printed."),
+    input_path: str = typer.Option(None, "--input", help="Documents to run the extractor on instead of reading --pred."),
+    per_doc: bool = typer.Option(False, "--per-doc", help="Also list gold, predicted, tp, fp and fn per document."),
+    as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
+    calibration: bool = typer.Option(False, "--calibration", help="Also show how often events of each confidence match the gold."),
+    errors: bool = typer.Option(False, "--errors", help="Also class every false positive and false negative by its cause."),
+) -> None:
+    """Score extracted events against gold annotations: precision, recall, F1 and the accuracy of each field."""
+    from .error_analysis import classify_errors
+    from .eval_report import causes_table, errors_table, render_report, report_json
+    from .evaluate import evaluate, extracted_predictions, load_gold, load_predictions
+
+    if (pred is None) == (input_path is None):
+        fail("give exactly one of --pred and --input")
+    skipped = []
+
+    def report(message: str) -> None:
+        skipped.append(message)
+        say(f"skipped: {message}")
+
+    try:
+        gold_docs = load_gold(gold)
+        predictions = load_predictions(pred) if pred is not None else extracted_predictions(input_path, report)
+    except SvodkaError as error:
+        fail(str(error))
+    result = evaluate(gold_docs, predictions)
+    if as_json:
+        print(json.dumps(report_json(result, per_doc, calibration), ensure_ascii=False, indent=2))
+    else:
+        console = Console(width=None if sys.stdout.isatty() else PIPE_WIDTH)
+        render_report(result, console, per_doc, calibration)
+        if errors:
+            cases = classify_errors(gold_docs, predictions)
+            console.print(causes_table(cases))
+            console.print(errors_table(cases))
+    if skipped:
+        fail(f"{len(skipped)} input record(s) skipped", code=1)
+
+
+class ExportFormat(str, Enum):
+    acled = "acled"
+    geojson = "geojson"
+    jsonl = "jsonl"
+    parquet = "parquet"
+
+
+@app.command("ingest")
+def ingest_command(
+    sources: list[str] = typer.Argument(..., help="Files or folders: text, JSON Lines, HTML, RSS/Atom, WARC."),
+    db: str = typer.Option(DEFAULT_PATH, "--db", help="The event store (SQLite file)."),
+    workers: int = typer.Option(0, "--workers", help="Extraction worker processes (0: in this process)."),
+    scheduler: str = typer.Option(None, "--scheduler", help="Address of a Dask scheduler to extract on."),
+    published: str = typer.Option(None, "--published", help="Publication date YYYY-MM-DD of inputs that give none."),
+    source: str = typer.Option(None, "--source", help="Outlet name of inputs that give none."),
+) -> None:
+    """Extract the events of news documents into the event store, linking reports of one event."""
+    console = Console(stderr=True)
+    try:
+        day = parse_published(published)
+        with Store.open(db) as store, ingest_progress(console) as progress:
+            summary = ingest(sources, store, published=day, source=source, workers=workers, scheduler=scheduler,
+                             on_error=lambda message: say(f"skipped: {message}"), on_progress=progress)
+    except SvodkaError as error:
+        fail(str(error))
+    except KeyboardInterrupt:
+        fail("interrupted; the documents stored so far are kept", code=130)
+    say(f"{summary.stored} documents stored ({summary.events} events), {summary.known} already stored")
+    if summary.stored + summary.known == 0:
+        fail("no document could be read")
+    if summary.problems:
+        fail(f"{summary.problems} input record(s) skipped", code=1)
+
+
+@app.command("events")
+def events_command(
+    db: str = typer.Option(DEFAULT_PATH, "--db", help="The event store."),
+    country: str = typer.Option(None, "--country", help="ISO 3166-1 alpha-2 code, e.g. KZ."),
+    event_type: str = typer.Option(None, "--type", help="ACLED event type, e.g. Protests."),
+    since: str = typer.Option(None, "--since", help="First day YYYY-MM-DD."),
+    until: str = typer.Option(None, "--until", help="Last day YYYY-MM-DD."),
+    text: str = typer.Option(None, "--q", help="Full-text search over the documents' text."),
+    limit: int = typer.Option(50, "--limit", help="How many events to show."),
+) -> None:
+    """List the stored events, each linked across the outlets that reported it."""
+    try:
+        for day in filter(None, (since, until)):
+            parse_bound(day)
+        with Store.open(db, readonly=True) as store:
+            found = store.query_events(country=country and country.upper(), event_type=event_type,
+                                       since=since, until=until, text=text, limit=limit)
+    except SvodkaError as error:
+        fail(str(error))
+    render_events(found, Console(width=None if sys.stdout.isatty() else PIPE_WIDTH))
+
+
+def parse_bound(value: str) -> None:
+    try:
+        parse_day(value)
+    except ValueError:
+        raise InputError(f"invalid date '{value}': expected YYYY-MM-DD") from None
+
+
+@app.command("export")
+def export_command(
+    fmt: ExportFormat = typer.Option(..., "--format", help="acled (CSV), geojson, jsonl or parquet."),
+    output: str = typer.Option(..., "-o", "--output", help="The file to write."),
+    db: str = typer.Option(DEFAULT_PATH, "--db", help="The event store."),
+) -> None:
+    """Write the stored events that happened as ACLED CSV, GeoJSON, JSON Lines or Parquet."""
+    try:
+        with Store.open(db, readonly=True) as store:
+            written = export(store, fmt.value, output)
+    except SvodkaError as error:
+        fail(str(error))
+    say(f"{written} events written to {output}")
+
+
+@app.command("serve")
+def serve_command(
+    db: str = typer.Option(DEFAULT_PATH, "--db", help="The event store."),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (default: this machine only)."),
+    port: int = typer.Option(8000, "--port", help="Port to listen on."),
+) -> None:
+    """Serve the store read-only: a web map, timeline and evidence view, and a JSON API (docs at /docs)."""
+    from .serve import serve  # the web stack loads for this command only
+
+    try:
+        serve(db, host=host, port=port)
+    except SvodkaError as error:
+        fail(str(error))
 
 
 if __name__ == "__main__":

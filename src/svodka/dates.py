@@ -99,6 +99,7 @@ class Scanner:
 
     def __init__(self, tokens: list[Token], anchor: date | None):
         self.tokens = tokens
+        self.forms = [t.text.lower().replace("ё", "е") for t in tokens]  # form() runs ~20 times per token
         self.anchor = anchor
         self.words = words()
         self.event_relative = {m.first: m for m in self.words.event_relative.find(tokens)}
@@ -106,7 +107,7 @@ class Scanner:
     # token tests
 
     def form(self, i: int) -> str:
-        return self.tokens[i].text.lower().replace("ё", "е") if i < len(self.tokens) else ""
+        return self.forms[i] if i < len(self.forms) else ""
 
     def lookup(self, table: dict[str, T], i: int) -> T | None:
         """The value of token i in a word table, by written form or lemma; None if absent."""

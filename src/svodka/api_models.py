@@ -1,0 +1,269 @@
+"""The JSON shapes of `svodka serve`'s API, and the evidence spans of a document.
+
+Evidence is a pair of character offsets [start, end) into the document text,
+counted in Unicode code points (Python's str indices).
+"""
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel
+
+Offsets = tuple[int, int]
+COUNT_SLOTS = ("fatalities", "injured", "arrested", "crowd")
+
+
+class EventSummary(BaseModel):
+    id: str
+    event_type: str
+    sub_event_type: str
+    modality: str
+    date: str | None
+    country: str | None
+    admin1: str | None
+    location: str | None
+    lat: float | None
+    lon: float | None
+    fatalities_min: int | None
+    fatalities_max: int | None
+    fatalities_acled: int | None
+    reports: int
+    outlets: list[str]
+
+
+class EventPage(BaseModel):
+    total: int
+    limit: int
+    offset: int
+    sort: str
+    events: list[EventSummary]
+
+
+class Location(BaseModel):
+    name: str | None = None
+    country: str | None = None
+    admin1: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    geonameid: int | None = None
+    precision: str | None = None
+    evidence: Offsets | None = None
+
+
+class Count(BaseModel):
+    """A figure as an interval; `acled` is the single number ACLED's column takes."""
+    min: int | None = None
+    max: int | None = None
+    acled: int | None = None
+    text: str | None = None
+    evidence: Offsets | None = None
+
+
+class Actor(BaseModel):
+    role: str
+    name: str
+    category: str | None = None
+    evidence: Offsets | None = None
+
+
+class ClaimSource(BaseModel):
+    """Who a document says a claim comes from: named sources outermost first, or unnamed ones."""
+    chain: list[str] = []
+    unnamed: list[str] = []
+    inherited: bool = False
+    evidence: Offsets | None = None
+
+
+class Claim(BaseModel):
+    slot: str
+    min: int | None = None
+    max: int | None = None
+    text: str | None = None
+    evidence: Offsets | None = None
+    source: ClaimSource | None = None
+    verification: str | None = None
+    distanced: bool = False
+    # set on a linked event's claims: the report it comes from
+    outlet: str | None = None
+    chain: list[str] = []
+    document: str | None = None
+
+
+class SourceChain(BaseModel):
+    outlet: str | None
+    chain: list[str]
+    document: str
+
+
+class Label(BaseModel):
+    """How one source names an actor."""
+    source: list[str]
+    label: str
+    category: str | None = None
+    evidence: Offsets | None = None
+
+
+class Trigger(BaseModel):
+    text: str
+    evidence: Offsets
+
+
+class ReportEvent(BaseModel):
+    """An event as one document tells it."""
+    id: str
+    event_type: str
+    sub_event_type: str
+    modality: str
+    date: str | None = None
+    date_evidence: Offsets | None = None
+    location: Location | None = None
+    actors: list[Actor] = []
+    fatalities: Count | None = None
+    injured: Count | None = None
+    arrested: Count | None = None
+    crowd: Count | None = None
+    sources: list[ClaimSource] = []
+    claims: list[Claim] = []
+    labels: list[Label] = []
+    verification: str | None = None
+    evidence: list[Offsets] = []
+    triggers: list[Trigger] = []
+    confidence: float | None = None
+    linked: str | None = None
+
+
+SpanKind = Literal["place", "date", "count", "source", "actor", "trigger", "sentence"]
+
+
+class Span(BaseModel):
+    start: int
+    end: int
+    kind: SpanKind
+    label: str
+
+
+class DocumentSummary(BaseModel):
+    key: str
+    id: str
+    source: str | None
+    url: str | None
+    title: str | None
+    published: str | None
+    ingested_at: str
+
+
+class DocumentPage(BaseModel):
+    limit: int
+    offset: int
+    documents: list[DocumentSummary]
+
+
+class DocumentDetail(DocumentSummary):
+    text: str
+    events: list[ReportEvent]
+    spans: list[Span]
+
+
+class Report(BaseModel):
+    document: DocumentSummary
+    text: str
+    event: ReportEvent
+    spans: list[Span]
+
+
+class EventDetail(BaseModel):
+    id: str
+    event_type: str
+    sub_event_type: str
+    modality: str
+    date: str | None
+    time_precision: int | None = None
+    location: Location | None
+    actors: list[Actor]
+    fatalities: Count | None
+    injured: Count | None
+    arrested: Count | None
+    crowd: Count | None
+    claims: list[Claim]
+    sources: list[SourceChain]
+    outlets: list[str]
+    verification: str | None
+    confidence: float | None
+    reports: list[Report]
+
+
+class Place(BaseModel):
+    name: str
+    admin1: str | None
+    country: str | None
+    lat: float | None
+    lon: float | None
+    events: int
+    fatalities: int
+
+
+class Source(BaseModel):
+    name: str | None
+    documents: int
+    events: int
+    first: str | None
+    last: str | None
+
+
+class Aggregate(BaseModel):
+    key: str | None
+    events: int
+    fatalities: int
+
+
+class StoreInfo(BaseModel):
+    documents: int
+    events: int
+    linked_events: int
+    language: Literal["ru", "en"]
+
+
+def interval_text(count: dict) -> str:
+    low, high = count.get("min"), count.get("max")
+    if high == low:
+        return str(low)
+    return f"{low}..{'' if high is None else high}"
+
+
+def source_name(source: dict) -> str:
+    return " → ".join(source.get("chain") or []) or ", ".join(source.get("unnamed") or []) or "?"
+
+
+def event_spans(event: dict) -> list[tuple[int, int, str, str]]:
+    """(start, end, kind, label) of every piece of evidence of one document's event."""
+    spans = [(start, end, "sentence", "") for start, end in event.get("evidence") or []]
+    place = event.get("location") or {}
+    if place.get("evidence"):
+        spans.append((*place["evidence"], "place", place.get("name") or ""))
+    if event.get("date_evidence"):
+        spans.append((*event["date_evidence"], "date", event.get("date") or ""))
+    for slot in COUNT_SLOTS:
+        count = event.get(slot) or {}
+        if count.get("evidence"):
+            spans.append((*count["evidence"], "count", f"{slot}: {interval_text(count)}"))
+    for claim in event.get("claims") or []:
+        if claim.get("evidence"):
+            spans.append((*claim["evidence"], "count", f"{claim['slot']}: {interval_text(claim)}"))
+    for source in event.get("sources") or []:
+        if source.get("evidence"):
+            spans.append((*source["evidence"], "source", source_name(source)))
+    for label in event.get("labels") or []:
+        if label.get("evidence"):
+            spans.append((*label["evidence"], "actor", f"{label.get('category') or '?'}: {label['label']}"))
+    for actor in event.get("actors") or []:
+        if actor.get("evidence"):
+            spans.append((*actor["evidence"], "actor", f"{actor.get('category') or '?'}: {actor['name']}"))
+    for trigger in event.get("triggers") or []:
+        spans.append((*trigger["evidence"], "trigger", trigger["text"]))
+    return spans
+
+
+def spans_of(events: list[dict]) -> list[Span]:
+    """The evidence spans of a document's events, one per place, kind and label, in text order."""
+    unique = dict.fromkeys(span for event in events for span in event_spans(event))
+    return [Span(start=start, end=end, kind=kind, label=label) for start, end, kind, label in sorted(unique)]

@@ -1,0 +1,73 @@
+const TEXT = {
+  ru: {
+    search: 'Поиск по текстам', place: 'Место', allTypes: 'Все типы', allCountries: 'Все страны',
+    allSources: 'Все источники', exportAcled: 'ACLED CSV', exportGeojson: 'GeoJSON', tiles: 'Подложка',
+    tilesPrompt: 'Адрес тайлов, например https://tile.example.org/{z}/{x}/{y}.png (пусто — без подложки)',
+    timeline: 'События по дням (выделите период мышью)', clearRange: 'Сбросить период',
+    shown: (shown, total) => `Показано событий: ${shown} из ${total}`,
+    date: 'Дата', type: 'Тип', subType: 'Подтип', location: 'Место', country: 'Страна', fatalities: 'Погибшие',
+    reports: 'Сообщения', outlets: 'Издания', back: '← К карте', loading: 'Загрузка…', notFound: 'Событие не найдено',
+    injured: 'Раненые', arrested: 'Задержанные', crowd: 'Участники', confidence: 'Уверенность',
+    verification: 'Проверка', acled: 'ACLED', sources: 'Цепочки источников', claims: 'Утверждения источников',
+    labels: 'Как источники называют участников', report: 'Сообщение', noNamedSource: '(источник не назван)',
+    slot: 'Показатель', category: 'Категория', distanced: 'с оговоркой', more: 'ещё',
+    kind: { place: 'место', date: 'дата', count: 'число', source: 'источник', actor: 'участник',
+            trigger: 'триггер', sentence: 'предложение' },
+    slots: { fatalities: 'погибшие', injured: 'раненые', arrested: 'задержанные', crowd: 'участники' },
+    types: {
+      Protests: 'Протесты', Riots: 'Беспорядки', Battles: 'Боевые столкновения',
+      'Explosions/Remote violence': 'Взрывы / дистанционное насилие',
+      'Violence against civilians': 'Насилие против мирных жителей',
+      'Strategic developments': 'Стратегические события',
+    },
+  },
+  en: {
+    search: 'Search the texts', place: 'Place', allTypes: 'All types', allCountries: 'All countries',
+    allSources: 'All sources', exportAcled: 'ACLED CSV', exportGeojson: 'GeoJSON', tiles: 'Tiles',
+    tilesPrompt: 'Tile URL, e.g. https://tile.example.org/{z}/{x}/{y}.png (empty: no tiles)',
+    timeline: 'Events per day (drag to select a period)', clearRange: 'Clear period',
+    shown: (shown, total) => `${shown} of ${total} events shown`,
+    date: 'Date', type: 'Type', subType: 'Sub-type', location: 'Place', country: 'Country', fatalities: 'Fatalities',
+    reports: 'Reports', outlets: 'Outlets', back: '← Back to the map', loading: 'Loading…', notFound: 'No such event',
+    injured: 'Injured', arrested: 'Arrested', crowd: 'Crowd', confidence: 'Confidence',
+    verification: 'Verification', acled: 'ACLED', sources: 'Source chains', claims: 'Claims by source',
+    labels: 'How each source names the actors', report: 'Report', noNamedSource: '(no named source)',
+    slot: 'Figure', category: 'Category', distanced: 'distanced', more: 'more',
+    kind: { place: 'place', date: 'date', count: 'count', source: 'source', actor: 'actor',
+            trigger: 'trigger', sentence: 'sentence' },
+    slots: { fatalities: 'fatalities', injured: 'injured', arrested: 'arrested', crowd: 'crowd' },
+    types: {},
+  },
+};
+
+let language = 'ru';
+
+export function setLanguage(code) {
+  language = TEXT[code] ? code : 'ru';
+  document.documentElement.lang = language;
+  for (const element of document.querySelectorAll('[data-i18n]')) element.textContent = t(element.dataset.i18n);
+  for (const element of document.querySelectorAll('[data-i18n-placeholder]')) {
+    element.placeholder = t(element.dataset.i18nPlaceholder);
+  }
+}
+
+export function currentLanguage() {
+  return language;
+}
+
+export function t(key, ...values) {
+  const entry = TEXT[language][key] ?? TEXT.en[key] ?? key;
+  return typeof entry === 'function' ? entry(...values) : entry;
+}
+
+export function typeName(eventType) {
+  return TEXT[language].types[eventType] ?? eventType;
+}
+
+export function kindName(kind) {
+  return t('kind')[kind] ?? kind;
+}
+
+export function slotName(slot) {
+  return t('slots')[slot] ?? slot;
+}
