@@ -66,11 +66,14 @@ class DocumentContext:
 
     doc: Document
     anchor: date | None
+    year_anchor: date | None = None
     places: dict[int, list[PlaceMention]] = field(default_factory=dict)
-    landmarks: dict[int, list[tuple[str, int, int]]] = field(default_factory=dict)
-    dates: dict[int, list[DateMention]] = field(default_factory=dict)
     main_place: PlaceMention | None = None
     main_country: str | None = None
+    # dates and landmarks are read only around events: found when first asked for
+    _dates: dict[int, list[DateMention]] = field(default_factory=dict)
+    _landmarks: dict[int, list[tuple[str, int, int]]] = field(default_factory=dict)
+    _fallback: list[date] | None = None
 
     @classmethod
     def build(cls, doc: Document) -> "DocumentContext":
@@ -80,13 +83,9 @@ class DocumentContext:
         named = [m for m in first_pass if m.place.precision in ("country", "admin1")] or first_pass
         countries = Counter(m.place.country for m in named)
         hint = [countries.most_common(1)[0][0]] if countries else []
-        year_anchor = None if context.anchor else latest_year_mentioned(doc)
+        context.year_anchor = None if context.anchor else latest_year_mentioned(doc)
         for i in range(len(doc.sentences)):
             context.places[i] = gaz.find(doc, i, hint)
-            context.landmarks[i] = gaz.find_landmarks(doc, i)
-            context.dates[i] = find_dates(doc, i, context.anchor)
-            if year_anchor:
-                context.dates[i] = with_year(context.dates[i], find_dates(doc, i, year_anchor))
         mentions = [m for i in sorted(context.places) for m in context.places[i]]
         if mentions:
             by_country = Counter(m.place.country for m in mentions)
@@ -97,12 +96,27 @@ class DocumentContext:
             context.main_place = next(m for m in precise if counts[m.place.name] == best)
         return context
 
+    def dates(self, index: int) -> list[DateMention]:
+        if index not in self._dates:
+            found = find_dates(self.doc, index, self.anchor)
+            if self.year_anchor:
+                found = with_year(found, find_dates(self.doc, index, self.year_anchor))
+            self._dates[index] = found
+        return self._dates[index]
+
+    def landmarks(self, index: int) -> list[tuple[str, int, int]]:
+        if index not in self._landmarks:
+            self._landmarks[index] = gazetteer().find_landmarks(self.doc, index)
+        return self._landmarks[index]
+
     def fallback_day(self) -> date | None:
         """The publication day, else the day the text itself dates most often."""
         if self.doc.published or self.anchor:
             return self.doc.published or self.anchor
-        days = Counter(d.day for mentions in self.dates.values() for d in mentions if d.day)
-        return days.most_common(1)[0][0] if days else None
+        if self._fallback is None:
+            days = Counter(d.day for i in range(len(self.doc.sentences)) for d in self.dates(i) if d.day)
+            self._fallback = [days.most_common(1)[0][0]] if days else []
+        return self._fallback[0] if self._fallback else None
 
     def sentences_before(self, index: int) -> list[int]:
         """This sentence, the earlier ones of its paragraph (nearest first), then the headline of its
@@ -175,7 +189,7 @@ def find_place(context: DocumentContext, event: Event) -> None:
             if mentioned_in_passing(doc, best, context.main_place):
                 best = context.main_place
             location = PlaceMention(best.place, best.start, best.end)
-            landmarks = context.landmarks[index]
+            landmarks = context.landmarks(index)
             if landmarks and best.place.precision == "city":
                 name, start, end = nearest(landmarks, trigger.start, lambda m: m[1], lambda m: m[2])
                 location.landmark = name
@@ -200,7 +214,7 @@ def attach_date(context: DocumentContext, event: Event) -> None:
     trigger = event.triggers[0]
     paragraph = context.doc.sentences[trigger.sentence].paragraph
     for index in context.sentences_before(trigger.sentence):
-        dated = [d for d in context.dates[index] if d.day or d.year]
+        dated = [d for d in context.dates(index) if d.day or d.year]
         if dated:
             best = nearest(dated, trigger.start, lambda d: d.start, lambda d: d.end)
             if is_background(best, context.anchor, context.doc.published):

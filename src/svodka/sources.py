@@ -754,6 +754,7 @@ def find_quotes(doc: Document) -> list[Quote]:
 # ---------------------------------------------------------------- verification
 
 
+@lru_cache(maxsize=100_000)
 def _term_matches(term: str, word: str) -> bool:
     word = word.lower().replace("ё", "е")
     if not term.endswith("*"):
