@@ -114,3 +114,14 @@ def test_an_inherited_source_gives_way_to_one_named_in_the_events_own_sentences(
     second.sources = [Source(["МВД"], (0, 1))]
     (e,) = merge(DOC, [first, second])
     assert [s.chain for s in e.sources] == [["МВД"]]
+
+
+def test_confidence_rises_with_what_backs_the_event():
+    from svodka.merge import confidence
+
+    bare = event("clash", 1, place=Place("Казахстан", "KZ", "country"), stated=False)
+    backed = event("clash", 1, counts=[("fatalities", 3, 3, "трое", False)], source="МВД")
+    backed.triggers = backed.triggers * 4
+    resolve = merge(DOC, [backed])[0]
+    assert confidence(bare) < 0.5 < confidence(resolve)
+    assert confidence(resolve) == 1.0
