@@ -64,3 +64,9 @@ def test_a_truce_only_talked_about_is_no_agreement_but_one_agreed_is():
     agreed = extract(Document("t", "В Каире стороны договорились о перемирии в секторе Газа.", date(2024, 11, 24)))
     assert talked.events == []
     assert [e.sub_event_type for e in agreed.events] == ["Agreement"]
+
+
+def test_a_planned_rally_on_a_weekday_is_dated_to_the_coming_one():
+    text = "Оппозиция намерена провести новый митинг в Бишкеке в пятницу."
+    doc = extract(Document("t", text, date(2024, 11, 6)))  # a Wednesday
+    assert [(e.modality, e.date) for e in doc.events] == [("planned", date(2024, 11, 8))]

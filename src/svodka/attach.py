@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 
 from .actors import find_actors
 from .attribution import Voices, attribute_event
@@ -210,6 +210,13 @@ def nationwide(doc: Document, index: int) -> tuple[int, int] | None:
     return sentence.tokens[m.first].start, sentence.tokens[m.last].end
 
 
+def ahead_if_planned(event: Event, mention: DateMention, anchor: date | None) -> date:
+    """A plan's or threat's weekday ("митинг в пятницу") is the coming one, not the last."""
+    if event.modality in ("planned", "threatened") and mention.relative and anchor and 0 < (anchor - mention.day).days < 7:
+        return mention.day + timedelta(days=7)
+    return mention.day
+
+
 def attach_date(context: DocumentContext, event: Event) -> None:
     trigger = event.triggers[0]
     paragraph = context.doc.sentences[trigger.sentence].paragraph
@@ -220,7 +227,7 @@ def attach_date(context: DocumentContext, event: Event) -> None:
             if is_background(best, context.anchor, context.doc.published):
                 event.modality = "background"
             if best.day:
-                event.date = best.day
+                event.date = ahead_if_planned(event, best, context.anchor)
                 event.date_evidence = (best.start, best.end)
                 event.date_stated = context.doc.sentences[index].paragraph == paragraph
                 return
