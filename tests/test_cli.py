@@ -84,3 +84,23 @@ def test_the_seed_scores_above_the_bar(tmp_path):
     )
     summary = json.loads(score.stdout)
     assert summary["f1"] >= 0.85 and summary["count_accuracy"] >= 0.9
+
+
+def test_a_fault_inside_svodka_is_one_line_and_exit_70(monkeypatch, capsys, tmp_path):
+    import sys as system
+
+    from svodka import cli
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    text = tmp_path / "a.txt"
+    text.write_text("В Бишкеке прошел митинг.", encoding="utf-8")
+    monkeypatch.setattr(cli, "extract_all", broken)
+    monkeypatch.setattr(system, "argv", ["svodka", "extract", str(text), "--format", "jsonl"])
+    monkeypatch.delenv("SVODKA_DEBUG", raising=False)
+    with pytest.raises(SystemExit) as exit_info:
+        cli.run()
+    assert exit_info.value.code == cli.INTERNAL_ERROR
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == ["svodka: internal error: RuntimeError: boom (please report it; set SVODKA_DEBUG=1 for the traceback)"]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from enum import Enum
 
@@ -18,7 +19,11 @@ from .pipeline import extract_all
 from .store import DEFAULT_PATH, Store
 from .store_ingest import ingest
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="Russian news to a verifiable, geocoded event dataset.")
+app = typer.Typer(
+    add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+    help="Russian news to a verifiable, geocoded event dataset.",
+)
+INTERNAL_ERROR = 70  # EX_SOFTWARE
 PIPE_WIDTH = 200  # a table written to a file or pipe is not wrapped to 80 columns
 
 
@@ -214,5 +219,16 @@ def serve_command(
         fail(str(error))
 
 
+def run() -> None:
+    """The console entry point: a fault in svodka itself is one line too, never a traceback."""
+    try:
+        app()
+    except Exception as error:  # noqa: BLE001 - the last line of defence; stored data is safe in its transactions
+        say(f"internal error: {type(error).__name__}: {error} (please report it; set SVODKA_DEBUG=1 for the traceback)")
+        if os.environ.get("SVODKA_DEBUG"):
+            raise
+        sys.exit(INTERNAL_ERROR)
+
+
 if __name__ == "__main__":
-    app()
+    run()
