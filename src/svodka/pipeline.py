@@ -16,9 +16,9 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from itertools import islice
 
-from .annotate import analyse, tag_entities_of, tokenize_document
+from .annotate import analyse, tag_entities_of, tokenize_document, tokens_of
 from .attach import attach
-from .detect import detect
+from .detect import NOT_AN_EVENT, detect
 from .lexicon import pattern_set
 from .merge import merge
 from .model import Document, Sentence
@@ -77,12 +77,26 @@ def paragraphs_to_tag(doc: Document) -> set[int]:
     return {s.paragraph for s in doc.sentences if may_hold_name(s)}
 
 
+def may_hold_trigger(doc: Document) -> bool:
+    """Whether any sentence holding a word a trigger can begin with matches a trigger: only
+    those sentences are tokenised, since only they can hold one."""
+    for sentence in doc.sentences:
+        text = doc.text[sentence.start : sentence.end]
+        if can_name_event(text):
+            sentence.tokens = tokens_of(text, sentence.start)
+            if any(m.pattern.label != NOT_AN_EVENT for m in pattern_set("triggers.tsv").find(sentence.tokens)):
+                return True
+    return False
+
+
 def analyse_document(doc: Document, shortcut: bool) -> bool:
     """Segment, tokenise and detect; True when the document goes on to NER and attachment."""
     doc.events = []
     if shortcut and not can_name_event(doc.text):
         return False
     segment(doc)
+    if shortcut and not may_hold_trigger(doc):
+        return False
     tokenize_document(doc)
     detect(doc)
     return bool(doc.triggers) or not shortcut
