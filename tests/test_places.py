@@ -222,3 +222,13 @@ def test_memory_footprint_of_the_index():
     tracemalloc.stop()
     assert instance.lookup("Москва") is not None
     assert current < 40_000_000 and peak < 60_000_000
+
+
+def test_a_text_written_in_lower_case_names_its_places_in_lower_case():
+    assert found("группа вооруженных людей ворвалась в дом в городе сьюдад хуарес.") == [
+        ("сьюдад хуарес", "Сьюдад-Хуарес", "MX", "city")
+    ]
+
+
+def test_ordinary_words_are_no_places_in_a_lower_case_text():
+    assert found("в мире стало тише, сообщили в полиции.") == []

@@ -363,7 +363,10 @@ class Gazetteer:
         if any(x.kind == "ORG" and "nomn" in last.tags for x in overlapping):
             return False  # the place names the organisation ("ФК Ростов"), not where it is
         if not (is_capitalised(words[0]) or is_capitalised(last)):
-            return False
+            # a text written all in lower case ("мехико, 31 янв - риа новости") names places
+            # in lower case too; only words that are not ordinary dictionary words count then
+            if any(t.text[:1].isupper() for t in tokens) or any(is_common_word(w) for w in words):
+                return False
         if m.key in self.abbreviations:
             return True
         located = any(x.kind == "LOC" for x in overlapping)
