@@ -89,3 +89,10 @@ def test_several_documents_tagged_in_one_batch_get_their_own_mentions(doc):
 def test_length_batches_group_similar_lengths_within_the_budget():
     items = ["a" * n for n in (50, 5, 400, 10, 20)]
     assert list(length_batches(items, 60)) == [[1, 3, 4], [0], [2]]
+
+
+def test_a_unit_word_after_a_number_is_read_as_the_unit():
+    from svodka.annotate import tokens_of
+
+    lemmas = [(t.text, t.lemma) for t in tokens_of("До метро 5 мин пешком, установка мин запрещена.")]
+    assert ("мин", "минута") in lemmas and ("мин", "мина") in lemmas

@@ -123,3 +123,12 @@ def test_smashing_a_building_is_property_destruction():
     assert triggers("Неизвестные разгромили здание городской администрации.") == [
         ("looting", "actual", "разгромили здание")
     ]
+
+
+def test_a_sentence_repeated_word_for_word_is_not_a_second_mention():
+    found = triggers("**В Бишкеке прошел митинг**\nВ Бишкеке прошел митинг. Полиция наблюдала.")
+    assert found == [("protest", "actual", "митинг")]
+
+
+def test_animals_attacking_are_no_event():
+    assert triggers("Стая косаток напала на дельфина у берегов Норвегии.") == []

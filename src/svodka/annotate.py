@@ -40,10 +40,21 @@ def analyse(word: str) -> tuple[str, str | None, frozenset[str]]:
     return parse.normal_form.replace("ё", "е"), parse.tag.POS, frozenset(parse.tag.grammemes)
 
 
+@lru_cache(maxsize=1)
+def units_after_numbers() -> dict[str, str]:
+    """ "5 мин" is minutes, not mines: short unit words read after a number."""
+    from .lexicon import data_rows
+
+    return {row[0].strip(): row[1].strip() for row in data_rows("units.tsv")}
+
+
 def tokens_of(text: str, offset: int = 0) -> list[Token]:
     out = []
+    units = units_after_numbers()
     for t in tokenize(text):
         lemma, pos, tags = analyse(t.text)
+        if out and out[-1].text[-1:].isdigit() and t.text in units:
+            lemma, pos, tags = units[t.text], "NOUN", frozenset({"NOUN", "Abbr"})
         out.append(Token(t.text, offset + t.start, offset + t.stop, lemma, pos, tags))
     return out
 

@@ -8,6 +8,7 @@ court case is dropped.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -56,6 +57,7 @@ def clause_bounds(tokens: list[Token], first: int, last: int) -> tuple[int, int]
     return start, end
 
 
+WORDS = re.compile(r"\w+")
 NOT_AN_EVENT = "-"  # the class of a phrase that masks the triggers inside it: "задержаны рейсы"
 REFERENCE_REACH = 3  # words between a reference word and the event noun it governs
 
@@ -122,5 +124,18 @@ def detect(doc: Document) -> Document:
     if genre_without_events(contexts):
         doc.triggers = []
         return doc
-    doc.triggers = [t for i in range(len(doc.sentences)) for t in find_triggers(doc, i, contexts[i])]
+    repeated = repeated_sentences(doc)
+    doc.triggers = [t for i in range(len(doc.sentences)) if i not in repeated for t in find_triggers(doc, i, contexts[i])]
     return doc
+
+
+def repeated_sentences(doc: Document) -> set[int]:
+    """Sentences that repeat an earlier one word for word (a post's bold headline copied into its body):
+    the copy is not a second mention of what it tells."""
+    seen, repeated = set(), set()
+    for i, sentence in enumerate(doc.sentences):
+        key = " ".join(WORDS.findall(doc.text[sentence.start : sentence.end].lower()))
+        if key in seen:
+            repeated.add(i)
+        seen.add(key)
+    return repeated
