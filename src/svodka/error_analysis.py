@@ -30,30 +30,38 @@ def describe(event: dict) -> str:
     return f"{event.get('event_type')} / {event.get('sub_event_type')}, {location.get('name')}, {event.get('date')}"
 
 
-def cause_of_false_positive(pred: dict, truth: list[dict], gold_has_events: bool) -> str:
-    if not gold_has_events:
+# Relaxing one condition at a time, in this order: (cause, whether type, day and place must agree)
+RELAXATIONS = (
+    ("merge/split", (True, True, True)),
+    ("wrong place", (True, True, False)),
+    ("wrong date", (True, False, True)),
+    ("wrong type", (False, True, True)),
+)
+
+
+def agreement(pred: dict, truth: dict) -> tuple[bool, bool, bool]:
+    return type_right(pred, truth), date_close(pred, truth), place_right(pred, truth)
+
+
+def relaxed_cause(agreements: list[tuple[bool, bool, bool]]) -> str | None:
+    for cause, needed in RELAXATIONS:
+        if any(all(agrees for agrees, must in zip(found, needed) if must) for found in agreements):
+            return cause
+    return None
+
+
+def cause_of_false_positive(pred: dict, truth: list[dict]) -> str:
+    if not truth:
         return "non-conflict text"
-    if any(type_right(pred, g) and date_close(pred, g) and place_right(pred, g) for g in truth):
-        return "merge/split"
-    if any(type_right(pred, g) and date_close(pred, g) for g in truth):
-        return "wrong place"
-    if any(type_right(pred, g) and place_right(pred, g) for g in truth):
-        return "wrong date"
-    if any(date_close(pred, g) and place_right(pred, g) for g in truth):
-        return "wrong type"
-    return "spurious or background"
+    return relaxed_cause([agreement(pred, g) for g in truth]) or "spurious or background"
 
 
 def cause_of_false_negative(truth: dict, predicted: list[dict], all_predicted: list[dict]) -> str:
-    if any(type_right(p, truth) and date_close(p, truth) and place_right(p, truth) for p in predicted):
-        return "merge/split"
-    if any(type_right(p, truth) and date_close(p, truth) for p in predicted):
-        return "wrong place"
-    if any(type_right(p, truth) and place_right(p, truth) for p in predicted):
-        return "wrong date"
-    if any(date_close(p, truth) and place_right(p, truth) for p in predicted):
-        return "wrong type"
-    if any(type_right(p, truth) and place_right(p, truth) for p in all_predicted if (p.get("modality") or ACTUAL) != ACTUAL):
+    cause = relaxed_cause([agreement(p, truth) for p in predicted])
+    if cause:
+        return cause
+    not_actual = [p for p in all_predicted if (p.get("modality") or ACTUAL) != ACTUAL]
+    if any(type_right(p, truth) and place_right(p, truth) for p in not_actual):
         return "modality"
     return "trigger missed"
 
@@ -68,7 +76,7 @@ def classify_errors(gold: GoldSet, predictions: Predictions) -> list[ErrorCase]:
         matched_gold = {j for _, j in pairs}
         for i, pred in enumerate(predicted):
             if i not in matched_pred:
-                cases.append(ErrorCase(doc_id, "fp", cause_of_false_positive(pred, truth, bool(truth)), pred))
+                cases.append(ErrorCase(doc_id, "fp", cause_of_false_positive(pred, truth), pred))
         all_predicted = (predictions.get(doc_id) or {}).get("events") or []
         for j, event in enumerate(truth):
             if j not in matched_gold:

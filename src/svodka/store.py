@@ -267,29 +267,10 @@ class Store:
         limit: int | None = 100,
         offset: int = 0,
     ) -> list[dict]:
-        where, parameters = [], []
-        for column, value in (("country", country), ("event_type", event_type),
-                              ("sub_event_type", sub_event_type), ("modality", modality)):
-            if value is not None:
-                where.append(f"l.{column} = ?")
-                parameters.append(value)
-        if since:
-            where.append("l.date >= ?")
-            parameters.append(since)
-        if until:
-            where.append("l.date <= ?")
-            parameters.append(until)
-        if place:
-            where.append("(l.location = ? OR l.admin1 = ?)")
-            parameters += [place, place]
-        if source:
-            where.append("EXISTS (SELECT 1 FROM events e JOIN documents d ON d.key = e.document "
-                         "WHERE e.linked = l.id AND d.source = ?)")
-            parameters.append(source)
-        if text:
-            where.append("EXISTS (SELECT 1 FROM events e JOIN documents d ON d.key = e.document WHERE e.linked = l.id "
-                         "AND d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?))")
-            parameters.append(fts_query(text))
+        where, parameters = linked_filter(
+            country=country, event_type=event_type, sub_event_type=sub_event_type, since=since, until=until,
+            place=place, source=source, text=text, modality=modality,
+        )
         sql = "SELECT l.json FROM linked_events l"
         if where:
             sql += " WHERE " + " AND ".join(where)
