@@ -23,3 +23,25 @@ def test_a_long_line_without_a_full_stop_is_not_a_headline():
 def test_blank_lines_do_not_count_as_paragraphs():
     doc = segment(Document("t", "Первый абзац.\n\n\nВторой абзац."))
     assert [s.paragraph for s in doc.sentences] == [0, 1]
+
+
+def test_in_a_text_with_blank_lines_a_block_of_lines_is_one_paragraph():
+    from svodka.model import Document
+    from svodka.segment import segment
+
+    doc = segment(Document("t", "Заголовок новости\n\nПервая строка. Вторая.\nТретья строка.\n\nНовый абзац."))
+    assert [(doc.text[s.start : s.end], s.paragraph, s.headline) for s in doc.sentences] == [
+        ("Заголовок новости", 0, True),
+        ("Первая строка.", 1, False),
+        ("Вторая.", 1, False),
+        ("Третья строка.", 1, False),
+        ("Новый абзац.", 2, False),
+    ]
+
+
+def test_without_blank_lines_each_line_is_a_paragraph():
+    from svodka.model import Document
+    from svodka.segment import segment
+
+    doc = segment(Document("t", "Строка один.\nСтрока два."))
+    assert [s.paragraph for s in doc.sentences] == [0, 1]
