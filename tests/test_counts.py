@@ -132,3 +132,16 @@ def test_anchor_and_count_offsets_point_into_a_longer_document():
     assert doc.span_text(m.count.evidence) == "12 человек" and m.count.evidence == (50, 60)
     assert doc.span_text(m.anchor) == "задержаны" and m.anchor == (40, 49)
     assert find_counts(doc, 0) == []
+
+
+def test_a_bare_head_count_is_a_crowd_only_when_it_names_people_who_gather():
+    from svodka.counts import find_unclaimed_people
+
+    def unclaimed(text):
+        doc = Document("t", text)
+        segment(doc)
+        tokenize_document(doc)
+        return [(c.min, c.max, c.text) for c in find_unclaimed_people(doc, 0)]
+
+    assert unclaimed("На площади сейчас примерно 200–250 человек.") == [(200, 250, "примерно 200–250 человек")]
+    assert unclaimed("Выдвинуты от трех до пяти кандидатов.") == []

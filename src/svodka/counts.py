@@ -481,6 +481,11 @@ def find_counts(doc: Document, sentence_index: int) -> list[CountMention]:
     return mentions
 
 
+@lru_cache(maxsize=1)
+def crowd_words() -> frozenset[str]:
+    return frozenset(row[0].strip() for row in data_rows("crowd_words.tsv"))
+
+
 def find_unclaimed_people(doc: Document, sentence_index: int) -> list[Count]:
     """Counts of people in a sentence that counts nobody killed, hurt or held ("сейчас там примерно
     200–250 человек"): beside a protest, its crowd. A sentence with slot counts keeps its parts to them."""
@@ -489,7 +494,7 @@ def find_unclaimed_people(doc: Document, sentence_index: int) -> list[Count]:
         return []
     unclaimed = []
     for p in find_phrases(tokens, doc.text, set()):
-        if p.head is None or not is_person(tokens[p.head]):
+        if p.head is None or not is_person(tokens[p.head]) or tokens[p.head].lemma not in crowd_words():
             continue
         start, end = tokens[p.first].start, tokens[p.last].end
         unclaimed.append(Count(p.min, p.max, doc.text[start:end], (start, end)))
