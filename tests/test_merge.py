@@ -125,3 +125,11 @@ def test_confidence_rises_with_what_backs_the_event():
     resolve = merge(DOC, [backed])[0]
     assert confidence(bare) < 0.5 < confidence(resolve)
     assert confidence(resolve) == 1.0
+
+
+def test_an_attack_told_a_day_apart_at_one_place_is_one_attack_but_a_protest_is_not():
+    attack = [event("killing", 1), event("killing", 3, day=date(2022, 1, 7))]
+    for e in attack:
+        e.kind = "attack"
+    assert len(merge(DOC, attack)) == 1
+    assert len(merge(DOC, [event("riot", 1), event("riot", 3, day=date(2022, 1, 7))])) == 2

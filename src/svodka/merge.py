@@ -127,6 +127,12 @@ def absorb_coarse(events: list[Event]) -> list[Event]:
     return kept
 
 
+def told_twice_a_day_apart(event: Event) -> bool:
+    """An attack dated "в субботу" in one sentence and "13 мая" in another is one attack: a violent
+    act (not a protest or riot, which may well go on for days) a day apart at one place is the same."""
+    return event_classes()[event.kind].violent and event.event_type not in ("Protests", "Riots")
+
+
 def merge_same(events: list[Event]) -> list[Event]:
     merged: list[Event] = []
     for e in sorted(events, key=lambda e: (not e.date_stated, e.triggers[0].start)):
@@ -135,6 +141,8 @@ def merge_same(events: list[Event]) -> list[Event]:
         target = next((m for m in same if m.date == e.date), None)
         if target is None and not e.date_stated and same:
             target = same[0]
+        if target is None and told_twice_a_day_apart(e):
+            target = next((m for m in same if m.date and e.date and abs((m.date - e.date).days) <= 1), None)
         if target is None:
             merged.append(e)
         else:
