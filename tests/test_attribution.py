@@ -144,3 +144,11 @@ def test_quotes_are_listed_for_the_document_with_speaker_and_verb():
     indirect = [q for q in quotes if not q["direct"]]
     assert [doc.text[slice(*q["text"])] for q in indirect] == ["общественный транспорт возобновит работу в понедельник"]
     assert indirect[0]["chain"] == ["Ерболат Досаев"]
+
+
+def test_a_document_reporting_no_event_is_read_for_quotes_when_asked():
+    text = "«Мы продолжим реформы», — заявил журналистам президент Киргизии Садыр Жапаров."
+    asked = extract(Document("t", text, date(2024, 11, 6)), quotes=True)
+    assert asked.events == []
+    assert [(q.chain, text[q.text[0] : q.text[1]]) for q in asked.quotes] == [(["Садыр Жапаров"], "Мы продолжим реформы")]
+    assert extract(Document("t", text, date(2024, 11, 6))).quotes == []

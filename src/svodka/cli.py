@@ -55,6 +55,7 @@ def extract_command(
     url: str = typer.Option(None, "--url", help="URL of a plain-text input."),
     output_format: OutputFormat = typer.Option(None, "--format", help="json, jsonl or table (default: table on a terminal, else json)."),
     no_shortcut: bool = typer.Option(False, "--no-shortcut", help="Tag every paragraph and analyse every document, with a trigger or not (slow; checks the shortcut)."),
+    quotes: bool = typer.Option(False, "--quotes", help="Also list the quotes of documents that report no event (slower on a news stream)."),
 ) -> None:
     """Find the events in Russian news texts."""
     skipped = []
@@ -68,7 +69,7 @@ def extract_command(
         day = parse_published(published)
         documents = read_documents(path, published=day, source=source, url=url, on_error=report)
         done = []
-        for doc in extract_all(documents, shortcut=not no_shortcut):
+        for doc in extract_all(documents, shortcut=not no_shortcut, quotes=quotes):
             if fmt is OutputFormat.jsonl:
                 print(json.dumps(document_json(doc), ensure_ascii=False), flush=True)
             else:

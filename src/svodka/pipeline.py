@@ -5,7 +5,8 @@ tokenised; segmentation, lemmas and the trigger lexicon run on the rest; only
 a document with a trigger goes on to the neural NER and attachment, and NER
 reads only its paragraphs where a name can stand. (Quotes and sources are
 looked for over the whole document, so NER reads all of it, not just the
-paragraphs near a trigger.) Documents go through NER in batches, so the
+paragraphs near a trigger; a document without a trigger is read for quotes
+only when asked.) Documents go through NER in batches, so the
 network sees many paragraphs per call. Without the shortcut every paragraph
 of every document is tagged and attached.
 """
@@ -23,6 +24,7 @@ from .lexicon import pattern_set
 from .merge import merge
 from .model import Document, Sentence
 from .segment import segment
+from .sources import attribute
 
 DOCUMENTS_PER_BATCH = 16  # documents whose paragraphs share one NER call
 NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"})
@@ -102,16 +104,24 @@ def analyse_document(doc: Document, shortcut: bool) -> bool:
     return bool(doc.triggers) or not shortcut
 
 
-def extract_all(documents: Iterable[Document], shortcut: bool = True) -> Iterator[Document]:
-    """Every document, extracted, in input order."""
+def extract_all(documents: Iterable[Document], shortcut: bool = True, quotes: bool = False) -> Iterator[Document]:
+    """Every document, extracted, in input order. With `quotes`, documents that report no event
+    are read for their quotes too (they go through NER, so this costs time on a news stream)."""
     documents = iter(documents)
     while batch := list(islice(documents, DOCUMENTS_PER_BATCH)):
         going_on = [doc for doc in batch if analyse_document(doc, shortcut)]
-        tag_entities_of([(doc, paragraphs_to_tag(doc) if shortcut else None) for doc in going_on])
+        reporting = {id(doc) for doc in going_on}
+        quoting = [doc for doc in batch if quotes and id(doc) not in reporting]
+        for doc in quoting:
+            segment(doc)
+            tokenize_document(doc)
+        tag_entities_of([(doc, paragraphs_to_tag(doc) if shortcut else None) for doc in going_on + quoting])
         for doc in going_on:
             doc.events = merge(doc, attach(doc))
+        for doc in quoting:
+            doc.quotes = attribute(doc)[1]
         yield from batch
 
 
-def extract(doc: Document, shortcut: bool = True) -> Document:
-    return next(extract_all([doc], shortcut))
+def extract(doc: Document, shortcut: bool = True, quotes: bool = False) -> Document:
+    return next(extract_all([doc], shortcut, quotes))
