@@ -79,13 +79,14 @@ class DocumentContext:
     def build(cls, doc: Document) -> "DocumentContext":
         gaz = gazetteer()
         context = cls(doc, anchor_date(doc))
-        first_pass = [m for i in range(len(doc.sentences)) for m in gaz.find(doc, i)]
+        candidates = [gaz.candidates(doc, i) for i in range(len(doc.sentences))]
+        first_pass = [m for i in range(len(doc.sentences)) for m in gaz.find(doc, i, (), candidates[i])]
         named = [m for m in first_pass if m.place.precision in ("country", "admin1")] or first_pass
         countries = Counter(m.place.country for m in named)
         hint = [countries.most_common(1)[0][0]] if countries else []
         context.year_anchor = None if context.anchor else latest_year_mentioned(doc)
         for i in range(len(doc.sentences)):
-            context.places[i] = gaz.find(doc, i, hint)
+            context.places[i] = gaz.find(doc, i, hint, candidates[i])
         mentions = [m for i in sorted(context.places) for m in context.places[i]]
         if mentions:
             by_country = Counter(m.place.country for m in mentions)

@@ -246,13 +246,22 @@ class Gazetteer:
         key = choose_key(hits, " ".join(words), " ".join(lemmas))
         return self._place(self._resolve(self.index[key], set(countries), None), key)
 
-    def find(self, doc: Document, sentence_index: int, countries: Collection[str] = ()) -> list[PlaceMention]:
-        """Every place named in the sentence. `countries` are the document's ISO codes (or "US.TX"-style
-        country.admin1 codes): they choose among homonyms, else the most populous wins."""
+    def candidates(self, doc: Document, sentence_index: int) -> list[Match]:
+        """The sentence's accepted name matches, before any homonym is chosen."""
         sentence = doc.sentences[sentence_index]
         tokens = sentence.tokens
         mentions = doc.mentions_in(sentence.start, sentence.end)
-        matches = [self._without_qualifier(m, tokens) for m in self._matches(tokens) if self._accepted(m, tokens, mentions)]
+        return [self._without_qualifier(m, tokens) for m in self._matches(tokens) if self._accepted(m, tokens, mentions)]
+
+    def find(
+        self, doc: Document, sentence_index: int, countries: Collection[str] = (), matches: list[Match] | None = None
+    ) -> list[PlaceMention]:
+        """Every place named in the sentence. `countries` are the document's ISO codes (or "US.TX"-style
+        country.admin1 codes): they choose among homonyms, else the most populous wins. `matches`, from
+        `candidates`, spares matching the sentence again when it is resolved a second time."""
+        tokens = doc.sentences[sentence_index].tokens
+        if matches is None:
+            matches = self.candidates(doc, sentence_index)
         cues = [self._cue_before(tokens, m.first) for m in matches]
         document_countries = set(countries) | {c.split(".")[0] for c in countries}  # "US.TX" is in "US"
         context = document_countries | {self.adjectives[t.lemma] for t in tokens if t.lemma in self.adjectives}
