@@ -1,7 +1,7 @@
 """Lemmas, and batched NER that finds what natasha finds one text at a time."""
 import pytest
 
-from svodka.annotate import entity_tagger, length_batches, paragraph_spans, tag_entities, tag_entities_of, tokens_of
+from svodka.annotate import entity_tagger, length_batches, nominative, paragraph_tokens, tag_entities, tag_entities_of, tokenize_document, tokens_of
 from svodka.model import Document
 from svodka.segment import segment
 
@@ -14,19 +14,13 @@ PARAGRAPHS = [
 
 
 def natasha_alone(text: str, offset: int) -> list[tuple]:
-    """What natasha's own Doc pipeline gives for one text, as svodka reports it."""
-    from natasha import Doc
+    """The spans natasha's own Doc pipeline finds in one text."""
+    from natasha import Doc, Segmenter
 
-    tagger = entity_tagger()
     nat = Doc(text)
-    nat.segment(tagger.segmenter)
-    nat.tag_morph(tagger.morph)
-    nat.tag_ner(tagger.ner)
-    found = []
-    for span in nat.spans:
-        span.normalize(tagger.morph_vocab)
-        found.append((offset + span.start, offset + span.stop, span.type, span.text, span.normal))
-    return found
+    nat.segment(Segmenter())
+    nat.tag_ner(entity_tagger().ner)
+    return [(offset + span.start, offset + span.stop, span.type, span.text) for span in nat.spans]
 
 
 def test_tokens_carry_offsets_lemmas_and_grammemes():
@@ -41,44 +35,61 @@ def test_an_abbreviation_is_not_a_word_in_capitals():
     assert token.lemma == "омон" and "Abbr" in token.tags
 
 
-def test_batched_tagging_equals_natasha_on_each_text_alone():
-    pieces = [(text, 1000 * i) for i, text in enumerate(PARAGRAPHS)]
+def test_tagging_svodkas_tokens_in_one_batch_finds_what_natasha_finds_in_each_text_alone():
+    pieces = [(" " * (1000 * i) + text, tokens_of(text, 1000 * i)) for i, text in enumerate(PARAGRAPHS)]
     batched = entity_tagger().tag(pieces)
-    alone = [natasha_alone(text, offset) for text, offset in pieces]
-    assert [[(m.start, m.end, m.kind, m.text, m.normal) for m in ms] for ms in batched] == alone
+    alone = [natasha_alone(text, 1000 * i) for i, text in enumerate(PARAGRAPHS)]
+    assert [[(m.start, m.end, m.kind, m.text) for m in ms] for ms in batched] == alone
     assert any(alone)
 
 
-def test_names_are_put_in_the_nominative():
-    (mentions,) = entity_tagger().tag([(PARAGRAPHS[3], 0)])
-    people = {m.text: m.normal for m in mentions if m.kind == "PER"}
-    assert people == {"Ивана Петрова": "Иван Петров"}
-    assert ("LOC", "Оше") in {(m.kind, m.text) for m in mentions}
+@pytest.mark.parametrize(
+    "phrase, name, kind, normal",
+    [
+        ("по словам Ивана Петрова", "Ивана Петрова", "PER", "Иван Петров"),
+        ("встретился с Марком Хенри", "Марком Хенри", "PER", "Марк Хенри"),
+        ("заявила Анна Смирнова", "Анна Смирнова", "PER", "Анна Смирнова"),
+        ("встреча с Сергеем Аксёновым", "Сергеем Аксёновым", "PER", "Сергей Аксёнов"),
+        ("указ Нурсултана Назарбаева", "Нурсултана Назарбаева", "PER", "Нурсултан Назарбаев"),
+        ("заявил Касым-Жомарт Токаев", "Касым-Жомарт Токаев", "PER", "Касым-Жомарт Токаев"),
+        ("в пресс-службе Следственного комитета России", "Следственного комитета России", "ORG", "Следственный комитет России"),
+        ("решение Совета Безопасности ООН", "Совета Безопасности ООН", "ORG", "Совет Безопасности ООН"),
+        ("в Соединённых Штатах", "Соединённых Штатах", "LOC", "Соединённые Штаты"),
+        ("в Нью-Йорке", "Нью-Йорке", "LOC", "Нью-Йорк"),
+        ("сообщили в МВД", "МВД", "ORG", "МВД"),
+    ],
+)
+def test_a_name_is_put_in_the_nominative(phrase, name, kind, normal):
+    start = phrase.index(name)
+    tokens = [t for t in tokens_of(phrase) if start <= t.start and t.end <= start + len(name)]
+    assert phrase[tokens[0].start : tokens[-1].end] == name
+    assert nominative(phrase, tokens, kind) == normal
 
 
 @pytest.fixture
 def doc():
-    return segment(Document("d", "\n".join(PARAGRAPHS)))
+    return tokenize_document(segment(Document("d", "\n".join(PARAGRAPHS))))
 
 
-def test_paragraph_spans_cover_the_chosen_paragraphs(doc):
-    spans = paragraph_spans(doc, {1, 3})
-    assert [doc.text[s:e] for s, e in spans] == [PARAGRAPHS[1], PARAGRAPHS[3]]
-    assert len(paragraph_spans(doc, None)) == len(PARAGRAPHS)
+def test_paragraph_tokens_are_the_chosen_paragraphs_tokens(doc):
+    pieces = paragraph_tokens(doc, {1, 3})
+    assert [doc.text[p[0].start : p[-1].end] for p in pieces] == [PARAGRAPHS[1], PARAGRAPHS[3]]
+    assert len(paragraph_tokens(doc, None)) == len(PARAGRAPHS)
 
 
 def test_mentions_slice_to_their_text_and_come_only_from_the_chosen_paragraphs(doc):
     tag_entities(doc, {1})
     assert doc.mentions and all(doc.text[m.start : m.end] == m.text for m in doc.mentions)
-    first, last = paragraph_spans(doc, {1})[0]
+    (piece,) = paragraph_tokens(doc, {1})
+    first, last = piece[0].start, piece[-1].end
     assert all(first <= m.start and m.end <= last for m in doc.mentions)
 
 
 def test_several_documents_tagged_in_one_batch_get_their_own_mentions(doc):
-    other = segment(Document("o", PARAGRAPHS[3]))
-    nameless = segment(Document("n", PARAGRAPHS[2]))
+    other = tokenize_document(segment(Document("o", PARAGRAPHS[3])))
+    nameless = tokenize_document(segment(Document("n", PARAGRAPHS[2])))
     tag_entities_of([(doc, None), (other, None), (nameless, None)])
-    alone = segment(Document("d", doc.text))
+    alone = tokenize_document(segment(Document("d", doc.text)))
     tag_entities(alone)
     assert doc.mentions == alone.mentions
     assert [m.text for m in other.mentions] == [m.text for m in doc.mentions if m.start >= doc.text.index(PARAGRAPHS[3])]

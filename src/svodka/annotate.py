@@ -2,15 +2,15 @@
 
 Lemmatisation is cheap and runs on every sentence. The neural NER runs only
 on the paragraphs a caller asks for, all of them (from one document or many)
-in one batched call. natasha's morph tagger, which entity normalisation
-needs, then reads only the sentences that hold an entity. Models load once
-per process.
+in one batched call, on the tokens svodka already has. Models load once per
+process.
 """
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
 
+from natasha.shape import recover_shape
 from razdel import tokenize
 
 from .model import Document, Mention, Token
@@ -18,8 +18,10 @@ from .model import Document, Mention, Token
 # Texts go to the network sorted by length, in batches of about this many
 # (padded) characters or words: a batch pads little, and its matrix products
 # are big enough to be efficient but stay in cache.
-NER_BATCH_CHARS = 12_000
-MORPH_BATCH_WORDS = 2_000
+NER_BATCH_WORDS = 2_000
+PERSON_NAME = frozenset({"Name", "Surn", "Patr"})
+CASE_OF = {"nomn": "nomn", "voct": "nomn", "gent": "gent", "gen2": "gent", "datv": "datv", "accs": "accs",
+           "acc2": "accs", "ablt": "ablt", "loct": "loct", "loc2": "loct"}
 
 
 @lru_cache(maxsize=1)
@@ -87,65 +89,96 @@ def in_length_order(items: Sequence, tag: Callable[[list], Iterable], budget: in
     return results
 
 
-def one_batch(tagger) -> None:
-    """Make the tagger run whatever it is given as one batch: `in_length_order` chose it."""
-    tagger.batch_size = tagger.infer.encoder.batch_size = 1_000_000
-
-
 class EntityTagger:
-    """natasha's NER, and its normalisation of the entities it finds."""
+    """natasha's news NER (slovnet), run on svodka's own tokens, and the nominative of what it finds.
+
+    slovnet would tokenise each text again with razdel, and natasha's normalisation
+    wants its neural morph tagger too; both cost as much as the NER itself. The NER
+    reads the very words razdel gave svodka, and `nominative` puts a name in the
+    nominative from pymorphy3's readings, which the tokens carry already."""
 
     def __init__(self):
-        from natasha import MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter
+        from natasha import NewsEmbedding, NewsNERTagger
 
-        embedding = NewsEmbedding()
-        self.segmenter = Segmenter()
-        self.morph_vocab = MorphVocab()
-        self.morph = NewsMorphTagger(embedding)
-        self.ner = NewsNERTagger(embedding)
-        one_batch(self.morph)
-        one_batch(self.ner)
+        self.ner = NewsNERTagger(NewsEmbedding())
+        self.ner.infer.encoder.batch_size = 1_000_000  # `in_length_order` chooses the batches
 
-    def tag(self, pieces: list[tuple[str, int]]) -> list[list[Mention]]:
-        """The mentions of each (text, offset) piece; offsets are added to every span.
+    def tag(self, pieces: list[tuple[str, list[Token]]]) -> list[list[Mention]]:
+        """The mentions in each piece: a run of tokens (such as a paragraph) of the text given with it."""
+        words = [[t.text for t in tokens] for _, tokens in pieces]
+        tags = in_length_order(words, self._tag_words, NER_BATCH_WORDS)
+        return [list(mentions_of(text, tokens, piece_tags)) for (text, tokens), piece_tags in zip(pieces, tags)]
 
-        The result equals running `natasha.Doc` with segment, tag_morph, tag_ner and
-        span.normalize on each piece alone."""
-        from natasha import Doc
-        from natasha.doc import adapt_spans
-
-        markups = in_length_order([text for text, _ in pieces], self.ner.map, NER_BATCH_CHARS)
-        docs = []
-        for (text, _), markup in zip(pieces, markups):
-            nat = Doc(text)
-            if markup.spans:
-                nat.segment(self.segmenter)
-                nat.spans = list(adapt_spans(nat, markup.spans))
-                nat.envelop_span_tokens()
-            docs.append(nat)
-        self._tag_morph(sentence for nat in docs if nat.spans for sentence in sentences_with_entities(nat))
-        out = []
-        for nat, (_, offset) in zip(docs, pieces):
-            mentions = []
-            for span in nat.spans or []:
-                span.normalize(self.morph_vocab)
-                mentions.append(Mention(offset + span.start, offset + span.stop, span.type, span.text, span.normal or span.text))
-            out.append(mentions)
-        return out
-
-    def _tag_morph(self, sentences: Iterable) -> None:
-        from natasha.doc import inject_morph
-
-        sentences = list(sentences)
-        words = [[t.text for t in s.tokens] for s in sentences]
-        for sentence, markup in zip(sentences, in_length_order(words, self.morph.map, MORPH_BATCH_WORDS)):
-            inject_morph(sentence.tokens, markup.tokens)
+    def _tag_words(self, batch: list[list[str]]) -> Iterable[list[str]]:
+        infer = self.ner.infer
+        return infer.decoder(infer.process(infer.encoder(batch)))
 
 
-def sentences_with_entities(nat) -> list:
-    """natasha's sentences of a segmented doc that hold a token of one of its spans."""
-    inside = {id(token) for span in nat.spans for token in span.tokens}
-    return [s for s in nat.sents if any(id(token) in inside for token in s.tokens)]
+def mentions_of(text: str, tokens: list[Token], tags: list[str]) -> Iterator[Mention]:
+    """The spans of a BIO tagging, read as slovnet reads it: an I- tag extends the open span."""
+    first = kind = None
+    for i, tag in enumerate([*tags, "O"]):
+        part, _, tag_kind = tag.partition("-")
+        if kind and part != "I":
+            span = tokens[first:i]
+            yield Mention(span[0].start, span[-1].end, kind, text[span[0].start : span[-1].end], nominative(text, span, kind))
+            kind = None
+        if part == "B":
+            first, kind = i, tag_kind
+
+
+@lru_cache(maxsize=200_000)
+def readings(word: str) -> tuple:
+    """pymorphy3's readings of a word of a name, with the case each is in."""
+    lower = word.lower()
+    if not any("а" <= ch <= "я" or ch == "ё" for ch in lower) or (len(word) > 1 and word.isupper()):
+        return ()
+    return tuple((parse, CASE_OF.get(parse.tag.case)) for parse in morph_analyzer().parse(lower))
+
+
+def nominative(text: str, tokens: list[Token], kind: str) -> str:
+    """The name in the nominative: "Ивана Петрова" is Иван Петров, "Следственного комитета
+    России" the Следственный комитет России. A person's every word agrees; an organisation
+    or a place changes only its head noun and the adjectives before it, in the head's
+    gender and number. The readings chosen are the likeliest that agree."""
+    options = [readings(t.text) for t in tokens]
+    if kind == "PER":
+        options = [tuple(r for r in rs if PERSON_NAME & r[0].tag.grammemes) for rs in options]
+        changing = [i for i, rs in enumerate(options) if rs]  # not "Токаев" read as the plural of "токай"
+    else:
+        head = next((i for i, rs in enumerate(options) if any(r[0].tag.POS == "NOUN" for r in rs)), None)
+        changing = [] if head is None else [i for i in range(head + 1) if options[i]]
+    if not changing:
+        return text[tokens[0].start : tokens[-1].end]
+    forms = {(case, p.tag.gender, p.tag.number) for p, case in options[changing[-1]] if case}
+    chosen = {form: [best_reading(options[i], form) for i in changing] for form in forms}
+    fitting = {form: parses for form, parses in chosen.items() if all(parses)}
+    if not fitting or any(form[0] == "nomn" for form in fitting):
+        return text[tokens[0].start : tokens[-1].end]
+    best = max(fitting, key=lambda form: sum(p.score for p in fitting[form]))
+    words = {}
+    for i, parse in zip(changing, fitting[best]):
+        inflected = None if "Fixd" in parse.tag.grammemes else parse.inflect({"nomn"})
+        if inflected:
+            words[i] = recover_shape(with_yo_of(tokens[i].text, inflected.word), tokens[i].text)
+    return "".join(
+        (text[tokens[i - 1].end : t.start] if i else "") + words.get(i, t.text) for i, t in enumerate(tokens)
+    )
+
+
+def best_reading(options: tuple, form: tuple[str, str | None, str | None]):
+    """The likeliest reading in the form's case that agrees with its gender and number."""
+    case, gender, number = form
+    fitting = [
+        p for p, c in options
+        if c == case and p.tag.number in (None, number) and (number == "plur" or p.tag.gender in (None, gender))
+    ]
+    return max(fitting, key=lambda p: p.score, default=None)
+
+
+def with_yo_of(original: str, word: str) -> str:
+    """pymorphy3 writes "е" for "ё"; the word keeps the original's "ё": Аксёнова is Аксёнов."""
+    return "".join("ё" if ch == "е" and original[k : k + 1].lower() == "ё" else ch for k, ch in enumerate(word))
 
 
 @lru_cache(maxsize=1)
@@ -153,22 +186,21 @@ def entity_tagger() -> EntityTagger:
     return EntityTagger()
 
 
-def paragraph_spans(doc: Document, paragraphs: set[int] | None) -> list[tuple[int, int]]:
-    """The character range of each wanted paragraph (all when None), in text order."""
-    spans: dict[int, list[int]] = {}
+def paragraph_tokens(doc: Document, paragraphs: set[int] | None) -> list[list[Token]]:
+    """The tokens of each wanted paragraph (all when None), in text order."""
+    found: dict[int, list[Token]] = {}
     for s in doc.sentences:
         if paragraphs is None or s.paragraph in paragraphs:
-            bounds = spans.setdefault(s.paragraph, [s.start, s.end])
-            bounds[0], bounds[1] = min(bounds[0], s.start), max(bounds[1], s.end)
-    return [(start, end) for start, end in spans.values()]
+            found.setdefault(s.paragraph, []).extend(s.tokens)
+    return [tokens for tokens in found.values() if tokens]
 
 
 def tag_entities_of(docs: list[tuple[Document, set[int] | None]]) -> None:
     """Run NER over the given paragraphs of several documents (all paragraphs when None) in one batch."""
     pieces, owners = [], []
     for doc, paragraphs in docs:
-        for start, end in paragraph_spans(doc, paragraphs):
-            pieces.append((doc.text[start:end], start))
+        for tokens in paragraph_tokens(doc, paragraphs):
+            pieces.append((doc.text, tokens))
             owners.append(doc)
     found: dict[int, list[Mention]] = {id(doc): [] for doc, _ in docs}
     for doc, mentions in zip(owners, entity_tagger().tag(pieces) if pieces else []):
