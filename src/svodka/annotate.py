@@ -1,4 +1,4 @@
-"""Tokens with lemmas and grammemes (pymorphy3) and named entities (natasha).
+"""Tokens (razdel's) with lemmas and grammemes (pymorphy3) and named entities (natasha).
 
 Lemmatisation is cheap and runs on every sentence. The neural NER runs only
 on the paragraphs a caller asks for, all of them (from one document or many)
@@ -11,9 +11,9 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
 
 from natasha.shape import recover_shape
-from razdel import tokenize
 
 from .model import Document, Mention, Token
+from .tokens import token_spans
 
 # Texts go to the network sorted by length, in batches of about this many
 # (padded) characters or words: a batch pads little, and its matrix products
@@ -53,17 +53,20 @@ def units_after_numbers() -> dict[str, str]:
 def tokens_of(text: str, offset: int = 0) -> list[Token]:
     out = []
     units = units_after_numbers()
-    for t in tokenize(text):
-        lemma, pos, tags = analyse(t.text)
-        if out and out[-1].text[-1:].isdigit() and t.text in units:
-            lemma, pos, tags = units[t.text], "NOUN", frozenset({"NOUN", "Abbr"})
-        out.append(Token(t.text, offset + t.start, offset + t.stop, lemma, pos, tags))
+    for start, stop in token_spans(text):
+        word = text[start:stop]
+        lemma, pos, tags = analyse(word)
+        if out and out[-1].text[-1:].isdigit() and word in units:
+            lemma, pos, tags = units[word], "NOUN", frozenset({"NOUN", "Abbr"})
+        out.append(Token(word, offset + start, offset + stop, lemma, pos, tags))
     return out
 
 
 def tokenize_document(doc: Document) -> Document:
+    """Tokens for every sentence that has none yet."""
     for sentence in doc.sentences:
-        sentence.tokens = tokens_of(doc.text[sentence.start : sentence.end], sentence.start)
+        if not sentence.tokens:
+            sentence.tokens = tokens_of(doc.text[sentence.start : sentence.end], sentence.start)
     return doc
 
 

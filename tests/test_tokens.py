@@ -1,0 +1,32 @@
+"""svodka's tokenisation is razdel's, token for token."""
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from razdel import tokenize
+
+from svodka.tokens import token_spans
+
+ALPHABET = "аяёЖZqx19 \n\t.,!?…-–—_/\\:;()=*«»\"'%№@ΔσЖ"
+
+
+def razdel_spans(text: str) -> list[tuple[int, int]]:
+    return [(t.start, t.stop) for t in tokenize(text)]
+
+
+def test_joins_razdel_makes():
+    text = "Кто-то сказал: «1,5 млн или 3/4?!» — yahoo! ... snake_case -- ΔP"
+    words = [text[a:b] for a, b in token_spans(text)]
+    assert words == ["Кто-то", "сказал", ":", "«", "1,5", "млн", "или", "3/4", "?!", "»", "—",
+                     "yahoo!", "...", "snake_case", "--", "ΔP"]
+    assert token_spans(text) == razdel_spans(text)
+
+
+def test_a_dash_after_a_space_joins_the_word_it_touches():
+    text = "что -то и 5 -7"
+    assert token_spans(text) == razdel_spans(text)
+    assert [text[a:b] for a, b in token_spans(text)] == ["что", "-то", "и", "5", "-7"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=ALPHABET, max_size=40))
+def test_any_text_is_tokenised_as_razdel_tokenises_it(text):
+    assert token_spans(text) == razdel_spans(text)
