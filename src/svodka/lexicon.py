@@ -77,6 +77,7 @@ class PatternSet:
             for lemma in first.lemmas:
                 self.by_first_lemma.setdefault(lemma, []).append(pattern)
             self.by_first_prefix += [(prefix, pattern) for prefix in first.prefixes]
+        self._starting: dict[str, list[Pattern]] = {}
 
     @classmethod
     def from_file(cls, name: str) -> "PatternSet":
@@ -92,13 +93,18 @@ class PatternSet:
         lemmas = [tokens[i].lemma for i in words]
         found = []
         for start, lemma in enumerate(lemmas):
-            candidates = self.by_first_lemma.get(lemma, []) + [
-                p for prefix, p in self.by_first_prefix if lemma.startswith(prefix)
-            ]
-            for pattern in candidates:
+            for pattern in self.starting_with(lemma):
                 end = self._match_rest(pattern, lemmas, start)
                 if end is not None:
                     found.append(Match(pattern, words[start], words[end]))
+        return found
+
+    def starting_with(self, lemma: str) -> list[Pattern]:
+        """The patterns whose first element the lemma matches (remembered: a text repeats its words)."""
+        found = self._starting.get(lemma)
+        if found is None:
+            found = self.by_first_lemma.get(lemma, []) + [p for prefix, p in self.by_first_prefix if lemma.startswith(prefix)]
+            self._starting[lemma] = found
         return found
 
     @staticmethod
