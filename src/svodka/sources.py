@@ -867,3 +867,78 @@ def find_verification(doc: Document) -> list[VerificationMark]:
                 marks.append(VerificationMark(kind, (sentence.tokens[hit[0]].start, sentence.tokens[hit[1]].end), index))
                 break
     return marks
+
+
+# ---------------------------------------------------------------- claims of responsibility
+
+
+@lru_cache(maxsize=1)
+def responsibility_lexicon() -> tuple[tuple[tuple[str, ...], ...], frozenset[str]]:
+    rows = _rows("responsibility.tsv")
+    cues = tuple(tuple(entry.split()) for kind, entry in rows if kind == "cue")
+    return cues, frozenset(entry for kind, entry in rows if kind == "event_type")
+
+
+def claims_event_type(event_type: str) -> bool:
+    return event_type in responsibility_lexicon()[1]
+
+
+def find_responsibility_claims(doc: Document) -> list[Attribution]:
+    """ "агентство X назвало нападавшего своим солдатом": the outlets of a claim sentence,
+    else the organisation that claims."""
+    view = View(doc)
+    claims = []
+    for index, sentence in enumerate(doc.sentences):
+        if not any(_match_cue(terms, sentence.tokens) for terms in responsibility_lexicon()[0]):
+            continue
+        first, last = view.sentence_range[index]
+        outlets = [o for o in view.outlets if first <= o.first < last]
+        if outlets:
+            chain, spans = [o.name for o in outlets], [view.span(o.first, o.last) for o in outlets]
+        else:
+            orgs = [m for m in doc.mentions_in(sentence.start, sentence.end) if m.kind == "ORG"]
+            chain, spans = [m.normal for m in orgs[:1]], [(m.start, m.end) for m in orgs[:1]]
+        if chain:
+            claims.append(Attribution(_dedupe(chain), (spans[0][0], spans[-1][1]), [index]))
+    return claims
+
+
+# ---------------------------------------------------------------- dateline
+
+
+DATELINE_SENTENCES = 3  # the headline, a caption, the first sentence of the body
+DASHES = {"-", "–", "—"}
+
+
+@lru_cache(maxsize=1)
+def month_words() -> frozenset[str]:
+    return frozenset(row[1] for row in _rows("dates.tsv") if row[0] == "month")
+
+
+def find_dateline_outlet(doc: Document) -> Attribution | None:
+    """ "МОСКВА, 31 янв - РИА Новости.": the agency whose report this is, in any letter case."""
+    for index, sentence in enumerate(doc.sentences[:DATELINE_SENTENCES]):
+        tokens = sentence.tokens
+        for i in range(1, len(tokens) - 3):
+            month = tokens[i + 1]
+            if tokens[i - 1].text != "," or not tokens[i].text.isdigit():
+                continue
+            if not (month.lemma in month_words() or month.text.lower().rstrip(".") in month_words()):
+                continue
+            dash = i + 2 + (tokens[i + 2].text == ".")
+            if dash < len(tokens) and tokens[dash].text in DASHES:
+                found = _outlet_spelled_at(tokens, dash + 1)
+                if found:
+                    name, end = found
+                    return Attribution([name], (tokens[dash + 1].start, tokens[end - 1].end), [index])
+    return None
+
+
+def _outlet_spelled_at(tokens: list[Token], i: int) -> tuple[str, int] | None:
+    """The outlet whose spelling the tokens from i give, letter case aside, and the token after it."""
+    for forms in outlet_forms().values():
+        for form in forms:
+            end = i + len(form.texts)
+            if end <= len(tokens) and all(tokens[i + k].text.lower() == w.lower() for k, w in enumerate(form.texts)):
+                return form.name, end
+    return None
