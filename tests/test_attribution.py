@@ -152,3 +152,40 @@ def test_a_document_reporting_no_event_is_read_for_quotes_when_asked():
     assert asked.events == []
     assert [(q.chain, text[q.text[0] : q.text[1]]) for q in asked.quotes] == [(["Садыр Жапаров"], "Мы продолжим реформы")]
     assert extract(Document("t", text, date(2024, 11, 6))).quotes == []
+
+
+def test_a_claim_of_responsibility_in_a_later_paragraph_is_a_source_of_the_attack():
+    text = (
+        "Вечером в понедельник в центре Лиона неизвестный напал с ножом на прохожих, ранены четыре человека.\n\n"
+        "Мэр города призвал жителей сохранять спокойствие.\n\n"
+        "Позднее агентство Amaq назвало нападавшего своим солдатом."
+    )
+    doc, out = run(text)
+    event = only_event(out)
+    claim = [s for s in event["sources"] if s["chain"] == ["Amaq"]]
+    assert len(claim) == 1
+    assert doc.text[slice(*claim[0]["evidence"])] == "агентство Amaq"
+
+
+def test_a_claim_of_responsibility_does_not_speak_for_a_protest():
+    text = (
+        "Во вторник в Бишкеке прошел митинг оппозиции, сообщает \"24.kg\".\n\n"
+        "Ответственность за взрыв на рынке взяла на себя группировка «Джамаат», сообщает агентство Amaq."
+    )
+    _, out = run(text)
+    protests = [e for e in out["events"] if e["event_type"] == "Protests"]
+    assert protests and all(["Amaq"] != s["chain"] for e in protests for s in e["sources"])
+
+
+def test_the_agency_of_the_dateline_relays_the_report_in_any_letter_case():
+    text = (
+        "в мексике неизвестные расстреляли 7 человек\n\n"
+        "мехико, 12 фев - риа новости. вооруженные люди в субботу ворвались в дом в городе Тихуана и "
+        "расстреляли семь человек, сообщила полиция штата."
+    )
+    doc, out = run(text)
+    event = only_event(out)
+    chains = [s["chain"] for s in event["sources"]]
+    assert ["РИА Новости"] in chains and ["Полиция штата"] in chains
+    agency = next(s for s in event["sources"] if s["chain"] == ["РИА Новости"])
+    assert doc.text[slice(*agency["evidence"])] == "риа новости"

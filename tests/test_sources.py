@@ -42,10 +42,10 @@ def test_post_verbal_body_with_genitive_name(build):
 
 
 def test_plural_role_subject_is_put_in_nominative_lowercase(build):
-    doc = build("Представители оппозиции заявили о фальсификации выборов.")
+    doc = build("Сторонники оппозиции заявили о фальсификации выборов.")
     a = only(doc)
-    assert a.chain == ["представители оппозиции"]
-    assert doc.span_text(a.evidence) == "Представители оппозиции заявили"
+    assert a.chain == ["сторонники оппозиции"]
+    assert doc.span_text(a.evidence) == "Сторонники оппозиции заявили"
 
 
 def test_present_tense_relay_verb_with_agency(build):
@@ -396,3 +396,51 @@ def test_locative_time_phrase_is_not_a_body(build):
     a = only(doc)
     assert a.chain == ["прокурор"]
     assert doc.span_text(a.evidence) == "говорил в июне прокурор"
+
+
+# ---------------------------------------------------------------- bodies and coordination
+
+
+def test_locative_body_whose_first_parse_is_genitive(build):
+    doc = build("В администрации Томска сказали, что в акции участвовали 300 человек.")
+    a = only(doc)
+    assert a.chain == ["Администрация Томска"]
+    assert doc.span_text(a.evidence) == "В администрации Томска сказали"
+
+
+def test_according_phrase_with_adjective_and_count_noun(build):
+    doc = build("По предварительным данным мэрии Омска, пришли 500 человек. По подсчётам правозащитников, задержаны 40.")
+    assert chains(doc) == [["Мэрия Омска"], ["правозащитники"]]
+    first = find_attributions(doc)[0]
+    assert doc.span_text(first.evidence) == "По предварительным данным мэрии Омска"
+
+
+def test_according_phrase_in_brackets_names_no_one(build):
+    doc = build("Собрались около тысячи человек (по разным данным) или больше.")
+    assert find_attributions(doc) == []
+
+
+def test_coordinated_outlets_before_the_verb(build):
+    doc = build("Телеканалы CNN и Euronews сообщают о погибших.")
+    a = only(doc)
+    assert a.chain == ["CNN", "Euronews"]
+    assert doc.span_text(a.evidence) == "Телеканалы CNN и Euronews сообщают"
+
+
+def test_person_in_genitive_after_a_body_noun_names_the_body(build):
+    doc = build("О задержании сообщил штаб Навального в Telegram.")
+    a = only(doc)
+    assert a.chain == ["Штаб Навального"]
+    assert doc.span_text(a.evidence) == "сообщил штаб Навального"
+
+
+def test_spokesperson_stands_for_the_body(build):
+    doc = build("Представители армии Египта подтвердили задержание.")
+    a = only(doc)
+    assert a.chain == ["Армия Египта"]
+    assert doc.span_text(a.evidence) == "армии Египта подтвердили"
+
+
+def test_named_spokesperson_stays_the_person(build):
+    doc = build("Об этом сообщила представитель полиции города Анна Смирнова.")
+    assert chains(doc) == [["Анна Смирнова"]]

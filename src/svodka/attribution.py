@@ -13,7 +13,11 @@ from dataclasses import dataclass, replace
 
 from .actors import find_actor_words
 from .model import Claim, CountMention, Document, Event, Label, Source
-from .sources import Attribution, VerificationMark, attribute, find_quote_spans, find_verification
+from .sources import (
+    Attribution, VerificationMark, attribute, claims_event_type, find_dateline_outlet, find_quote_spans,
+    find_responsibility_claims,
+    find_verification,
+)
 
 LEAD_PARAGRAPHS = 2  # the headline and the lead paragraph
 DISTANCING_QUOTE_MAX_CHARS = 40  # «"десятки"» distances a figure; a longer quote is speech
@@ -39,6 +43,8 @@ class Voices:
     marks: list[VerificationMark]
     distancing_quotes: list[tuple[int, int]]
     live_blog: bool  # entries under their own headlines: the lead does not speak for them
+    claims: list[Source]  # claims of responsibility: they speak for every attack of the document
+    agency: Source | None  # the agency of the dateline: it relays everything the report says
 
     @classmethod
     def build(cls, doc: Document) -> "Voices":
@@ -50,7 +56,9 @@ class Voices:
                 by_sentence.setdefault(index, []).append(source_of(a))
         short = [q for q in find_quote_spans(doc.text) if q[1] - q[0] <= DISTANCING_QUOTE_MAX_CHARS]
         live_blog = any(s.headline and s.paragraph >= LEAD_PARAGRAPHS for s in doc.sentences)
-        return cls(doc, by_sentence, find_verification(doc), short, live_blog)
+        claims = [source_of(a) for a in find_responsibility_claims(doc)]
+        agency = find_dateline_outlet(doc)
+        return cls(doc, by_sentence, find_verification(doc), short, live_blog, claims, agency and source_of(agency))
 
     def _paragraph_sources(self, paragraphs: set[int]) -> list[Source]:
         return [
@@ -117,5 +125,9 @@ def settle_sources(event: Event) -> None:
 
 def attribute_event(voices: Voices, event: Event) -> None:
     event.sources = voices.sources_for(event.sentences)
+    if claims_event_type(event.event_type):
+        event.sources += [c for c in voices.claims if all(source_key(c) != source_key(s) for s in event.sources)]
+    if voices.agency and not any(voices.agency.chain[0] in s.chain for s in event.sources):
+        event.sources.append(voices.agency)
     event.labels = voices.labels_for(event)
     event.verification = voices.verification_for(event.sentences)

@@ -23,8 +23,9 @@ from .model import Document, Mention, Quote, Span, Token
 DATA = Path(__file__).parent / "data"
 PRONOUNS = {"он", "она", "оно", "они"}
 LOCATIVE_PREPOSITIONS = {"в", "во"}
+LOCATIVE_CASES = {"loct", "loc2", "datv"}
 TOPIC_WORDS = {"о", "об", "обо", "про", "что", "чтобы", "если", "как"}
-CLAUSE_PUNCTUATION = {",", ":", ";", "–", "—", "-", ".", "!", "?", "…"}
+CLAUSE_PUNCTUATION = {",", ":", ";", "–", "—", "-", ".", "!", "?", "…", ")"}
 NAME_TAGS = {"Name", "Surn", "Patr", "Geox"}
 SPEECH_QUOTE_MIN_CHARS = 60  # a longer quote is speech: its verbs are not attributions
 OUTLET_NAME_MAX_CHARS = 60
@@ -203,6 +204,14 @@ class View:
     def token_index(self, char: int) -> int | None:
         return self.by_start.get(char)
 
+    def token_index_after(self, char: int, limit: int) -> int:
+        """The first token starting at or after the character, at most `limit`."""
+        i = self.by_start.get(char)
+        while i is None and char < len(self.doc.text):
+            char += 1
+            i = self.by_start.get(char)
+        return min(i if i is not None else limit, limit)
+
     def span(self, first: int, last: int) -> Span:
         return self.tokens[first].start, self.tokens[last - 1].end
 
@@ -352,6 +361,18 @@ def _is_modifier(token: Token) -> bool:
     return token.pos in ("ADJF", "PRTF")
 
 
+def _word_is(token: Token, word: str) -> bool:
+    return token.text.lower().replace("ё", "е") == word
+
+
+def _can_be_locative(token: Token) -> bool:
+    """ "в администрации": the first parse says genitive, another one of the same word the locative."""
+    if token.tags & LOCATIVE_CASES:
+        return True
+    parses = morph_analyzer().parse(token.text.lower())
+    return any(p.tag.case in LOCATIVE_CASES and p.normal_form.replace("ё", "е") == token.lemma for p in parses)
+
+
 # ---------------------------------------------------------------- attribution
 
 
@@ -376,7 +397,7 @@ class Attributor:
         tokens = self.view.tokens
         if self._inside_quote(i):
             return i + 1
-        according = self._phrase_at(i, self.lex.according, last)
+        according = self._phrase_at(i, self.lex.according, last, modifiers=True)
         if according:
             end = self._clause_end(according, last)
             resolved = self._resolve(according, end, genitive=True)
@@ -421,11 +442,20 @@ class Attributor:
         t = self.view.tokens[i]
         return any(q[0] < t.start and t.end < q[1] and q[1] - q[0] > SPEECH_QUOTE_MIN_CHARS for q in self.view.quotes)
 
-    def _phrase_at(self, i: int, phrases: tuple[tuple[str, ...], ...], limit: int) -> int | None:
-        """The token after a fixed phrase ("по данным") starting at i, if one does."""
+    def _phrase_at(
+        self, i: int, phrases: tuple[tuple[str, ...], ...], limit: int, modifiers: bool = False
+    ) -> int | None:
+        """The token after a fixed phrase ("по данным") starting at i, if one does; with
+        `modifiers`, adjectives may stand after its first word ("по официальным данным")."""
+        tokens = self.view.tokens
         for phrase in phrases:
-            end = i + len(phrase)
-            if end <= limit and all(self.view.tokens[i + k].text.lower() == w for k, w in enumerate(phrase)):
+            if not _word_is(tokens[i], phrase[0]):
+                continue
+            k = i + 1
+            while modifiers and len(phrase) > 1 and k < limit and _is_modifier(tokens[k]) and not _word_is(tokens[k], phrase[1]):
+                k += 1
+            end = k + len(phrase) - 1
+            if end <= limit and all(_word_is(tokens[k + n], w) for n, w in enumerate(phrase[1:])):
                 return end
         return None
 
@@ -441,9 +471,19 @@ class Attributor:
         return i
 
     def _clause_start(self, i: int, first: int) -> int:
-        while i > first and not (self._is_boundary(i - 1) or self.lex.has("clause_link", self.view.tokens[i - 1])):
+        while i > first and not (self._is_boundary(i - 1) or self._links_clauses(i - 1)):
             i -= 1
         return i
+
+    def _links_clauses(self, k: int) -> bool:
+        """ "и" opens a clause, except between two names: "издания X и Y сообщают"."""
+        if not self.lex.has("clause_link", self.view.tokens[k]):
+            return False
+        return not (0 < k < len(self.view.tokens) - 1 and self._is_name(k - 1) and self._is_name(k + 1))
+
+    def _is_name(self, i: int) -> bool:
+        view = self.view
+        return i in view.outlet_at or any(view.mention_at(i, kind) for kind in ("ORG", "PER"))
 
     def _speaker_of_verb(self, v: int, first: int, last: int) -> Resolved:
         start = self._clause_start(v, first)
@@ -541,7 +581,7 @@ class Attributor:
         view = self.view
         for i in range(first, last):
             person = view.mention_at(i, "PER")
-            if person and i not in view.outlet_at:
+            if person and i not in view.outlet_at and not self._is_possessor(person):
                 return Speaker(self._person_name(person), (person.start, person.end), person=True)
         for i in range(first, last):
             end = self._unnamed_at(i, last)
@@ -553,7 +593,7 @@ class Attributor:
             named = self._quoted_body_name(i, last)
             if named:
                 return named
-            if self.lex.has("speech_noun", t) or self.lex.has("press_office", t):
+            if self.lex.has("speech_noun", t) or self.lex.has("press_office", t) or self._speaks_for_body(i, last):
                 genitive = True
             elif i not in view.outlet_at and self._is_head(i, first, genitive):
                 end = self._tail_end(i + 1, last)
@@ -583,11 +623,33 @@ class Attributor:
             start -= 1
         return Speaker(self.doc.text[quote[0] + 1 : quote[1] - 1], (view.tokens[start].start, quote[1]))
 
+    def _is_possessor(self, person: Mention) -> bool:
+        """ "штаб Навального": a person in the genitive after an inanimate noun names a body, not the speaker."""
+        i = self.view.token_index(person.start)
+        if not i:
+            return False
+        owner = self.view.tokens[i - 1]
+        if not (owner.pos == "NOUN" and "inan" in owner.tags and owner.text.islower()):
+            return False
+        names = [t for t in self.view.tokens[i:] if t.start < person.end]
+        if not any("gent" in t.tags for t in names):
+            return False  # "полиции города Салтанат Азирбек": a name in apposition
+        return not any(self.lex.has(kind, owner) for kind in ("speech_noun", "medium", "press_office", "correspondent"))
+
+    def _speaks_for_body(self, i: int, last: int) -> bool:
+        """ "представитель армии": the spokesperson stands for the body named after it."""
+        tokens = self.view.tokens
+        if not self.lex.has("spokesperson", tokens[i]) or i + 1 >= last or self.view.mention_at(i + 1, "PER"):
+            return False
+        return (_is_noun(tokens[i + 1]) or _is_modifier(tokens[i + 1])) and "gent" in tokens[i + 1].tags
+
     def _is_head(self, i: int, first: int, genitive: bool) -> bool:
         t = self.view.tokens[i]
         if not _is_noun(t) or t.tags & NAME_TAGS and not self.view.mention_at(i, "ORG"):
             return False
         if any(self.lex.has(kind, t) for kind in ("medium", "correspondent", "speech_noun", "press_office")):
+            return False
+        if self._speaks_for_body(i, len(self.view.tokens)):
             return False
         if t.lemma in outlet_kinds() or self.view.mention_at(i, "PER"):
             return False
@@ -603,18 +665,25 @@ class Attributor:
     def _after_locative(self, i: int, first: int) -> bool:
         t = self.view.tokens[i]
         prev = self.view.tokens[i - 1].text.lower() if i > first else ""
-        return prev in LOCATIVE_PREPOSITIONS and bool(t.tags & {"loct", "loc2", "datv"})
+        return prev in LOCATIVE_PREPOSITIONS and _can_be_locative(t)
 
     def _tail_end(self, i: int, last: int) -> int:
         """The genitive modifiers and names after a head: "полиции города", "Казахстана"."""
         view = self.view
-        while i < last and i not in view.outlet_at and not view.mention_at(i, "PER"):
+        kept = i  # the tail is never cut back before this
+        while i < last and i not in view.outlet_at:
+            person = view.mention_at(i, "PER")
+            if person:
+                if not self._is_possessor(person):
+                    break
+                i = kept = self.view.token_index_after(person.end, last)
+                continue
             t = view.tokens[i]
             genitive_word = (_is_noun(t) or _is_modifier(t)) and ("gent" in t.tags or "Fixd" in t.tags)
             if not (genitive_word or (_capitalised(t.text) and (t.pos is None or t.pos == "NOUN" or "Abbr" in t.tags))):
                 break
             i += 1
-        while i > 0 and _is_modifier(view.tokens[i - 1]):  # an adjective needs its noun
+        while i > kept and _is_modifier(view.tokens[i - 1]):  # an adjective needs its noun
             i -= 1
         return i
 
@@ -798,3 +867,78 @@ def find_verification(doc: Document) -> list[VerificationMark]:
                 marks.append(VerificationMark(kind, (sentence.tokens[hit[0]].start, sentence.tokens[hit[1]].end), index))
                 break
     return marks
+
+
+# ---------------------------------------------------------------- claims of responsibility
+
+
+@lru_cache(maxsize=1)
+def responsibility_lexicon() -> tuple[tuple[tuple[str, ...], ...], frozenset[str]]:
+    rows = _rows("responsibility.tsv")
+    cues = tuple(tuple(entry.split()) for kind, entry in rows if kind == "cue")
+    return cues, frozenset(entry for kind, entry in rows if kind == "event_type")
+
+
+def claims_event_type(event_type: str) -> bool:
+    return event_type in responsibility_lexicon()[1]
+
+
+def find_responsibility_claims(doc: Document) -> list[Attribution]:
+    """ "агентство X назвало нападавшего своим солдатом": the outlets of a claim sentence,
+    else the organisation that claims."""
+    view = View(doc)
+    claims = []
+    for index, sentence in enumerate(doc.sentences):
+        if not any(_match_cue(terms, sentence.tokens) for terms in responsibility_lexicon()[0]):
+            continue
+        first, last = view.sentence_range[index]
+        outlets = [o for o in view.outlets if first <= o.first < last]
+        if outlets:
+            chain, spans = [o.name for o in outlets], [view.span(o.first, o.last) for o in outlets]
+        else:
+            orgs = [m for m in doc.mentions_in(sentence.start, sentence.end) if m.kind == "ORG"]
+            chain, spans = [m.normal for m in orgs[:1]], [(m.start, m.end) for m in orgs[:1]]
+        if chain:
+            claims.append(Attribution(_dedupe(chain), (spans[0][0], spans[-1][1]), [index]))
+    return claims
+
+
+# ---------------------------------------------------------------- dateline
+
+
+DATELINE_SENTENCES = 3  # the headline, a caption, the first sentence of the body
+DASHES = {"-", "–", "—"}
+
+
+@lru_cache(maxsize=1)
+def month_words() -> frozenset[str]:
+    return frozenset(row[1] for row in _rows("dates.tsv") if row[0] == "month")
+
+
+def find_dateline_outlet(doc: Document) -> Attribution | None:
+    """ "МОСКВА, 31 янв - РИА Новости.": the agency whose report this is, in any letter case."""
+    for index, sentence in enumerate(doc.sentences[:DATELINE_SENTENCES]):
+        tokens = sentence.tokens
+        for i in range(1, len(tokens) - 3):
+            month = tokens[i + 1]
+            if tokens[i - 1].text != "," or not tokens[i].text.isdigit():
+                continue
+            if not (month.lemma in month_words() or month.text.lower().rstrip(".") in month_words()):
+                continue
+            dash = i + 2 + (tokens[i + 2].text == ".")
+            if dash < len(tokens) and tokens[dash].text in DASHES:
+                found = _outlet_spelled_at(tokens, dash + 1)
+                if found:
+                    name, end = found
+                    return Attribution([name], (tokens[dash + 1].start, tokens[end - 1].end), [index])
+    return None
+
+
+def _outlet_spelled_at(tokens: list[Token], i: int) -> tuple[str, int] | None:
+    """The outlet whose spelling the tokens from i give, letter case aside, and the token after it."""
+    for forms in outlet_forms().values():
+        for form in forms:
+            end = i + len(form.texts)
+            if end <= len(tokens) and all(tokens[i + k].text.lower() == w.lower() for k, w in enumerate(form.texts)):
+                return form.name, end
+    return None
