@@ -1,4 +1,5 @@
 """The extractor end to end on a live blog written for the tests."""
+import re
 from datetime import date
 
 import pytest
@@ -104,6 +105,19 @@ def test_a_text_no_word_of_which_can_begin_a_trigger_is_not_even_tokenised():
 def test_any_form_of_a_trigger_word_lets_the_text_through():
     assert can_name_event("Сотни людей вышли на митинги")
     assert can_name_event("МИТИНГ")
+
+
+def test_the_cheap_test_of_first_letters_lets_through_every_word_whose_lemma_begins_a_trigger():
+    from svodka.annotate import analyse
+    from svodka.lexicon import pattern_set
+
+    triggers = pattern_set("triggers.tsv")
+    text = ("Накануне шли колонны, людей задерживали, обстреляли село; с ножом напал неизвестный. "
+            "Курс рубля вырос, а погода испортилась. Ещё взорвали мост и разогнали пикеты, ранены трое.")
+    words = set(re.findall(r"[а-яё]+", text, re.IGNORECASE))
+    beginning = {w for w in words if triggers.starting_with(analyse(w)[0])}
+    assert beginning >= {"обстреляли", "с", "взорвали", "разогнали"}
+    assert {w for w in words if can_name_event(w)} == beginning
 
 
 def test_a_name_can_stand_only_where_a_word_is_capitalised_past_the_sentence_start_or_latin():

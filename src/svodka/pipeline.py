@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from itertools import islice
 
-from .annotate import analyse, tag_entities_of, tokenize_document, tokens_of
+from .annotate import analyse, morph_analyzer, tag_entities_of, tokenize_document, tokens_of
 from .attach import attach
 from .detect import NOT_AN_EVENT, detect
 from .lexicon import pattern_set
@@ -28,38 +28,43 @@ from .sources import attribute
 
 DOCUMENTS_PER_BATCH = 16  # documents whose paragraphs share one NER call
 NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"})
-LETTERS = re.compile(r"[^\W\d_]+")
+LETTERS = re.compile(r"[а-яё]+|[a-z]+", re.IGNORECASE)  # razdel's atoms of letters
 LATIN = re.compile(r"[A-Za-z]")
+HEAD = 3  # letters of a word compared before it is analysed
 
 
 @lru_cache(maxsize=1)
-def trigger_starts() -> tuple[frozenset[str], tuple[str, ...]] | None:
-    """The lemmas and lemma prefixes a trigger can begin with; None when one is not
-    a plain word, since a plain word is all `can_name_event` looks for."""
-    lemmas, prefixes = set(), []
-    for pattern in pattern_set("triggers.tsv").patterns:
-        first = pattern.elements[0]
-        lemmas |= first.lemmas
-        prefixes += first.prefixes
-    if not all(w.isalpha() for w in (*lemmas, *prefixes)):
+def trigger_heads() -> frozenset[str] | None:
+    """The first HEAD letters of every form of every lemma a trigger can begin with, and of
+    every lemma prefix one can begin with: a word whose first letters are none of these
+    cannot have such a lemma, and is not even analysed. None when some trigger does not
+    begin with a plain word, or with a prefix of at least HEAD letters."""
+    firsts = [p.elements[0] for p in pattern_set("triggers.tsv").patterns]
+    lemmas = {w for first in firsts for w in first.lemmas}
+    prefixes = {w for first in firsts for w in first.prefixes}
+    if not all(w.isalpha() for w in lemmas | prefixes) or any(len(w) < HEAD for w in prefixes):
         return None
-    return frozenset(lemmas), tuple(prefixes)
+    heads = {w[:HEAD] for w in lemmas | prefixes}
+    for lemma in lemmas:
+        for parse in morph_analyzer().parse(lemma):
+            if parse.normal_form.replace("ё", "е") == lemma:
+                heads |= {form.word.replace("ё", "е")[:HEAD] for form in parse.lexeme}
+    return frozenset(heads)
 
 
 @lru_cache(maxsize=200_000)
 def can_begin_trigger(word: str) -> bool:
-    lemmas, prefixes = trigger_starts()
-    lemma = analyse(word)[0]
-    return lemma in lemmas or lemma.startswith(prefixes)
+    lower = word.lower().replace("ё", "е")
+    return lower[:HEAD] in trigger_heads() and bool(pattern_set("triggers.tsv").starting_with(analyse(word)[0]))
 
 
 def can_name_event(text: str) -> bool:
     """False only when no word of the text has a lemma a trigger begins with.
 
-    A trigger's first lemma is a plain word, and only a token made of letters
-    alone has such a lemma; razdel never splits a run of letters, so the runs
-    of letters are all the tokens that matter."""
-    if trigger_starts() is None:
+    A trigger's first lemma is a plain word, and only a token that is one of
+    razdel's atoms of letters alone has such a lemma, so those atoms are all
+    the words that matter."""
+    if trigger_heads() is None:
         return True
     return any(can_begin_trigger(word) for word in set(LETTERS.findall(text)))
 
