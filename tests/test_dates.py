@@ -212,3 +212,14 @@ def test_background_counts_from_the_anchor_when_published_is_unknown():
     assert (first.text, second.text) == ("14 июля 2017 года", "1 мая 2017 года")
     assert not is_background(first, anchor, None)
     assert is_background(second, anchor, None)
+
+
+def test_the_rules_run_only_near_a_date_like_token_and_still_take_the_preposition_in():
+    from svodka.dates import date_like
+
+    doc = parsed("Митинг прошёл спокойно, а во вторник его разогнали.", THURSDAY)
+    likely = date_like(doc.sentences[0].tokens)
+    assert [t.text for t, flag in zip(doc.sentences[0].tokens, likely) if flag][-1:] == ["вторник"]
+    assert not any(likely[:5])
+    assert [m.text for m in all_dates(doc)] == ["во вторник"]
+    assert all_dates(parsed("Участники акции разошлись без происшествий.", THURSDAY)) == []

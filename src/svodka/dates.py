@@ -28,6 +28,7 @@ from .lexicon import Match, Pattern, PatternSet, data_rows
 from .model import DateMention, Document, Token
 
 BACKGROUND_DAYS = 30
+REACH = 1  # words an expression may open with before its first date-like token: a preposition ("на прошлой неделе")
 FUTURE_TOLERANCE = timedelta(days=2)
 NOMINAL_POS = {"NOUN", "ADJF", "NPRO", "PRTF"}
 
@@ -348,14 +349,35 @@ class Scanner:
         return start
 
 
+@lru_cache(maxsize=1)
+def date_words() -> frozenset[str]:
+    """Every word of a table the rules read: an expression holds one of them, a number, or a day counted from an event."""
+    w = words()
+    return frozenset().union(w.months, w.weekdays, w.dayparts, w.night, w.relative_days, w.shifts, w.units, w.ago,
+                             w.numerals, w.vague_counts)
+
+
+def date_like(tokens: list[Token]) -> list[bool]:
+    """Which tokens are a number, a word of a table, or can begin a day counted from an event."""
+    known, relative = date_words(), words().event_relative
+    return [
+        t.text[:1].isdigit() or t.lemma in known or t.text.lower().replace("ё", "е") in known or bool(relative.starting_with(t.lemma))
+        for t in tokens
+    ]
+
+
 def find_dates(doc: Document, sentence_index: int, anchor: date | None) -> list[DateMention]:
-    """Every date expression in the sentence, resolved against `anchor`."""
+    """Every date expression in the sentence, resolved against `anchor`. The rules are tried only
+    where a date-like token is near: no expression opens with more than REACH other words."""
     tokens = doc.sentences[sentence_index].tokens
+    likely = date_like(tokens)
+    if not any(likely):
+        return []
     scanner = Scanner(tokens, anchor)
     mentions: list[DateMention] = []
     taken_until, i = 0, 0
     while i < len(tokens):
-        found = scanner.expression(i)
+        found = scanner.expression(i) if any(likely[i : i + REACH + 1]) else None
         if found is None:
             i += 1
             continue
