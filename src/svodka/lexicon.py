@@ -64,7 +64,7 @@ class Match:
 
 
 def is_word(token: Token) -> bool:
-    return any(ch.isalnum() for ch in token.text)
+    return token.text.isalnum() or any(ch.isalnum() for ch in token.text)
 
 
 class PatternSet:

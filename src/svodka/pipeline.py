@@ -26,7 +26,7 @@ from .model import Document, Sentence
 from .segment import segment
 from .sources import attribute
 
-DOCUMENTS_PER_BATCH = 16  # documents whose paragraphs share one NER call
+DOCUMENTS_PER_BATCH = 256  # documents whose paragraphs share one NER call
 NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"})
 LETTERS = re.compile(r"[а-яё]+|[a-z]+", re.IGNORECASE)  # razdel's atoms of letters
 LATIN = re.compile(r"[A-Za-z]")

@@ -448,8 +448,9 @@ class Attributor:
         """The token after a fixed phrase ("по данным") starting at i, if one does; with
         `modifiers`, adjectives may stand after its first word ("по официальным данным")."""
         tokens = self.view.tokens
+        word = tokens[i].text.lower().replace("ё", "е")
         for phrase in phrases:
-            if not _word_is(tokens[i], phrase[0]):
+            if phrase[0] != word:
                 continue
             k = i + 1
             while modifiers and len(phrase) > 1 and k < limit and _is_modifier(tokens[k]) and not _word_is(tokens[k], phrase[1]):
@@ -858,11 +859,24 @@ def _match_cue(terms: tuple[str, ...], tokens: list[Token]) -> tuple[int, int] |
     return None
 
 
+@lru_cache(maxsize=100_000)
+def _cues_opening_with(word: str) -> frozenset[tuple[str, ...]]:
+    """The cues, of verification and of responsibility, whose first term the word matches."""
+    every = [terms for _, terms in lexicon().cues] + list(responsibility_lexicon()[0])
+    return frozenset(terms for terms in every if _term_matches(terms[0], word))
+
+
+def _cues_opened_in(tokens: list[Token]) -> set[tuple[str, ...]]:
+    """The cues some word of the tokens opens: only those can match there."""
+    return set().union(*(_cues_opening_with(t.text) for t in tokens))
+
+
 def find_verification(doc: Document) -> list[VerificationMark]:
     marks = []
     for index, sentence in enumerate(doc.sentences):
+        opened = _cues_opened_in(sentence.tokens)
         for kind, terms in lexicon().cues:
-            hit = _match_cue(terms, sentence.tokens)
+            hit = terms in opened and _match_cue(terms, sentence.tokens)
             if hit:
                 marks.append(VerificationMark(kind, (sentence.tokens[hit[0]].start, sentence.tokens[hit[1]].end), index))
                 break
@@ -889,7 +903,8 @@ def find_responsibility_claims(doc: Document) -> list[Attribution]:
     view = View(doc)
     claims = []
     for index, sentence in enumerate(doc.sentences):
-        if not any(_match_cue(terms, sentence.tokens) for terms in responsibility_lexicon()[0]):
+        opened = _cues_opened_in(sentence.tokens)
+        if not any(terms in opened and _match_cue(terms, sentence.tokens) for terms in responsibility_lexicon()[0]):
             continue
         first, last = view.sentence_range[index]
         outlets = [o for o in view.outlets if first <= o.first < last]
