@@ -897,15 +897,19 @@ def claims_event_type(event_type: str) -> bool:
     return event_type in responsibility_lexicon()[1]
 
 
+def _claims_responsibility(tokens: list[Token]) -> bool:
+    opened = _cues_opened_in(tokens)
+    return any(terms in opened and _match_cue(terms, tokens) for terms in responsibility_lexicon()[0])
+
+
 def find_responsibility_claims(doc: Document) -> list[Attribution]:
     """ "агентство X назвало нападавшего своим солдатом": the outlets of a claim sentence,
     else the organisation that claims."""
-    view = View(doc)
+    claiming = [index for index, sentence in enumerate(doc.sentences) if _claims_responsibility(sentence.tokens)]
+    view = View(doc) if claiming else None
     claims = []
-    for index, sentence in enumerate(doc.sentences):
-        opened = _cues_opened_in(sentence.tokens)
-        if not any(terms in opened and _match_cue(terms, sentence.tokens) for terms in responsibility_lexicon()[0]):
-            continue
+    for index in claiming:
+        sentence = doc.sentences[index]
         first, last = view.sentence_range[index]
         outlets = [o for o in view.outlets if first <= o.first < last]
         if outlets:
