@@ -26,6 +26,7 @@ OWN_WORD = 0.5  # the count names its slot itself ("двое погибших");
 TOTAL_LINK = -1  # "число погибших достигло 16"
 CROWD_OWN_WORD = 5  # "двое участников" yields to a nearby "задержаны"
 CROWD_NOUN_REACH = 3  # a crowd noun ("участники") pairs only with a number right beside it
+CONTEXT_REACH = 6  # a slot word's context may stand this many tokens away ("на акцию в городе вышли")
 SEPARATOR_COST = {",": 2, "—": 1, "–": 1, "-": 1, "и": 2, "а": 2, "но": 2, "или": 2}
 CLAUSE_END = {";"}
 SUBJECT_STOP = {",", ";", ":", "—", "–", "(", ")"}
@@ -34,6 +35,7 @@ DASHES = {"—", "–", "-"}
 GROUP_SPACES = {" ", "\xa0", "\u202f", "\u2009"}
 NOT_PEOPLE_AFTER = {"%", "$", "€", "₽"}
 NOT_PEOPLE_BEFORE = {"№", "$", "€"}
+CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct"})
 SUBJECT_PRONOUNS = {"он": "sing", "она": "sing", "они": "plur"}
 DIGITS = re.compile(r"\d+")
 DIGIT_RANGE = re.compile(r"(\d+)[–—-](\d+)")
@@ -127,6 +129,7 @@ class Phrase:
     min: int
     max: int | None
     head: int | None  # the word counted: "человек", "погибших"; None for a bare number
+    of_them: bool = False  # a part of a group told before it: "15 из них"
 
     def covers(self, index: int) -> bool:
         return self.first <= index <= self.last
@@ -137,7 +140,7 @@ def find_anchors(tokens: list[Token]) -> list[Anchor]:
     anchors = []
     for i, token in enumerate(tokens):
         entries = lex.slot_words.get(norm(token.text), []) + lex.slot_words.get(token.lemma, [])
-        window = tokens[max(0, i - 3) : i + 4]
+        window = tokens[max(0, i - CONTEXT_REACH) : i + CONTEXT_REACH + 1]
         for entry in entries:
             if all(any(is_word(t, w) for t in window) for w in entry.context):
                 anchors.append(Anchor(i, entry.slot, entry.implicit, total=is_total(tokens, i)))
@@ -288,7 +291,8 @@ def read_phrase(tokens: list[Token], i: int, text: str, anchor_at: set[int]) -> 
         return Phrase(first, head, low, high, head)
     if bound == "beyond" or not bare_number_counts(tokens, first, i, j, low, high, anchor_at):
         return None
-    return Phrase(first, last, low, high, None)
+    of_them = phrase_at(tokens, j, "of_them") if j < len(tokens) else None
+    return Phrase(first, of_them - 1 if of_them else last, low, high, None, of_them is not None)
 
 
 def bare_number_counts(
@@ -298,7 +302,7 @@ def bare_number_counts(
     if DIGITS.fullmatch(tokens[i].text) and low == high and low in YEARS:
         return False
     if end < len(tokens) and (tokens[end].text in NOT_PEOPLE_AFTER or is_word(tokens[end], "из")):
-        return False  # "30 %", "один из задержанных"
+        return phrase_at(tokens, end, "of_them") is not None  # "15 из них", not "30 %" or "один из задержанных"
     if end + 1 < len(tokens) and tokens[end].start == tokens[end - 1].end and tokens[end + 1].start == tokens[end].end:
         return False  # glued to what follows: "24.kg", "19.3", "9:22"
     if first > 0:
@@ -383,7 +387,8 @@ def pair_cost(tokens: list[Token], p: Phrase, a: Anchor, hidden: set[int]) -> fl
 def pair(tokens: list[Token], phrases: list[Phrase], anchors: list[Anchor], hidden: set[int]) -> list[tuple[Phrase, Anchor]]:
     """Each count to its own slot word: the cheapest pairs first, one count per
     word; a count left over shares the nearest word ("задержаны 98 человек, в
-    Петербурге — 38")."""
+    Петербурге — 38"), unless it is the group a part is then told of
+    ("пятерых, трое из которых скончались")."""
     candidates = sorted(
         (cost, pi, ai)
         for pi, p in enumerate(phrases)
@@ -396,8 +401,10 @@ def pair(tokens: list[Token], phrases: list[Phrase], anchors: list[Anchor], hidd
         if pi not in by_phrase and ai not in used:
             by_phrase[pi] = ai
             used.add(ai)
+    groups = {pi for pi in range(len(phrases) - 1) if phrases[pi + 1].of_them}
     for _, pi, ai in candidates:
-        by_phrase.setdefault(pi, ai)
+        if pi not in groups:
+            by_phrase.setdefault(pi, ai)
     for ai in by_phrase.values():
         anchors[ai].claimed = True
     return [(phrases[pi], anchors[ai]) for pi, ai in sorted(by_phrase.items())]
@@ -418,8 +425,16 @@ def zero_span(tokens: list[Token], a: Anchor) -> tuple[int, int] | None:
     after = phrase_at(tokens, end, "zero_after") if end < len(tokens) else None
     if after is not None:
         return i, after - 1
-    before = phrase_before(tokens, i, "zero_before")
+    before = phrase_before(tokens, first_conjunct(tokens, i), "zero_before")
     return (before, i) if before is not None else None
+
+
+def first_conjunct(tokens: list[Token], i: int) -> int:
+    """Where a list of nouns ending at token i begins: "без происшествий и задержаний"."""
+    k = i
+    while k >= 2 and (tokens[k - 1].text == "," or is_word(tokens[k - 1], "и")) and tokens[k - 2].pos in ("NOUN", "ADJF", "PRTF"):
+        k -= 2
+    return k
 
 
 def is_slot_word(token: Token) -> bool:
@@ -427,13 +442,14 @@ def is_slot_word(token: Token) -> bool:
     return norm(token.text) in words or token.lemma in words
 
 
-def implicit_subject(tokens: list[Token], a: Anchor, taken: set[int]) -> tuple[int, str] | None:
-    """The person a bare death/injury/arrest verb is about, and its grammatical number."""
+def implicit_subject(tokens: list[Token], a: Anchor, taken: set[int], names: set[int]) -> tuple[int, str] | None:
+    """The person a bare death/injury/arrest verb is about, and its grammatical number. `names` are
+    the tokens of people NER found in the nominative, which the dictionary may misread ("Сарапулов")."""
     verb = tokens[a.index]
     if not a.implicit or not (verb.pos == "PRTS" or verb.pos == "VERB" and "past" in verb.tags):
         return None
-    if any(is_word(t, "не") for t in tokens[max(0, a.index - 2) : a.index]):
-        return None
+    if any(is_word(t, "не") for t in tokens[max(0, a.index - 2) : a.index + 2]):
+        return None  # "не были задержаны", "задержаны не были"
     number = "plur" if "plur" in verb.tags else "sing"
     for step in (1, -1):
         k = a.index + step
@@ -445,10 +461,31 @@ def implicit_subject(tokens: list[Token], a: Anchor, taken: set[int]) -> tuple[i
             person = (t.pos == "NOUN" and ("anim" in t.tags or unknown_name)) or substantive
             if k not in taken and "nomn" in t.tags and number in t.tags and person:
                 return k, number
+            if k not in taken and k in names and number == "sing" and (verb.pos == "PRTS" or "intr" in verb.tags):
+                return k, number
             if t.pos == "NPRO" and SUBJECT_PRONOUNS.get(t.lemma) == number and "nomn" in t.tags:
                 return k, number
             k += step
     return None
+
+
+def attributive_count(tokens: list[Token], a: Anchor, taken: set[int]) -> tuple[int, int, int, int | None] | None:
+    """"Раненых полицейских госпитализировали": the people a slot word describes, 1..1 or 2..open.
+    Not when the phrase is governed by a noun or preposition ("в поддержку арестованного
+    оппозиционера", "семьи погибших"), where it tells of someone, not of this event's toll."""
+    i = a.index
+    word = tokens[i]
+    if not a.implicit or word.pos not in ("ADJF", "PRTF", "NOUN") or i + 1 >= len(tokens) or {i, i + 1} & taken:
+        return None
+    if i > 0 and tokens[i - 1].pos in ("PREP", "NOUN"):
+        return None
+    person = tokens[i + 1]
+    if person.pos != "NOUN" or "anim" not in person.tags:
+        return None
+    number = next((n for n in ("sing", "plur") if n in word.tags and n in person.tags), None)
+    if number is None or not word.tags & person.tags & CASES:
+        return None
+    return (i, i + 1, 1, 1) if number == "sing" else (i, i + 1, 2, None)
 
 
 def find_counts(doc: Document, sentence_index: int) -> list[CountMention]:
@@ -467,10 +504,13 @@ def find_counts(doc: Document, sentence_index: int) -> list[CountMention]:
         found.append((p.first, p.last, p.min, p.max, a))
 
     taken = {k for p in phrases for k in range(p.first, p.last + 1)}
+    names = nominative_names(doc, tokens)
     for a in anchors:
-        if not a.claimed and (subject := implicit_subject(tokens, a, taken)):
+        if not a.claimed and (subject := implicit_subject(tokens, a, taken, names)):
             k, number = subject
             found.append((k, k, 1, 1, a) if number == "sing" else (k, k, 2, None, a))
+        elif not a.claimed and (described := attributive_count(tokens, a, taken)):
+            found.append((*described, a))
 
     mentions = []
     for first, last, low, high, a in sorted(found, key=lambda f: f[0]):
@@ -479,6 +519,14 @@ def find_counts(doc: Document, sentence_index: int) -> list[CountMention]:
         count = Count(low, high, doc.text[start:end], (start, end))
         mentions.append(CountMention(a.slot, count, (anchor.start, anchor.end), a.total))
     return mentions
+
+
+def nominative_names(doc: Document, tokens: list[Token]) -> set[int]:
+    """Tokens of the people NER names in the nominative: a name written as its own normal form."""
+    if not tokens:
+        return set()
+    people = [m for m in doc.mentions_in(tokens[0].start, tokens[-1].end) if m.kind == "PER" and norm(m.text) == norm(m.normal)]
+    return {k for k, t in enumerate(tokens) if any(m.start <= t.start and t.end <= m.end for m in people)}
 
 
 @lru_cache(maxsize=1)
