@@ -111,3 +111,25 @@ def test_a_count_over_the_whole_country_goes_to_the_event_its_own_sentence_tells
     [riot] = doc.events
     assert counts_of(riot) == {"injured": (301, None, "свыше 300 человек")}
     assert text[riot.injured.evidence[0] : riot.injured.evidence[1]] == "свыше 300 человек"
+
+
+def test_the_one_protest_of_a_text_takes_a_head_count_told_paragraphs_later():
+    text = (
+        "В воскресенье в Шымкенте жители протестовали против закрытия рынка.\n\n"
+        "Власти города пообещали рассмотреть жалобы.\n\n"
+        "По данным местных СМИ, сотни жителей принесли к зданию акимата петиции."
+    )
+    doc = extract(Document("t", text, date(2024, 5, 18)))
+    [protest] = doc.events
+    assert counts_of(protest) == {"crowd": (200, 999, "сотни жителей")}
+    assert text[protest.crowd.evidence[0] : protest.crowd.evidence[1]] == "сотни жителей"
+
+
+def test_a_head_count_told_paragraphs_later_is_nobody_s_when_two_protests_came_before_it():
+    text = (
+        "В воскресенье в Шымкенте жители протестовали против закрытия рынка.\n\n"
+        "В Алматы в тот же день прошел митинг.\n\n"
+        "По данным местных СМИ, сотни жителей принесли к зданию акимата петиции."
+    )
+    doc = extract(Document("t", text, date(2024, 5, 18)))
+    assert [(e.location.place.name, counts_of(e)) for e in doc.events] == [("Шымкент", {}), ("Алматы", {})]

@@ -268,10 +268,13 @@ def sole_taker(takers: list[Event]) -> Event | None:
 
 def attach_crowds(doc: Document, events: list[Event], voices: Voices) -> None:
     """A protest takes the bare head count ("примерно 200 человек") of its sentence or of the
-    sentences after it in its paragraph that name no other event."""
+    sentences after it in its paragraph that name no other event; the one protest of a text,
+    of any later sentence that tells no other event ("десятки жителей принесли тела к зданию")."""
     with_triggers = {t.sentence for e in events for t in e.triggers}
-    for event in events:
-        if event.event_type != "Protests" or any(c.slot == "crowd" for c in event.claims):
+    told = {t.sentence for e in events if e.modality != "background" for t in e.triggers}
+    protests = [e for e in events if e.event_type == "Protests"]
+    for event in protests:
+        if any(c.slot == "crowd" for c in event.claims):
             continue
         first = event.triggers[0].sentence
         paragraph = doc.sentences[first].paragraph
@@ -279,6 +282,8 @@ def attach_crowds(doc: Document, events: list[Event], voices: Voices) -> None:
             i for i in range(first + 1, len(doc.sentences))
             if doc.sentences[i].paragraph == paragraph and i not in with_triggers
         ]
+        if sole_taker(protests) is event:
+            following += [i for i in range(first + 1, len(doc.sentences)) if i not in told and i not in following]
         for index in following:
             for count in find_unclaimed_people(doc, index):
                 event.claims.append(voices.claim(CountMention("crowd", count, count.evidence), index))
