@@ -5,8 +5,10 @@ A count is a number phrase read as an interval ("не менее 16 челове
 the slot word ("погибли", "задержаны", "собрались") nearest to it in its own
 clause; a count that names its slot itself ("двое погибших") needs no other
 word. A death, injury or arrest verb with a person subject and no number is
-a count by itself ("погиб полицейский" 1..1, "погибли люди" 2..open), and a
-negated one is zero ("никто не пострадал").
+a count by itself ("погиб полицейский" 1..1, "погибли люди" 2..open), and so
+is one describing people ("раненые полицейские" 2..open). A negated one is zero
+("никто не пострадал", "без жертв и пострадавших"), and so is one whose report the
+sentence refutes ("сообщения о смерти мэра опровергнуты").
 
 The words live in data/numerals.tsv, data/quantifiers.tsv and
 data/count_slots.tsv.
@@ -505,7 +507,11 @@ def find_counts(doc: Document, sentence_index: int) -> list[CountMention]:
 
     taken = {k for p in phrases for k in range(p.first, p.last + 1)}
     names = nominative_names(doc, tokens)
+    refuted = refutation(tokens)
     for a in anchors:
+        if not a.claimed and a.slot != "crowd" and refuted is not None:
+            a.claimed = True
+            found.append((min(a.index, refuted), max(a.index, refuted), 0, 0, a))
         if not a.claimed and (subject := implicit_subject(tokens, a, taken, names)):
             k, number = subject
             found.append((k, k, 1, 1, a) if number == "sing" else (k, k, 2, None, a))
@@ -519,6 +525,16 @@ def find_counts(doc: Document, sentence_index: int) -> list[CountMention]:
         count = Count(low, high, doc.text[start:end], (start, end))
         mentions.append(CountMention(a.slot, count, (anchor.start, anchor.end), a.total))
     return mentions
+
+
+def refutation(tokens: list[Token]) -> int | None:
+    """The last token of a phrase saying the report was false ("информация была опровергнута"):
+    the deaths or arrests it told, with no figure of their own, are none."""
+    for k in range(len(tokens)):
+        end = phrase_at(tokens, k, "refuted")
+        if end is not None:
+            return end - 1
+    return None
 
 
 def nominative_names(doc: Document, tokens: list[Token]) -> set[int]:
