@@ -217,9 +217,22 @@ def read_quantity(tokens: list[Token], i: int, text: str, bounded: bool) -> tupl
         return low, high, j
     written_range = DIGIT_RANGE.fullmatch(tokens[i].text)
     if written_range:
-        return int(written_range[1]), int(written_range[2]), i + 1
+        factor, j = multiplier_after(tokens, i + 1)
+        return int(written_range[1]) * factor, int(written_range[2]) * factor, j
     value = read_value(tokens, i, text)
     return (value[0], value[0], value[1]) if value else None
+
+
+def multiplier_after(tokens: list[Token], j: int) -> tuple[int, int]:
+    """The scale a word at token j puts on the number before it ("2–5 тысяч"), and where it ends."""
+    multipliers = lexicon().multipliers
+    if j < len(tokens) and tokens[j].lemma in multipliers:
+        return multipliers[tokens[j].lemma], j + 1
+    return 1, j
+
+
+def ends_with_multiplier(tokens: list[Token], end: int) -> bool:
+    return tokens[end - 1].lemma in lexicon().multipliers
 
 
 def starts_quantity(token: Token) -> bool:
@@ -270,6 +283,10 @@ def read_phrase(tokens: list[Token], i: int, text: str, anchor_at: set[int]) -> 
     low, high, j = quantity
     if j + 1 < len(tokens) and (tokens[j].text in DASHES or is_word(tokens[j], "до")) and starts_quantity(tokens[j + 1]):
         upper = read_quantity(tokens, j + 1, text, bounded=True)
+        if upper and ends_with_multiplier(tokens, upper[2]) and not ends_with_multiplier(tokens, j):
+            factor = lexicon().multipliers[tokens[upper[2] - 1].lemma]
+            if low * factor <= upper[1]:
+                low *= factor  # "от двух до пяти тысяч": thousands both
         if upper and upper[1] >= high:  # "200 – 250", "от 200 до 250"
             high, j = upper[1], upper[2]
     if bound:
