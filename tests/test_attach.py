@@ -133,3 +133,15 @@ def test_a_head_count_told_paragraphs_later_is_nobody_s_when_two_protests_came_b
     )
     doc = extract(Document("t", text, date(2024, 5, 18)))
     assert [(e.location.place.name, counts_of(e)) for e in doc.events] == [("Шымкент", {}), ("Алматы", {})]
+
+
+def test_the_one_protest_of_a_text_takes_no_head_count_told_far_below_it():
+    text = (
+        "В воскресенье в Шымкенте жители протестовали против закрытия рынка.\n\n"
+        "Власти города пообещали рассмотреть жалобы.\n\n"
+        "Рынок работал с девяностых годов.\n\n"
+        "Его владельцы не ответили на запрос.\n\n"
+        "По данным местных СМИ, сотни жителей принесли к зданию акимата петиции."
+    )
+    doc = extract(Document("t", text, date(2024, 5, 18)))
+    assert [(e.location.place.name, counts_of(e)) for e in doc.events] == [("Шымкент", {})]

@@ -22,6 +22,7 @@ from .model import CountMention, DateMention, Document, Event, PlaceMention, Tri
 from .places import gazetteer
 
 NATIONWIDE = "nationwide.tsv"
+CROWD_PARAGRAPHS_AFTER = 2  # the one protest of a text takes a head count told at most this many paragraphs later
 
 
 def combine(triggers: list[Trigger]) -> dict[str, list[Trigger]]:
@@ -268,8 +269,8 @@ def sole_taker(takers: list[Event]) -> Event | None:
 
 def attach_crowds(doc: Document, events: list[Event], voices: Voices) -> None:
     """A protest takes the bare head count ("примерно 200 человек") of its sentence or of the
-    sentences after it in its paragraph that name no other event; the one protest of a text,
-    of any later sentence that tells no other event ("десятки жителей принесли тела к зданию")."""
+    sentences after it in its paragraph that name no other event; the one protest of a text, of a
+    sentence in the next paragraphs that tells no other event ("десятки жителей принесли тела к зданию")."""
     with_triggers = {t.sentence for e in events for t in e.triggers}
     told = {t.sentence for e in events if e.modality != "background" for t in e.triggers}
     protests = [e for e in events if e.event_type == "Protests"]
@@ -283,7 +284,10 @@ def attach_crowds(doc: Document, events: list[Event], voices: Voices) -> None:
             if doc.sentences[i].paragraph == paragraph and i not in with_triggers
         ]
         if sole_taker(protests) is event:
-            following += [i for i in range(first + 1, len(doc.sentences)) if i not in told and i not in following]
+            following += [
+                i for i in range(first + 1, len(doc.sentences))
+                if i not in told and i not in following and doc.sentences[i].paragraph - paragraph <= CROWD_PARAGRAPHS_AFTER
+            ]
         for index in following:
             for count in find_unclaimed_people(doc, index):
                 event.claims.append(voices.claim(CountMention("crowd", count, count.evidence), index))

@@ -143,6 +143,8 @@ def find_anchors(tokens: list[Token]) -> list[Anchor]:
     for i, token in enumerate(tokens):
         entries = lex.slot_words.get(norm(token.text), []) + lex.slot_words.get(token.lemma, [])
         window = tokens[max(0, i - CONTEXT_REACH) : i + CONTEXT_REACH + 1]
+        if phrase_before(tokens, i, "among") is not None:
+            continue  # "среди погибших — двое детей": a part of the toll, not the toll
         for entry in entries:
             if all(any(is_word(t, w) for t in window) for w in entry.context):
                 anchors.append(Anchor(i, entry.slot, entry.implicit, total=is_total(tokens, i)))
@@ -348,12 +350,12 @@ def find_phrases(tokens: list[Token], text: str, anchor_at: set[int]) -> list[Ph
 
 def drop_breakdowns(tokens: list[Token], phrases: list[Phrase], anchor_at: set[int]) -> tuple[list[Phrase], set[int]]:
     """Drop the parts of a count spelled out beside it: "10 человек — 9 школьников и учитель",
-    "в том числе 5 детей". Returns the counts kept and the tokens of the
+    "в том числе 5 детей", "среди погибших двое детей". Returns the counts kept and the tokens of the
     parts, which do not separate a count from its slot word."""
     dropped: set[int] = set()
     hidden: set[int] = set()
     for p in phrases:
-        if p.first > 0 and phrase_before(tokens, p.first, "subset") is not None:
+        if p.first > 0 and (phrase_before(tokens, p.first, "subset") is not None or follows_among(tokens, p.first)):
             dropped.add(id(p))
         after = p.last + 1
         if after >= len(tokens) or tokens[after].text not in DASHES | {"("}:
@@ -369,6 +371,12 @@ def drop_breakdowns(tokens: list[Token], phrases: list[Phrase], anchor_at: set[i
         free_anchors = [a for a in anchor_at if after < a < end and not part.covers(a)]
         hidden.update(range(after + 1, end) if closed and not free_anchors else range(part.first, part.last + 1))
     return [p for p in phrases if id(p) not in dropped], hidden
+
+
+def follows_among(tokens: list[Token], first: int) -> bool:
+    """"среди погибших — двое детей", "в числе раненых трое полицейских"."""
+    k = first - 1 if tokens[first - 1].text in DASHES else first
+    return k > 0 and is_slot_word(tokens[k - 1]) and phrase_before(tokens, k - 1, "among") is not None
 
 
 def distance(tokens: list[Token], p: Phrase, index: int, hidden: set[int]) -> float:
@@ -406,8 +414,9 @@ def pair_cost(tokens: list[Token], p: Phrase, a: Anchor, hidden: set[int]) -> fl
 def pair(tokens: list[Token], phrases: list[Phrase], anchors: list[Anchor], hidden: set[int]) -> list[tuple[Phrase, Anchor]]:
     """Each count to its own slot word: the cheapest pairs first, one count per
     word; a count left over shares the nearest word ("задержаны 98 человек, в
-    Петербурге — 38"), unless it is the group a part is then told of
-    ("пятерых, трое из которых скончались")."""
+    Петербурге — 38"), unless it is a group and a part of it ("пятерых, трое из
+    которых скончались": the three, not the five; "13 ранены, шесть из них в
+    больнице": the thirteen, not the six)."""
     candidates = sorted(
         (cost, pi, ai)
         for pi, p in enumerate(phrases)
@@ -422,7 +431,7 @@ def pair(tokens: list[Token], phrases: list[Phrase], anchors: list[Anchor], hidd
             used.add(ai)
     groups = {pi for pi in range(len(phrases) - 1) if phrases[pi + 1].of_them}
     for _, pi, ai in candidates:
-        if pi not in groups:
+        if pi not in groups and not phrases[pi].of_them:
             by_phrase.setdefault(pi, ai)
     for ai in by_phrase.values():
         anchors[ai].claimed = True
