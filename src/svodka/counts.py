@@ -8,7 +8,7 @@ word. A death, injury or arrest verb with a person subject and no number is
 a count by itself ("погиб полицейский" 1..1, "погибли люди" 2..open), and so
 is one describing people ("раненые полицейские" 2..open). A negated one is zero
 ("никто не пострадал", "без жертв и пострадавших"), and so is one whose report the
-sentence refutes ("сообщения о смерти мэра опровергнуты").
+sentence then refutes ("сообщения о смерти мэра опровергнуты").
 
 The words live in data/numerals.tsv, data/quantifiers.tsv and
 data/count_slots.tsv.
@@ -535,9 +535,9 @@ def find_counts(doc: Document, sentence_index: int) -> list[CountMention]:
     names = nominative_names(doc, tokens)
     refuted = refutation(tokens)
     for a in anchors:
-        if not a.claimed and a.slot != "crowd" and refuted is not None:
+        if not a.claimed and a.slot != "crowd" and refuted is not None and refuted > a.index:
             a.claimed = True
-            found.append((min(a.index, refuted), max(a.index, refuted), 0, 0, a))
+            found.append((a.index, refuted, 0, 0, a))
         if not a.claimed and (subject := implicit_subject(tokens, a, taken, names)):
             k, number = subject
             found.append((k, k, 1, 1, a) if number == "sing" else (k, k, 2, None, a))
@@ -555,7 +555,9 @@ def find_counts(doc: Document, sentence_index: int) -> list[CountMention]:
 
 def refutation(tokens: list[Token]) -> int | None:
     """The last token of a phrase saying the report was false ("информация была опровергнута"):
-    the deaths or arrests it told, with no figure of their own, are none."""
+    the deaths or arrests told before it, with no figure of their own, are none. A denial of
+    what others report ("МВД опровергло сообщения о погибших") disputes their figure instead
+    (attribution.py)."""
     for k in range(len(tokens)):
         end = phrase_at(tokens, k, "refuted")
         if end is not None:
