@@ -70,3 +70,78 @@ def test_a_planned_rally_on_a_weekday_is_dated_to_the_coming_one():
     text = "Оппозиция намерена провести новый митинг в Бишкеке в пятницу."
     doc = extract(Document("t", text, date(2024, 11, 6)))  # a Wednesday
     assert [(e.modality, e.date) for e in doc.events] == [("planned", date(2024, 11, 8))]
+
+
+def counts_of(event) -> dict:
+    return {slot: (c.min, c.max, c.text) for slot in ("fatalities", "injured", "arrested", "crowd") if (c := getattr(event, slot))}
+
+
+def test_a_count_told_paragraphs_later_goes_to_the_one_event_told_before_it():
+    text = (
+        "В пятницу в Алматы неизвестный открыл огонь у здания акимата.\n\n"
+        "Движение по улице перекрыто.\n\n"
+        "Трое раненых доставлены в больницу."
+    )
+    doc = extract(Document("t", text, date(2024, 5, 18)))
+    [attack] = doc.events
+    assert counts_of(attack) == {"injured": (3, 3, "Трое раненых")}
+    assert text[attack.injured.evidence[0] : attack.injured.evidence[1]] == "Трое раненых"
+
+
+def test_a_count_told_paragraphs_later_goes_nowhere_when_several_events_came_before_it():
+    text = (
+        "В пятницу в Алматы неизвестный открыл огонь у здания акимата.\n\n"
+        "В субботу в Шымкенте полиция разогнала митинг.\n\n"
+        "Движение по улице перекрыто.\n\n"
+        "Трое раненых доставлены в больницу."
+    )
+    doc = extract(Document("t", text, date(2024, 5, 18)))
+    assert [(e.location.place.name, counts_of(e)) for e in doc.events] == [("Алматы", {}), ("Шымкент", {})]
+
+
+def test_a_count_over_the_whole_country_is_no_count_of_a_city_event():
+    text = "В субботу в Алматы продолжились беспорядки. Свыше 300 человек были ранены по всей стране."
+    doc = extract(Document("t", text, date(2024, 5, 18)))
+    assert [(e.location.place.name, counts_of(e)) for e in doc.events] == [("Алматы", {})]
+
+
+def test_a_count_over_the_whole_country_goes_to_the_event_its_own_sentence_tells():
+    text = "В ходе беспорядков по всей стране ранены свыше 300 человек."
+    doc = extract(Document("t", text, date(2024, 5, 18)))
+    [riot] = doc.events
+    assert counts_of(riot) == {"injured": (301, None, "свыше 300 человек")}
+    assert text[riot.injured.evidence[0] : riot.injured.evidence[1]] == "свыше 300 человек"
+
+
+def test_the_one_protest_of_a_text_takes_a_head_count_told_paragraphs_later():
+    text = (
+        "В воскресенье в Шымкенте жители протестовали против закрытия рынка.\n\n"
+        "Власти города пообещали рассмотреть жалобы.\n\n"
+        "По данным местных СМИ, сотни жителей принесли к зданию акимата петиции."
+    )
+    doc = extract(Document("t", text, date(2024, 5, 18)))
+    [protest] = doc.events
+    assert counts_of(protest) == {"crowd": (200, 999, "сотни жителей")}
+    assert text[protest.crowd.evidence[0] : protest.crowd.evidence[1]] == "сотни жителей"
+
+
+def test_a_head_count_told_paragraphs_later_is_nobody_s_when_two_protests_came_before_it():
+    text = (
+        "В воскресенье в Шымкенте жители протестовали против закрытия рынка.\n\n"
+        "В Алматы в тот же день прошел митинг.\n\n"
+        "По данным местных СМИ, сотни жителей принесли к зданию акимата петиции."
+    )
+    doc = extract(Document("t", text, date(2024, 5, 18)))
+    assert [(e.location.place.name, counts_of(e)) for e in doc.events] == [("Шымкент", {}), ("Алматы", {})]
+
+
+def test_the_one_protest_of_a_text_takes_no_head_count_told_far_below_it():
+    text = (
+        "В воскресенье в Шымкенте жители протестовали против закрытия рынка.\n\n"
+        "Власти города пообещали рассмотреть жалобы.\n\n"
+        "Рынок работал с девяностых годов.\n\n"
+        "Его владельцы не ответили на запрос.\n\n"
+        "По данным местных СМИ, сотни жителей принесли к зданию акимата петиции."
+    )
+    doc = extract(Document("t", text, date(2024, 5, 18)))
+    assert [(e.location.place.name, counts_of(e)) for e in doc.events] == [("Шымкент", {})]

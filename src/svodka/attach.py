@@ -22,6 +22,7 @@ from .model import CountMention, DateMention, Document, Event, PlaceMention, Tri
 from .places import gazetteer
 
 NATIONWIDE = "nationwide.tsv"
+CROWD_PARAGRAPHS_AFTER = 2  # the one protest of a text takes a head count told at most this many paragraphs later
 
 
 def combine(triggers: list[Trigger]) -> dict[str, list[Trigger]]:
@@ -236,28 +237,45 @@ def attach_date(context: DocumentContext, event: Event) -> None:
 
 
 def attach_counts(doc: Document, events: list[Event], voices: Voices) -> None:
-    """Each count goes to the nearest event in its sentence that takes its slot, else to the last such event before it."""
-    classes = event_classes()
-    by_sentence: dict[int, list[Event]] = {}
-    for e in events:
-        by_sentence.setdefault(e.triggers[0].sentence, []).append(e)
+    """Each count goes to the nearest event in its sentence that takes its slot, else to the last such
+    event before it in its paragraph or the one before, else to the one such event told before it. A count the text spreads
+    over the whole country ("по всей стране ранены") goes only to an event of its own sentence or
+    one placed at country level."""
     for index in range(len(doc.sentences)):
+        countrywide = nationwide(doc, index) is not None
         for mention in find_counts(doc, index):
-            takers = [e for e in by_sentence.get(index, []) if mention.slot in classes[e.kind].accepts]
-            if takers:
-                target = nearest(takers, mention.count.evidence[0], lambda e: e.triggers[0].start, lambda e: e.triggers[-1].end)
+            here = [e for e in events if e.triggers[0].sentence == index and takes(e, mention.slot)]
+            if here:
+                target = nearest(here, mention.count.evidence[0], lambda e: e.triggers[0].start, lambda e: e.triggers[-1].end)
             else:
-                target = last_taker_before(doc, events, index, mention)
+                earlier = [e for e in events if e.triggers[0].sentence < index and takes(e, mention.slot, countrywide)]
+                target = last_taker_before(doc, earlier, index) or sole_taker(earlier)
             if target is not None:
                 target.claims.append(voices.claim(mention, index))
 
 
+def takes(event: Event, slot: str, countrywide: bool = False) -> bool:
+    placed_countrywide = event.nationwide or (event.location is not None and event.location.place.precision == "country")
+    return slot in event_classes()[event.kind].accepts and (placed_countrywide or not countrywide)
+
+
+def sole_taker(takers: list[Event]) -> Event | None:
+    """The event a count told far from any trigger belongs to, when the text has told only one
+    before it (every earlier taker of its slot is actual and of one type at one place)."""
+    told = [e for e in takers if e.modality != "background"]
+    kinds = {(e.modality, e.event_type, e.location.place.name if e.location else None) for e in told}
+    return told[0] if len(kinds) == 1 and told[0].modality == "actual" else None
+
+
 def attach_crowds(doc: Document, events: list[Event], voices: Voices) -> None:
     """A protest takes the bare head count ("примерно 200 человек") of its sentence or of the
-    sentences after it in its paragraph that name no other event."""
+    sentences after it in its paragraph that name no other event; the one protest of a text, of a
+    sentence in the next paragraphs that tells no other event ("десятки жителей принесли тела к зданию")."""
     with_triggers = {t.sentence for e in events for t in e.triggers}
-    for event in events:
-        if event.event_type != "Protests" or any(c.slot == "crowd" for c in event.claims):
+    told = {t.sentence for e in events if e.modality != "background" for t in e.triggers}
+    protests = [e for e in events if e.event_type == "Protests"]
+    for event in protests:
+        if any(c.slot == "crowd" for c in event.claims):
             continue
         first = event.triggers[0].sentence
         paragraph = doc.sentences[first].paragraph
@@ -265,22 +283,20 @@ def attach_crowds(doc: Document, events: list[Event], voices: Voices) -> None:
             i for i in range(first + 1, len(doc.sentences))
             if doc.sentences[i].paragraph == paragraph and i not in with_triggers
         ]
+        if sole_taker(protests) is event:
+            following += [
+                i for i in range(first + 1, len(doc.sentences))
+                if i not in told and i not in following and doc.sentences[i].paragraph - paragraph <= CROWD_PARAGRAPHS_AFTER
+            ]
         for index in following:
             for count in find_unclaimed_people(doc, index):
                 event.claims.append(voices.claim(CountMention("crowd", count, count.evidence), index))
 
 
-def last_taker_before(doc: Document, events: list[Event], index: int, mention: CountMention) -> Event | None:
-    classes = event_classes()
+def last_taker_before(doc: Document, earlier: list[Event], index: int) -> Event | None:
     paragraph = doc.sentences[index].paragraph
-    earlier = [
-        e
-        for e in events
-        if e.triggers[0].sentence <= index
-        and paragraph - doc.sentences[e.triggers[0].sentence].paragraph <= 1
-        and mention.slot in classes[e.kind].accepts
-    ]
-    return earlier[-1] if earlier else None
+    near = [e for e in earlier if paragraph - doc.sentences[e.triggers[0].sentence].paragraph <= 1]
+    return near[-1] if near else None
 
 
 def attach(doc: Document) -> list[Event]:

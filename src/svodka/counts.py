@@ -5,8 +5,10 @@ A count is a number phrase read as an interval ("не менее 16 челове
 the slot word ("погибли", "задержаны", "собрались") nearest to it in its own
 clause; a count that names its slot itself ("двое погибших") needs no other
 word. A death, injury or arrest verb with a person subject and no number is
-a count by itself ("погиб полицейский" 1..1, "погибли люди" 2..open), and a
-negated one is zero ("никто не пострадал").
+a count by itself ("погиб полицейский" 1..1, "погибли люди" 2..open), and so
+is one describing people ("раненые полицейские" 2..open). A negated one is zero
+("никто не пострадал", "без жертв и пострадавших"), and so is one whose report the
+sentence then refutes ("сообщения о смерти мэра опровергнуты").
 
 The words live in data/numerals.tsv, data/quantifiers.tsv and
 data/count_slots.tsv.
@@ -26,6 +28,7 @@ OWN_WORD = 0.5  # the count names its slot itself ("двое погибших");
 TOTAL_LINK = -1  # "число погибших достигло 16"
 CROWD_OWN_WORD = 5  # "двое участников" yields to a nearby "задержаны"
 CROWD_NOUN_REACH = 3  # a crowd noun ("участники") pairs only with a number right beside it
+CONTEXT_REACH = 6  # a slot word's context may stand this many tokens away ("на акцию в городе вышли")
 SEPARATOR_COST = {",": 2, "—": 1, "–": 1, "-": 1, "и": 2, "а": 2, "но": 2, "или": 2}
 CLAUSE_END = {";"}
 SUBJECT_STOP = {",", ";", ":", "—", "–", "(", ")"}
@@ -34,6 +37,7 @@ DASHES = {"—", "–", "-"}
 GROUP_SPACES = {" ", "\xa0", "\u202f", "\u2009"}
 NOT_PEOPLE_AFTER = {"%", "$", "€", "₽"}
 NOT_PEOPLE_BEFORE = {"№", "$", "€"}
+CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct"})
 SUBJECT_PRONOUNS = {"он": "sing", "она": "sing", "они": "plur"}
 DIGITS = re.compile(r"\d+")
 DIGIT_RANGE = re.compile(r"(\d+)[–—-](\d+)")
@@ -127,6 +131,7 @@ class Phrase:
     min: int
     max: int | None
     head: int | None  # the word counted: "человек", "погибших"; None for a bare number
+    of_them: bool = False  # a part of a group told before it: "15 из них"
 
     def covers(self, index: int) -> bool:
         return self.first <= index <= self.last
@@ -137,7 +142,9 @@ def find_anchors(tokens: list[Token]) -> list[Anchor]:
     anchors = []
     for i, token in enumerate(tokens):
         entries = lex.slot_words.get(norm(token.text), []) + lex.slot_words.get(token.lemma, [])
-        window = tokens[max(0, i - 3) : i + 4]
+        window = tokens[max(0, i - CONTEXT_REACH) : i + CONTEXT_REACH + 1]
+        if phrase_before(tokens, i, "among") is not None:
+            continue  # "среди погибших — двое детей": a part of the toll, not the toll
         for entry in entries:
             if all(any(is_word(t, w) for t in window) for w in entry.context):
                 anchors.append(Anchor(i, entry.slot, entry.implicit, total=is_total(tokens, i)))
@@ -212,9 +219,22 @@ def read_quantity(tokens: list[Token], i: int, text: str, bounded: bool) -> tupl
         return low, high, j
     written_range = DIGIT_RANGE.fullmatch(tokens[i].text)
     if written_range:
-        return int(written_range[1]), int(written_range[2]), i + 1
+        factor, j = multiplier_after(tokens, i + 1)
+        return int(written_range[1]) * factor, int(written_range[2]) * factor, j
     value = read_value(tokens, i, text)
     return (value[0], value[0], value[1]) if value else None
+
+
+def multiplier_after(tokens: list[Token], j: int) -> tuple[int, int]:
+    """The scale a word at token j puts on the number before it ("2–5 тысяч"), and where it ends."""
+    multipliers = lexicon().multipliers
+    if j < len(tokens) and tokens[j].lemma in multipliers:
+        return multipliers[tokens[j].lemma], j + 1
+    return 1, j
+
+
+def ends_with_multiplier(tokens: list[Token], end: int) -> bool:
+    return tokens[end - 1].lemma in lexicon().multipliers
 
 
 def starts_quantity(token: Token) -> bool:
@@ -265,6 +285,10 @@ def read_phrase(tokens: list[Token], i: int, text: str, anchor_at: set[int]) -> 
     low, high, j = quantity
     if j + 1 < len(tokens) and (tokens[j].text in DASHES or is_word(tokens[j], "до")) and starts_quantity(tokens[j + 1]):
         upper = read_quantity(tokens, j + 1, text, bounded=True)
+        if upper and ends_with_multiplier(tokens, upper[2]) and not ends_with_multiplier(tokens, j):
+            factor = lexicon().multipliers[tokens[upper[2] - 1].lemma]
+            if low * factor <= upper[1]:
+                low *= factor  # "от двух до пяти тысяч": thousands both
         if upper and upper[1] >= high:  # "200 – 250", "от 200 до 250"
             high, j = upper[1], upper[2]
     if bound:
@@ -288,7 +312,8 @@ def read_phrase(tokens: list[Token], i: int, text: str, anchor_at: set[int]) -> 
         return Phrase(first, head, low, high, head)
     if bound == "beyond" or not bare_number_counts(tokens, first, i, j, low, high, anchor_at):
         return None
-    return Phrase(first, last, low, high, None)
+    of_them = phrase_at(tokens, j, "of_them") if j < len(tokens) else None
+    return Phrase(first, of_them - 1 if of_them else last, low, high, None, of_them is not None)
 
 
 def bare_number_counts(
@@ -298,7 +323,7 @@ def bare_number_counts(
     if DIGITS.fullmatch(tokens[i].text) and low == high and low in YEARS:
         return False
     if end < len(tokens) and (tokens[end].text in NOT_PEOPLE_AFTER or is_word(tokens[end], "из")):
-        return False  # "30 %", "один из задержанных"
+        return phrase_at(tokens, end, "of_them") is not None  # "15 из них", not "30 %" or "один из задержанных"
     if end + 1 < len(tokens) and tokens[end].start == tokens[end - 1].end and tokens[end + 1].start == tokens[end].end:
         return False  # glued to what follows: "24.kg", "19.3", "9:22"
     if first > 0:
@@ -325,12 +350,12 @@ def find_phrases(tokens: list[Token], text: str, anchor_at: set[int]) -> list[Ph
 
 def drop_breakdowns(tokens: list[Token], phrases: list[Phrase], anchor_at: set[int]) -> tuple[list[Phrase], set[int]]:
     """Drop the parts of a count spelled out beside it: "10 человек — 9 школьников и учитель",
-    "в том числе 5 детей". Returns the counts kept and the tokens of the
+    "в том числе 5 детей", "среди погибших двое детей". Returns the counts kept and the tokens of the
     parts, which do not separate a count from its slot word."""
     dropped: set[int] = set()
     hidden: set[int] = set()
     for p in phrases:
-        if p.first > 0 and phrase_before(tokens, p.first, "subset") is not None:
+        if p.first > 0 and (phrase_before(tokens, p.first, "subset") is not None or follows_among(tokens, p.first)):
             dropped.add(id(p))
         after = p.last + 1
         if after >= len(tokens) or tokens[after].text not in DASHES | {"("}:
@@ -346,6 +371,12 @@ def drop_breakdowns(tokens: list[Token], phrases: list[Phrase], anchor_at: set[i
         free_anchors = [a for a in anchor_at if after < a < end and not part.covers(a)]
         hidden.update(range(after + 1, end) if closed and not free_anchors else range(part.first, part.last + 1))
     return [p for p in phrases if id(p) not in dropped], hidden
+
+
+def follows_among(tokens: list[Token], first: int) -> bool:
+    """"среди погибших — двое детей", "в числе раненых трое полицейских"."""
+    k = first - 1 if tokens[first - 1].text in DASHES else first
+    return k > 0 and is_slot_word(tokens[k - 1]) and phrase_before(tokens, k - 1, "among") is not None
 
 
 def distance(tokens: list[Token], p: Phrase, index: int, hidden: set[int]) -> float:
@@ -383,7 +414,9 @@ def pair_cost(tokens: list[Token], p: Phrase, a: Anchor, hidden: set[int]) -> fl
 def pair(tokens: list[Token], phrases: list[Phrase], anchors: list[Anchor], hidden: set[int]) -> list[tuple[Phrase, Anchor]]:
     """Each count to its own slot word: the cheapest pairs first, one count per
     word; a count left over shares the nearest word ("задержаны 98 человек, в
-    Петербурге — 38")."""
+    Петербурге — 38"), unless it is a group and a part of it ("пятерых, трое из
+    которых скончались": the three, not the five; "13 ранены, шесть из них в
+    больнице": the thirteen, not the six)."""
     candidates = sorted(
         (cost, pi, ai)
         for pi, p in enumerate(phrases)
@@ -396,8 +429,10 @@ def pair(tokens: list[Token], phrases: list[Phrase], anchors: list[Anchor], hidd
         if pi not in by_phrase and ai not in used:
             by_phrase[pi] = ai
             used.add(ai)
+    groups = {pi for pi in range(len(phrases) - 1) if phrases[pi + 1].of_them}
     for _, pi, ai in candidates:
-        by_phrase.setdefault(pi, ai)
+        if pi not in groups and not phrases[pi].of_them:
+            by_phrase.setdefault(pi, ai)
     for ai in by_phrase.values():
         anchors[ai].claimed = True
     return [(phrases[pi], anchors[ai]) for pi, ai in sorted(by_phrase.items())]
@@ -418,8 +453,16 @@ def zero_span(tokens: list[Token], a: Anchor) -> tuple[int, int] | None:
     after = phrase_at(tokens, end, "zero_after") if end < len(tokens) else None
     if after is not None:
         return i, after - 1
-    before = phrase_before(tokens, i, "zero_before")
+    before = phrase_before(tokens, first_conjunct(tokens, i), "zero_before")
     return (before, i) if before is not None else None
+
+
+def first_conjunct(tokens: list[Token], i: int) -> int:
+    """Where a list of nouns ending at token i begins: "без происшествий и задержаний"."""
+    k = i
+    while k >= 2 and (tokens[k - 1].text == "," or is_word(tokens[k - 1], "и")) and tokens[k - 2].pos in ("NOUN", "ADJF", "PRTF"):
+        k -= 2
+    return k
 
 
 def is_slot_word(token: Token) -> bool:
@@ -427,13 +470,14 @@ def is_slot_word(token: Token) -> bool:
     return norm(token.text) in words or token.lemma in words
 
 
-def implicit_subject(tokens: list[Token], a: Anchor, taken: set[int]) -> tuple[int, str] | None:
-    """The person a bare death/injury/arrest verb is about, and its grammatical number."""
+def implicit_subject(tokens: list[Token], a: Anchor, taken: set[int], names: set[int]) -> tuple[int, str] | None:
+    """The person a bare death/injury/arrest verb is about, and its grammatical number. `names` are
+    the tokens of people NER found in the nominative, which the dictionary may misread ("Сарапулов")."""
     verb = tokens[a.index]
     if not a.implicit or not (verb.pos == "PRTS" or verb.pos == "VERB" and "past" in verb.tags):
         return None
-    if any(is_word(t, "не") for t in tokens[max(0, a.index - 2) : a.index]):
-        return None
+    if any(is_word(t, "не") for t in tokens[max(0, a.index - 2) : a.index + 2]):
+        return None  # "не были задержаны", "задержаны не были"
     number = "plur" if "plur" in verb.tags else "sing"
     for step in (1, -1):
         k = a.index + step
@@ -445,10 +489,31 @@ def implicit_subject(tokens: list[Token], a: Anchor, taken: set[int]) -> tuple[i
             person = (t.pos == "NOUN" and ("anim" in t.tags or unknown_name)) or substantive
             if k not in taken and "nomn" in t.tags and number in t.tags and person:
                 return k, number
+            if k not in taken and k in names and number == "sing" and (verb.pos == "PRTS" or "intr" in verb.tags):
+                return k, number
             if t.pos == "NPRO" and SUBJECT_PRONOUNS.get(t.lemma) == number and "nomn" in t.tags:
                 return k, number
             k += step
     return None
+
+
+def attributive_count(tokens: list[Token], a: Anchor, taken: set[int]) -> tuple[int, int, int, int | None] | None:
+    """"Раненых полицейских госпитализировали": the people a slot word describes, 1..1 or 2..open.
+    Not when the phrase is governed by a noun or preposition ("в поддержку арестованного
+    оппозиционера", "семьи погибших"), where it tells of someone, not of this event's toll."""
+    i = a.index
+    word = tokens[i]
+    if not a.implicit or word.pos not in ("ADJF", "PRTF", "NOUN") or i + 1 >= len(tokens) or {i, i + 1} & taken:
+        return None
+    if i > 0 and tokens[i - 1].pos in ("PREP", "NOUN"):
+        return None
+    person = tokens[i + 1]
+    if person.pos != "NOUN" or "anim" not in person.tags:
+        return None
+    number = next((n for n in ("sing", "plur") if n in word.tags and n in person.tags), None)
+    if number is None or not word.tags & person.tags & CASES:
+        return None
+    return (i, i + 1, 1, 1) if number == "sing" else (i, i + 1, 2, None)
 
 
 def find_counts(doc: Document, sentence_index: int) -> list[CountMention]:
@@ -467,10 +532,17 @@ def find_counts(doc: Document, sentence_index: int) -> list[CountMention]:
         found.append((p.first, p.last, p.min, p.max, a))
 
     taken = {k for p in phrases for k in range(p.first, p.last + 1)}
+    names = nominative_names(doc, tokens)
+    refuted = refutation(tokens)
     for a in anchors:
-        if not a.claimed and (subject := implicit_subject(tokens, a, taken)):
+        if not a.claimed and a.slot != "crowd" and refuted is not None and refuted > a.index:
+            a.claimed = True
+            found.append((a.index, refuted, 0, 0, a))
+        if not a.claimed and (subject := implicit_subject(tokens, a, taken, names)):
             k, number = subject
             found.append((k, k, 1, 1, a) if number == "sing" else (k, k, 2, None, a))
+        elif not a.claimed and (described := attributive_count(tokens, a, taken)):
+            found.append((*described, a))
 
     mentions = []
     for first, last, low, high, a in sorted(found, key=lambda f: f[0]):
@@ -479,6 +551,26 @@ def find_counts(doc: Document, sentence_index: int) -> list[CountMention]:
         count = Count(low, high, doc.text[start:end], (start, end))
         mentions.append(CountMention(a.slot, count, (anchor.start, anchor.end), a.total))
     return mentions
+
+
+def refutation(tokens: list[Token]) -> int | None:
+    """The last token of a phrase saying the report was false ("информация была опровергнута"):
+    the deaths or arrests told before it, with no figure of their own, are none. A denial of
+    what others report ("МВД опровергло сообщения о погибших") disputes their figure instead
+    (attribution.py)."""
+    for k in range(len(tokens)):
+        end = phrase_at(tokens, k, "refuted")
+        if end is not None:
+            return end - 1
+    return None
+
+
+def nominative_names(doc: Document, tokens: list[Token]) -> set[int]:
+    """Tokens of the people NER names in the nominative: a name written as its own normal form."""
+    if not tokens:
+        return set()
+    people = [m for m in doc.mentions_in(tokens[0].start, tokens[-1].end) if m.kind == "PER" and norm(m.text) == norm(m.normal)]
+    return {k for k, t in enumerate(tokens) if any(m.start <= t.start and t.end <= m.end for m in people)}
 
 
 @lru_cache(maxsize=1)
