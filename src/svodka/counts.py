@@ -97,19 +97,33 @@ def is_word(token: Token, word: str) -> bool:
     return norm(token.text) == word or token.lemma == word
 
 
+@lru_cache(maxsize=None)
+def phrases_opening(kind: str) -> dict[str, list[tuple[str, ...]]]:
+    """The phrases of a kind by their first word, longest first, as `phrase_at` tries them."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in lexicon().phrases.get(kind, []):
+        index.setdefault(phrase[0], []).append(phrase)
+    return index
+
+
 def phrase_at(tokens: list[Token], i: int, kind: str) -> int | None:
     """End (exclusive) of the longest phrase of `kind` starting at token i."""
-    for phrase in lexicon().phrases.get(kind, []):
+    if i >= len(tokens):
+        return None
+    opening = phrases_opening(kind)
+    form, lemma = norm(tokens[i].text), tokens[i].lemma
+    candidates = opening.get(form, []) + (opening.get(lemma, []) if lemma != form else [])
+    for phrase in sorted(candidates, key=len, reverse=True) if len(candidates) > 1 else candidates:
         end = i + len(phrase)
-        if end <= len(tokens) and all(is_word(tokens[i + k], w) for k, w in enumerate(phrase)):
+        if end <= len(tokens) and all(is_word(tokens[i + k], w) for k, w in enumerate(phrase[1:], 1)):
             return end
     return None
 
 
 def phrase_before(tokens: list[Token], end: int, kind: str) -> int | None:
     """Start of the longest phrase of `kind` ending just before token `end`."""
-    for phrase in lexicon().phrases.get(kind, []):
-        start = end - len(phrase)
+    for length in sorted({len(p) for p in lexicon().phrases.get(kind, [])}, reverse=True):
+        start = end - length
         if start >= 0 and phrase_at(tokens, start, kind) == end:
             return start
     return None
@@ -142,9 +156,9 @@ def find_anchors(tokens: list[Token]) -> list[Anchor]:
     anchors = []
     for i, token in enumerate(tokens):
         entries = lex.slot_words.get(norm(token.text), []) + lex.slot_words.get(token.lemma, [])
-        window = tokens[max(0, i - CONTEXT_REACH) : i + CONTEXT_REACH + 1]
-        if phrase_before(tokens, i, "among") is not None:
+        if not entries or phrase_before(tokens, i, "among") is not None:
             continue  # "среди погибших — двое детей": a part of the toll, not the toll
+        window = tokens[max(0, i - CONTEXT_REACH) : i + CONTEXT_REACH + 1]
         for entry in entries:
             if all(any(is_word(t, w) for t in window) for w in entry.context):
                 anchors.append(Anchor(i, entry.slot, entry.implicit, total=is_total(tokens, i)))
