@@ -1,7 +1,7 @@
 """Lemmas, and batched NER that finds what natasha finds one text at a time."""
 import pytest
 
-from svodka.annotate import entity_tagger, length_batches, nominative, paragraph_tokens, tag_entities, tag_entities_of, tokenize_document, tokens_of
+from svodka.annotate import entity_tagger, length_batches, nominative, sentence_tokens, tag_entities, tag_entities_of, tokenize_document, tokens_of
 from svodka.model import Document
 from svodka.segment import segment
 
@@ -71,16 +71,16 @@ def doc():
     return tokenize_document(segment(Document("d", "\n".join(PARAGRAPHS))))
 
 
-def test_paragraph_tokens_are_the_chosen_paragraphs_tokens(doc):
-    pieces = paragraph_tokens(doc, {1, 3})
+def test_sentence_tokens_are_the_chosen_sentences_tokens(doc):
+    pieces = sentence_tokens(doc, {1, 3})
     assert [doc.text[p[0].start : p[-1].end] for p in pieces] == [PARAGRAPHS[1], PARAGRAPHS[3]]
-    assert len(paragraph_tokens(doc, None)) == len(PARAGRAPHS)
+    assert len(sentence_tokens(doc, None)) == len(PARAGRAPHS)
 
 
-def test_mentions_slice_to_their_text_and_come_only_from_the_chosen_paragraphs(doc):
+def test_mentions_slice_to_their_text_and_come_only_from_the_chosen_sentences(doc):
     tag_entities(doc, {1})
     assert doc.mentions and all(doc.text[m.start : m.end] == m.text for m in doc.mentions)
-    (piece,) = paragraph_tokens(doc, {1})
+    (piece,) = sentence_tokens(doc, {1})
     first, last = piece[0].start, piece[-1].end
     assert all(first <= m.start and m.end <= last for m in doc.mentions)
 

@@ -1,7 +1,7 @@
 """Tokens (razdel's) with lemmas and grammemes (pymorphy3) and named entities (natasha).
 
 Lemmatisation is cheap and runs on every sentence. The neural NER runs only
-on the paragraphs a caller asks for, all of them (from one document or many)
+on the sentences a caller asks for, all of them (from one document or many)
 in one batched call, on the tokens svodka already has. Models load once per
 process.
 """
@@ -107,7 +107,7 @@ class EntityTagger:
         self.ner.infer.encoder.batch_size = 1_000_000  # `in_length_order` chooses the batches
 
     def tag(self, pieces: list[tuple[str, list[Token]]]) -> list[list[Mention]]:
-        """The mentions in each piece: a run of tokens (such as a paragraph) of the text given with it."""
+        """The mentions in each piece: a run of tokens (such as a sentence) of the text given with it."""
         words = [[t.text for t in tokens] for _, tokens in pieces]
         tags = in_length_order(words, self._tag_words, NER_BATCH_WORDS)
         return [list(mentions_of(text, tokens, piece_tags)) for (text, tokens), piece_tags in zip(pieces, tags)]
@@ -189,20 +189,16 @@ def entity_tagger() -> EntityTagger:
     return EntityTagger()
 
 
-def paragraph_tokens(doc: Document, paragraphs: set[int] | None) -> list[list[Token]]:
-    """The tokens of each wanted paragraph (all when None), in text order."""
-    found: dict[int, list[Token]] = {}
-    for s in doc.sentences:
-        if paragraphs is None or s.paragraph in paragraphs:
-            found.setdefault(s.paragraph, []).extend(s.tokens)
-    return [tokens for tokens in found.values() if tokens]
+def sentence_tokens(doc: Document, sentences: set[int] | None) -> list[list[Token]]:
+    """The tokens of each wanted sentence (all when None), in text order."""
+    return [s.tokens for i, s in enumerate(doc.sentences) if s.tokens and (sentences is None or i in sentences)]
 
 
 def tag_entities_of(docs: list[tuple[Document, set[int] | None]]) -> None:
-    """Run NER over the given paragraphs of several documents (all paragraphs when None) in one batch."""
+    """Run NER over the given sentences of several documents (all sentences when None) in one batch."""
     pieces, owners = [], []
-    for doc, paragraphs in docs:
-        for tokens in paragraph_tokens(doc, paragraphs):
+    for doc, sentences in docs:
+        for tokens in sentence_tokens(doc, sentences):
             pieces.append((doc.text, tokens))
             owners.append(doc)
     found: dict[int, list[Mention]] = {id(doc): [] for doc, _ in docs}
@@ -212,7 +208,7 @@ def tag_entities_of(docs: list[tuple[Document, set[int] | None]]) -> None:
         doc.mentions = sorted(found[id(doc)], key=lambda m: m.start)
 
 
-def tag_entities(doc: Document, paragraphs: set[int] | None = None) -> Document:
-    """Run NER over the given paragraphs (all when None)."""
-    tag_entities_of([(doc, paragraphs)])
+def tag_entities(doc: Document, sentences: set[int] | None = None) -> Document:
+    """Run NER over the given sentences (all when None)."""
+    tag_entities_of([(doc, sentences)])
     return doc

@@ -1,14 +1,16 @@
 """The extractor: ingest → segment → annotate → detect → attach → merge.
 
-The shortcut: a document none of whose words can begin a trigger is not even
-tokenised; segmentation, lemmas and the trigger lexicon run on the rest; only
-a document with a trigger goes on to the neural NER and attachment, and NER
-reads only its paragraphs where a name can stand. (Quotes and sources are
-looked for over the whole document, so NER reads all of it, not just the
-paragraphs near a trigger; a document without a trigger is read for quotes
-only when asked.) Documents go through NER in batches, so the
-network sees many paragraphs per call. Without the shortcut every paragraph
-of every document is tagged and attached.
+The shortcut: a document none of whose words can begin a trigger (judged
+from their first letters, then their lemmas) is not even segmented; in the
+rest only sentences holding such a word are tokenised until one matches a
+trigger; only a document with a trigger goes on to the neural NER and
+attachment, and NER reads only its sentences where a name can stand.
+(Quotes and sources are looked for over the whole document, so NER reads
+all of it, not just the sentences near a trigger; a document without a
+trigger is read for quotes only when asked.) Documents go through NER in
+batches of up to DOCUMENTS_PER_BATCH, so the network sees many sentences per
+call. Without the shortcut every sentence of every document is tagged and
+attached.
 """
 from __future__ import annotations
 
@@ -26,7 +28,7 @@ from .model import Document, Sentence
 from .segment import segment
 from .sources import attribute
 
-DOCUMENTS_PER_BATCH = 256  # documents whose paragraphs share one NER call
+DOCUMENTS_PER_BATCH = 256  # documents whose sentences share one NER call
 NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"})
 LETTERS = re.compile(r"[а-яё]+|[a-z]+", re.IGNORECASE)  # razdel's atoms of letters
 LATIN = re.compile(r"[A-Za-z]")
@@ -80,8 +82,8 @@ def may_hold_name(sentence: Sentence) -> bool:
     return False
 
 
-def paragraphs_to_tag(doc: Document) -> set[int]:
-    return {s.paragraph for s in doc.sentences if may_hold_name(s)}
+def sentences_to_tag(doc: Document) -> set[int]:
+    return {i for i, s in enumerate(doc.sentences) if may_hold_name(s)}
 
 
 def may_hold_trigger(doc: Document) -> bool:
@@ -120,7 +122,7 @@ def extract_all(documents: Iterable[Document], shortcut: bool = True, quotes: bo
         for doc in quoting:
             segment(doc)
             tokenize_document(doc)
-        tag_entities_of([(doc, paragraphs_to_tag(doc) if shortcut else None) for doc in going_on + quoting])
+        tag_entities_of([(doc, sentences_to_tag(doc) if shortcut else None) for doc in going_on + quoting])
         for doc in going_on:
             doc.events = merge(doc, attach(doc))
         for doc in quoting:
