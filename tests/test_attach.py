@@ -70,3 +70,13 @@ def test_a_planned_rally_on_a_weekday_is_dated_to_the_coming_one():
     text = "Оппозиция намерена провести новый митинг в Бишкеке в пятницу."
     doc = extract(Document("t", text, date(2024, 11, 6)))  # a Wednesday
     assert [(e.modality, e.date) for e in doc.events] == [("planned", date(2024, 11, 8))]
+
+
+def test_a_region_named_once_chooses_the_homonymous_city_in_every_sentence():
+    text = (
+        "Нападение на колледж в Техасе\n\n"
+        "Во вторник в Санта-Фе мужчина открыл огонь в колледже, ранены четыре человека."
+    )
+    doc = extract(Document("t", text, date(2024, 3, 6)))
+    placed = [(e.sub_event_type, e.location.place.geonameid, text[e.location.start : e.location.end]) for e in doc.events]
+    assert placed == [("Attack", 4727022, "Санта-Фе")]  # Santa Fe, Texas, not the larger one in New Mexico

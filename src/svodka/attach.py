@@ -84,6 +84,8 @@ class DocumentContext:
         named = [m for m in first_pass if m.place.precision in ("country", "admin1")] or first_pass
         countries = Counter(m.place.country for m in named)
         hint = [countries.most_common(1)[0][0]] if countries else []
+        # a region named anywhere ("в школе в Техасе") chooses its own city among homonyms in every sentence
+        hint += sorted({code for m in named if (code := gaz.region_code(m.place))})
         context.year_anchor = None if context.anchor else latest_year_mentioned(doc)
         for i in range(len(doc.sentences)):
             context.places[i] = gaz.find(doc, i, hint, candidates[i])
