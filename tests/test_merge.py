@@ -133,3 +133,24 @@ def test_an_attack_told_a_day_apart_at_one_place_is_one_attack_but_a_protest_is_
         e.kind = "attack"
     assert len(merge(DOC, attack)) == 1
     assert len(merge(DOC, [event("riot", 1), event("riot", 3, day=date(2022, 1, 7))])) == 2
+
+
+
+def test_an_explosion_retold_at_the_place_and_on_the_day_of_an_attack_that_told_it_is_part_of_it():
+    from svodka.pipeline import extract
+
+    text = (
+        "В среду в Самаре мужчина устроил стрельбу и взрыв в торговом центре, погибли три человека.\n\n"
+        "Очевидцы рассказали, что в среду в Самаре сначала прогремел взрыв."
+    )
+    (e,) = extract(Document("t", text, date(2024, 3, 7))).events
+    assert (e.sub_event_type, e.date, e.fatalities.min) == ("Attack", date(2024, 3, 6), 3)
+    assert [text[t.start : t.end] for t in e.triggers][-1] == "прогремел взрыв"
+
+
+def test_an_explosion_beside_an_attack_that_told_none_stays_an_event_of_its_own():
+    from svodka.pipeline import extract
+
+    text = "В среду в Самаре на базу военных напали боевики.\n\nВ среду в Самаре прогремел взрыв."
+    events = extract(Document("t", text, date(2024, 3, 7))).events
+    assert sorted(e.sub_event_type for e in events) == ["Attack", "Remote explosive/landmine/IED"]
