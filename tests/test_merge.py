@@ -154,3 +154,12 @@ def test_an_explosion_beside_an_attack_that_told_none_stays_an_event_of_its_own(
     text = "В среду в Самаре на базу военных напали боевики.\n\nВ среду в Самаре прогремел взрыв."
     events = extract(Document("t", text, date(2024, 3, 7))).events
     assert sorted(e.sub_event_type for e in events) == ["Attack", "Remote explosive/landmine/IED"]
+
+
+def test_detentions_told_beside_a_rally_make_it_a_protest_with_intervention():
+    from svodka.pipeline import extract
+
+    text = "В субботу в Самаре прошел митинг в защиту сквера. Позднее полиция задержала трех человек."
+    (e,) = extract(Document("t", text, date(2024, 3, 10))).events
+    assert (e.sub_event_type, e.arrested.min, e.arrested.max) == ("Protest with intervention", 3, 3)
+    assert text[e.arrested.evidence[0] : e.arrested.evidence[1]] == "трех человек"

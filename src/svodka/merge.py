@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .attribution import settle_sources, source_key
-from .detect import event_classes
+from .detect import combinations, event_classes
 from .lexicon import data_rows
 from .model import COUNT_SLOTS, Count, Document, Event, Source
 
@@ -233,7 +233,16 @@ def absorb_parts(doc: Document, events: list[Event]) -> list[Event]:
             kept.append(e)
         else:
             absorb(host, e)
+            combine_kinds(host, e.kind)
     return kept
+
+
+def combine_kinds(host: Event, part_kind: str) -> None:
+    """A part combines with its host as it would in one sentence: a rally with its detentions is a protest with intervention."""
+    result = combinations().get((host.kind, part_kind))
+    if result and result != host.kind:
+        host.kind = result
+        host.event_type, host.sub_event_type = event_classes()[result].event_type, event_classes()[result].sub_event_type
 
 
 def merge(doc: Document, events: list[Event]) -> list[Event]:
