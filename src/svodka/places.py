@@ -390,6 +390,8 @@ class Gazetteer:
         following = tokens[m.last] if m.last < len(tokens) else None
         if before and before.lemma in self.eponym_words:
             return False  # "больница имени Вашингтона"
+        if before and is_capitalised(before) and "Name" in before.tags:
+            return False  # a surname after a first name: "улица Карла Маркса"
         if before and before.text in OPENING_QUOTES and not (located and following and following.text[:1].isalpha()):
             return False  # a title: «Днепр» the club, "Британия ищет таланты"; not «Россия жила...»
         cities_only = all(kind == "city" for kind, _ in m.entries)
