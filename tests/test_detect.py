@@ -87,6 +87,17 @@ def test_an_event_noun_after_without_did_not_happen_but_a_verb_after_it_did():
     assert triggers("Без объяснения причин полиция задержала двоих.") == [("arrest", "actual", "задержала")]
 
 
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("Утром снайпер застрелил нападавшего.", ("clash", "actual", "застрелил нападавшего")),
+        ("Полицейские у вокзала застрелили вооруженного мужчину.", ("clash", "actual", "Полицейские у вокзала застрелили")),
+    ],
+)
+def test_security_forces_killing_an_attacker_is_an_armed_clash(text, found):
+    assert triggers(text) == [found]
+
+
 def test_capitalised_abbreviations_keep_their_letters():
     assert ("emergency", "actual", "режим КТО") in triggers("В районе действует режим КТО.")
 

@@ -163,3 +163,17 @@ def test_detentions_told_beside_a_rally_make_it_a_protest_with_intervention():
     (e,) = extract(Document("t", text, date(2024, 3, 10))).events
     assert (e.sub_event_type, e.arrested.min, e.arrested.max) == ("Protest with intervention", 3, 3)
     assert text[e.arrested.evidence[0] : e.arrested.evidence[1]] == "трех человек"
+
+
+def test_the_police_killing_the_attacker_the_next_day_is_an_armed_clash_apart_from_the_attack():
+    from svodka.pipeline import extract
+
+    text = (
+        "В пятницу в Самаре мужчина открыл стрельбу по прохожим, погибли два человека.\n\n"
+        "В субботу в Самаре полицейские застрелили нападавшего."
+    )
+    events = extract(Document("t", text, date(2024, 3, 10))).events
+    assert sorted((e.sub_event_type, e.date) for e in events) == [
+        ("Armed clash", date(2024, 3, 9)),
+        ("Attack", date(2024, 3, 8)),
+    ]
