@@ -177,3 +177,16 @@ def test_the_police_killing_the_attacker_the_next_day_is_an_armed_clash_apart_fr
         ("Armed clash", date(2024, 3, 9)),
         ("Attack", date(2024, 3, 8)),
     ]
+
+
+def test_arrests_that_lead_the_text_are_news_of_their_own_not_part_of_the_bombing_it_recalls():
+    from svodka.pipeline import extract
+
+    text = (
+        "В Самаре арестованы двое подозреваемых.\n\n"
+        "Следствие полагает, что они помогали организатору. "
+        "По данным полиции, вечером после взрывов они побывали в его квартире в Самаре."
+    )
+    events = extract(Document("t", text, None)).events
+    arrests = [e for e in events if e.sub_event_type == "Arrests"]
+    assert [(a.arrested.min, text[a.arrested.evidence[0] : a.arrested.evidence[1]]) for a in arrests] == [(2, "двое подозреваемых")]

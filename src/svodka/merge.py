@@ -200,8 +200,9 @@ def supported(event: Event, events: list[Event]) -> bool:
 class PartRule:
     part: str  # the event class that is a part
     hosts: frozenset[str]  # event types it is a part of
-    where: str  # "paragraph": told in the host's paragraph at its place; "day": at the host's place on its day;
-    # "retold": at the host's place on its day, when the host's own sentences already tell an act of the part's class
+    where: str  # "paragraph": told in the host's paragraph at its place; "day": at the host's place on its day,
+    # told after the host (arrests that lead a text are its news); "retold": as "day", when the host's own
+    # sentences already tell an act of the part's class
 
 
 @lru_cache(maxsize=1)
@@ -217,7 +218,7 @@ def is_host(doc: Document, rule: PartRule, host: Event, part: Event) -> bool:
         return any(doc.sentences[t.sentence].paragraph == paragraph for t in host.triggers)
     if rule.where == "retold" and all(t.kind != part.kind for t in host.triggers):
         return False
-    return host.date == part.date
+    return host.date == part.date and host.triggers[0].start < part.triggers[0].start
 
 
 def absorb_parts(doc: Document, events: list[Event]) -> list[Event]:
