@@ -100,6 +100,12 @@ def test_security_forces_killing_an_attacker_is_an_armed_clash(text, found):
     assert triggers(text) == [found]
 
 
+def test_a_demonstration_with_demands_is_a_firm_protest_trigger():
+    assert triggers("В столице прошли демонстрации с требованием отставки мэра.") == [
+        ("protest", "actual", "демонстрации с требованием")
+    ]
+
+
 def test_capitalised_abbreviations_keep_their_letters():
     assert ("emergency", "actual", "режим КТО") in triggers("В районе действует режим КТО.")
 
