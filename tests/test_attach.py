@@ -145,3 +145,22 @@ def test_the_one_protest_of_a_text_takes_no_head_count_told_far_below_it():
     )
     doc = extract(Document("t", text, date(2024, 5, 18)))
     assert [(e.location.place.name, counts_of(e)) for e in doc.events] == [("Шымкент", {})]
+
+def test_a_region_named_once_chooses_the_homonymous_city_in_every_sentence():
+    text = (
+        "Нападение на колледж в Техасе\n\n"
+        "Во вторник в Санта-Фе мужчина открыл огонь в колледже, ранены четыре человека."
+    )
+    doc = extract(Document("t", text, date(2024, 3, 6)))
+    placed = [(e.sub_event_type, e.location.place.geonameid, text[e.location.start : e.location.end]) for e in doc.events]
+    assert placed == [("Attack", 4727022, "Санта-Фе")]  # Santa Fe, Texas, not the larger one in New Mexico
+
+
+def test_a_place_named_in_a_parenthetical_aside_is_not_where_the_event_happened():
+    text = (
+        "Мужчина работал в Армении, сообщает «Эхо» (признано иноагентом в России). "
+        "По данным издания, он снимал на телефон протесты."
+    )
+    doc = extract(Document("t", text, date(2024, 12, 3)))
+    placed = [(e.sub_event_type, e.location.place.name, text[e.location.start : e.location.end]) for e in doc.events]
+    assert placed == [("Peaceful protest", "Армения", "Армении")]

@@ -55,6 +55,10 @@ def test_each_class_has_a_trigger(text, kind):
         ("Аэропорт закрыт из-за угрозы атаки беспилотников.", "threatened"),
         ("С начала войны в результате обстрелов погибли тысячи человек.", "background"),
         ("Потенциально это ведет к насилию и беспорядкам.", "hypothetical"),
+        ("На совещании обсуждали вопросы, связанные с беспорядками в Самаре.", "background"),
+        ("Шествие обошлось без происшествий и задержаний.", "actual"),
+        ("Министр призвал нанести ответный удар по боевикам.", "planned"),
+        ("Несмотря на аресты, активисты продолжают работу.", "background"),
     ],
 )
 def test_modality_of_the_clause(text, modality):
@@ -75,6 +79,31 @@ def test_modality_of_the_clause(text, modality):
 )
 def test_no_triggers_outside_political_violence(text):
     assert triggers(text) == []
+
+
+def test_an_event_noun_after_without_did_not_happen_but_a_verb_after_it_did():
+    assert triggers("Шествие обошлось без происшествий и задержаний.") == [
+        ("protest", "actual", "Шествие"),
+        ("arrest", "denied", "задержаний"),
+    ]
+    assert triggers("Без объяснения причин полиция задержала двоих.") == [("arrest", "actual", "задержала")]
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("Утром снайпер застрелил нападавшего.", ("clash", "actual", "застрелил нападавшего")),
+        ("Полицейские у вокзала застрелили вооруженного мужчину.", ("clash", "actual", "Полицейские у вокзала застрелили")),
+    ],
+)
+def test_security_forces_killing_an_attacker_is_an_armed_clash(text, found):
+    assert triggers(text) == [found]
+
+
+def test_a_demonstration_with_demands_is_a_firm_protest_trigger():
+    assert triggers("В столице прошли демонстрации с требованием отставки мэра.") == [
+        ("protest", "actual", "демонстрации с требованием")
+    ]
 
 
 def test_capitalised_abbreviations_keep_their_letters():
@@ -100,6 +129,8 @@ def test_every_trigger_class_is_defined():
         "Банкоматы задерживают карты иностранных банков.",
         "Счета компании арестованы.",
         "Регулятор своей ставкой разгоняет инфляцию.",
+        "Активист вышел на свободу после 15 суток административного ареста.",
+        "В субботу были арестованы, соответственно, на 10 и 15 суток два активиста.",
     ],
 )
 def test_phrases_that_are_not_events_mask_their_trigger_words(text):

@@ -133,3 +133,60 @@ def test_an_attack_told_a_day_apart_at_one_place_is_one_attack_but_a_protest_is_
         e.kind = "attack"
     assert len(merge(DOC, attack)) == 1
     assert len(merge(DOC, [event("riot", 1), event("riot", 3, day=date(2022, 1, 7))])) == 2
+
+
+
+def test_an_explosion_retold_at_the_place_and_on_the_day_of_an_attack_that_told_it_is_part_of_it():
+    from svodka.pipeline import extract
+
+    text = (
+        "В среду в Самаре мужчина устроил стрельбу и взрыв в торговом центре, погибли три человека.\n\n"
+        "Очевидцы рассказали, что в среду в Самаре сначала прогремел взрыв."
+    )
+    (e,) = extract(Document("t", text, date(2024, 3, 7))).events
+    assert (e.sub_event_type, e.date, e.fatalities.min) == ("Attack", date(2024, 3, 6), 3)
+    assert [text[t.start : t.end] for t in e.triggers][-1] == "прогремел взрыв"
+
+
+def test_an_explosion_beside_an_attack_that_told_none_stays_an_event_of_its_own():
+    from svodka.pipeline import extract
+
+    text = "В среду в Самаре на базу военных напали боевики.\n\nВ среду в Самаре прогремел взрыв."
+    events = extract(Document("t", text, date(2024, 3, 7))).events
+    assert sorted(e.sub_event_type for e in events) == ["Attack", "Remote explosive/landmine/IED"]
+
+
+def test_detentions_told_beside_a_rally_make_it_a_protest_with_intervention():
+    from svodka.pipeline import extract
+
+    text = "В субботу в Самаре прошел митинг в защиту сквера. Позднее полиция задержала трех человек."
+    (e,) = extract(Document("t", text, date(2024, 3, 10))).events
+    assert (e.sub_event_type, e.arrested.min, e.arrested.max) == ("Protest with intervention", 3, 3)
+    assert text[e.arrested.evidence[0] : e.arrested.evidence[1]] == "трех человек"
+
+
+def test_the_police_killing_the_attacker_the_next_day_is_an_armed_clash_apart_from_the_attack():
+    from svodka.pipeline import extract
+
+    text = (
+        "В пятницу в Самаре мужчина открыл стрельбу по прохожим, погибли два человека.\n\n"
+        "В субботу в Самаре полицейские застрелили нападавшего."
+    )
+    events = extract(Document("t", text, date(2024, 3, 10))).events
+    assert sorted((e.sub_event_type, e.date) for e in events) == [
+        ("Armed clash", date(2024, 3, 9)),
+        ("Attack", date(2024, 3, 8)),
+    ]
+
+
+def test_arrests_that_lead_the_text_are_news_of_their_own_not_part_of_the_bombing_it_recalls():
+    from svodka.pipeline import extract
+
+    text = (
+        "В Самаре арестованы двое подозреваемых.\n\n"
+        "Следствие полагает, что они помогали организатору. "
+        "По данным полиции, вечером после взрывов они побывали в его квартире в Самаре."
+    )
+    events = extract(Document("t", text, None)).events
+    arrests = [e for e in events if e.sub_event_type == "Arrests"]
+    assert [(a.arrested.min, text[a.arrested.evidence[0] : a.arrested.evidence[1]]) for a in arrests] == [(2, "двое подозреваемых")]

@@ -18,7 +18,7 @@ from .counts import find_counts, find_unclaimed_people
 from .dates import anchor_date, find_dates, is_background
 from .detect import combinations, event_classes
 from .lexicon import pattern_set
-from .model import CountMention, DateMention, Document, Event, PlaceMention, Trigger
+from .model import CountMention, DateMention, Document, Event, PlaceMention, Token, Trigger
 from .places import gazetteer
 
 NATIONWIDE = "nationwide.tsv"
@@ -85,6 +85,8 @@ class DocumentContext:
         named = [m for m in first_pass if m.place.precision in ("country", "admin1")] or first_pass
         countries = Counter(m.place.country for m in named)
         hint = [countries.most_common(1)[0][0]] if countries else []
+        # a region named anywhere ("в школе в Техасе") chooses its own city among homonyms in every sentence
+        hint += sorted({code for m in named if (code := gaz.region_code(m.place))})
         context.year_anchor = None if context.anchor else latest_year_mentioned(doc)
         for i in range(len(doc.sentences)):
             context.places[i] = gaz.find(doc, i, hint, candidates[i])
@@ -153,20 +155,33 @@ LOCATIVE = {"в", "во", "на", "под", "у", "около", "возле", "�
 PRECISION_ORDER = {"landmark": 0, "city": 0, "admin1": 1, "country": 2}
 
 
-def place_rank(doc: Document, mention: PlaceMention, trigger_start: int) -> tuple:
-    """The most precise place first, then one the text locates things in ("в Аммане", not "посольство Израиля"), then the nearest."""
+def tokens_before(doc: Document, mention: PlaceMention) -> list[Token]:
     sentence = next(s for s in doc.sentences if s.start <= mention.start < s.end)
-    before = [t for t in sentence.tokens if t.end <= mention.start]
-    located = bool(before) and before[-1].lemma in LOCATIVE
+    return [t for t in sentence.tokens if t.end <= mention.start]
+
+
+def is_located(before: list[Token]) -> bool:
+    """The text locates things in the place: "в Аммане", not "посольство Израиля"."""
+    return bool(before) and before[-1].lemma in LOCATIVE
+
+
+def in_aside(before: list[Token]) -> bool:
+    """Inside a parenthetical remark ("(признано нежелательным в России)"), not where the event is told."""
+    return sum(t.text == "(" for t in before) > sum(t.text == ")" for t in before)
+
+
+def place_rank(doc: Document, mention: PlaceMention, trigger_start: int) -> tuple:
+    """The most precise place first, then one outside an aside, then one the text locates things in, then the nearest."""
+    before = tokens_before(doc, mention)
     distance = min(abs(mention.start - trigger_start), abs(mention.end - trigger_start))
-    return PRECISION_ORDER[mention.place.precision], not located, distance
+    return PRECISION_ORDER[mention.place.precision], in_aside(before), not is_located(before), distance
 
 
 def mentioned_in_passing(doc: Document, mention: PlaceMention, main: PlaceMention | None) -> bool:
     """A country named only as a modifier ("органы России", "граждан Беларуси"), not as where things happen."""
     if main is None or mention.place.precision != "country":
         return False
-    return main.place.precision != "country" and place_rank(doc, mention, mention.start)[1]
+    return main.place.precision != "country" and not is_located(tokens_before(doc, mention))
 
 
 def attach_place(context: DocumentContext, event: Event) -> None:

@@ -17,6 +17,8 @@ from .model import Document, Sentence, Token, Trigger
 
 CLAUSE_BOUNDARIES = {",", ";", ":", "—", "–", "(", ")", "что", "но", "а", "однако"}
 CONDITIONAL = {"если"}
+WITHOUT = {"без"}  # "акция прошла без задержаний": governs the event noun it denies
+WITHOUT_REACH = 3  # words between "без" and the noun, a list of others before it ("без происшествий и задержаний")
 GENRES_WITHOUT_EVENTS = {"fiction", "sport"}
 GENRE_SHARE = 0.2  # of sentences: a film review or match report that mentions a shooting is not news of one
 FUTURE = "futr"
@@ -77,13 +79,19 @@ def modality_of(tokens: list[Token], match: Match) -> str:
     if cues:
         return cues[0].pattern.label
     words_before = [t for t in tokens[start : match.first] if is_word(t)]
-    if words_before and words_before[-1].lemma == "не":
+    if words_before and words_before[-1].lemma == "не" or told_as_absent(tokens, match, words_before):
         return "denied"
     if any(t.lemma in CONDITIONAL for t in tokens[: match.first]):
         return "hypothetical"
     if any(FUTURE in t.tags and t.pos == "VERB" for t in clause):
         return "planned"
     return "actual"
+
+
+def told_as_absent(tokens: list[Token], match: Match, words_before: list[Token]) -> bool:
+    """ "без задержаний": an event noun in the genitive after "без" did not happen."""
+    noun = tokens[match.first]
+    return noun.pos == "NOUN" and "gent" in noun.tags and any(t.lemma in WITHOUT for t in words_before[-WITHOUT_REACH:])
 
 
 def sentence_context(sentence: Sentence) -> set[str]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .attribution import settle_sources, source_key
-from .detect import event_classes
+from .detect import combinations, event_classes
 from .lexicon import data_rows
 from .model import COUNT_SLOTS, Count, Document, Event, Source
 
@@ -200,7 +200,9 @@ def supported(event: Event, events: list[Event]) -> bool:
 class PartRule:
     part: str  # the event class that is a part
     hosts: frozenset[str]  # event types it is a part of
-    where: str  # "paragraph": told in the host's paragraph at its place; "day": at the host's place on its day
+    where: str  # "paragraph": told in the host's paragraph at its place; "day": at the host's place on its day,
+    # told after the host (arrests that lead a text are its news); "retold": as "day", when the host's own
+    # sentences already tell an act of the part's class
 
 
 @lru_cache(maxsize=1)
@@ -214,7 +216,9 @@ def is_host(doc: Document, rule: PartRule, host: Event, part: Event) -> bool:
     if rule.where == "paragraph":
         paragraph = doc.sentences[part.triggers[0].sentence].paragraph
         return any(doc.sentences[t.sentence].paragraph == paragraph for t in host.triggers)
-    return host.date == part.date
+    if rule.where == "retold" and all(t.kind != part.kind for t in host.triggers):
+        return False
+    return host.date == part.date and host.triggers[0].start < part.triggers[0].start
 
 
 def absorb_parts(doc: Document, events: list[Event]) -> list[Event]:
@@ -230,7 +234,16 @@ def absorb_parts(doc: Document, events: list[Event]) -> list[Event]:
             kept.append(e)
         else:
             absorb(host, e)
+            combine_kinds(host, e.kind)
     return kept
+
+
+def combine_kinds(host: Event, part_kind: str) -> None:
+    """A part combines with its host as it would in one sentence: a rally with its detentions is a protest with intervention."""
+    result = combinations().get((host.kind, part_kind))
+    if result and result != host.kind:
+        host.kind = result
+        host.event_type, host.sub_event_type = event_classes()[result].event_type, event_classes()[result].sub_event_type
 
 
 def merge(doc: Document, events: list[Event]) -> list[Event]:

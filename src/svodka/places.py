@@ -181,6 +181,7 @@ class Gazetteer:
         self.countries: dict[str, Country] = {}
         self.regions: list[Region] = []
         self.region_by_code: dict[tuple[str, str], Region] = {}
+        self.region_by_name: dict[tuple[str, str], Region] = {}
         self._load_countries()
         self._load_regions()
         self.prefixes = {" ".join(key.split()[:n]) for key in self.index for n in range(1, len(key.split()))}
@@ -223,6 +224,7 @@ class Gazetteer:
             self.regions.append(region)
             if code:
                 self.region_by_code.setdefault((country, code), region)
+                self.region_by_name.setdefault((country, name), region)
             for form in [name, *split_list(forms)]:
                 self._add(form, ("admin1", number))
 
@@ -231,6 +233,11 @@ class Gazetteer:
     def country(self, iso: str) -> Place:
         c = self.countries[iso]
         return Place(c.name, c.iso, "country", None, c.lat, c.lon, c.geonameid, c.population)
+
+    def region_code(self, place: Place) -> str | None:
+        """A region as a homonym-choosing context ("US.TX" for Техас), see `find`."""
+        region = self.region_by_name.get((place.country, place.name)) if place.precision == "admin1" else None
+        return f"{region.country}.{region.code}" if region else None
 
     def lookup(self, name: str, countries: Collection[str] = ()) -> Place | None:
         if name in self.abbreviations:
@@ -383,6 +390,8 @@ class Gazetteer:
         following = tokens[m.last] if m.last < len(tokens) else None
         if before and before.lemma in self.eponym_words:
             return False  # "больница имени Вашингтона"
+        if before and is_capitalised(before) and "Name" in before.tags:
+            return False  # a surname after a first name: "улица Карла Маркса"
         if before and before.text in OPENING_QUOTES and not (located and following and following.text[:1].isalpha()):
             return False  # a title: «Днепр» the club, "Британия ищет таланты"; not «Россия жила...»
         cities_only = all(kind == "city" for kind, _ in m.entries)
