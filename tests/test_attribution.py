@@ -189,3 +189,58 @@ def test_the_agency_of_the_dateline_relays_the_report_in_any_letter_case():
     assert ["РИА Новости"] in chains and ["Полиция штата"] in chains
     agency = next(s for s in event["sources"] if s["chain"] == ["РИА Новости"])
     assert doc.text[slice(*agency["evidence"])] == "риа новости"
+
+
+def test_a_later_sentence_naming_the_victims_gives_its_speaker_to_the_attack():
+    text = (
+        "В пятницу в школе города Ривертон неизвестный открыл огонь по ученикам.\n\n"
+        "Занятия отменены.\n\n"
+        "Как сообщил мэр города Джон Кларк, в числе пострадавших двое учителей."
+    )
+    doc, out = run(text)
+    event = only_event(out)
+    sources = {tuple(s["chain"]): s for s in event["sources"]}
+    assert list(sources) == [("Джон Кларк",)]
+    assert doc.text[slice(*sources[("Джон Кларк",)]["evidence"])] == "сообщил мэр города Джон Кларк"
+
+
+def test_a_later_sentence_on_another_topic_gives_its_speaker_to_no_event():
+    text = (
+        "В пятницу в школе города Ривертон неизвестный открыл огонь по ученикам.\n\n"
+        "Занятия отменены.\n\n"
+        "Как сообщил мэр города Джон Кларк, занятия возобновятся в понедельник."
+    )
+    _, out = run(text)
+    assert only_event(out)["sources"] == []
+
+
+def test_a_speaker_far_below_the_event_is_not_its_source():
+    text = (
+        "В пятницу в школе города Ривертон неизвестный открыл огонь по ученикам.\n\n"
+        "Занятия отменены.\n\nРодителей просят сохранять спокойствие.\n\nШкола закрыта до понедельника.\n\n"
+        "Как сообщил мэр города Джон Кларк, в числе пострадавших двое учителей."
+    )
+    _, out = run(text)
+    assert only_event(out)["sources"] == []
+
+
+def test_an_anaphor_of_a_protest_does_not_speak_of_an_attack():
+    text = (
+        "В пятницу в школе города Ривертон неизвестный открыл огонь по ученикам.\n\n"
+        "Занятия отменены.\n\n"
+        "Как сообщил мэр города Джон Кларк, участников конкурса наградят в понедельник."
+    )
+    _, out = run(text)
+    assert only_event(out)["sources"] == []
+
+
+def test_a_later_sentence_referring_to_the_attack_gives_its_speaker_to_it():
+    text = (
+        "В пятницу в городе Ривертон неизвестный открыл огонь по прохожим.\n\n"
+        "Занятия отменены.\n\n"
+        "В полиции сообщили, что начато расследование нападения."
+    )
+    doc, out = run(text)
+    event = only_event(out)
+    assert [(s["chain"], s["inherited"]) for s in event["sources"]] == [(["Полиция"], False)]
+    assert doc.text[slice(*event["sources"][0]["evidence"])] == "В полиции сообщили"

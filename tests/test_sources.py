@@ -444,3 +444,48 @@ def test_spokesperson_stands_for_the_body(build):
 def test_named_spokesperson_stays_the_person(build):
     doc = build("Об этом сообщила представитель полиции города Анна Смирнова.")
     assert chains(doc) == [["Анна Смирнова"]]
+
+
+# ---------------------------------------------------------------- issue 3: wider reach
+
+
+def test_impersonal_said_in_a_statement_names_its_author(build):
+    doc = build("В городе Тарск задержаны трое активистов, говорится в сообщении ТАСС.")
+    a = only(doc)
+    assert a.chain == ["ТАСС"]
+    assert doc.span_text(a.evidence) == "говорится в сообщении ТАСС"
+
+
+def test_a_name_repeated_in_brackets_does_not_cut_off_the_speaker(build):
+    text = "Глава администрации района Ахмад Шариф (Ahmad Sharif) сказал, что при обстреле погибли двое."
+    doc = build(text)
+    a = only(doc)
+    assert a.chain == ["Ахмад Шариф (Ahmad Sharif)"]
+    assert doc.span_text(a.evidence).startswith("Ахмад Шариф (Ahmad Sharif)")
+    assert doc.span_text(a.evidence).endswith("сказал")
+
+
+def test_a_genitive_name_after_a_role_noun_is_put_in_the_nominative(build):
+    doc = build("По словам шерифа округа Колтон Эда Гонзалеса, число пострадавших уточняется.")
+    a = only(doc)
+    assert a.chain == ["Эд Гонзалес"]
+    assert doc.span_text(a.evidence) == "По словам шерифа округа Колтон Эда Гонзалеса"
+
+
+def test_a_womans_genitive_name_keeps_her_gender(build):
+    doc = build("По словам пресс-секретаря губернатора Анны Петровой, задержаны 40 человек.")
+    a = only(doc)
+    assert a.chain == ["Анна Петрова"]  # the masculine role noun does not make her a man
+    assert "Анны Петровой" in doc.span_text(a.evidence)
+
+
+def test_a_nominative_name_after_a_role_noun_is_left_as_it_is(build):
+    doc = build("Глава полиции района Уолтер Грин сообщил, что задержаны двое.")
+    assert only(doc).chain == ["Уолтер Грин"]
+
+
+def test_a_name_with_a_nominative_word_after_an_inanimate_noun_is_the_speaker(build):
+    doc = build("Представитель администрации провинции Абдулла Хсрат сказал, что погибли четыре человека.")
+    a = only(doc)
+    assert a.chain == ["Абдулла Хсрат"]
+    assert doc.span_text(a.evidence) == "Абдулла Хсрат сказал"

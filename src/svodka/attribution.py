@@ -9,9 +9,12 @@ source, else by the outlet itself: those are the words it chose.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from .actors import find_actor_words
+from .detect import EventClass, event_classes
+from .lexicon import data_rows
 from .model import Claim, CountMention, Document, Event, Label, Source
 from .sources import (
     Attribution, VerificationMark, attribute, claims_event_type, find_dateline_outlet, find_quote_spans,
@@ -20,8 +23,62 @@ from .sources import (
 )
 
 LEAD_PARAGRAPHS = 2  # the headline and the lead paragraph
+ANAPHOR_PARAGRAPHS = 2  # "в числе пострадавших" speaks of an event told at most a paragraph before
 DISTANCING_QUOTE_MAX_CHARS = 40  # «"десятки"» distances a figure; a longer quote is speech
 OWN_WORDS = "текст"  # the chain of words no one is quoted saying, when the outlet is unknown
+
+
+@lru_cache(maxsize=1)
+def anaphors() -> dict[str, frozenset[str]]:
+    """Word -> the events it can refer back to (data/anaphors.tsv)."""
+    return {row[0].strip(): frozenset(x.strip() for x in row[1].split(",")) for row in data_rows("anaphors.tsv")}
+
+
+def refers_to(refers: frozenset[str], classes: list[EventClass]) -> bool:
+    return "any" in refers or any(c.event_type in refers or ("violent" in refers and c.violent) for c in classes)
+
+
+def alike(one: list[EventClass], other: list[EventClass]) -> bool:
+    """Mentions that may be of one event: of one type, or both violent."""
+    return any(a.event_type == b.event_type or (a.violent and b.violent) for a in one for b in other)
+
+
+def find_followers(doc: Document, speaking: set[int]) -> dict[int, list[int]]:
+    """The sentences with a speaker that speak of an event told in an earlier sentence, by that
+    sentence: one that refers to an event of the kind told before ("расследование по поводу
+    гибели"), or one with no trigger that names it by an anaphoric word ("в числе пострадавших")."""
+    classes = event_classes()
+    told: dict[int, list[EventClass]] = {}
+    referred: dict[int, list[EventClass]] = {}
+    triggered = set()
+    for t in doc.triggers:
+        triggered.add(t.sentence)
+        if t.modality == "actual":
+            told.setdefault(t.sentence, []).append(classes[t.kind])
+        elif t.modality == "background":
+            referred.setdefault(t.sentence, []).append(classes[t.kind])
+    followers: dict[int, list[int]] = {}
+    words = anaphors()
+    for k in sorted(speaking - told.keys()):
+        if k in referred:
+            host = next((h for h in sorted(told, reverse=True) if h < k and alike(told[h], referred[k])), None)
+        elif k not in triggered:
+            refers = frozenset().union(
+                *(words.get(t.lemma, frozenset()) | words.get(t.text.lower(), frozenset()) for t in doc.sentences[k].tokens)
+            )
+            paragraph = doc.sentences[k].paragraph
+            host = next(
+                (
+                    h for h in sorted(told, reverse=True)
+                    if h < k and paragraph - doc.sentences[h].paragraph <= ANAPHOR_PARAGRAPHS and refers_to(refers, told[h])
+                ),
+                None,
+            ) if refers else None
+        else:
+            host = None
+        if host is not None:
+            followers.setdefault(host, []).append(k)
+    return followers
 
 
 def source_of(attribution: Attribution) -> Source:
@@ -45,6 +102,7 @@ class Voices:
     live_blog: bool  # entries under their own headlines: the lead does not speak for them
     claims: list[Source]  # claims of responsibility: they speak for every attack of the document
     agency: Source | None  # the agency of the dateline: it relays everything the report says
+    followers: dict[int, list[int]] = field(default_factory=dict)  # later sentences that speak of a sentence's event
 
     @classmethod
     def build(cls, doc: Document) -> "Voices":
@@ -58,7 +116,8 @@ class Voices:
         live_blog = any(s.headline and s.paragraph >= LEAD_PARAGRAPHS for s in doc.sentences)
         claims = [source_of(a) for a in find_responsibility_claims(doc)]
         agency = find_dateline_outlet(doc)
-        return cls(doc, by_sentence, find_verification(doc), short, live_blog, claims, agency and source_of(agency))
+        followers = find_followers(doc, set(by_sentence))
+        return cls(doc, by_sentence, find_verification(doc), short, live_blog, claims, agency and source_of(agency), followers)
 
     def _paragraph_sources(self, paragraphs: set[int]) -> list[Source]:
         return [
@@ -125,6 +184,8 @@ def settle_sources(event: Event) -> None:
 
 def attribute_event(voices: Voices, event: Event) -> None:
     event.sources = voices.sources_for(event.sentences)
+    later = [s for index in event.sentences for k in voices.followers.get(index, []) for s in voices.by_sentence[k]]
+    event.sources += [s for s in later if all(source_key(s) != source_key(o) for o in event.sources)]
     if claims_event_type(event.event_type):
         event.sources += [c for c in voices.claims if all(source_key(c) != source_key(s) for s in event.sources)]
     if voices.agency and not any(voices.agency.chain[0] in s.chain for s in event.sources):

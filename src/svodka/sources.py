@@ -27,11 +27,14 @@ LOCATIVE_CASES = {"loct", "loc2", "datv"}
 TOPIC_WORDS = {"о", "об", "обо", "про", "что", "чтобы", "если", "как"}
 CLAUSE_PUNCTUATION = {",", ":", ";", "–", "—", "-", ".", "!", "?", "…", ")"}
 NAME_TAGS = {"Name", "Surn", "Patr", "Geox"}
+NAME_CASES = ("gent", "datv", "ablt")  # the oblique cases a name may keep in NER's normal form
 SPEECH_QUOTE_MIN_CHARS = 60  # a longer quote is speech: its verbs are not attributions
 OUTLET_NAME_MAX_CHARS = 60
 QUOTED_NAME_MAX_TOKENS = 5  # the opening quote and up to four words
 GAP = "…"
 MAX_GAP = 8
+ROLE_MAX_DISTANCE = 6  # "руководителя сети региональных штабов Алексея Навального Леонида Волкова"
+BRACKET_MAX_TOKENS = 8  # "(Abdul Wali Sahmi)": a name given again in brackets
 
 
 @dataclass
@@ -340,6 +343,45 @@ def to_nominative(token: Token) -> str:
     return token.text
 
 
+@lru_cache(maxsize=1)
+def name_endings() -> dict[tuple[str, str], tuple[tuple[str, str], ...]]:
+    table: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for case, gender, oblique, nominative in _rows("name_endings.tsv"):
+        table.setdefault((case, gender), []).append((oblique, "" if nominative == "-" else nominative))
+    return {key: tuple(sorted(rows, key=lambda r: -len(r[0]))) for key, rows in table.items()}
+
+
+def _name_parses(word: str, case: str):
+    return [
+        p for p in morph_analyzer().parse(word.lower())
+        if p.tag.case == case and p.tag.number != "plur" and p.tag.POS == "NOUN"
+    ]
+
+
+def _name_gender(word: str, case: str) -> str | None:
+    """The gender of a first name in the case, when the morphology knows it as a name."""
+    for p in _name_parses(word, case):
+        if "Name" in p.tag.grammemes and p.tag.gender in ("masc", "femn"):
+            return p.tag.gender
+    return None
+
+
+@lru_cache(maxsize=10_000)
+def name_in_nominative(word: str, case: str, gender: str | None) -> str:
+    """A capitalised name word in the case put into the nominative: a parse of the word in that
+    case (of the gender, if one has it), else the ending table; else the word as it is."""
+    parses = _name_parses(word, case)
+    parses.sort(key=lambda p: (p.tag.gender != gender, not ({"Name", "Surn", "Patr"} & p.tag.grammemes)))
+    for p in parses:
+        form = p.inflect({"nomn"})
+        if form:
+            return form.word[:1].upper() + form.word[1:]
+    for oblique, nominative in name_endings().get((case, gender or "masc"), ()):
+        if word.endswith(oblique) and len(word) > len(oblique) + 1:
+            return word[: len(word) - len(oblique)] + nominative
+    return word
+
+
 def _is_noun(token: Token) -> bool:
     return token.pos == "NOUN" or "Abbr" in token.tags or _is_latin(token.text)
 
@@ -472,9 +514,27 @@ class Attributor:
         return i
 
     def _clause_start(self, i: int, first: int) -> int:
-        while i > first and not (self._is_boundary(i - 1) or self._links_clauses(i - 1)):
+        while i > first:
+            opening = self._bracket_opening(i - 1, first)
+            if opening is not None:
+                i = opening  # "Абдул Сахми (Abdul Sahmi) сказал": a bracket does not end the clause
+                continue
+            if self._is_boundary(i - 1) or self._links_clauses(i - 1):
+                break
             i -= 1
         return i
+
+    def _bracket_opening(self, k: int, first: int) -> int | None:
+        """The "(" of a short bracket closing at token k, if k closes one."""
+        tokens = self.view.tokens
+        if tokens[k].text != ")":
+            return None
+        for j in range(k - 1, max(first, k - BRACKET_MAX_TOKENS) - 1, -1):
+            if tokens[j].text == "(":
+                return j if j < k - 1 else None
+            if tokens[j].text in ".!?;:)":
+                return None
+        return None
 
     def _links_clauses(self, k: int) -> bool:
         """ "и" opens a clause, except between two names: "издания X и Y сообщают"."""
@@ -633,8 +693,8 @@ class Attributor:
         if not (owner.pos == "NOUN" and "inan" in owner.tags and owner.text.islower()):
             return False
         names = [t for t in self.view.tokens[i:] if t.start < person.end]
-        if not any("gent" in t.tags for t in names):
-            return False  # "полиции города Салтанат Азирбек": a name in apposition
+        if not any("gent" in t.tags for t in names) or any("nomn" in t.tags for t in names):
+            return False  # "полиции города Салтанат Азирбек", "провинции Абдулла Хсрат": a name in apposition
         return not any(self.lex.has(kind, owner) for kind in ("speech_noun", "medium", "press_office", "correspondent"))
 
     def _speaks_for_body(self, i: int, last: int) -> bool:
@@ -744,13 +804,52 @@ class Attributor:
 
     def _person_name(self, person: Mention) -> str:
         """A lone surname ("Азирбек добавила") is the full name seen earlier."""
-        if " " in person.normal:
-            return person.normal
+        normal = self._nominative_person(person)
+        if " " in normal:
+            return normal
         for m in reversed(self.doc.mentions):
             if m.kind == "PER" and m.start < person.start and " " in m.normal:
-                if m.normal.split()[-1] == person.normal or analyse(m.normal.split()[-1])[0] == analyse(person.normal)[0]:
-                    return m.normal
-        return person.normal
+                if m.normal.split()[-1] == normal or analyse(m.normal.split()[-1])[0] == analyse(normal)[0]:
+                    return self._nominative_person(m)
+        return normal
+
+    def _nominative_person(self, person: Mention) -> str:
+        """The name in the nominative where NER kept the oblique case of the text: "шерифа
+        округа Эда Гонзалеса" is Эд Гонзалес. The case is the role noun's before the name
+        (its gender too, for a name the morphology does not know), else the case all the
+        name's words share."""
+        view = self.view
+        i = view.token_index(person.start)
+        if i is None:
+            return person.normal
+        words = [t for t in view.tokens[i:] if t.start < person.end and t.text[:1].isupper() and re.search("[А-ЯЁ]", t.text[:1])]
+        role = self._role_before(i)
+        case = gender = None
+        if role is not None:
+            case = next((c for c in NAME_CASES if c in role.tags), None)
+            gender = next((g for g in ("masc", "femn") if g in role.tags), None)
+        elif words:
+            shared = set(NAME_CASES).intersection(*(t.tags for t in words))
+            case = next(iter(shared), None)
+            gender = next((g for g in ("masc", "femn") if g in words[0].tags), None)
+        if case is None or not words:
+            return person.normal
+        gender = _name_gender(words[0].text, case) or gender
+        surface = {t.text: name_in_nominative(t.text, case, gender) for t in words}
+        return " ".join(surface.get(word, word) for word in person.normal.split(" "))
+
+    def _role_before(self, i: int) -> Token | None:
+        """The role noun a name stands beside: "шерифа" in "шерифа округа Харрис Эда Гонзалеса",
+        past the nouns and adjectives that complete it."""
+        tokens = self.view.tokens
+        first = self.view.sentence_range[self.view.sentence_of[i]][0]
+        for k in range(i - 1, max(first, i - ROLE_MAX_DISTANCE) - 1, -1):
+            t = tokens[k]
+            if t.pos == "NOUN" and "anim" in t.tags and t.text.islower() and not t.tags & NAME_TAGS:
+                return t
+            if not (t.pos in ("NOUN", "ADJF") or t.pos is None and _capitalised(t.text)):
+                return None
+        return None
 
     def _antecedent(self, person_only: bool) -> tuple[Attribution, Resolved] | None:
         for attribution, resolved in reversed(self.found):
