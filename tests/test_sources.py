@@ -489,3 +489,19 @@ def test_a_name_with_a_nominative_word_after_an_inanimate_noun_is_the_speaker(bu
     a = only(doc)
     assert a.chain == ["Абдулла Хсрат"]
     assert doc.span_text(a.evidence) == "Абдулла Хсрат сказал"
+
+
+def test_a_name_in_apposition_to_a_genitive_role_noun_stays_in_the_nominative(build):
+    doc = build("Как заявила исполняющая обязанности мэра Ирина Волынская, задержаны трое.")
+    a = only(doc)
+    assert a.chain == ["Ирина Волынская"]
+    assert "Ирина Волынская" in doc.span_text(a.evidence)
+
+
+def test_a_countrys_adjective_before_a_body_becomes_the_countrys_name_after_it(build):
+    doc = build("Королевская тайская полиция сообщила, что стрелок задержан.")
+    a = only(doc)
+    assert a.chain == ["Королевская полиция Таиланда"]
+    assert doc.span_text(a.evidence).startswith("Королевская тайская полиция")
+    people = build("Израильские военные заявили, что ракета была перехвачена.")
+    assert only(people).chain == ["израильские военные"]  # people, not a body: lowercase as anywhere in a sentence

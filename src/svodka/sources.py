@@ -17,7 +17,9 @@ from pathlib import Path
 
 from rapidfuzz.distance import Levenshtein
 
-from .annotate import analyse, morph_analyzer, tokens_of
+from natasha.shape import recover_shape
+
+from .annotate import analyse, morph_analyzer, tokens_of, with_yo_of
 from .model import Document, Mention, Quote, Span, Token
 
 DATA = Path(__file__).parent / "data"
@@ -344,6 +346,27 @@ def to_nominative(token: Token) -> str:
 
 
 @lru_cache(maxsize=1)
+def country_adjectives() -> dict[str, str]:
+    """The lemma of a country's adjective ("тайский") -> the country's name (data/countries.tsv)."""
+    found = {}
+    for row in _rows("countries.tsv"):
+        for adjective in row[3].split(",") if len(row) > 3 else ():
+            if adjective.strip():
+                found[adjective.strip().replace("ё", "е")] = row[1].strip()
+    return found
+
+
+def genitive(name: str) -> str:
+    """A place name in the genitive, word by word: Таиланд is Таиланда, Южная Корея Южной Кореи."""
+    words = []
+    for word in name.split():
+        parse = next((p for p in morph_analyzer().parse(word.lower()) if p.tag.case == "nomn"), None)
+        form = parse.inflect({"gent"}) if parse else None
+        words.append(recover_shape(with_yo_of(word, form.word), word) if form else word)
+    return " ".join(words)
+
+
+@lru_cache(maxsize=1)
 def name_endings() -> dict[tuple[str, str], tuple[tuple[str, str], ...]]:
     table: dict[tuple[str, str], list[tuple[str, str]]] = {}
     for case, gender, oblique, nominative in _rows("name_endings.tsv"):
@@ -380,6 +403,13 @@ def name_in_nominative(word: str, case: str, gender: str | None) -> str:
         if word.endswith(oblique) and len(word) > len(oblique) + 1:
             return word[: len(word) - len(oblique)] + nominative
     return word
+
+
+def in_apposition(word: str, case: str) -> bool:
+    """ "градоначальника Татьяна Грузинская": the name's last word has no reading in the role
+    noun's case but has one in the nominative, so the name stands beside the role, not in its case."""
+    cases = {p.tag.case for p in morph_analyzer().parse(word.lower())}
+    return case not in cases and "nomn" in cases
 
 
 def _is_noun(token: Token) -> bool:
@@ -770,14 +800,18 @@ class Attributor:
         return None
 
     def _phrase_name(self, start: int, end: int) -> str:
-        """The phrase with its head (and the modifiers before it) in the nominative."""
+        """The phrase with its head (and the modifiers before it) in the nominative; a country's
+        adjective before a body becomes the country's name after it: "тайская полиция" is the
+        полиция Таиланда, as the body names itself."""
         tokens = self.view.tokens
         head = next((k for k in range(start, end) if _is_noun(tokens[k])), start)
-        words = [to_nominative(tokens[k]) for k in range(start, head + 1)]
-        if self._capitalised_by_position(start):
+        countries = country_adjectives() if "inan" in tokens[head].tags else {}  # a body, not "израильские военные"
+        of_country = [countries[tokens[k].lemma] for k in range(start, head) if tokens[k].lemma in countries]
+        words = [to_nominative(tokens[k]) for k in range(start, head + 1) if tokens[k].lemma not in countries or k == head]
+        if self._capitalised_by_position(start) and tokens[start].lemma not in countries:
             words[0] = words[0][:1].lower() + words[0][1:]
         rest = self.doc.text[tokens[head].end : tokens[end - 1].end] if end > head + 1 else ""
-        return "".join(words[k] + ("" if k == len(words) - 1 else " ") for k in range(len(words))) + rest
+        return " ".join(words) + "".join(f" {genitive(name)}" for name in of_country[:1]) + rest
 
     def _capitalised_by_position(self, i: int) -> bool:
         """ "Ряд СМИ" at the start of a sentence is "ряд СМИ" anywhere else."""
@@ -832,7 +866,7 @@ class Attributor:
             shared = set(NAME_CASES).intersection(*(t.tags for t in words))
             case = next(iter(shared), None)
             gender = next((g for g in ("masc", "femn") if g in words[0].tags), None)
-        if case is None or not words:
+        if case is None or not words or (role is not None and in_apposition(words[-1].text, case)):
             return person.normal
         gender = _name_gender(words[0].text, case) or gender
         surface = {t.text: name_in_nominative(t.text, case, gender) for t in words}
