@@ -177,6 +177,7 @@ class Gazetteer:
         self.cities, city_index, self.spelling = cached_cities()
         self.index: dict[str, list[Entry]] = {key: [("city", i) for i in ids] for key, ids in city_index.items()}
         self.abbreviations: dict[str, list[Entry]] = {}
+        self._openings: dict[tuple[str, str], tuple[frozenset[str], frozenset[str]]] = {}
         self.adjectives: dict[str, str] = {}
         self.countries: dict[str, Country] = {}
         self.regions: list[Region] = []
@@ -346,8 +347,11 @@ class Gazetteer:
                 continue
             if not token.text[:1].isalpha():
                 break
-            extended = {f"{p} {form}".strip() for p in partial for form in token_forms(token.text, token.lemma)}
-            hits = {k for k in extended if k in self.index}
+            if i == start:
+                hits, extended = self._opening(token.text, token.lemma)
+            else:
+                extended = {f"{p} {form}".strip() for p in partial for form in token_forms(token.text, token.lemma)}
+                hits = {k for k in extended if k in self.index}
             if hits:
                 words = [t for t in tokens[start : i + 1] if t.text not in JOINERS]
                 surface = normalise(" ".join(t.text for t in words))
@@ -357,6 +361,18 @@ class Gazetteer:
             partial = {k for k in extended if k in self.prefixes}
             i += 1
         return best
+
+    def _opening(self, text: str, lemma: str) -> tuple[frozenset[str], frozenset[str]]:
+        """The names a word matches alone, and the forms of it that begin a longer name
+        (remembered: most words begin none, and a text repeats its words)."""
+        key = (text, lemma)
+        if key not in self._openings:
+            forms = token_forms(text, lemma)
+            self._openings[key] = (
+                frozenset(f for f in forms if f in self.index),
+                frozenset(f for f in forms if f in self.index or f in self.prefixes),
+            )
+        return self._openings[key]
 
     def _without_qualifier(self, m: Match, tokens: list[Token]) -> Match:
         """"Восточный Иерусалим" is placed at Иерусалим: the qualifier stays in the span only."""
