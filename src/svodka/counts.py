@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .annotate import readings
 from .lexicon import data_rows
 from .model import Count, CountMention, Document, Token
 
@@ -136,6 +137,7 @@ class Anchor:
     implicit: bool
     total: bool = False
     claimed: bool = False
+    with_context: bool = False  # the word counts only beside its context words: "получить ... ранение"
 
 
 @dataclass
@@ -161,7 +163,7 @@ def find_anchors(tokens: list[Token]) -> list[Anchor]:
         window = tokens[max(0, i - CONTEXT_REACH) : i + CONTEXT_REACH + 1]
         for entry in entries:
             if all(any(is_word(t, w) for t in window) for w in entry.context):
-                anchors.append(Anchor(i, entry.slot, entry.implicit, total=is_total(tokens, i)))
+                anchors.append(Anchor(i, entry.slot, entry.implicit, total=is_total(tokens, i), with_context=bool(entry.context)))
                 break
     return anchors
 
@@ -492,6 +494,8 @@ def implicit_subject(tokens: list[Token], a: Anchor, taken: set[int], names: set
         return None
     if any(is_word(t, "не") for t in tokens[max(0, a.index - 2) : a.index + 2]):
         return None  # "не были задержаны", "задержаны не были"
+    if verb.pos == "VERB" and "tran" in verb.tags and not a.with_context:
+        return direct_object(tokens, a.index, taken)  # "полицейские застрелили нападавшего": one dead, the attacker
     number = "plur" if "plur" in verb.tags else "sing"
     for step in (1, -1):
         k = a.index + step
@@ -508,6 +512,25 @@ def implicit_subject(tokens: list[Token], a: Anchor, taken: set[int], names: set
             if t.pos == "NPRO" and SUBJECT_PRONOUNS.get(t.lemma) == number and "nomn" in t.tags:
                 return k, number
             k += step
+    return None
+
+
+def direct_object(tokens: list[Token], verb: int, taken: set[int]) -> tuple[int, str] | None:
+    """The person an active verb of killing, wounding or detaining acts on, and its number:
+    an animate noun after it, or an adjective or participle standing for one, that can be accusative;
+    not one already counted by its own slot word ("задержанных арестовали на 10 суток")."""
+    k = verb + 1
+    while k < len(tokens) and k - verb <= 4 and tokens[k].text not in SUBJECT_STOP:
+        t = tokens[k]
+        if k not in taken and t.pos in ("NOUN", "ADJF", "PRTF") and not is_slot_word(t):
+            for parse, case in readings(t.text):
+                substantive = parse.tag.POS in ("ADJF", "PRTF") and not (
+                    k + 1 < len(tokens) and tokens[k + 1].pos in ("NOUN", "ADJF", "PRTF")
+                )
+                person = parse.tag.POS == "NOUN" and parse.tag.animacy == "anim" or substantive
+                if case == "accs" and person and parse.tag.number:
+                    return k, parse.tag.number
+        k += 1
     return None
 
 
