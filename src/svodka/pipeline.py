@@ -56,8 +56,12 @@ def trigger_heads() -> frozenset[str] | None:
 
 @lru_cache(maxsize=200_000)
 def can_begin_trigger(word: str) -> bool:
+    """Whether the word's lemma begins a trigger; a phrase that only masks triggers ("задерживают
+    рейсы") is no event, so a word that begins nothing else begins none."""
     lower = word.lower().replace("ё", "е")
-    return lower[:HEAD] in trigger_heads() and bool(pattern_set("triggers.tsv").starting_with(analyse(word)[0]))
+    if lower[:HEAD] not in trigger_heads():
+        return False
+    return any(p.label != NOT_AN_EVENT for p in pattern_set("triggers.tsv").starting_with(analyse(word)[0]))
 
 
 def can_name_event(text: str) -> bool:
