@@ -54,7 +54,7 @@ def extract_command(
     source: str = typer.Option(None, "--source", help="Outlet name of a plain-text input."),
     url: str = typer.Option(None, "--url", help="URL of a plain-text input."),
     output_format: OutputFormat = typer.Option(None, "--format", help="json, jsonl or table (default: table on a terminal, else json)."),
-    no_shortcut: bool = typer.Option(False, "--no-shortcut", help="Tag every paragraph and analyse every document, with a trigger or not (slow; checks the shortcut)."),
+    no_shortcut: bool = typer.Option(False, "--no-shortcut", help="Tag every sentence and analyse every document, with a trigger or not (slow; checks the shortcut)."),
     quotes: bool = typer.Option(False, "--quotes", help="Also list the quotes of documents that report no event (slower on a news stream)."),
 ) -> None:
     """Find the events in Russian news texts."""

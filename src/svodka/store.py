@@ -305,12 +305,7 @@ class Store:
         if source:
             where.append("d.source = ?")
             parameters.append(source)
-        if since:
-            where.append("d.published >= ?")
-            parameters.append(since)
-        if until:
-            where.append("d.published <= ?")
-            parameters.append(until)
+        add_day_range(where, parameters, "d.published", since, until)
         if text:
             where.append("d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)")
             parameters.append(fts_query(text))
@@ -444,12 +439,7 @@ def linked_filter(*, country: str | None = None, event_type: str | None = None, 
         if value is not None:
             where.append(f"l.{column} = ?")
             parameters.append(value)
-    if since:
-        where.append("l.date >= ?")
-        parameters.append(since)
-    if until:
-        where.append("l.date <= ?")
-        parameters.append(until)
+    add_day_range(where, parameters, "l.date", since, until)
     if place:
         where.append("(l.location = ? OR l.admin1 = ?)")
         parameters += [place, place]
@@ -462,3 +452,11 @@ def linked_filter(*, country: str | None = None, event_type: str | None = None, 
                      "AND d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?))")
         parameters.append(fts_query(text))
     return where, parameters
+
+
+def add_day_range(where: list[str], parameters: list, column: str, since: str | None, until: str | None) -> None:
+    """The conditions that keep `column` within since..until (either bound may be absent)."""
+    for bound, operator in ((since, ">="), (until, "<=")):
+        if bound:
+            where.append(f"{column} {operator} ?")
+            parameters.append(bound)
