@@ -1,7 +1,7 @@
 """Lemmas, and batched NER that finds what natasha finds one text at a time."""
 import pytest
 
-from svodka.annotate import entity_tagger, length_batches, nominative, sentence_tokens, tag_entities, tag_entities_of, tokenize_document, tokens_of
+from svodka.annotate import entity_tagger, nominative, sentence_tokens, tag_entities, tag_entities_of, tokenize_document, tokens_of
 from svodka.model import Document
 from svodka.segment import segment
 
@@ -95,11 +95,6 @@ def test_several_documents_tagged_in_one_batch_get_their_own_mentions(doc):
     assert [m.text for m in other.mentions] == [m.text for m in doc.mentions if m.start >= doc.text.index(PARAGRAPHS[3])]
     assert nameless.mentions == []
     assert [m.start for m in doc.mentions] == sorted(m.start for m in doc.mentions)
-
-
-def test_length_batches_group_similar_lengths_within_the_budget():
-    items = ["a" * n for n in (50, 5, 400, 10, 20)]
-    assert list(length_batches(items, 60)) == [[1, 3, 4], [0], [2]]
 
 
 def test_a_unit_word_after_a_number_is_read_as_the_unit():

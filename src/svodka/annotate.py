@@ -7,7 +7,7 @@ process.
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterator
 from functools import lru_cache
 
 from natasha.shape import recover_shape
@@ -15,10 +15,6 @@ from natasha.shape import recover_shape
 from .model import Document, Mention, Token
 from .tokens import token_spans
 
-# Texts go to the network sorted by length, in batches of about this many
-# (padded) characters or words: a batch pads little, and its matrix products
-# are big enough to be efficient but stay in cache.
-NER_BATCH_WORDS = 2_000
 PERSON_NAME = frozenset({"Name", "Surn", "Patr"})
 CASE_OF = {"nomn": "nomn", "voct": "nomn", "gent": "gent", "gen2": "gent", "datv": "datv", "accs": "accs",
            "acc2": "accs", "ablt": "ablt", "loct": "loct", "loc2": "loct"}
@@ -70,28 +66,6 @@ def tokenize_document(doc: Document) -> Document:
     return doc
 
 
-def length_batches(items: Sequence, budget: int) -> Iterator[list[int]]:
-    """Indices of the items, shortest first, in batches padded to at most `budget`
-    (an item longer than that is a batch of its own)."""
-    batch: list[int] = []
-    for i in sorted(range(len(items)), key=lambda i: len(items[i])):
-        if batch and (len(batch) + 1) * len(items[i]) > budget:
-            yield batch
-            batch = []
-        batch.append(i)
-    if batch:
-        yield batch
-
-
-def in_length_order(items: Sequence, tag: Callable[[list], Iterable], budget: int) -> list:
-    """`tag` over `length_batches` of the items; results in input order."""
-    results: list = [None] * len(items)
-    for batch in length_batches(items, budget):
-        for i, result in zip(batch, tag([items[i] for i in batch])):
-            results[i] = result
-    return results
-
-
 class EntityTagger:
     """natasha's news NER (slovnet), run on svodka's own tokens, and the nominative of what it finds.
 
@@ -103,18 +77,15 @@ class EntityTagger:
     def __init__(self):
         from natasha import NewsEmbedding, NewsNERTagger
 
+        from .ner import SentenceNER
+
         self.ner = NewsNERTagger(NewsEmbedding())
-        self.ner.infer.encoder.batch_size = 1_000_000  # `in_length_order` chooses the batches
+        self.network = SentenceNER(self.ner.infer)
 
     def tag(self, pieces: list[tuple[str, list[Token]]]) -> list[list[Mention]]:
         """The mentions in each piece: a run of tokens (such as a sentence) of the text given with it."""
-        words = [[t.text for t in tokens] for _, tokens in pieces]
-        tags = in_length_order(words, self._tag_words, NER_BATCH_WORDS)
+        tags = self.network([[t.text for t in tokens] for _, tokens in pieces])
         return [list(mentions_of(text, tokens, piece_tags)) for (text, tokens), piece_tags in zip(pieces, tags)]
-
-    def _tag_words(self, batch: list[list[str]]) -> Iterable[list[str]]:
-        infer = self.ner.infer
-        return infer.decoder(infer.process(infer.encoder(batch)))
 
 
 def mentions_of(text: str, tokens: list[Token], tags: list[str]) -> Iterator[Mention]:
