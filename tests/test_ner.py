@@ -64,3 +64,12 @@ def test_every_sentence_of_the_corpus_gets_slovnets_tags():
         texts = [json.loads(line)["text"] for line in f if line.strip()]
     sentences = [words for text in texts for s in sentenize(text) if (words := words_of(s.text))]
     assert entity_tagger().network(sentences) == slovnet_tags(sentences)
+
+
+def test_words_remembered_from_earlier_blocks_give_the_same_tags(monkeypatch):
+    monkeypatch.setattr(svodka.ner, "KEPT_WORDS", 7)  # some words remembered, the rest computed again
+    network = svodka.ner.SentenceNER(entity_tagger().ner.infer)
+    sentences = [words_of(s) for s in SENTENCES]
+    first = network(sentences)
+    assert len(network.first_products.row_of) == 7
+    assert network(sentences[::-1]) == first[::-1] == slovnet_tags(sentences)[::-1]

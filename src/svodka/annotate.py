@@ -115,7 +115,15 @@ def nominative(text: str, tokens: list[Token], kind: str) -> str:
     России" the Следственный комитет России. A person's every word agrees; an organisation
     or a place changes only its head noun and the adjectives before it, in the head's
     gender and number. The readings chosen are the likeliest that agree."""
-    options = [readings(t.text) for t in tokens]
+    start = tokens[0].start
+    return nominative_of(text[start : tokens[-1].end], tuple((t.start - start, t.end - start) for t in tokens), kind)
+
+
+@lru_cache(maxsize=50_000)
+def nominative_of(surface: str, spans: tuple[tuple[int, int], ...], kind: str) -> str:
+    """`nominative` of a name written `surface`, whose words stand at `spans` in it."""
+    words = [surface[a:b] for a, b in spans]
+    options = [readings(word) for word in words]
     if kind == "PER":
         options = [tuple(r for r in rs if PERSON_NAME & r[0].tag.grammemes) for rs in options]
         changing = [i for i, rs in enumerate(options) if rs]  # not "Токаев" read as the plural of "токай"
@@ -123,21 +131,18 @@ def nominative(text: str, tokens: list[Token], kind: str) -> str:
         head = next((i for i, rs in enumerate(options) if any(r[0].tag.POS == "NOUN" for r in rs)), None)
         changing = [] if head is None else [i for i in range(head + 1) if options[i]]
     if not changing:
-        return text[tokens[0].start : tokens[-1].end]
+        return surface
     forms = {(case, p.tag.gender, p.tag.number) for p, case in options[changing[-1]] if case}
     chosen = {form: [best_reading(options[i], form) for i in changing] for form in forms}
     fitting = {form: parses for form, parses in chosen.items() if all(parses)}
     if not fitting or any(form[0] == "nomn" for form in fitting):
-        return text[tokens[0].start : tokens[-1].end]
+        return surface
     best = max(fitting, key=lambda form: sum(p.score for p in fitting[form]))
-    words = {}
     for i, parse in zip(changing, fitting[best]):
         inflected = None if "Fixd" in parse.tag.grammemes else parse.inflect({"nomn"})
         if inflected:
-            words[i] = recover_shape(with_yo_of(tokens[i].text, inflected.word), tokens[i].text)
-    return "".join(
-        (text[tokens[i - 1].end : t.start] if i else "") + words.get(i, t.text) for i, t in enumerate(tokens)
-    )
+            words[i] = recover_shape(with_yo_of(words[i], inflected.word), words[i])
+    return "".join((surface[spans[i - 1][1] : a] if i else "") + words[i] for i, (a, _) in enumerate(spans))
 
 
 def best_reading(options: tuple, form: tuple[str, str | None, str | None]):

@@ -556,6 +556,8 @@ def attributive_count(tokens: list[Token], a: Anchor, taken: set[int]) -> tuple[
 def find_counts(doc: Document, sentence_index: int) -> list[CountMention]:
     tokens = doc.sentences[sentence_index].tokens
     anchors = find_anchors(tokens)
+    if not anchors:
+        return []
     found: list[tuple[int, int, int, int | None, Anchor]] = []  # first, last, min, max, anchor
 
     for a in anchors:

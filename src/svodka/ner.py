@@ -17,6 +17,9 @@ from slovnet.shape import word_shape
 
 # Word rows per matrix product: big enough to be efficient, small enough to stay in cache.
 ROWS_PER_BLOCK = 4_096
+# Words whose products with the first layer's weights are kept (3 KB each). News words
+# follow Zipf's law: the first this many distinct words a process meets are most of its text.
+KEPT_WORDS = 16_384
 
 
 class ConvLayer:
@@ -49,6 +52,33 @@ class ConvLayer:
         return out
 
 
+class FirstProducts:
+    """Each word's products with the first layer's weights, which depend on the word alone:
+    a distinct word is embedded and multiplied once per block, and the first KEPT_WORDS
+    words met are remembered for the next blocks."""
+
+    def __init__(self, embedding, weights: np.ndarray, shapes: int):
+        self.embedding, self.weights, self.shapes = embedding, weights, shapes
+        self.kept = np.empty((KEPT_WORDS, weights.shape[1]), dtype=weights.dtype)
+        self.row_of: dict[int, int] = {}
+
+    def __call__(self, word_ids: np.ndarray, shape_ids: np.ndarray) -> np.ndarray:
+        keys, row_of_key = np.unique(word_ids * self.shapes + shape_ids, return_inverse=True)
+        rows = [self.row_of.get(key, -1) for key in keys.tolist()]
+        known = np.array(rows) >= 0
+        products = np.empty((len(keys), self.weights.shape[1]), dtype=self.weights.dtype)
+        products[known] = self.kept[[row for row in rows if row >= 0]]
+        new = keys[~known]
+        if len(new):
+            products[~known] = self.embedding(new // self.shapes, new % self.shapes) @ self.weights
+            room = min(len(new), KEPT_WORDS - len(self.row_of))
+            if room > 0:
+                start = len(self.row_of)
+                self.kept[start : start + room] = products[~known][:room]
+                self.row_of.update(zip(new[:room].tolist(), range(start, start + room)))
+        return products[row_of_key]
+
+
 class SentenceNER:
     """The BIO tags slovnet's NER model gives each word of each sentence."""
 
@@ -61,6 +91,7 @@ class SentenceNER:
         self.crf = model.head.crf
         self.tags = infer.decoder.tags_vocab
         self.ids = lru_cache(maxsize=200_000)(self._ids)
+        self.first_products = FirstProducts(self.embedding, self.layers[0].weights, len(self.shapes_vocab.items))
 
     def _ids(self, word: str) -> tuple[int, int]:
         return self.words_vocab.encode(word.lower()), self.shapes_vocab.encode(word_shape(word))
@@ -93,12 +124,8 @@ class SentenceNER:
             shape_ids.append(pad_shape)
         word_ids, shape_ids = np.array(word_ids), np.array(shape_ids)
         gaps = word_ids == pad_word
-        # A word's products with the first layer's weights depend on the word alone: each
-        # distinct word is embedded and multiplied once.
-        keys, rows_of_key = np.unique(word_ids * len(self.shapes_vocab.items) + shape_ids, return_inverse=True)
-        words = self.embedding(keys // len(self.shapes_vocab.items), keys % len(self.shapes_vocab.items))
         first, *rest = self.layers
-        rows = first.finish((words @ first.weights)[rows_of_key], gaps)
+        rows = first.finish(self.first_products(word_ids, shape_ids), gaps)
         for layer in rest:
             rows = layer(rows, gaps)
         emissions = self.projection(rows)
