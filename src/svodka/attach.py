@@ -103,7 +103,7 @@ class DocumentContext:
     def dates(self, index: int) -> list[DateMention]:
         if index not in self._dates:
             found = find_dates(self.doc, index, self.anchor)
-            if self.year_anchor:
+            if self.year_anchor and any(d.month and not d.day and not d.relative for d in found):
                 found = with_year(found, find_dates(self.doc, index, self.year_anchor))
             self._dates[index] = found
         return self._dates[index]

@@ -36,6 +36,7 @@ DAY_NUMBER = re.compile(r"(\d{1,2})(?:-?го)?")
 YEAR_NUMBER = re.compile(r"(1[89]\d\d|2[01]\d\d)")
 DOTTED_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
 ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+FOUR_DIGITS = re.compile(r"\d{4}")
 
 
 @dataclass(frozen=True)
@@ -394,7 +395,9 @@ def anchor_date(doc: Document) -> date | None:
     """`published`, else the first date in the text that names day, month and year."""
     if doc.published is not None:
         return doc.published
-    for index in range(len(doc.sentences)):
+    for index, sentence in enumerate(doc.sentences):
+        if not any(FOUR_DIGITS.search(t.text) for t in sentence.tokens):
+            continue  # with no reference day, only a date that writes its year names a day
         for mention in find_dates(doc, index, None):
             if mention.day is not None:
                 return mention.day

@@ -15,7 +15,7 @@ COUNT_SLOTS = ("fatalities", "injured", "arrested", "crowd")
 MODALITIES = ("actual", "planned", "threatened", "denied", "hypothetical")
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     text: str
     start: int

@@ -306,14 +306,17 @@ class View:
         return _capitalised(token.text) and _capitalised(text) and token.lemma == lemma
 
 
+QUOTE_MARK = re.compile('[«»„“”"]')
+
+
 def find_quote_spans(text: str) -> list[Span]:
     """Quoted stretches within a line, marks included: «…», „…“, “…”, "…"."""
     pairs = {"«": "»", "„": "“", "“": "”"}
     spans: list[Span] = []
     for line in re.finditer(r"[^\n]+", text):
         stack: list[tuple[str, int]] = []
-        for k in range(line.start(), line.end()):
-            ch = text[k]
+        for mark in QUOTE_MARK.finditer(text, line.start(), line.end()):
+            k, ch = mark.start(), mark.group()
             if ch == '"':
                 before = text[k - 1] if k > line.start() else " "
                 if stack and stack[-1][0] == '"' and not (before.isspace() or before in "(«„—–"):
@@ -992,11 +995,19 @@ def _match_cue(terms: tuple[str, ...], tokens: list[Token]) -> tuple[int, int] |
     return None
 
 
+@lru_cache(maxsize=1)
+def _cues_by_first_term() -> tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]:
+    """The cues, of verification and of responsibility, grouped by their first term."""
+    grouped: dict[str, list[tuple[str, ...]]] = {}
+    for terms in [terms for _, terms in lexicon().cues] + list(responsibility_lexicon()[0]):
+        grouped.setdefault(terms[0], []).append(terms)
+    return tuple((first, tuple(cues)) for first, cues in grouped.items())
+
+
 @lru_cache(maxsize=100_000)
 def _cues_opening_with(word: str) -> frozenset[tuple[str, ...]]:
-    """The cues, of verification and of responsibility, whose first term the word matches."""
-    every = [terms for _, terms in lexicon().cues] + list(responsibility_lexicon()[0])
-    return frozenset(terms for terms in every if _term_matches(terms[0], word))
+    """The cues whose first term the word matches."""
+    return frozenset(cue for first, cues in _cues_by_first_term() if _term_matches(first, word) for cue in cues)
 
 
 def _cues_opened_in(tokens: list[Token]) -> set[tuple[str, ...]]:
