@@ -337,6 +337,8 @@ class Gazetteer:
         if is_all_capitals(tokens[start]):  # "ОМОН" is no Омон: capitals match as abbreviations only
             entries = self.abbreviations.get(tokens[start].text)
             return Match(start, start + 1, tokens[start].text, entries) if entries else None
+        if not self._opening(tokens[start].text, tokens[start].lemma)[1]:
+            return None  # most words begin no name
         best = None
         partial = {""}
         i = start

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from rapidfuzz.distance import Levenshtein
@@ -77,6 +77,10 @@ class Lexicon:
     backward: tuple[tuple[str, ...], ...]
     cues: tuple[tuple[str, tuple[str, ...]], ...]
     unnamed: tuple[tuple[str, ...], ...]
+
+    @cached_property
+    def according_openers(self) -> frozenset[str]:
+        return frozenset(phrase[0] for phrase in self.according)
 
     def has(self, kind: str, token: Token) -> bool:
         return token.lemma in self.words.get(kind, ()) or token.text.lower() in self.words.get(kind, ())
@@ -470,9 +474,12 @@ class Attributor:
     def _attribute_at(self, i: int, first: int, last: int, sentence: int) -> int:
         """Attribute the trigger at token i if there is one; return where to continue."""
         tokens = self.view.tokens
-        if self._inside_quote(i):
+        t = tokens[i]
+        opens_according = t.text.lower().replace("ё", "е") in self.lex.according_openers
+        speaks = t.pos == "VERB" and (self.lex.has("verb", t) or self.lex.has("relay", t))
+        if not (opens_according or speaks) or self._inside_quote(i):
             return i + 1
-        according = self._phrase_at(i, self.lex.according, last, modifiers=True)
+        according = self._phrase_at(i, self.lex.according, last, modifiers=True) if opens_according else None
         if according:
             end = self._clause_end(according, last)
             resolved = self._resolve(according, end, genitive=True)
@@ -480,8 +487,7 @@ class Attributor:
                 resolved.spans.append(self.view.span(i, according))
                 self._record(resolved, sorted({sentence} | self._told_before(sentence, first, last)), None, None)
             return according
-        t = tokens[i]
-        if t.pos != "VERB" or not (self.lex.has("verb", t) or self.lex.has("relay", t)):
+        if not speaks:
             return i + 1
         resolved = self._speaker_of_verb(i, first, last)
         if not resolved.chain or (self.lex.has("relay", t) and not resolved.has_relay_object):
