@@ -49,6 +49,10 @@ ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
+REPLACEMENTS_OF_ENDING = dict(ENDINGS)
+ENDING_LENGTHS = sorted({len(ending) for ending, _ in ENDINGS})
+
+
 def normalise(name: str) -> str:
     """The index key of a name: lowercase, ё as е, no parentheses, hyphens and apostrophes as spaces."""
     name = re.sub(r"\([^)]*\)", " ", name.lower().replace("ё", "е"))
@@ -59,10 +63,10 @@ def nominative_guesses(word: str) -> set[str]:
     guesses = {word}
     if len(word) < 3:
         return guesses
-    for ending, replacements in ENDINGS:
-        if word.endswith(ending) and len(word) > len(ending) + 1:
-            stem = word[: -len(ending)]
-            guesses.update(stem + r for r in replacements)
+    for length in ENDING_LENGTHS:
+        replacements = REPLACEMENTS_OF_ENDING.get(word[-length:])
+        if replacements and len(word) > length + 1:
+            guesses.update(word[:-length] + r for r in replacements)
     return guesses
 
 

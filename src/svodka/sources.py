@@ -966,7 +966,6 @@ def find_quotes(doc: Document) -> list[Quote]:
 # ---------------------------------------------------------------- verification
 
 
-@lru_cache(maxsize=100_000)
 def _term_matches(term: str, word: str) -> bool:
     word = word.lower().replace("ё", "е")
     if not term.endswith("*"):
@@ -974,7 +973,7 @@ def _term_matches(term: str, word: str) -> bool:
     stem = term[:-1]
     if word.startswith(stem):
         return True
-    return len(stem) >= 6 and Levenshtein.distance(word[: len(stem)], stem) <= 1
+    return len(stem) >= 6 and Levenshtein.distance(word[: len(stem)], stem, score_cutoff=1) <= 1
 
 
 def _match_cue(terms: tuple[str, ...], tokens: list[Token]) -> tuple[int, int] | None:
