@@ -194,8 +194,9 @@ def attach_place(context: DocumentContext, event: Event) -> None:
 def find_place(context: DocumentContext, event: Event) -> None:
     doc = context.doc
     trigger = event.triggers[0]
-    if nationwide(doc, trigger.sentence) and context.main_country:
-        start, end = nationwide(doc, trigger.sentence)
+    countrywide = nationwide(doc, trigger.sentence)
+    if countrywide and context.main_country:
+        start, end = countrywide
         event.location = PlaceMention(gazetteer().country(context.main_country), start, end)
         event.nationwide = True
         return

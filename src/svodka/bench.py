@@ -54,11 +54,9 @@ def run_natasha(records: list[dict]) -> tuple[float, dict]:
 
 
 def run_svodka(records: list[dict]) -> tuple[float, dict]:
-    from .annotate import entity_tagger
-    from .pipeline import extract_all
-    from .places import gazetteer
+    from .pipeline import extract_all, load_models
 
-    entity_tagger(), gazetteer()
+    load_models()
     events = tokenised = reached_ner = 0
     start, cpu = time.perf_counter(), time.process_time()
     for doc in extract_all(documents_of(records)):

@@ -14,17 +14,19 @@ attached.
 """
 from __future__ import annotations
 
+import gc
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from itertools import islice
 
-from .annotate import analyse, morph_analyzer, tag_entities_of, tokenize_document, tokens_of
+from .annotate import analyse, entity_tagger, morph_analyzer, tag_entities_of, tokenize_document, tokens_of
 from .attach import attach
 from .detect import NOT_AN_EVENT, detect
 from .lexicon import pattern_set
 from .merge import merge
 from .model import Document, Sentence
+from .places import gazetteer
 from .segment import segment
 from .sources import attribute
 
@@ -115,9 +117,20 @@ def analyse_document(doc: Document, shortcut: bool) -> bool:
     return bool(doc.triggers) or not shortcut
 
 
+@lru_cache(maxsize=1)
+def load_models() -> None:
+    """The NER model and the gazetteer, loaded once per process and then, with all else alive,
+    kept out of the garbage collector's walks: they live as long as the process, and their
+    hundreds of thousands of objects made every full collection slow."""
+    entity_tagger()
+    gazetteer()
+    gc.freeze()
+
+
 def extract_all(documents: Iterable[Document], shortcut: bool = True, quotes: bool = False) -> Iterator[Document]:
     """Every document, extracted, in input order. With `quotes`, documents that report no event
     are read for their quotes too (they go through NER, so this costs time on a news stream)."""
+    load_models()
     documents = iter(documents)
     while batch := list(islice(documents, DOCUMENTS_PER_BATCH)):
         going_on = [doc for doc in batch if analyse_document(doc, shortcut)]
