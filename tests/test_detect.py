@@ -33,6 +33,8 @@ def triggers(text):
         ("Президент обратился за помощью к ОДКБ.", "foreign_troops"),
         ("Полиция задержала подозреваемого в подготовке поджога.", "arrest"),
         ("Саперы обезвредили самодельное взрывное устройство.", "disrupted_weapons"),
+        ("Саперы обнаружили взрывное устройство в подвале.", "disrupted_weapons"),
+        ("Мужчина зарубил соседа топором.", "attack"),
     ],
 )
 def test_each_class_has_a_trigger(text, kind):
@@ -59,11 +61,23 @@ def test_each_class_has_a_trigger(text, kind):
         ("Шествие обошлось без происшествий и задержаний.", "actual"),
         ("Министр призвал нанести ответный удар по боевикам.", "planned"),
         ("Несмотря на аресты, активисты продолжают работу.", "background"),
+        ("Прокуроры хотят арестовать бывшего министра.", "planned"),
     ],
 )
 def test_modality_of_the_clause(text, modality):
     found = triggers(text)
     assert found and found[0][1] == modality
+
+
+@pytest.mark.parametrize(
+    "text, event",
+    [
+        ("Задержан фигурант уголовного дела о стрельбе в кафе.", "стрельбе"),
+        ("Задержанный признался в убийстве журналиста.", "убийстве"),
+    ],
+)
+def test_an_event_named_by_a_case_or_a_confession_is_background(text, event):
+    assert [modality for _, modality, found in triggers(text) if found == event] == ["background"]
 
 
 @pytest.mark.parametrize(
@@ -75,6 +89,10 @@ def test_modality_of_the_clause(text, modality):
         "Суд приговорил участника беспорядков к пяти годам.",
         "Из-за урагана погибли люди, начались пожары.",
         "Новый респираторный синдром уже убил в Гонконге 10 человек.",
+        "Газ взорвался в частном доме на окраине Твери.",
+        "После взрыва на АЗС в Казани пострадали двое.",
+        "Взорвавшийся газовый баллон повредил гараж.",
+        "Охотник случайно застрелил напарника в лесу.",
     ],
 )
 def test_no_triggers_outside_political_violence(text):
@@ -131,6 +149,9 @@ def test_every_trigger_class_is_defined():
         "Регулятор своей ставкой разгоняет инфляцию.",
         "Активист вышел на свободу после 15 суток административного ареста.",
         "В субботу были арестованы, соответственно, на 10 и 15 суток два активиста.",
+        "Приставы арестовали машину должника.",
+        "Правительство одобрило поставку армии противопехотных мин.",
+        "Учитель нашел у школьника устройство для курения.",
     ],
 )
 def test_phrases_that_are_not_events_mask_their_trigger_words(text):
