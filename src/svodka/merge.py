@@ -7,6 +7,7 @@ replacing the figures before it. A death reported with no act of its own
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -172,18 +173,33 @@ def resolve_counts(event: Event) -> None:
         setattr(event, slot, Count(low, high, first.text, first.evidence))
 
 
-MENTION_BONUS = (0.0, 0.1, 0.15, 0.2)  # an event told once is right half the time; told four times, nine in ten
+MENTION_BONUS = (0.0, 0.1, 0.15, 0.2)  # told more often, more often right
 
 
-def confidence(event: Event) -> float:
-    """How likely the event is real and rightly coded, from what backs it (calibrated on the gold: docs/accuracy.md)."""
+def evidence_score(event: Event) -> float:
+    """What backs the event, from 0 to 1: strong trigger words, told several times, a count,
+    a source, a date stated beside it, a place finer than a country."""
     score = 0.15 + 0.3 * trigger_weight(event)
     score += MENTION_BONUS[min(len(event.triggers), len(MENTION_BONUS)) - 1]
     score += 0.15 if any(getattr(event, slot) for slot in COUNT_SLOTS) else 0.0
     score += 0.1 if event.sources else 0.0
     score += 0.1 if event.date_stated else 0.0
     score += 0.05 if event.location and event.location.place.precision != "country" else 0.0
-    return round(min(1.0, score), 2)
+    return min(1.0, score)
+
+
+@lru_cache(maxsize=1)
+def confidence_curve() -> tuple[float, float]:
+    values = {row[0].strip(): float(row[1]) for row in data_rows("confidence.tsv")}
+    return values["intercept"], values["slope"]
+
+
+def confidence(event: Event) -> float:
+    """The probability that the event is real and of its type: the evidence score through the
+    logistic curve `python -m svodka.calibration` fits on events whose rightness is known
+    (docs/accuracy.md)."""
+    intercept, slope = confidence_curve()
+    return round(1 / (1 + math.exp(-(intercept + slope * evidence_score(event)))), 2)
 
 
 def supported(event: Event, events: list[Event]) -> bool:
