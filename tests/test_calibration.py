@@ -1,9 +1,9 @@
 """The confidence curve is fitted, checked and written as `python -m svodka.calibration` does."""
 import json
-import math
 import random
 
-from svodka.calibration import calibration_table, fit_logistic, judged_labelled, leave_one_out, probability, write_curve
+from svodka.calibration import calibration_table, fit_logistic, judged_labelled, leave_one_out, write_curve
+from svodka.merge import probability
 
 from .conftest import SHARED, needs_shared
 

@@ -14,13 +14,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 from collections.abc import Iterable
 from pathlib import Path
 
-from .evaluate import CONFIDENCE_BINS, doc_id_of, load_gold, match_events, parse_day, scored_predictions
+from .evaluate import CONFIDENCE_BINS, actual_events, load_gold, match_events, parse_day, scored_predictions
 from .ingest import read_documents
-from .merge import evidence_score
+from .merge import evidence_score, probability
 from .output import event_json
 from .pipeline import extract_all
 
@@ -38,7 +37,7 @@ def gold_labelled(gold_dir: str, corpus: str) -> Labelled:
             scored = event_json(event)
             scored["evidence_score"] = evidence_score(event)
             events.append(scored)
-        truth = [e for e in gold[doc.id].get("events") or [] if (e.get("modality") or "actual") == "actual"]
+        truth = actual_events(gold[doc.id].get("events"))
         predicted = scored_predictions({"events": events}, parse_day(gold[doc.id].get("published")))
         matched = {i for i, _ in match_events(predicted, truth)}
         labelled += [(e["evidence_score"], i in matched) for i, e in enumerate(predicted)]
@@ -75,10 +74,6 @@ def fit_logistic(labelled: Labelled) -> tuple[float, float]:
         a += (hbb * ga - hab * gb) / determinant
         b += (haa * gb - hab * ga) / determinant
     return a, b
-
-
-def probability(score: float, intercept: float, slope: float) -> float:
-    return 1 / (1 + math.exp(-(intercept + slope * score)))
 
 
 def leave_one_out(labelled: Labelled) -> list[float]:

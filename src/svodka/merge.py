@@ -194,12 +194,16 @@ def confidence_curve() -> tuple[float, float]:
     return values["intercept"], values["slope"]
 
 
+def probability(score: float, intercept: float, slope: float) -> float:
+    """A point of the logistic curve."""
+    return 1 / (1 + math.exp(-(intercept + slope * score)))
+
+
 def confidence(event: Event) -> float:
     """The probability that the event is real and of its type: the evidence score through the
     logistic curve `python -m svodka.calibration` fits on events whose rightness is known
     (docs/accuracy.md)."""
-    intercept, slope = confidence_curve()
-    return round(1 / (1 + math.exp(-(intercept + slope * evidence_score(event)))), 2)
+    return round(probability(evidence_score(event), *confidence_curve()), 2)
 
 
 def supported(event: Event, events: list[Event]) -> bool:
