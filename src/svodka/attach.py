@@ -252,14 +252,14 @@ def attach_date(context: DocumentContext, event: Event) -> None:
     event.date = context.fallback_day()
 
 
-def attach_counts(doc: Document, events: list[Event], voices: Voices) -> None:
+def attach_counts(doc: Document, events: list[Event], voices: Voices, counted: list[list[CountMention]]) -> None:
     """Each count goes to the nearest event in its sentence that takes its slot, else to the last such
     event before it in its paragraph or the one before, else to the one such event told before it. A count the text spreads
     over the whole country ("по всей стране ранены") goes only to an event of its own sentence or
     one placed at country level."""
-    for index in range(len(doc.sentences)):
-        countrywide = nationwide(doc, index) is not None
-        for mention in find_counts(doc, index):
+    for index, mentions in enumerate(counted):
+        countrywide = bool(mentions) and nationwide(doc, index) is not None
+        for mention in mentions:
             here = [e for e in events if e.triggers[0].sentence == index and takes(e, mention.slot)]
             if here:
                 target = nearest(here, mention.count.evidence[0], lambda e: e.triggers[0].start, lambda e: e.triggers[-1].end)
@@ -283,7 +283,7 @@ def sole_taker(takers: list[Event]) -> Event | None:
     return told[0] if len(kinds) == 1 and told[0].modality == "actual" else None
 
 
-def attach_crowds(doc: Document, events: list[Event], voices: Voices) -> None:
+def attach_crowds(doc: Document, events: list[Event], voices: Voices, counted: list[list[CountMention]]) -> None:
     """A protest takes the bare head count ("примерно 200 человек") of its sentence or of the
     sentences after it in its paragraph that name no other event; the one protest of a text, of a
     sentence in the next paragraphs that tells no other event ("десятки жителей принесли тела к зданию")."""
@@ -305,6 +305,8 @@ def attach_crowds(doc: Document, events: list[Event], voices: Voices) -> None:
                 if i not in told and i not in following and doc.sentences[i].paragraph - paragraph <= CROWD_PARAGRAPHS_AFTER
             ]
         for index in following:
+            if counted[index]:
+                continue  # a sentence with slot counts keeps its parts to them
             for count in find_unclaimed_people(doc, index):
                 event.claims.append(voices.claim(CountMention("crowd", count, count.evidence), index))
 
@@ -327,6 +329,7 @@ def attach(doc: Document) -> list[Event]:
         event.actors = find_actors(doc, event)
         attribute_event(voices, event)
         event.evidence = [(doc.sentences[i].start, doc.sentences[i].end) for i in event.sentences]
-    attach_counts(doc, events, voices)
-    attach_crowds(doc, events, voices)
+    counted = [find_counts(doc, index) for index in range(len(doc.sentences))]
+    attach_counts(doc, events, voices, counted)
+    attach_crowds(doc, events, voices, counted)
     return events

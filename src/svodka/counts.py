@@ -618,11 +618,10 @@ def crowd_words() -> frozenset[str]:
 
 
 def find_unclaimed_people(doc: Document, sentence_index: int) -> list[Count]:
-    """Counts of people in a sentence that counts nobody killed, hurt or held ("сейчас там примерно
-    200–250 человек"): beside a protest, its crowd. A sentence with slot counts keeps its parts to them."""
+    """Counts of people in a sentence ("сейчас там примерно 200–250 человек"): beside a protest, its
+    crowd. Read only a sentence that counts nobody killed, hurt or held (`find_counts`): one with
+    slot counts keeps its parts to them."""
     tokens = doc.sentences[sentence_index].tokens
-    if find_counts(doc, sentence_index):
-        return []
     unclaimed = []
     for p in find_phrases(tokens, doc.text, set()):
         if p.head is None or not is_person(tokens[p.head]) or tokens[p.head].lemma not in crowd_words():

@@ -973,7 +973,7 @@ def _term_matches(term: str, word: str) -> bool:
     stem = term[:-1]
     if word.startswith(stem):
         return True
-    return len(stem) >= 6 and Levenshtein.distance(word[: len(stem)], stem, score_cutoff=1) <= 1
+    return len(stem) >= 6 and len(word) >= len(stem) - 1 and Levenshtein.distance(word[: len(stem)], stem, score_cutoff=1) <= 1
 
 
 def _match_cue(terms: tuple[str, ...], tokens: list[Token]) -> tuple[int, int] | None:
