@@ -51,10 +51,10 @@ def tokens_of(text: str, offset: int = 0) -> list[Token]:
     units = units_after_numbers()
     for start, stop in token_spans(text):
         word = text[start:stop]
-        lemma, pos, tags = analyse(word)
-        if out and out[-1].text[-1:].isdigit() and word in units:
-            lemma, pos, tags = units[word], "NOUN", frozenset({"NOUN", "Abbr"})
-        out.append(Token(word, offset + start, offset + stop, lemma, pos, tags))
+        if word in units and out and out[-1].text[-1:].isdigit():
+            out.append(Token(word, offset + start, offset + stop, units[word], "NOUN", frozenset({"NOUN", "Abbr"})))
+        else:
+            out.append(Token(word, offset + start, offset + stop, *analyse(word)))
     return out
 
 
