@@ -30,3 +30,15 @@ def test_a_dash_after_a_space_joins_the_word_it_touches():
 @given(st.text(alphabet=ALPHABET, max_size=40))
 def test_any_text_is_tokenised_as_razdel_tokenises_it(text):
     assert token_spans(text) == razdel_spans(text)
+
+
+def test_an_emoji_glued_to_a_word_is_a_token_of_its_own():
+    text = "🔻В Пакистане ❗️Задержан активист👉 «Москва🔥»"
+    words = [text[a:b] for a, b in token_spans(text)]
+    assert words == ["🔻", "В", "Пакистане", "❗️", "Задержан", "активист", "👉", "«", "Москва", "🔥", "»"]
+
+
+def test_symbols_that_are_not_emoji_stay_as_razdel_joins_them():
+    text = "№5 при -5°C и 3→4"
+    assert token_spans(text)[:2] == razdel_spans(text)[:2]
+    assert [text[a:b] for a, b in token_spans(text)][-3:] == ["3", "→", "4"]
