@@ -165,3 +165,23 @@ def test_a_place_named_in_a_parenthetical_aside_is_not_where_the_event_happened(
     doc = extract(Document("t", text, date(2024, 12, 3)))
     placed = [(e.sub_event_type, e.location.place.name, text[e.location.start : e.location.end]) for e in doc.events]
     assert placed == [("Peaceful protest", "Армения", "Армении")]
+
+
+def test_where_missiles_were_launched_from_is_not_where_they_struck():
+    text = "Из Тамбовской области были запущены семь крылатых ракет, удар пришелся по промышленному объекту."
+    (event,) = extract(Document("t", text, date(2024, 11, 21))).events
+    assert event.location is None
+    text = "Утром в Днепре прогремели взрывы.\n\nИз Тамбовской области были запущены семь крылатых ракет, удар пришелся по заводу."
+    assert {e.location.place.name for e in extract(Document("t", text, date(2024, 11, 21))).events} == {"Днепр"}
+
+
+def test_a_place_someone_comes_from_is_where_they_are_when_nothing_is_launched():
+    text = "Из Бишкека сообщают о митинге у здания правительства."
+    (event,) = extract(Document("t", text, date(2024, 11, 21))).events
+    assert event.location.place.name == "Бишкек"
+
+
+def test_the_territory_a_strike_aims_at_is_where_it_happened():
+    text = "Боевики выпустили девять ракет по территории Израиля. Ранее в Каире прошли переговоры о перемирии."
+    (event,) = extract(Document("t", text, date(2024, 11, 21))).events
+    assert event.location.place.name == "Израиль"

@@ -89,7 +89,7 @@ class DocumentContext:
         hint += sorted({code for m in named if (code := gaz.region_code(m.place))})
         context.year_anchor = None if context.anchor else latest_year_mentioned(doc)
         for i in range(len(doc.sentences)):
-            context.places[i] = gaz.find(doc, i, hint, candidates[i])
+            context.places[i] = without_origins(doc, i, gaz.find(doc, i, hint, candidates[i]))
         mentions = [m for i in sorted(context.places) for m in context.places[i]]
         if mentions:
             by_country = Counter(m.place.country for m in mentions)
@@ -152,6 +152,8 @@ def nearest(items, position: int, key_start, key_end):
 
 
 LOCATIVE = {"в", "во", "на", "под", "у", "около", "возле", "близ", "недалеко", "из", "под"}
+ORIGIN = {"из", "изо"}
+TOWARDS = {"территория", "сторона"}  # "по территории Израиля", "в сторону Израиля": the place is the target
 PRECISION_ORDER = {"landmark": 0, "city": 0, "admin1": 1, "country": 2}
 
 
@@ -161,8 +163,18 @@ def tokens_before(doc: Document, mention: PlaceMention) -> list[Token]:
 
 
 def is_located(before: list[Token]) -> bool:
-    """The text locates things in the place: "в Аммане", not "посольство Израиля"."""
+    """The text locates things in the place: "в Аммане", "по территории Израиля", not "посольство Израиля"."""
+    if len(before) >= 2 and before[-1].lemma in TOWARDS and before[-2].lemma in LOCATIVE | {"по"}:
+        return True
     return bool(before) and before[-1].lemma in LOCATIVE
+
+
+def without_origins(doc: Document, index: int, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """The sentence's places, but for where missiles or drones were launched from ("ракеты запущены
+    из Тамбовской области"): that is not where anything happened."""
+    if not any(t.lemma in gazetteer().launch_words for t in doc.sentences[index].tokens):
+        return mentions
+    return [m for m in mentions if (before := tokens_before(doc, m))[-1:] == [] or before[-1].lemma not in ORIGIN]
 
 
 def in_aside(before: list[Token]) -> bool:

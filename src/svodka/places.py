@@ -200,6 +200,7 @@ class Gazetteer:
         self.landmark_heads = words.get("landmark", set())
         self.named_landmark_heads = words.get("named_landmark", set())
         self.eponym_words = words.get("eponym", set())
+        self.launch_words = words.get("launch", set())
 
     def _add(self, name: str, entry: Entry) -> None:
         if name.isupper() and len(name) <= 5:
