@@ -505,3 +505,14 @@ def test_a_countrys_adjective_before_a_body_becomes_the_countrys_name_after_it(b
     assert doc.span_text(a.evidence).startswith("Королевская тайская полиция")
     people = build("Израильские военные заявили, что ракета была перехвачена.")
     assert only(people).chain == ["израильские военные"]  # people, not a body: lowercase as anywhere in a sentence
+
+
+def test_a_bare_group_noun_speaks_for_the_organisation_named_before_it(build):
+    doc = build("Боевики движения «Талибан» атаковали блокпост. Ответственность взяла группировка, "
+                "сообщает агентство Reuters со ссылкой на заявление группировки.")
+    assert ["Талибан", "Reuters"] in chains(doc)
+
+
+def test_a_group_noun_with_no_organisation_before_it_stays_as_written(build):
+    doc = build("Блокпост захвачен, сообщает агентство Reuters со ссылкой на заявление группировки.")
+    assert chains(doc) == [["Группировка", "Reuters"]]  # Reuters, an outlet, is no antecedent

@@ -37,6 +37,7 @@ GAP = "…"
 MAX_GAP = 8
 ROLE_MAX_DISTANCE = 6  # "руководителя сети региональных штабов Алексея Навального Леонида Волкова"
 BRACKET_MAX_TOKENS = 8  # "(Abdul Wali Sahmi)": a name given again in brackets
+ANTECEDENT_MAX_CHARS = 600  # how far back a bare "группировка" looks for the organisation it stands for
 
 
 @dataclass
@@ -703,11 +704,26 @@ class Attributor:
                 start = i
                 while start > first and _is_modifier(view.tokens[start - 1]):
                     start -= 1
+                if start == i and end == i + 1 and self.lex.has("anaphoric_body", t):
+                    antecedent = self._organisation_before(t.start)
+                    if antecedent:
+                        return Speaker(antecedent.normal, (t.start, t.end))
                 name = self._body_name(start, i, end)
                 if start > first and view.tokens[start - 1].text.lower() in LOCATIVE_PREPOSITIONS:
                     start -= 1  # "в комендатуре": the evidence keeps the preposition
                 return Speaker(name, view.span(start, end))
             i += 1
+        return None
+
+    def _organisation_before(self, char: int) -> Mention | None:
+        """The last organisation NER found shortly before `char`, not an outlet reporting it."""
+        for m in reversed(self.doc.mentions):
+            if m.end > char or m.kind != "ORG":
+                continue
+            if char - m.end > ANTECEDENT_MAX_CHARS:
+                return None
+            if self.view.token_index(m.start) not in self.view.outlet_at:
+                return m
         return None
 
     def _quoted_body_name(self, i: int, last: int) -> Speaker | None:
