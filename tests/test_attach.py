@@ -81,16 +81,24 @@ def counts_by_place(text: str) -> list[tuple[str, dict]]:
     return [(e.location.place.name, counts_of(e)) for e in doc.events]
 
 
+def the_one_event(text: str):
+    (event,) = extract(Document("t", text, date(2024, 5, 18))).events
+    return event
+
+
+def evidence_of(text: str, count) -> str:
+    return text[count.evidence[0] : count.evidence[1]]
+
+
 def test_a_count_told_paragraphs_later_goes_to_the_one_event_told_before_it():
     text = (
         "В пятницу в Алматы неизвестный открыл огонь у здания акимата.\n\n"
         "Движение по улице перекрыто.\n\n"
         "Трое раненых доставлены в больницу."
     )
-    doc = extract(Document("t", text, date(2024, 5, 18)))
-    [attack] = doc.events
+    attack = the_one_event(text)
     assert counts_of(attack) == {"injured": (3, 3, "Трое раненых")}
-    assert text[attack.injured.evidence[0] : attack.injured.evidence[1]] == "Трое раненых"
+    assert evidence_of(text, attack.injured) == "Трое раненых"
 
 
 def test_a_count_told_paragraphs_later_goes_nowhere_when_several_events_came_before_it():
@@ -110,10 +118,9 @@ def test_a_count_over_the_whole_country_is_no_count_of_a_city_event():
 
 def test_a_count_over_the_whole_country_goes_to_the_event_its_own_sentence_tells():
     text = "В ходе беспорядков по всей стране ранены свыше 300 человек."
-    doc = extract(Document("t", text, date(2024, 5, 18)))
-    [riot] = doc.events
+    riot = the_one_event(text)
     assert counts_of(riot) == {"injured": (301, None, "свыше 300 человек")}
-    assert text[riot.injured.evidence[0] : riot.injured.evidence[1]] == "свыше 300 человек"
+    assert evidence_of(text, riot.injured) == "свыше 300 человек"
 
 
 def test_the_one_protest_of_a_text_takes_a_head_count_told_paragraphs_later():
@@ -122,10 +129,9 @@ def test_the_one_protest_of_a_text_takes_a_head_count_told_paragraphs_later():
         "Власти города пообещали рассмотреть жалобы.\n\n"
         "По данным местных СМИ, сотни жителей принесли к зданию акимата петиции."
     )
-    doc = extract(Document("t", text, date(2024, 5, 18)))
-    [protest] = doc.events
+    protest = the_one_event(text)
     assert counts_of(protest) == {"crowd": (200, 999, "сотни жителей")}
-    assert text[protest.crowd.evidence[0] : protest.crowd.evidence[1]] == "сотни жителей"
+    assert evidence_of(text, protest.crowd) == "сотни жителей"
 
 
 def test_a_head_count_told_paragraphs_later_is_nobody_s_when_two_protests_came_before_it():
@@ -169,7 +175,7 @@ def test_a_place_named_in_a_parenthetical_aside_is_not_where_the_event_happened(
 
 def test_where_missiles_were_launched_from_is_not_where_they_struck():
     text = "Из Тамбовской области были запущены семь крылатых ракет, удар пришелся по промышленному объекту."
-    (event,) = extract(Document("t", text, date(2024, 11, 21))).events
+    event = the_one_event(text)
     assert event.location is None
     text = "Утром в Днепре прогремели взрывы.\n\nИз Тамбовской области были запущены семь крылатых ракет, удар пришелся по заводу."
     assert {e.location.place.name for e in extract(Document("t", text, date(2024, 11, 21))).events} == {"Днепр"}
@@ -177,11 +183,11 @@ def test_where_missiles_were_launched_from_is_not_where_they_struck():
 
 def test_a_place_someone_comes_from_is_where_they_are_when_nothing_is_launched():
     text = "Из Бишкека сообщают о митинге у здания правительства."
-    (event,) = extract(Document("t", text, date(2024, 11, 21))).events
+    event = the_one_event(text)
     assert event.location.place.name == "Бишкек"
 
 
 def test_the_territory_a_strike_aims_at_is_where_it_happened():
     text = "Боевики выпустили девять ракет по территории Израиля. Ранее в Каире прошли переговоры о перемирии."
-    (event,) = extract(Document("t", text, date(2024, 11, 21))).events
+    event = the_one_event(text)
     assert event.location.place.name == "Израиль"

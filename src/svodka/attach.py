@@ -174,7 +174,7 @@ def without_origins(doc: Document, index: int, mentions: list[PlaceMention]) -> 
     из Тамбовской области"): that is not where anything happened."""
     if not any(t.lemma in gazetteer().launch_words for t in doc.sentences[index].tokens):
         return mentions
-    return [m for m in mentions if (before := tokens_before(doc, m))[-1:] == [] or before[-1].lemma not in ORIGIN]
+    return [m for m in mentions if not (before := tokens_before(doc, m)) or before[-1].lemma not in ORIGIN]
 
 
 def in_aside(before: list[Token]) -> bool:
