@@ -1,7 +1,10 @@
+from datetime import date
+
 import pytest
 
 from svodka.detect import NOT_AN_EVENT, detect, event_classes
 from svodka.lexicon import data_rows
+from svodka.model import Document
 
 from .conftest import lemmatised
 
@@ -185,3 +188,87 @@ def test_a_sentence_repeated_word_for_word_is_not_a_second_mention():
 
 def test_animals_attacking_are_no_event():
     assert triggers("Стая косаток напала на дельфина у берегов Норвегии.") == []
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("Протестующие забрасывают полицию камнями.", "забрасывают полицию камнями"),
+        ("У мэрии бросили коктейль Молотова.", "коктейль Молотова"),
+        ("Демонстранты у парламента сломали ворота.", "Демонстранты у парламента сломали"),
+        ("Толпа обстреливает спецназ и полицию петардами.", "обстреливает спецназ и полицию петардами"),
+        ("На проспекте выстроили баррикады из мусорных баков.", "выстроили баррикады"),
+        ("Оппозиция устроила столкновения у здания правительства.", "устроила столкновения"),
+    ],
+)
+def test_demonstrators_throwing_missiles_building_barricades_or_breaking_in_are_a_riot(text, found):
+    assert ("riot", "actual", found) in triggers(text)
+
+
+def test_fireworks_at_a_celebration_are_no_riot():
+    assert triggers("В День города над набережной запустили праздничный салют.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В Твери горит квартира на девятом этаже. Соседи слышали звук, похожий на взрыв.",
+        "Момент взрыва на химическом заводе. Предварительно, хлопок произошел при проведении работ на трубопроводе.",
+        "Пожар в жилом комплексе в Казани. Очевидцы говорят, что перед этим слышали взрыв.",
+        "В Грозном взорвалась заправка.",
+        "Вожатый показывал детям химический опыт, и произошел взрыв.",
+    ],
+)
+def test_an_explosion_with_no_weapon_in_a_text_that_tells_a_fire_or_an_accident_is_an_accident(text):
+    assert triggers(text) == []
+
+
+def test_a_firm_strike_stands_beside_the_fire_it_caused_but_a_regime_against_a_storm_does_not():
+    assert triggers("После атаки беспилотника на нефтебазу начался пожар.") == [("airstrike", "actual", "атаки беспилотника")]
+    assert triggers("В городе ввели режим ЧС из-за сильного снегопада.") == []
+
+
+def test_an_explosion_told_with_a_strike_is_kept_though_the_text_tells_a_fire():
+    assert [k for k, _, _ in triggers("Ночью дроны атаковали Курск. Прогремел взрыв. Начался пожар.")] == ["airstrike", "explosion"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Охранник попросил посетителя выйти на улицу.",
+        "Рейсы на вылет и на прилет задержаны.",
+        "Бывшего чиновника арестовали на два месяца.",
+        "Полиция ликвидировала в порту преступную группировку контрабандистов.",
+        "Пакет военной помощи включает снаряды для РСЗО.",
+        "Журналисты смоделировали ядерный удар по столице.",
+        "Тринадцать собак напали на прохожего.",
+        "Сбежавшие из вольера обезьяны напали на полицейский участок.",
+    ],
+)
+def test_phrases_that_look_like_events_but_are_not(text):
+    from svodka.pipeline import extract
+
+    assert extract(Document("t", text, date(2024, 12, 1))).events == []
+
+
+def test_going_out_into_the_street_is_a_protest_only_with_a_crowd_counted():
+    from svodka.pipeline import extract
+
+    assert [(t.kind, t.weight) for t in detect(lemmatised("Жители вышли на улицы.")).triggers] == [("protest", 0.6)]
+    (e,) = extract(Document("t", "Тысячи человек вышли на улицы Тбилиси.", date(2024, 12, 1))).events
+    assert (e.sub_event_type, e.crowd.min) == ("Peaceful protest", 1000)
+
+
+def test_an_attack_named_in_a_charge_is_background():
+    assert triggers("Подросткам предъявлено обвинение в совершении террористического акта.") == [
+        ("attack", "background", "террористического акта")
+    ]
+
+
+@pytest.mark.parametrize("text", ["Напарник открыл по агрессору огонь.", "Полицейский открыл огонь по нападавшему."])
+def test_opening_fire_on_the_attacker_is_an_armed_clash(text):
+    assert [k for k, _, _ in triggers(text)] == ["clash"]
+
+
+def test_a_raid_of_shahed_drones_is_an_air_strike():
+    assert triggers("Налет шахедов на Одессу продолжается.") == [("airstrike", "actual", "Налет шахедов")]

@@ -190,3 +190,23 @@ def test_arrests_that_lead_the_text_are_news_of_their_own_not_part_of_the_bombin
     events = extract(Document("t", text, None)).events
     arrests = [e for e in events if e.sub_event_type == "Arrests"]
     assert [(a.arrested.min, text[a.arrested.evidence[0] : a.arrested.evidence[1]]) for a in arrests] == [(2, "двое подозреваемых")]
+
+
+def test_violence_of_demonstrators_and_the_polices_answer_in_one_paragraph_are_one_protest_with_intervention():
+    from svodka.pipeline import extract
+
+    text = (
+        "Вечером в Батуми у здания мэрии протестующие забросали полицейских камнями и петардами. "
+        "Спецназ применил водометы и слезоточивый газ."
+    )
+    (e,) = extract(Document("t", text, date(2024, 12, 1))).events
+    assert (e.event_type, e.sub_event_type) == ("Protests", "Protest with intervention")
+    assert "забросали полицейских камнями" in [text[t.start : t.end] for t in e.triggers]
+
+
+def test_violence_of_demonstrators_with_no_police_answer_is_a_violent_demonstration():
+    from svodka.pipeline import extract
+
+    text = "Вечером в Батуми протестующие у здания мэрии сломали ворота и выстроили баррикады."
+    (e,) = extract(Document("t", text, date(2024, 12, 1))).events
+    assert (e.event_type, e.sub_event_type) == ("Riots", "Violent demonstration")

@@ -3,8 +3,10 @@
 The lexicon (data/triggers.tsv) names an event class for each pattern;
 data/event_classes.tsv maps classes to ACLED types. A trigger in a clause
 that plans, threatens, denies or supposes the event carries that modality;
-a trigger in a sentence about an accident, a disaster, sport, fiction or a
-court case is dropped.
+a trigger in a sentence about sport, fiction or a court case is dropped. In
+a sentence about an accident or a disaster, only a firm trigger of an act
+stands ("удар беспилотника" before a fire); an explosion is dropped when the
+text tells a fire or an accident and no weapon, attacker or strike.
 """
 from __future__ import annotations
 
@@ -20,6 +22,9 @@ CONDITIONAL = {"если"}
 WITHOUT = {"без"}  # "акция прошла без задержаний": governs the event noun it denies
 WITHOUT_REACH = 3  # words between "без" and the noun, a list of others before it ("без происшествий и задержаний")
 GENRES_WITHOUT_EVENTS = {"fiction", "sport"}
+MISHAPS = {"accident", "disaster"}
+UNEXPLAINED = {"explosion"}  # a blast told with no weapon, attacker or strike
+CAUSELESS = UNEXPLAINED | {"death"}
 GENRE_SHARE = 0.2  # of sentences: a film review or match report that mentions a shooting is not news of one
 FUTURE = "futr"
 
@@ -101,11 +106,11 @@ def sentence_context(sentence: Sentence) -> set[str]:
 def find_triggers(doc: Document, index: int, context: set[str]) -> list[Trigger]:
     sentence = doc.sentences[index]
     matches = longest_non_overlapping(pattern_set("triggers.tsv").find(sentence.tokens))
-    if not matches or context:
+    if not matches or context - MISHAPS:
         return []
     triggers = []
     for match in matches:
-        if match.pattern.label == NOT_AN_EVENT:
+        if match.pattern.label == NOT_AN_EVENT or context and not firm_act(match):
             continue
         start, end = sentence.tokens[match.first].start, sentence.tokens[match.last].end
         triggers.append(
@@ -122,6 +127,12 @@ def find_triggers(doc: Document, index: int, context: set[str]) -> list[Trigger]
     return triggers
 
 
+def firm_act(match: Match) -> bool:
+    """A trigger that names an act of violence outright, so a fire or a crash told beside it is its consequence."""
+    label = match.pattern.label
+    return match.pattern.weight >= 1.0 and label not in CAUSELESS and event_classes()[label].violent
+
+
 def genre_without_events(contexts: list[set[str]]) -> bool:
     genre = sum(bool(c & GENRES_WITHOUT_EVENTS) for c in contexts)
     return genre >= 2 and genre >= GENRE_SHARE * len(contexts)
@@ -134,6 +145,8 @@ def detect(doc: Document) -> Document:
         return doc
     repeated = repeated_sentences(doc)
     doc.triggers = [t for i in range(len(doc.sentences)) if i not in repeated for t in find_triggers(doc, i, contexts[i])]
+    if any(c & MISHAPS for c in contexts) and all(t.kind in CAUSELESS for t in doc.triggers):
+        doc.triggers = [t for t in doc.triggers if t.kind not in UNEXPLAINED]
     return doc
 
 
