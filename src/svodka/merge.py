@@ -188,22 +188,34 @@ def evidence_score(event: Event) -> float:
     return min(1.0, score)
 
 
+@dataclass(frozen=True)
+class ConfidenceModel:
+    """P(right) = 1 / (1 + exp(-(intercept + slope * evidence score + the offset of the event's class))):
+    how well the event is backed, and how often events of its class turn out right."""
+
+    intercept: float
+    slope: float
+    class_offsets: dict[str, float]
+
+    def probability(self, score: float, kind: str) -> float:
+        return logistic(self.intercept + self.slope * score + self.class_offsets.get(kind, 0.0))
+
+
 @lru_cache(maxsize=1)
-def confidence_curve() -> tuple[float, float]:
+def confidence_model() -> ConfidenceModel:
     values = {row[0].strip(): float(row[1]) for row in data_rows("confidence.tsv")}
-    return values["intercept"], values["slope"]
+    return ConfidenceModel(values.pop("intercept"), values.pop("slope"), values)
 
 
-def probability(score: float, intercept: float, slope: float) -> float:
-    """A point of the logistic curve."""
-    return 1 / (1 + math.exp(-(intercept + slope * score)))
+def logistic(x: float) -> float:
+    return 1 / (1 + math.exp(-x))
 
 
 def confidence(event: Event) -> float:
-    """The probability that the event is real and of its type: the evidence score through the
-    logistic curve `python -m svodka.calibration` fits on events whose rightness is known
-    (docs/accuracy.md)."""
-    return round(probability(evidence_score(event), *confidence_curve()), 2)
+    """The probability that the event is real and of its type, from its evidence score and its class
+    (data/confidence.tsv, fitted by `python -m svodka.calibration` on events whose rightness is known;
+    docs/accuracy.md)."""
+    return round(confidence_model().probability(evidence_score(event), event.kind), 2)
 
 
 def supported(event: Event, events: list[Event]) -> bool:
