@@ -49,6 +49,18 @@ def test_table_output_lists_the_events(article):
     assert result.returncode == 0 and "Protests" in result.stdout and "Минск" in result.stdout
 
 
+def test_on_request_candidates_the_rules_set_aside_are_output_with_a_low_confidence(tmp_path):
+    path = tmp_path / "barnaul.txt"
+    path.write_text("Жители вышли на улицу в Барнауле.\n", encoding="utf-8")
+    default = svodka("extract", str(path), "--published", "2024-03-02", "--format", "json")
+    candidates = svodka("extract", str(path), "--published", "2024-03-02", "--format", "json", "--min-confidence", "0")
+    assert default.returncode == candidates.returncode == 0, default.stderr + candidates.stderr
+    assert json.loads(default.stdout)["events"] == []
+    (event,) = json.loads(candidates.stdout)["events"]
+    assert (event["event_type"], event["modality"], event["location"]["name"]) == ("Protests", "actual", "Барнаул")
+    assert event["confidence"] < 0.5
+
+
 @pytest.mark.parametrize(
     "setup, args, message",
     [
@@ -56,6 +68,8 @@ def test_table_output_lists_the_events(article):
         ("empty", ["extract", "{path}"], "empty"),
         ("binary", ["extract", "{path}"], "binary"),
         ("text", ["extract", "{path}", "--published", "06.01.2022"], "invalid --published"),
+        ("text", ["extract", "{path}", "--min-confidence", "1.5"], "--min-confidence must lie between 0 and 1"),
+        ("text", ["eval", "--gold", "{path}", "--pred", "{path}", "--min-confidence", "0.2"], "--min-confidence needs --input"),
     ],
 )
 def test_bad_input_gets_one_line_and_a_non_zero_exit(tmp_path, setup, args, message):

@@ -272,3 +272,20 @@ def test_opening_fire_on_the_attacker_is_an_armed_clash(text):
 
 def test_a_raid_of_shahed_drones_is_an_air_strike():
     assert triggers("Налет шахедов на Одессу продолжается.") == [("airstrike", "actual", "Налет шахедов")]
+
+
+@pytest.mark.parametrize(
+    "text", ["Авиация нанесла удар по складу боеприпасов под Идлибом.", "Удар был нанесен по нефтебазе в Калужской области."]
+)
+def test_a_strike_someone_delivered_stands_alone_as_an_air_strike(text):
+    from svodka.pipeline import extract
+
+    (e,) = extract(Document("t", text, date(2024, 12, 1))).events
+    assert e.sub_event_type == "Air/drone strike" and e.modality == "actual"
+
+
+@pytest.mark.parametrize(
+    "text", ["Новые пошлины нанесли удар по экономике страны.", "Скандал нанес серьезный удар по репутации компании."]
+)
+def test_a_blow_to_the_economy_or_a_reputation_is_a_figure_of_speech(text):
+    assert triggers(text) == []

@@ -77,6 +77,21 @@ def test_a_weak_trigger_alone_is_not_an_event():
     assert len(merge(DOC, [event("protest", 1, weight=0.6), event("protest", 2, place=AKTAU)])) == 2
 
 
+def test_on_request_a_weak_trigger_alone_is_output_as_a_less_confident_candidate():
+    (candidate,) = merge(DOC, [event("protest", 1, weight=0.6), event("clash", 3, weight=0.6)], min_confidence=0.0)[:1]
+    (accepted,) = merge(DOC, [event("protest", 1, weight=0.6), event("protest", 2, weight=1.0, place=AKTAU)])[:1]
+    assert not candidate.supported and accepted.supported
+    assert candidate.confidence < accepted.confidence
+    assert [e.id for e in merge(DOC, [event("protest", 1, weight=0.6), event("clash", 3, weight=0.6)], min_confidence=0.0)] == ["e1", "e2"]
+    assert merge(DOC, [event("protest", 1, weight=0.6)], min_confidence=candidate.confidence + 0.01) == []
+
+
+def test_with_a_threshold_even_an_accepted_event_below_it_is_left_out():
+    (accepted,) = merge(DOC, [event("clash", 1)])
+    assert merge(DOC, [event("clash", 1)], min_confidence=accepted.confidence + 0.01) == []
+    assert len(merge(DOC, [event("clash", 1)], min_confidence=accepted.confidence)) == 1
+
+
 def test_background_events_are_dropped():
     old = event("riot", 1)
     old.modality = "background"

@@ -1,22 +1,26 @@
-"""The confidence as a probability: an event's evidence score (`merge.evidence_score`) and
-its class (some classes of trigger are right more often than others) through a logistic
-model fitted on events whose rightness is known.
+"""The confidence as a probability: an event's evidence score (`merge.evidence_score`), its
+class (some classes of trigger are right more often than others) and whether the evidence
+rules accept it (`merge.supported`), through a logistic model fitted on events whose
+rightness is known.
 
     python -m svodka.calibration --gold ../shared/gold --corpus ../shared/corpus/ru.jsonl \\
         --stream ../shared/corpus/stream.jsonl --judged docs/calibration/stream_judged.jsonl [--write]
 
-The events with a known answer are every actual event svodka finds in a gold
-document (right when it matches a gold event, as score.py matches them) and
-the stream events a person judged (`--judged`: post id, event type, the first
-trigger's offsets, verdict). The fit is printed with its leave-one-out
+The events with a known answer are every actual candidate event svodka finds
+in a gold document, set aside by the evidence rules or not (right when it
+matches a gold event, as score.py matches them), and the stream candidates a
+person judged (`--judged`: post id, event type, the first trigger's offsets,
+verdict). The fit is printed with its leave-one-out
 calibration table; `--write` puts the model in data/confidence.tsv.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import math
 from collections.abc import Iterable
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 
@@ -26,7 +30,16 @@ from .merge import ConfidenceModel, evidence_score
 from .output import event_json
 from .pipeline import extract_all
 
-Labelled = list[tuple[float, str, bool]]  # (evidence score, event class, right)
+
+class KnownEvent(NamedTuple):
+    score: float  # merge.evidence_score
+    kind: str  # the event class
+    supported: bool  # merge.supported
+    right: bool
+
+
+Labelled = list[KnownEvent]
+EVERY_CANDIDATE = 0.0  # the min_confidence that keeps the candidates the evidence rules set aside
 NEWTON_STEPS = 25
 SHRINKAGE = 1.0  # the L2 penalty that pulls a class seldom seen towards no offset at all
 
@@ -35,16 +48,16 @@ def gold_labelled(gold_dir: str, corpus: str) -> Labelled:
     gold = load_gold(sorted(Path(gold_dir).glob("*.json")))
     wanted = (doc for doc in read_documents(corpus) if doc.id in gold)
     labelled = []
-    for doc in extract_all(wanted):
+    for doc in extract_all(wanted, min_confidence=EVERY_CANDIDATE):
         events = []
         for event in doc.events:
             scored = event_json(event)
-            scored["evidence_score"], scored["class"] = evidence_score(event), event.kind
+            scored["known"] = (evidence_score(event), event.kind, event.supported)
             events.append(scored)
         truth = actual_events(gold[doc.id].get("events"))
         predicted = scored_predictions({"events": events}, parse_day(gold[doc.id].get("published")))
         matched = {i for i, _ in match_events(predicted, truth)}
-        labelled += [(e["evidence_score"], e["class"], i in matched) for i, e in enumerate(predicted)]
+        labelled += [KnownEvent(*e["known"], i in matched) for i, e in enumerate(predicted)]
     return labelled
 
 
@@ -54,31 +67,33 @@ def judged_labelled(stream: str, judged: str) -> tuple[Labelled, int]:
         verdicts = {(j["id"], j["event_type"], tuple(j["trigger"])): j["verdict"] == "right" for j in map(json.loads, f) if j}
     posts = {post_id for post_id, _, _ in verdicts}
     labelled = []
-    for doc in extract_all(doc for doc in read_documents(stream) if doc.id in posts):
+    for doc in extract_all((doc for doc in read_documents(stream) if doc.id in posts), min_confidence=EVERY_CANDIDATE):
         for event in doc.events:
             key = (doc.id, event.event_type, (event.triggers[0].start, event.triggers[0].end))
             if event.modality == "actual" and key in verdicts:
-                labelled.append((evidence_score(event), event.kind, verdicts[key]))
+                labelled.append(KnownEvent(evidence_score(event), event.kind, event.supported, verdicts[key]))
     return labelled, len(verdicts) - len(labelled)
 
 
 def design(labelled: Labelled, classes: list[str]) -> np.ndarray:
-    """One row per event: 1, its evidence score, then one column per class (1 for its own)."""
-    rows = np.zeros((len(labelled), 2 + len(classes)))
+    """One row per event: 1, its evidence score, 1 if the evidence rules set it aside, then one
+    column per class (1 for its own)."""
+    rows = np.zeros((len(labelled), 3 + len(classes)))
     rows[:, 0] = 1.0
-    column = {kind: 2 + i for i, kind in enumerate(classes)}
-    for i, (score, kind, _) in enumerate(labelled):
-        rows[i, 1] = score
-        rows[i, column[kind]] = 1.0
+    column = {kind: 3 + i for i, kind in enumerate(classes)}
+    for i, event in enumerate(labelled):
+        rows[i, 1] = event.score
+        rows[i, 2] = 0.0 if event.supported else 1.0
+        rows[i, column[event.kind]] = 1.0
     return rows
 
 
 def fit(labelled: Labelled) -> ConfidenceModel:
     """The model of the greatest likelihood, class offsets shrunk towards zero (Newton's method)."""
-    classes = sorted({kind for _, kind, _ in labelled})
+    classes = sorted({event.kind for event in labelled})
     x = design(labelled, classes)
-    y = np.array([right for _, _, right in labelled], dtype=float)
-    penalty = np.diag([0.0, 0.0] + [SHRINKAGE] * len(classes))
+    y = np.array([event.right for event in labelled], dtype=float)
+    penalty = np.diag([0.0, 0.0, 0.0] + [SHRINKAGE] * len(classes))
     weights = np.zeros(x.shape[1])
     for _ in range(NEWTON_STEPS):
         p = 1 / (1 + np.exp(-x @ weights))
@@ -88,32 +103,52 @@ def fit(labelled: Labelled) -> ConfidenceModel:
         weights += step
         if np.abs(step).max() < 1e-9:
             break
-    return ConfidenceModel(float(weights[0]), float(weights[1]), {kind: float(w) for kind, w in zip(classes, weights[2:])})
+    return ConfidenceModel(
+        float(weights[0]), float(weights[1]), {kind: float(w) for kind, w in zip(classes, weights[3:])}, float(weights[2])
+    )
 
 
 def leave_one_out(labelled: Labelled) -> list[float]:
     """Each event's probability from the model fitted on all the others."""
-    return [fit(labelled[:i] + labelled[i + 1 :]).probability(score, kind) for i, (score, kind, _) in enumerate(labelled)]
+    return [
+        fit(labelled[:i] + labelled[i + 1 :]).probability(event.score, event.kind, event.supported) for i, event in enumerate(labelled)
+    ]
 
 
 def calibration_table(probabilities: Iterable[float], labelled: Labelled) -> list[tuple[str, int, int]]:
     """(bin, events, right) over CONFIDENCE_BINS."""
     rows = []
-    pairs = list(zip(probabilities, (right for _, _, right in labelled)))
+    pairs = list(zip(probabilities, (event.right for event in labelled)))
     for low, high in CONFIDENCE_BINS:
         inside = [right for p, right in pairs if low <= p < high or (p == high == CONFIDENCE_BINS[-1][1])]
         rows.append((f"[{low:.2f}, {high:.2f}{']' if high == CONFIDENCE_BINS[-1][1] else ')'}", len(inside), sum(inside)))
     return rows
 
 
+def area_under_curve(probabilities: list[float], labelled: Labelled) -> float:
+    """The chance that a right event is more confident than a wrong one (ties count half): how well it ranks."""
+    right = [p for p, event in zip(probabilities, labelled) if event.right]
+    wrong = [p for p, event in zip(probabilities, labelled) if not event.right]
+    if not right or not wrong:
+        return float("nan")
+    return sum((r > w) + 0.5 * (r == w) for r in right for w in wrong) / (len(right) * len(wrong))
+
+
+def log_loss(probabilities: list[float], labelled: Labelled) -> float:
+    """The mean surprise at the answers: lower is better; always saying the base rate sets the bar."""
+    return -sum(math.log(p if event.right else 1 - p) for p, event in zip(probabilities, labelled)) / len(labelled)
+
+
 def write_model(path: Path, model: ConfidenceModel, events: int) -> None:
     lines = [
-        "# The confidence: P(right) = 1 / (1 + exp(-(intercept + slope * evidence score + offset of the event's class))),",
+        "# The confidence: P(right) = 1 / (1 + exp(-(intercept + slope * evidence score + offset of the event's class",
+        "# + the unsupported offset if the evidence rules set the event aside))),",
         f"# fitted by `python -m svodka.calibration` on {events} events whose rightness is known.",
         "# A class not listed has no offset.",
         "# name\tvalue",
         f"intercept\t{model.intercept:.4f}",
         f"slope\t{model.slope:.4f}",
+        f"unsupported\t{model.unsupported:.4f}",
     ]
     lines += [f"{kind}\t{offset:.4f}" for kind, offset in sorted(model.class_offsets.items())]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -128,17 +163,23 @@ def main() -> None:
     parser.add_argument("--write", action="store_true", help="write the model to data/confidence.tsv")
     args = parser.parse_args()
     labelled = gold_labelled(args.gold, args.corpus)
-    print(f"gold: {len(labelled)} events, {sum(r for _, _, r in labelled)} right")
+    print(f"gold: {len(labelled)} events, {sum(e.right for e in labelled)} right")
     if args.stream and args.judged:
         judged, gone = judged_labelled(args.stream, args.judged)
-        print(f"judged: {len(judged)} events, {sum(r for _, _, r in judged)} right ({gone} judged events no longer found)")
+        print(f"judged: {len(judged)} events, {sum(e.right for e in judged)} right ({gone} judged events no longer found)")
         labelled += judged
     model = fit(labelled)
-    print(f"model: intercept {model.intercept:.4f}, slope {model.slope:.4f}")
+    set_aside = [e for e in labelled if not e.supported]
+    print(f"model: intercept {model.intercept:.4f}, slope {model.slope:.4f}, "
+          f"unsupported {model.unsupported:+.4f} ({len(set_aside)} events, {sum(e.right for e in set_aside)} right)")
     for kind, offset in sorted(model.class_offsets.items(), key=lambda item: item[1]):
-        print(f"  {kind}\t{offset:+.4f}\t{sum(1 for _, k, _ in labelled if k == kind)} events")
+        print(f"  {kind}\t{offset:+.4f}\t{sum(1 for e in labelled if e.kind == kind)} events")
+    held_out = leave_one_out(labelled)
+    base_rate = sum(e.right for e in labelled) / len(labelled)
+    print(f"leave-one-out: area under the ROC curve {area_under_curve(held_out, labelled):.3f}, "
+          f"log loss {log_loss(held_out, labelled):.3f} (the base rate's: {log_loss([base_rate] * len(labelled), labelled):.3f})")
     print("leave-one-out calibration: bin, events, right, share right")
-    for label, events, right in calibration_table(leave_one_out(labelled), labelled):
+    for label, events, right in calibration_table(held_out, labelled):
         print(f"  {label}\t{events}\t{right}\t{right / events:.2f}" if events else f"  {label}\t0\t0\t-")
     if args.write:
         write_model(Path(__file__).parent / "data" / "confidence.tsv", model, len(labelled))

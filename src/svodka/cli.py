@@ -56,6 +56,11 @@ def extract_command(
     output_format: OutputFormat = typer.Option(None, "--format", help="json, jsonl or table (default: table on a terminal, else json)."),
     no_shortcut: bool = typer.Option(False, "--no-shortcut", help="Tag every sentence and analyse every document, with a trigger or not (slow; checks the shortcut)."),
     quotes: bool = typer.Option(False, "--quotes", help="Also list the quotes of documents that report no event (slower on a news stream)."),
+    min_confidence: float = typer.Option(
+        None, "--min-confidence",
+        help="Output every candidate event at least this confident (0..1), also those the evidence rules set aside "
+             "(a weak word told alone); default: the events the rules accept.",
+    ),
 ) -> None:
     """Find the events in Russian news texts."""
     skipped = []
@@ -65,11 +70,12 @@ def extract_command(
         say(f"skipped: {message}")
 
     fmt = output_format or (OutputFormat.table if sys.stdout.isatty() else OutputFormat.json)
+    check_confidence(min_confidence)
     try:
         day = parse_published(published)
         documents = read_documents(path, published=day, source=source, url=url, on_error=report)
         done = []
-        for doc in extract_all(documents, shortcut=not no_shortcut, quotes=quotes):
+        for doc in extract_all(documents, shortcut=not no_shortcut, quotes=quotes, min_confidence=min_confidence):
             if fmt is OutputFormat.jsonl:
                 print(json.dumps(document_json(doc), ensure_ascii=False), flush=True)
             else:
@@ -85,6 +91,11 @@ def extract_command(
         fail(f"{len(skipped)} input record(s) skipped", code=1)
 
 
+def check_confidence(min_confidence: float | None) -> None:
+    if min_confidence is not None and not 0 <= min_confidence <= 1:
+        fail(f"--min-confidence must lie between 0 and 1, not {min_confidence}")
+
+
 @app.command("eval")
 def eval_command(
     gold: list[str] = typer.Option(..., "--gold", help="A gold file or a folder of them (CONTRACT.md); may be repeated."),
@@ -94,6 +105,9 @@ def eval_command(
     as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
     calibration: bool = typer.Option(False, "--calibration", help="Also show how often events of each confidence match the gold."),
     errors: bool = typer.Option(False, "--errors", help="Also class every false positive and false negative by its cause."),
+    min_confidence: float = typer.Option(
+        None, "--min-confidence", help="With --input: extract as `svodka extract --min-confidence` does (every candidate at least this confident)."
+    ),
 ) -> None:
     """Score extracted events against gold annotations: precision, recall, F1 and the accuracy of each field."""
     from .error_analysis import classify_errors
@@ -102,6 +116,9 @@ def eval_command(
 
     if (pred is None) == (input_path is None):
         fail("give exactly one of --pred and --input")
+    if min_confidence is not None and input_path is None:
+        fail("--min-confidence needs --input")
+    check_confidence(min_confidence)
     skipped = []
 
     def report(message: str) -> None:
@@ -110,7 +127,7 @@ def eval_command(
 
     try:
         gold_docs = load_gold(gold)
-        predictions = load_predictions(pred) if pred is not None else extracted_predictions(input_path, report)
+        predictions = load_predictions(pred) if pred is not None else extracted_predictions(input_path, report, min_confidence)
     except SvodkaError as error:
         fail(str(error))
     result = evaluate(gold_docs, predictions)

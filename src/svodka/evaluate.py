@@ -32,7 +32,7 @@ from .errors import InputError
 from .ingest import ErrorHandler, read_documents
 from .model import COUNT_SLOTS
 from .output import document_json
-from .pipeline import extract
+from .pipeline import extract_all
 
 SAME_PLACE_KM = 50
 DATE_SLACK_DAYS = 1
@@ -395,6 +395,7 @@ def tally_confidence(bins: list[CalibrationBin], event: dict, matched: bool) -> 
             return
 
 
-def extracted_predictions(path: str, on_error: ErrorHandler) -> Predictions:
+def extracted_predictions(path: str, on_error: ErrorHandler, min_confidence: float | None = None) -> Predictions:
     """Run the extractor over the documents in `path`, as `svodka extract` would."""
-    return {doc.id: document_json(extract(doc)) for doc in read_documents(path, on_error=on_error)}
+    documents = read_documents(path, on_error=on_error)
+    return {doc.id: document_json(doc) for doc in extract_all(documents, min_confidence=min_confidence)}

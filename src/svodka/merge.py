@@ -196,15 +196,17 @@ class ConfidenceModel:
     intercept: float
     slope: float
     class_offsets: dict[str, float]
+    unsupported: float = 0.0  # the offset of an event the evidence rules set aside (`supported`)
 
-    def probability(self, score: float, kind: str) -> float:
-        return logistic(self.intercept + self.slope * score + self.class_offsets.get(kind, 0.0))
+    def probability(self, score: float, kind: str, is_supported: bool = True) -> float:
+        offset = self.class_offsets.get(kind, 0.0) + (0.0 if is_supported else self.unsupported)
+        return logistic(self.intercept + self.slope * score + offset)
 
 
 @lru_cache(maxsize=1)
 def confidence_model() -> ConfidenceModel:
     values = {row[0].strip(): float(row[1]) for row in data_rows("confidence.tsv")}
-    return ConfidenceModel(values.pop("intercept"), values.pop("slope"), values)
+    return ConfidenceModel(values.pop("intercept"), values.pop("slope"), values, values.pop("unsupported", 0.0))
 
 
 def logistic(x: float) -> float:
@@ -212,17 +214,14 @@ def logistic(x: float) -> float:
 
 
 def confidence(event: Event) -> float:
-    """The probability that the event is real and of its type, from its evidence score and its class
-    (data/confidence.tsv, fitted by `python -m svodka.calibration` on events whose rightness is known;
-    docs/accuracy.md)."""
-    return round(confidence_model().probability(evidence_score(event), event.kind), 2)
+    """The probability that the event is real and of its type, from its evidence score, its class and
+    whether the evidence rules accept it (data/confidence.tsv, fitted by `python -m svodka.calibration`
+    on events whose rightness is known; docs/accuracy.md)."""
+    return round(confidence_model().probability(evidence_score(event), event.kind, event.supported), 2)
 
 
 def supported(event: Event, events: list[Event]) -> bool:
-    """A weak trigger stands only with a count or beside a firm event of the same type; deaths with
-    no act of violence told (an accident, an illness) are no event at all."""
-    if event.kind == "death":
-        return False
+    """A weak trigger stands only with a count or beside a firm event of the same type."""
     if trigger_weight(event) >= SUPPORTED_WEIGHT or event.claims:
         return True
     return any(o is not event and o.event_type == event.event_type and trigger_weight(o) >= SUPPORTED_WEIGHT for o in events)
@@ -278,18 +277,24 @@ def combine_kinds(host: Event, part_kind: str) -> None:
         host.event_type, host.sub_event_type = event_classes()[result].event_type, event_classes()[result].sub_event_type
 
 
-def merge(doc: Document, events: list[Event]) -> list[Event]:
+def merge(doc: Document, events: list[Event], min_confidence: float | None = None) -> list[Event]:
+    """The document's events, one per type, place and day: by default those the evidence rules accept
+    (`supported`); with `min_confidence`, every candidate at least that confident, accepted or not."""
     events = [e for e in events if e.modality != "background"]
     events = absorb_parts(doc, events)
     events = absorb_deaths(events)
     events = merge_same(events)
     events = absorb_coarse(events)
-    events = [e for e in events if supported(e, events)]
-    events.sort(key=lambda e: e.triggers[0].start)
-    for number, event in enumerate(events, 1):
-        event.id = f"e{number}"
+    # deaths with no act of violence told (an accident, an illness) are no event at all
+    candidates = sorted((e for e in events if e.kind != "death"), key=lambda e: e.triggers[0].start)
+    for event in candidates:
+        event.supported = supported(event, events)
+    for event in candidates:
         resolve_counts(event)
         settle_sources(event)
         event.verification = strongest_verification([event.verification] + [c.verification for c in event.claims])
         event.confidence = confidence(event)
-    return events
+    chosen = [e for e in candidates if (e.supported if min_confidence is None else e.confidence >= min_confidence)]
+    for number, event in enumerate(chosen, 1):
+        event.id = f"e{number}"
+    return chosen

@@ -184,6 +184,7 @@ class Event:
     verification: str | None = None
     evidence: list[Span] = field(default_factory=list)
     triggers: list[Trigger] = field(default_factory=list)
+    supported: bool = True  # the evidence rules accept it (merge.supported); if not, it is output only on request
     confidence: float = 0.5
 
     @property

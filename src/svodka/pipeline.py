@@ -127,9 +127,12 @@ def load_models() -> None:
     gc.freeze()
 
 
-def extract_all(documents: Iterable[Document], shortcut: bool = True, quotes: bool = False) -> Iterator[Document]:
+def extract_all(
+    documents: Iterable[Document], shortcut: bool = True, quotes: bool = False, min_confidence: float | None = None
+) -> Iterator[Document]:
     """Every document, extracted, in input order. With `quotes`, documents that report no event
-    are read for their quotes too (they go through NER, so this costs time on a news stream)."""
+    are read for their quotes too (they go through NER, so this costs time on a news stream).
+    With `min_confidence`, every candidate event at least that confident is kept (`merge.merge`)."""
     load_models()
     documents = iter(documents)
     while batch := list(islice(documents, DOCUMENTS_PER_BATCH)):
@@ -141,7 +144,7 @@ def extract_all(documents: Iterable[Document], shortcut: bool = True, quotes: bo
             tokenize_document(doc)
         tag_entities_of([(doc, sentences_to_tag(doc) if shortcut else None) for doc in going_on + quoting])
         for doc in going_on:
-            doc.events = merge(doc, attach(doc))
+            doc.events = merge(doc, attach(doc), min_confidence)
         for doc in quoting:
             doc.quotes = attribute(doc)[1]
         yield from batch
