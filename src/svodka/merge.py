@@ -206,7 +206,8 @@ class ConfidenceModel:
 @lru_cache(maxsize=1)
 def confidence_model() -> ConfidenceModel:
     values = {row[0].strip(): float(row[1]) for row in data_rows("confidence.tsv")}
-    return ConfidenceModel(values.pop("intercept"), values.pop("slope"), values, values.pop("unsupported", 0.0))
+    intercept, slope, unsupported = values.pop("intercept"), values.pop("slope"), values.pop("unsupported", 0.0)
+    return ConfidenceModel(intercept, slope, class_offsets=values, unsupported=unsupported)
 
 
 def logistic(x: float) -> float:
@@ -289,12 +290,14 @@ def merge(doc: Document, events: list[Event], min_confidence: float | None = Non
     candidates = sorted((e for e in events if e.kind != "death"), key=lambda e: e.triggers[0].start)
     for event in candidates:
         event.supported = supported(event, events)
+    if min_confidence is None:
+        candidates = [e for e in candidates if e.supported]
     for event in candidates:
         resolve_counts(event)
         settle_sources(event)
         event.verification = strongest_verification([event.verification] + [c.verification for c in event.claims])
         event.confidence = confidence(event)
-    chosen = [e for e in candidates if (e.supported if min_confidence is None else e.confidence >= min_confidence)]
+    chosen = candidates if min_confidence is None else [e for e in candidates if e.confidence >= min_confidence]
     for number, event in enumerate(chosen, 1):
         event.id = f"e{number}"
     return chosen
