@@ -70,6 +70,10 @@ def test_on_request_candidates_the_rules_set_aside_are_output_with_a_low_confide
         ("text", ["extract", "{path}", "--published", "06.01.2022"], "invalid --published"),
         ("text", ["extract", "{path}", "--min-confidence", "1.5"], "--min-confidence must lie between 0 and 1"),
         ("text", ["eval", "--gold", "{path}", "--pred", "{path}", "--min-confidence", "0.2"], "--min-confidence needs --input"),
+        ("text", ["extract", "{path}", "--min-confidence", "many"], "Invalid value for '--min-confidence'"),
+        (None, ["extract"], "Missing argument"),
+        (None, ["export", "-o", "out.csv"], "Missing option '--format'. Choose from: acled, geojson, jsonl, parquet"),
+        (None, ["extrakt", "a.txt"], "No such command 'extrakt'"),
     ],
 )
 def test_bad_input_gets_one_line_and_a_non_zero_exit(tmp_path, setup, args, message):
