@@ -218,6 +218,23 @@ def test_violence_of_demonstrators_and_the_polices_answer_in_one_paragraph_are_o
     assert "забросали полицейских камнями" in [text[t.start : t.end] for t in e.triggers]
 
 
+def test_violence_of_demonstrators_and_the_polices_answer_later_that_day_are_one_protest_with_intervention():
+    from svodka.pipeline import extract
+
+    text = (
+        "Вечером в Батуми у здания мэрии протестующие забросали полицейских камнями и петардами.\n\n"
+        "Мэр города назвал происходящее провокацией.\n\n"
+        "Ночью в Батуми спецназ применил водометы и слезоточивый газ."
+    )
+    (e,) = extract(Document("t", text, date(2024, 12, 1))).events
+    assert (e.event_type, e.sub_event_type) == ("Protests", "Protest with intervention")
+
+
+def test_the_polices_answer_on_another_day_leaves_the_riot_a_riot():
+    riot, dispersal = event("riot", 1), event("intervention", 5, day=date(2022, 1, 7))
+    assert [e.sub_event_type for e in merge(DOC, [riot, dispersal])] == ["Violent demonstration", "Protest with intervention"]
+
+
 def test_violence_of_demonstrators_with_no_police_answer_is_a_violent_demonstration():
     from svodka.pipeline import extract
 
