@@ -153,6 +153,7 @@ def test_the_one_protest_of_a_text_takes_no_head_count_told_far_below_it():
     )
     assert counts_by_place(text) == [("Шымкент", {})]
 
+
 def test_a_region_named_once_chooses_the_homonymous_city_in_every_sentence():
     text = (
         "Нападение на колледж в Техасе\n\n"
