@@ -30,7 +30,7 @@ test: $(STAMP) browser
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)
-	$(BIN)/python -m svodka.bench --shared $(SHARED)
+	$(BIN)/python tools/bench.py --shared $(SHARED)
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info

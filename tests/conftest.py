@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from svodka.annotate import tokenize_document
+from svodka.annotate.analysis import tokenize_document
+from svodka.annotate.segment import segment
 from svodka.model import Document
-from svodka.segment import segment
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 

@@ -1,9 +1,17 @@
 """Lemmas, and batched NER that finds what natasha finds one text at a time."""
 import pytest
 
-from svodka.annotate import entity_tagger, nominative, sentence_tokens, tag_entities, tag_entities_of, tokenize_document, tokens_of
+from svodka.annotate.analysis import (
+    entity_tagger,
+    nominative,
+    sentence_tokens,
+    tag_entities,
+    tag_entities_of,
+    tokenize_document,
+    tokens_of,
+)
+from svodka.annotate.segment import segment
 from svodka.model import Document
-from svodka.segment import segment
 
 PARAGRAPHS = [
     "Глава МВД Киргизии Улан Ниязбеков встретился в Бишкеке с представителями оппозиции.",
@@ -98,7 +106,7 @@ def test_several_documents_tagged_in_one_batch_get_their_own_mentions(doc):
 
 
 def test_a_unit_word_after_a_number_is_read_as_the_unit():
-    from svodka.annotate import tokens_of
+    from svodka.annotate.analysis import tokens_of
 
     lemmas = [(t.text, t.lemma) for t in tokens_of("До метро 5 мин пешком, установка мин запрещена.")]
     assert ("мин", "минута") in lemmas and ("мин", "мина") in lemmas

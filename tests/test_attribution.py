@@ -2,8 +2,8 @@
 from datetime import date
 
 from svodka.model import Document
-from svodka.output import document_json
 from svodka.pipeline import extract
+from svodka.records import document_json
 
 
 def run(text: str, source: str | None = None) -> tuple[Document, dict]:

@@ -3,7 +3,8 @@ import json
 import math
 import random
 
-from svodka.calibration import (
+from svodka.merge.merging import ConfidenceModel
+from tools.calibration import (
     KnownEvent,
     area_under_curve,
     calibration_table,
@@ -13,7 +14,6 @@ from svodka.calibration import (
     log_loss,
     write_model,
 )
-from svodka.merge import ConfidenceModel
 
 from .conftest import SHARED, needs_shared
 
@@ -106,24 +106,24 @@ def test_a_judged_event_the_rules_set_aside_is_found_too(tmp_path):
 
 def test_the_written_model_is_the_one_confidence_reads(tmp_path, monkeypatch):
     import svodka.lexicon
-    import svodka.merge
+    import svodka.merge.merging
 
     path = tmp_path / "confidence.tsv"
     written = ConfidenceModel(-1.25, 3.5, {"arrest": 0.5, "attack": -0.75}, unsupported=-2.0)
     write_model(path, written, 10)
     monkeypatch.setattr(svodka.lexicon, "data_rows", lambda name: [line.split("\t") for line in path.read_text().splitlines() if not line.startswith("#")])
-    monkeypatch.setattr(svodka.merge, "data_rows", svodka.lexicon.data_rows)
-    svodka.merge.confidence_model.cache_clear()
+    monkeypatch.setattr(svodka.merge.merging, "data_rows", svodka.lexicon.data_rows)
+    svodka.merge.merging.confidence_model.cache_clear()
     try:
-        assert svodka.merge.confidence_model() == written
+        assert svodka.merge.merging.confidence_model() == written
     finally:
-        svodka.merge.confidence_model.cache_clear()
+        svodka.merge.merging.confidence_model.cache_clear()
 
 
 @needs_shared()
 def test_on_the_gold_the_events_of_the_top_bin_are_right_more_often_than_the_rest():
-    from svodka.calibration import gold_labelled
-    from svodka.merge import confidence_model
+    from svodka.merge.merging import confidence_model
+    from tools.calibration import gold_labelled
 
     labelled = gold_labelled(str(SHARED / "gold"), str(SHARED / "corpus" / "ru.jsonl"))
     model = confidence_model()
@@ -134,8 +134,8 @@ def test_on_the_gold_the_events_of_the_top_bin_are_right_more_often_than_the_res
 
 @needs_shared()
 def test_on_the_gold_the_candidates_below_one_half_are_mostly_wrong():
-    from svodka.calibration import gold_labelled
-    from svodka.merge import confidence_model
+    from svodka.merge.merging import confidence_model
+    from tools.calibration import gold_labelled
 
     labelled = gold_labelled(str(SHARED / "gold"), str(SHARED / "corpus" / "ru.jsonl"))
     model = confidence_model()

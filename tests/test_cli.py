@@ -12,7 +12,7 @@ TEXT = "В центре Минска прошел митинг оппозици�
 
 
 def svodka(*args, stdin=None):
-    return subprocess.run([sys.executable, "-m", "svodka.cli", *args], input=stdin, capture_output=True, text=True, timeout=300)
+    return subprocess.run([sys.executable, "-m", "svodka.cli.main", *args], input=stdin, capture_output=True, text=True, timeout=300)
 
 
 @pytest.fixture
@@ -107,7 +107,7 @@ def test_the_seed_scores_above_the_bar(tmp_path):
 def test_a_fault_inside_svodka_is_one_line_and_exit_70(monkeypatch, capsys, tmp_path):
     import sys as system
 
-    from svodka import cli
+    from svodka.cli import main as cli
 
     def broken(*args, **kwargs):
         raise RuntimeError("boom")

@@ -1,9 +1,9 @@
 import pytest
 
-from svodka.annotate import tokenize_document
-from svodka.counts import find_counts
+from svodka.annotate.analysis import tokenize_document
+from svodka.annotate.segment import segment
+from svodka.attach.counts import find_counts
 from svodka.model import Document
-from svodka.segment import segment
 
 
 def found(text: str) -> list[tuple]:
@@ -179,7 +179,7 @@ def test_anchor_and_count_offsets_point_into_a_longer_document():
 
 
 def test_a_bare_head_count_is_a_crowd_only_when_it_names_people_who_gather():
-    from svodka.counts import find_unclaimed_people
+    from svodka.attach.counts import find_unclaimed_people
 
     def unclaimed(text):
         doc = Document("t", text)
@@ -192,7 +192,7 @@ def test_a_bare_head_count_is_a_crowd_only_when_it_names_people_who_gather():
 
 
 def test_a_person_ner_names_in_the_nominative_is_the_subject_even_when_the_dictionary_misreads_the_name():
-    from svodka.annotate import tag_entities
+    from svodka.annotate.analysis import tag_entities
 
     text = "Как сообщили в штабе, Курганов был задержан в субботу утром. Соратники Курганова задержаны не были."
     doc = Document("t", text)

@@ -2,10 +2,10 @@ from datetime import date
 
 import pytest
 
-from svodka.annotate import tokenize_document
-from svodka.dates import anchor_date, event_offset, find_dates, is_background
+from svodka.annotate.analysis import tokenize_document
+from svodka.annotate.segment import segment
+from svodka.attach.dates import anchor_date, event_offset, find_dates, is_background
 from svodka.model import DateMention, Document
-from svodka.segment import segment
 
 THURSDAY = date(2022, 1, 6)
 
@@ -215,7 +215,7 @@ def test_background_counts_from_the_anchor_when_published_is_unknown():
 
 
 def test_the_rules_run_only_near_a_date_like_token_and_still_take_the_preposition_in():
-    from svodka.dates import date_like
+    from svodka.attach.dates import date_like
 
     doc = parsed("Митинг прошёл спокойно, а во вторник его разогнали.", THURSDAY)
     likely = date_like(doc.sentences[0].tokens)

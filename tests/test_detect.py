@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from svodka.detect import NOT_AN_EVENT, detect, event_classes
+from svodka.detect.triggers import NOT_AN_EVENT, detect, event_classes
 from svodka.lexicon import data_rows
 from svodka.model import Document
 
@@ -133,7 +133,7 @@ def test_capitalised_abbreviations_keep_their_letters():
 
 def test_every_trigger_class_is_defined():
     classes = event_classes()
-    for row in data_rows("triggers.tsv"):
+    for row in data_rows("detect/triggers.tsv"):
         assert row[1].strip() in classes or row[1].strip() == NOT_AN_EVENT, row
 
 

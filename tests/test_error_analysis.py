@@ -1,5 +1,5 @@
 """Each unmatched event gets the one matching condition it fails."""
-from svodka.error_analysis import cause_table, classify_errors
+from svodka.evaluation.error_analysis import cause_table, classify_errors
 
 
 def event(event_type, sub, place, lat, lon, day, modality="actual"):

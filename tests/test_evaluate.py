@@ -5,7 +5,12 @@ import sys
 
 import pytest
 
-from svodka.evaluate import evaluate, load_gold, load_predictions, match_events
+from svodka.evaluation.scoring import (
+    evaluate,
+    load_gold,
+    load_predictions,
+    match_events,
+)
 
 from .conftest import SHARED, needs_shared
 
@@ -91,7 +96,7 @@ def files(tmp_path):
 
 
 def svodka(*args):
-    return subprocess.run([sys.executable, "-m", "svodka.cli", *args], capture_output=True, text=True, timeout=300)
+    return subprocess.run([sys.executable, "-m", "svodka.cli.main", *args], capture_output=True, text=True, timeout=300)
 
 
 def test_summary_matches_the_hand_count(files):

@@ -5,9 +5,9 @@ import json
 import pyarrow.parquet as pq
 import pytest
 
-from svodka import export as export_module
-from svodka.export import ACLED_COLUMNS, ExportError, export
-from svodka.store import Store
+from svodka.dataset.store import Store
+from svodka.export import formats as export_module
+from svodka.export.formats import ACLED_COLUMNS, ExportError, export
 
 from .news_fixtures import records
 

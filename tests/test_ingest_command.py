@@ -11,13 +11,13 @@ from io import BytesIO
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from svodka.store import Store
+from svodka.dataset.store import Store
 
 from .news_fixtures import EXPLOSION_REPORTS, rally_text
 
 
 def svodka(*args, timeout=300):
-    return subprocess.run([sys.executable, "-m", "svodka.cli", *args], capture_output=True, text=True, timeout=timeout)
+    return subprocess.run([sys.executable, "-m", "svodka.cli.main", *args], capture_output=True, text=True, timeout=timeout)
 
 
 def html_page(title, text):
@@ -93,7 +93,7 @@ def test_a_killed_run_resumes_with_every_document_once(tmp_path):
     source = tmp_path / "many.jsonl"
     source.write_text("\n".join(json.dumps(d, ensure_ascii=False) for d in documents), encoding="utf-8")
     db = str(tmp_path / "svodka.db")
-    run = subprocess.Popen([sys.executable, "-m", "svodka.cli", "ingest", str(source), "--db", db],
+    run = subprocess.Popen([sys.executable, "-m", "svodka.cli.main", "ingest", str(source), "--db", db],
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     stored, deadline = 0, time.monotonic() + 240
     while stored < 3 and run.poll() is None and time.monotonic() < deadline:

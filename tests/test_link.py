@@ -3,8 +3,8 @@ import json
 
 import pytest
 
-from svodka import link
-from svodka.store import Store
+from svodka.dataset import link
+from svodka.dataset.store import Store
 
 from .news_fixtures import records
 

@@ -1,7 +1,18 @@
 from datetime import date
 
-from svodka.merge import merge
-from svodka.model import Claim, Count, CountMention, Document, Event, Place, PlaceMention, Sentence, Source, Trigger
+from svodka.merge.merging import merge
+from svodka.model import (
+    Claim,
+    Count,
+    CountMention,
+    Document,
+    Event,
+    Place,
+    PlaceMention,
+    Sentence,
+    Source,
+    Trigger,
+)
 
 ALMATY = Place("Алматы", "KZ", "city", lat=43.25, lon=76.91, geonameid=1526384)
 AKTAU = Place("Актау", "KZ", "city", lat=43.66, lon=51.17, geonameid=610612)
@@ -131,7 +142,7 @@ def test_an_inherited_source_gives_way_to_one_named_in_the_events_own_sentences(
 
 
 def test_confidence_rises_with_what_backs_the_event():
-    from svodka.merge import confidence, evidence_score
+    from svodka.merge.merging import confidence, evidence_score
 
     bare = event("clash", 1, place=Place("Казахстан", "KZ", "country"), stated=False)
     backed = event("clash", 1, counts=[("fatalities", 3, 3, "трое", False)], source="МВД")

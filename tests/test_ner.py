@@ -4,9 +4,9 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import svodka.ner
-from svodka.annotate import entity_tagger
-from svodka.tokens import token_spans
+import svodka.annotate.ner
+from svodka.annotate.analysis import entity_tagger
+from svodka.annotate.tokens import token_spans
 
 from .conftest import SHARED, needs_shared
 
@@ -45,7 +45,7 @@ def test_a_sentence_is_tagged_the_same_alone_and_beside_others():
 def test_sentences_split_over_blocks_keep_their_order_and_tags(monkeypatch):
     sentences = [words_of(s) for s in SENTENCES] * 3
     whole = entity_tagger().network(sentences)
-    monkeypatch.setattr(svodka.ner, "ROWS_PER_BLOCK", 20)
+    monkeypatch.setattr(svodka.annotate.ner, "ROWS_PER_BLOCK", 20)
     assert entity_tagger().network(sentences) == whole
 
 
@@ -67,8 +67,8 @@ def test_every_sentence_of_the_corpus_gets_slovnets_tags():
 
 
 def test_words_remembered_from_earlier_blocks_give_the_same_tags(monkeypatch):
-    monkeypatch.setattr(svodka.ner, "KEPT_WORDS", 7)  # some words remembered, the rest computed again
-    network = svodka.ner.SentenceNER(entity_tagger().ner.infer)
+    monkeypatch.setattr(svodka.annotate.ner, "KEPT_WORDS", 7)  # some words remembered, the rest computed again
+    network = svodka.annotate.ner.SentenceNER(entity_tagger().ner.infer)
     sentences = [words_of(s) for s in SENTENCES]
     first = network(sentences)
     assert len(network.first_products.row_of) == 7

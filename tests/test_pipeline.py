@@ -5,8 +5,8 @@ from datetime import date
 import pytest
 
 from svodka.model import COUNT_SLOTS, Document
-from svodka.output import document_json
 from svodka.pipeline import can_name_event, extract, extract_all, may_hold_name
+from svodka.records import document_json
 
 LIVE_BLOG = """Протесты в Бишкеке
 Вечером во вторник в центре Бишкека собрались несколько тысяч человек, сообщает "24.kg". Участники акции требовали отставки главы избиркома.
@@ -108,10 +108,10 @@ def test_any_form_of_a_trigger_word_lets_the_text_through():
 
 
 def test_the_cheap_test_of_first_letters_lets_through_every_word_whose_lemma_begins_a_trigger():
-    from svodka.annotate import analyse
+    from svodka.annotate.analysis import analyse
     from svodka.lexicon import pattern_set
 
-    triggers = pattern_set("triggers.tsv")
+    triggers = pattern_set("detect/triggers.tsv")
     text = ("Накануне шли колонны, людей задерживали, обстреляли село; с ножом напал неизвестный. "
             "Курс рубля вырос, а погода испортилась. Ещё взорвали мост и разогнали пикеты, ранены трое.")
     words = set(re.findall(r"[а-яё]+", text, re.IGNORECASE))
@@ -138,8 +138,8 @@ def test_a_name_can_stand_only_where_a_word_is_capitalised_past_the_sentence_sta
 
 
 def segment_and_tokenize(text):
-    from svodka.annotate import tokenize_document
-    from svodka.segment import segment
+    from svodka.annotate.analysis import tokenize_document
+    from svodka.annotate.segment import segment
 
     return tokenize_document(segment(Document("s", text)))
 

@@ -4,11 +4,11 @@ from functools import lru_cache
 
 import pytest
 
-from svodka import places
-from svodka.annotate import tag_entities, tokenize_document
+from svodka.annotate.analysis import tag_entities, tokenize_document
+from svodka.annotate.segment import segment
+from svodka.attach import places
+from svodka.attach.places import Gazetteer, gazetteer
 from svodka.model import Document
-from svodka.places import Gazetteer, gazetteer
-from svodka.segment import segment
 
 
 @lru_cache(maxsize=None)

@@ -1,5 +1,5 @@
+from svodka.annotate.segment import segment
 from svodka.model import Document
-from svodka.segment import segment
 
 
 def test_headlines_are_their_own_sentences():
@@ -26,8 +26,8 @@ def test_blank_lines_do_not_count_as_paragraphs():
 
 
 def test_in_a_text_with_blank_lines_a_block_of_lines_is_one_paragraph():
+    from svodka.annotate.segment import segment
     from svodka.model import Document
-    from svodka.segment import segment
 
     doc = segment(Document("t", "Заголовок новости\n\nПервая строка. Вторая.\nТретья строка.\n\nНовый абзац."))
     assert [(doc.text[s.start : s.end], s.paragraph, s.headline) for s in doc.sentences] == [
@@ -40,8 +40,8 @@ def test_in_a_text_with_blank_lines_a_block_of_lines_is_one_paragraph():
 
 
 def test_without_blank_lines_each_line_is_a_paragraph():
+    from svodka.annotate.segment import segment
     from svodka.model import Document
-    from svodka.segment import segment
 
     doc = segment(Document("t", "Строка один.\nСтрока два."))
     assert [s.paragraph for s in doc.sentences] == [0, 1]

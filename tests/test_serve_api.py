@@ -13,10 +13,10 @@ from functools import lru_cache
 import pytest
 from fastapi.testclient import TestClient
 
+from svodka.dataset.store import Store, StoreError
 from svodka.model import Document
 from svodka.scale import extract_records
-from svodka.serve import create_app
-from svodka.store import Store, StoreError
+from svodka.serve.app import create_app
 
 from .news_fixtures import PUBLISHED, RALLY, explosion_documents
 
@@ -59,7 +59,7 @@ def running_server(db: str):
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    server = subprocess.Popen([sys.executable, "-m", "svodka.cli", "serve", "--db", db, "--port", str(port)],
+    server = subprocess.Popen([sys.executable, "-m", "svodka.cli.main", "serve", "--db", db, "--port", str(port)],
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         deadline = time.monotonic() + 60
@@ -263,7 +263,7 @@ def test_a_store_that_cannot_be_read_is_refused_in_one_line(tmp_path):
 
 
 def test_serve_refuses_a_missing_store_in_one_line(tmp_path):
-    result = subprocess.run([sys.executable, "-m", "svodka.cli", "serve", "--db", str(tmp_path / "none.db")],
+    result = subprocess.run([sys.executable, "-m", "svodka.cli.main", "serve", "--db", str(tmp_path / "none.db")],
                             capture_output=True, text=True, timeout=60)
     assert result.returncode != 0
     assert result.stderr.strip().count("\n") == 0 and "no database" in result.stderr

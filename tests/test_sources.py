@@ -2,10 +2,14 @@ from datetime import date
 
 import pytest
 
-from svodka.annotate import tag_entities, tokenize_document
+from svodka.annotate.analysis import tag_entities, tokenize_document
+from svodka.annotate.segment import segment
+from svodka.attach.sources.speakers import (
+    find_attributions,
+    find_quotes,
+    find_verification,
+)
 from svodka.model import Document
-from svodka.segment import segment
-from svodka.sources import find_attributions, find_quotes, find_verification
 
 
 @pytest.fixture(scope="module")

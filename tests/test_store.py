@@ -3,7 +3,7 @@ import sqlite3
 
 import pytest
 
-from svodka.store import SCHEMA_VERSION, Store, StoreError, document_key
+from svodka.dataset.store import SCHEMA_VERSION, Store, StoreError, document_key
 
 from .news_fixtures import records
 

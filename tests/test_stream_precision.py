@@ -3,7 +3,7 @@ import json
 
 import pytest
 
-from svodka.stream_precision import main, measure
+from tools.stream_precision import main, measure
 
 PROTEST = "В центре Минска прошел митинг оппозиции. Полиция задержала пятерых участников акции."
 POSTS = [

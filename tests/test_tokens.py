@@ -3,7 +3,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from razdel import tokenize
 
-from svodka.tokens import token_spans
+from svodka.annotate.tokens import token_spans
 
 ALPHABET = "аяёЖZqx19 \n\t.,!?…-–—_/\\:;()=*«»\"'%№@ΔσЖ"
 

@@ -20,15 +20,22 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from itertools import islice
 
-from .annotate import analyse, entity_tagger, morph_analyzer, tag_entities_of, tokenize_document, tokens_of
-from .attach import attach
-from .detect import NOT_AN_EVENT, detect
+from .annotate.analysis import (
+    analyse,
+    entity_tagger,
+    morph_analyzer,
+    tag_entities_of,
+    tokenize_document,
+    tokens_of,
+)
+from .annotate.segment import segment
+from .attach.events import attach
+from .attach.places import gazetteer
+from .attach.sources.speakers import attribute
+from .detect.triggers import NOT_AN_EVENT, detect
 from .lexicon import pattern_set
-from .merge import merge
+from .merge.merging import merge
 from .model import Document, Sentence
-from .places import gazetteer
-from .segment import segment
-from .sources import attribute
 
 DOCUMENTS_PER_BATCH = 256  # documents whose sentences share one NER call
 NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"})
@@ -43,7 +50,7 @@ def trigger_heads() -> frozenset[str] | None:
     every lemma prefix one can begin with: a word whose first letters are none of these
     cannot have such a lemma, and is not even analysed. None when some trigger does not
     begin with a plain word, or with a prefix of at least HEAD letters."""
-    firsts = [p.elements[0] for p in pattern_set("triggers.tsv").patterns]
+    firsts = [p.elements[0] for p in pattern_set("detect/triggers.tsv").patterns]
     lemmas = {w for first in firsts for w in first.lemmas}
     prefixes = {w for first in firsts for w in first.prefixes}
     if not all(w.isalpha() for w in lemmas | prefixes) or any(len(w) < HEAD for w in prefixes):
@@ -63,7 +70,7 @@ def can_begin_trigger(word: str) -> bool:
     lower = word.lower().replace("ё", "е")
     if lower[:HEAD] not in trigger_heads():
         return False
-    return any(p.label != NOT_AN_EVENT for p in pattern_set("triggers.tsv").starting_with(analyse(word)[0]))
+    return any(p.label != NOT_AN_EVENT for p in pattern_set("detect/triggers.tsv").starting_with(analyse(word)[0]))
 
 
 def can_name_event(text: str) -> bool:
@@ -99,7 +106,7 @@ def may_hold_trigger(doc: Document) -> bool:
         text = doc.text[sentence.start : sentence.end]
         if can_name_event(text):
             sentence.tokens = tokens_of(text, sentence.start)
-            if any(m.pattern.label != NOT_AN_EVENT for m in pattern_set("triggers.tsv").find(sentence.tokens)):
+            if any(m.pattern.label != NOT_AN_EVENT for m in pattern_set("detect/triggers.tsv").find(sentence.tokens)):
                 return True
     return False
 

@@ -23,8 +23,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from .errors import SvodkaError
 from .model import COUNT_SLOTS, Document
-from .output import document_json
 from .pipeline import extract_all
+from .records import document_json
 
 if TYPE_CHECKING:
     import pyarrow

@@ -1,0 +1,1 @@
+"""Annotate: paragraphs and sentences, tokens with lemmas and grammemes, named entities."""

@@ -1,0 +1,1 @@
+"""Attach: turn triggers into events and give each its place, date, counts, sources and actors."""

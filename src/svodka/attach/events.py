@@ -1,0 +1,355 @@
+"""Turn triggers into events and attach what the text says about each.
+
+Triggers of one sentence combine into events (data/combinations.tsv: a
+protest and a detention in one sentence are one protest with intervention).
+Each event then takes its place, date, counts, sources and actors from its
+own sentence first, then from the sentences before it in its paragraph,
+then from the live-blog headline above it, then from the document.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+
+from ..detect.triggers import combinations, event_classes
+from ..lexicon import pattern_set
+from ..model import (
+    CountMention,
+    DateMention,
+    Document,
+    Event,
+    PlaceMention,
+    Token,
+    Trigger,
+)
+from .actors import find_actors
+from .counts import find_counts, find_unclaimed_people
+from .dates import anchor_date, find_dates, is_background
+from .places import gazetteer
+from .sources.assignment import Voices, attribute_event
+
+NATIONWIDE = "attach/nationwide.tsv"
+CROWD_PARAGRAPHS_AFTER = 2  # the one protest of a text takes a head count told at most this many paragraphs later
+
+
+def combine(triggers: list[Trigger]) -> dict[str, list[Trigger]]:
+    """Group one sentence's triggers into event classes, applying the combination rules."""
+    groups: dict[str, list[Trigger]] = {}
+    for t in triggers:
+        groups.setdefault(t.kind, []).append(t)
+    rules = combinations()
+    changed = True
+    while changed:
+        changed = False
+        for (first, second), result in rules.items():
+            if first in groups and second in groups and first != second:
+                merged = groups.pop(first) + groups.pop(second)
+                groups.setdefault(result, []).extend(merged)
+                changed = True
+    return groups
+
+
+def events_from_triggers(doc: Document) -> list[Event]:
+    by_sentence: dict[int, list[Trigger]] = {}
+    for t in doc.triggers:
+        by_sentence.setdefault(t.sentence, []).append(t)
+    classes = event_classes()
+    events = []
+    for index in sorted(by_sentence):
+        told = [t for t in by_sentence[index] if t.modality != "background"]
+        referred = [t for t in by_sentence[index] if t.modality == "background"]
+        # an event only referred to ("расследование терактов") does not shape the one reported beside it
+        groups = list(combine(told).items()) + list(combine(referred).items())
+        for kind, triggers in groups:
+            cls = classes[kind]
+            actual = [t for t in triggers if t.modality == "actual"]
+            modality = "actual" if actual else triggers[0].modality
+            events.append(Event("", kind, cls.event_type, cls.sub_event_type, modality, triggers=sorted(triggers, key=lambda t: t.start)))
+    return events
+
+
+@dataclass
+class DocumentContext:
+    """What the document tells once, looked up by every event."""
+
+    doc: Document
+    anchor: date | None
+    year_anchor: date | None = None
+    places: dict[int, list[PlaceMention]] = field(default_factory=dict)
+    main_place: PlaceMention | None = None
+    main_country: str | None = None
+    # dates and landmarks are read only around events: found when first asked for
+    _dates: dict[int, list[DateMention]] = field(default_factory=dict)
+    _landmarks: dict[int, list[tuple[str, int, int]]] = field(default_factory=dict)
+    _fallback: list[date] | None = None
+
+    @classmethod
+    def build(cls, doc: Document) -> "DocumentContext":
+        gaz = gazetteer()
+        context = cls(doc, anchor_date(doc))
+        candidates = [gaz.candidates(doc, i) for i in range(len(doc.sentences))]
+        first_pass = [m for i in range(len(doc.sentences)) for m in gaz.find(doc, i, (), candidates[i])]
+        named = [m for m in first_pass if m.place.precision in ("country", "admin1")] or first_pass
+        countries = Counter(m.place.country for m in named)
+        hint = [countries.most_common(1)[0][0]] if countries else []
+        # a region named anywhere ("в школе в Техасе") chooses its own city among homonyms in every sentence
+        hint += sorted({code for m in named if (code := gaz.region_code(m.place))})
+        context.year_anchor = None if context.anchor else latest_year_mentioned(doc)
+        for i in range(len(doc.sentences)):
+            context.places[i] = without_origins(doc, i, gaz.find(doc, i, hint, candidates[i]))
+        mentions = [m for i in sorted(context.places) for m in context.places[i]]
+        if mentions:
+            by_country = Counter(m.place.country for m in mentions)
+            context.main_country = by_country.most_common(1)[0][0]
+            precise = [m for m in mentions if m.place.precision in ("city", "admin1")] or mentions
+            counts = Counter(m.place.name for m in precise)
+            best = max(counts.values())
+            context.main_place = next(m for m in precise if counts[m.place.name] == best)
+        return context
+
+    def dates(self, index: int) -> list[DateMention]:
+        if index not in self._dates:
+            found = find_dates(self.doc, index, self.anchor)
+            if self.year_anchor and any(d.month and not d.day and not d.relative for d in found):
+                found = with_year(found, find_dates(self.doc, index, self.year_anchor))
+            self._dates[index] = found
+        return self._dates[index]
+
+    def landmarks(self, index: int) -> list[tuple[str, int, int]]:
+        if index not in self._landmarks:
+            self._landmarks[index] = gazetteer().find_landmarks(self.doc, index)
+        return self._landmarks[index]
+
+    def fallback_day(self) -> date | None:
+        """The publication day, else the day the text itself dates most often."""
+        if self.doc.published or self.anchor:
+            return self.doc.published or self.anchor
+        if self._fallback is None:
+            days = Counter(d.day for i in range(len(self.doc.sentences)) for d in self.dates(i) if d.day)
+            self._fallback = [days.most_common(1)[0][0]] if days else []
+        return self._fallback[0] if self._fallback else None
+
+    def sentences_before(self, index: int) -> list[int]:
+        """This sentence, the earlier ones of its paragraph (nearest first), then the headline of its
+        section: the nearest one above it, as in a live blog's entries or a roundup's cities."""
+        sentences = self.doc.sentences
+        paragraph = sentences[index].paragraph
+        order = [index] + [i for i in range(index - 1, -1, -1) if sentences[i].paragraph == paragraph]
+        if not sentences[index].headline:
+            heading = next((i for i in range(order[-1] - 1, -1, -1) if sentences[i].headline), None)
+            if heading is not None:
+                order.append(heading)
+        return order
+
+
+def latest_year_mentioned(doc: Document) -> date | None:
+    """With no publication date, a year the text names dates its "23 января" (but not its "в субботу")."""
+    years = [int(t.text) for s in doc.sentences for t in s.tokens if t.text.isdigit() and len(t.text) == 4 and 1900 < int(t.text) < 2100]
+    return date(max(years), 12, 31) if years else None
+
+
+def with_year(mentions: list[DateMention], with_year_anchor: list[DateMention]) -> list[DateMention]:
+    """Take the day a year anchor gives to written day-and-month dates; relative ones stay unresolved."""
+    resolved = {(d.start, d.end): d for d in with_year_anchor if d.day and not d.relative}
+    return [resolved.get((d.start, d.end), d) for d in mentions]
+
+
+def nearest(items, position: int, key_start, key_end):
+    return min(items, key=lambda m: min(abs(key_start(m) - position), abs(key_end(m) - position)))
+
+
+LOCATIVE = {"в", "во", "на", "под", "у", "около", "возле", "близ", "недалеко", "из", "под"}
+ORIGIN = {"из", "изо"}
+TOWARDS = {"территория", "сторона"}  # "по территории Израиля", "в сторону Израиля": the place is the target
+PRECISION_ORDER = {"landmark": 0, "city": 0, "admin1": 1, "country": 2}
+
+
+def tokens_before(doc: Document, mention: PlaceMention) -> list[Token]:
+    sentence = next(s for s in doc.sentences if s.start <= mention.start < s.end)
+    return [t for t in sentence.tokens if t.end <= mention.start]
+
+
+def is_located(before: list[Token]) -> bool:
+    """The text locates things in the place: "в Аммане", "по территории Израиля", not "посольство Израиля"."""
+    if len(before) >= 2 and before[-1].lemma in TOWARDS and before[-2].lemma in LOCATIVE | {"по"}:
+        return True
+    return bool(before) and before[-1].lemma in LOCATIVE
+
+
+def without_origins(doc: Document, index: int, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """The sentence's places, but for where missiles or drones were launched from ("ракеты запущены
+    из Тамбовской области"): that is not where anything happened."""
+    if not any(t.lemma in gazetteer().launch_words for t in doc.sentences[index].tokens):
+        return mentions
+    return [m for m in mentions if not (before := tokens_before(doc, m)) or before[-1].lemma not in ORIGIN]
+
+
+def in_aside(before: list[Token]) -> bool:
+    """Inside a parenthetical remark ("(признано нежелательным в России)"), not where the event is told."""
+    return sum(t.text == "(" for t in before) > sum(t.text == ")" for t in before)
+
+
+def place_rank(doc: Document, mention: PlaceMention, trigger_start: int) -> tuple:
+    """The most precise place first, then one outside an aside, then one the text locates things in, then the nearest."""
+    before = tokens_before(doc, mention)
+    distance = min(abs(mention.start - trigger_start), abs(mention.end - trigger_start))
+    return PRECISION_ORDER[mention.place.precision], in_aside(before), not is_located(before), distance
+
+
+def mentioned_in_passing(doc: Document, mention: PlaceMention, main: PlaceMention | None) -> bool:
+    """A country named only as a modifier ("органы России", "граждан Беларуси"), not as where things happen."""
+    if main is None or mention.place.precision != "country":
+        return False
+    return main.place.precision != "country" and not is_located(tokens_before(doc, mention))
+
+
+def attach_place(context: DocumentContext, event: Event) -> None:
+    find_place(context, event)
+    if event.location and event_classes()[event.kind].national:
+        event.location = replace(event.location, place=gazetteer().country(event.location.place.country), landmark=None)
+        event.nationwide = True
+
+
+def find_place(context: DocumentContext, event: Event) -> None:
+    doc = context.doc
+    trigger = event.triggers[0]
+    countrywide = nationwide(doc, trigger.sentence)
+    if countrywide and context.main_country:
+        start, end = countrywide
+        event.location = PlaceMention(gazetteer().country(context.main_country), start, end)
+        event.nationwide = True
+        return
+    for index in context.sentences_before(trigger.sentence):
+        found = context.places[index]
+        if found:
+            best = min(found, key=lambda m: place_rank(doc, m, trigger.start))
+            if mentioned_in_passing(doc, best, context.main_place):
+                best = context.main_place
+            location = PlaceMention(best.place, best.start, best.end)
+            landmarks = context.landmarks(index)
+            if landmarks and best.place.precision == "city":
+                name, start, end = nearest(landmarks, trigger.start, lambda m: m[1], lambda m: m[2])
+                location.landmark = name
+                location.place = replace(best.place, precision="landmark")
+            event.location = location
+            return
+    if context.main_place:
+        main = context.main_place
+        event.location = PlaceMention(main.place, main.start, main.end)
+
+
+def nationwide(doc: Document, index: int) -> tuple[int, int] | None:
+    sentence = doc.sentences[index]
+    matches = pattern_set(NATIONWIDE).find(sentence.tokens)
+    if not matches:
+        return None
+    m = matches[0]
+    return sentence.tokens[m.first].start, sentence.tokens[m.last].end
+
+
+def ahead_if_planned(event: Event, mention: DateMention, anchor: date | None) -> date:
+    """A plan's or threat's weekday ("митинг в пятницу") is the coming one, not the last."""
+    if event.modality in ("planned", "threatened") and mention.relative and anchor and 0 < (anchor - mention.day).days < 7:
+        return mention.day + timedelta(days=7)
+    return mention.day
+
+
+def attach_date(context: DocumentContext, event: Event) -> None:
+    trigger = event.triggers[0]
+    paragraph = context.doc.sentences[trigger.sentence].paragraph
+    for index in context.sentences_before(trigger.sentence):
+        dated = [d for d in context.dates(index) if d.day or d.year]
+        if dated:
+            best = nearest(dated, trigger.start, lambda d: d.start, lambda d: d.end)
+            if is_background(best, context.anchor, context.doc.published):
+                event.modality = "background"
+            if best.day:
+                event.date = ahead_if_planned(event, best, context.anchor)
+                event.date_evidence = (best.start, best.end)
+                event.date_stated = context.doc.sentences[index].paragraph == paragraph
+                return
+    event.date = context.fallback_day()
+
+
+def attach_counts(doc: Document, events: list[Event], voices: Voices, counted: list[list[CountMention]]) -> None:
+    """Each count goes to the nearest event in its sentence that takes its slot, else to the last such
+    event before it in its paragraph or the one before, else to the one such event told before it. A count the text spreads
+    over the whole country ("по всей стране ранены") goes only to an event of its own sentence or
+    one placed at country level."""
+    for index, mentions in enumerate(counted):
+        countrywide = bool(mentions) and nationwide(doc, index) is not None
+        for mention in mentions:
+            here = [e for e in events if e.triggers[0].sentence == index and takes(e, mention.slot)]
+            if here:
+                target = nearest(here, mention.count.evidence[0], lambda e: e.triggers[0].start, lambda e: e.triggers[-1].end)
+            else:
+                earlier = [e for e in events if e.triggers[0].sentence < index and takes(e, mention.slot, countrywide)]
+                target = last_taker_before(doc, earlier, index) or sole_taker(earlier)
+            if target is not None:
+                target.claims.append(voices.claim(mention, index))
+
+
+def takes(event: Event, slot: str, countrywide: bool = False) -> bool:
+    placed_countrywide = event.nationwide or (event.location is not None and event.location.place.precision == "country")
+    return slot in event_classes()[event.kind].accepts and (placed_countrywide or not countrywide)
+
+
+def sole_taker(takers: list[Event]) -> Event | None:
+    """The event a count told far from any trigger belongs to, when the text has told only one
+    before it (every earlier taker of its slot is actual and of one type at one place)."""
+    told = [e for e in takers if e.modality != "background"]
+    kinds = {(e.modality, e.event_type, e.location.place.name if e.location else None) for e in told}
+    return told[0] if len(kinds) == 1 and told[0].modality == "actual" else None
+
+
+def attach_crowds(doc: Document, events: list[Event], voices: Voices, counted: list[list[CountMention]]) -> None:
+    """A protest takes the bare head count ("примерно 200 человек") of its sentence or of the
+    sentences after it in its paragraph that name no other event; the one protest of a text, of a
+    sentence in the next paragraphs that tells no other event ("десятки жителей принесли тела к зданию")."""
+    with_triggers = {t.sentence for e in events for t in e.triggers}
+    told = {t.sentence for e in events if e.modality != "background" for t in e.triggers}
+    protests = [e for e in events if e.event_type == "Protests"]
+    for event in protests:
+        if any(c.slot == "crowd" for c in event.claims):
+            continue
+        first = event.triggers[0].sentence
+        paragraph = doc.sentences[first].paragraph
+        following = [first] + [
+            i for i in range(first + 1, len(doc.sentences))
+            if doc.sentences[i].paragraph == paragraph and i not in with_triggers
+        ]
+        if sole_taker(protests) is event:
+            following += [
+                i for i in range(first + 1, len(doc.sentences))
+                if i not in told and i not in following and doc.sentences[i].paragraph - paragraph <= CROWD_PARAGRAPHS_AFTER
+            ]
+        for index in following:
+            if counted[index]:
+                continue  # a sentence with slot counts keeps its parts to them
+            for count in find_unclaimed_people(doc, index):
+                event.claims.append(voices.claim(CountMention("crowd", count, count.evidence), index))
+
+
+def last_taker_before(doc: Document, earlier: list[Event], index: int) -> Event | None:
+    paragraph = doc.sentences[index].paragraph
+    near = [e for e in earlier if paragraph - doc.sentences[e.triggers[0].sentence].paragraph <= 1]
+    return near[-1] if near else None
+
+
+def attach(doc: Document) -> list[Event]:
+    events = events_from_triggers(doc)
+    if not events:
+        return []
+    context = DocumentContext.build(doc)
+    voices = Voices.build(doc)
+    for event in events:
+        attach_place(context, event)
+        attach_date(context, event)
+        event.actors = find_actors(doc, event)
+        attribute_event(voices, event)
+        event.evidence = [(doc.sentences[i].start, doc.sentences[i].end) for i in event.sentences]
+    counted = [find_counts(doc, index) for index in range(len(doc.sentences))]
+    attach_counts(doc, events, voices, counted)
+    attach_crowds(doc, events, voices, counted)
+    return events

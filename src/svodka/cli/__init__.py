@@ -1,0 +1,1 @@
+"""The `svodka` command line."""

@@ -1,0 +1,1 @@
+"""Detect: event triggers by lemma, with their modality and non-event contexts."""

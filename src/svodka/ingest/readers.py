@@ -1,0 +1,556 @@
+"""Turn the user's input into Documents: plain text, JSON Lines, HTML pages,
+RSS/Atom feeds, WARC archives, or a folder of them.
+
+The caller's metadata (published, source, url) fills in whatever the input
+itself does not say. A problem with the whole input raises InputError; a bad
+line, feed item or archive record goes to `on_error` as one line and is skipped.
+"""
+from __future__ import annotations
+
+import codecs
+import gzip
+import json
+import math
+import re
+import sys
+import zlib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from email.utils import parsedate_to_datetime
+from functools import lru_cache
+from html.parser import HTMLParser
+from pathlib import Path
+
+import charset_normalizer
+import feedparser
+import trafilatura
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+from warcio.recordloader import ArcWarcRecord
+from warcio.statusandheaders import StatusAndHeadersParserException
+
+from ..errors import InputError
+from ..lexicon import data_rows
+from ..model import Document
+
+ErrorHandler = Callable[[str], None]
+
+RUSSIAN_ENCODINGS = ("cp1251", "koi8_r", "cp866")
+CAPITAL_ODDS = 0.1  # a capital is this much rarer than its lower-case letter
+UNLISTED_CHARACTER_ODDS = 1e-5
+# Mean log-odds per non-ASCII character below which a decoding is not Russian:
+# real text scores about -3.5 (all capitals about -5.5), mojibake -7 and lower.
+RUSSIAN_MIN_SCORE = -6.5
+RUSSIAN_MIN_WORD_SHARE = 0.8  # words with non-ASCII letters that must be wholly Cyrillic
+BINARY_PROBE_BYTES = 8192
+CONTROL_BYTES = frozenset(range(0x20)) - frozenset(b"\t\n\r\f\v\x1b")
+WORD = re.compile(r"[^\W\d_]+")
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
+HTTP_CHARSET = re.compile(r"charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)
+HTML_CONTENT_TYPES = ("text/html", "application/xhtml+xml")
+# htmldate's extensive search guesses from dates in the body, which in news are
+# often the event's own date: a wrong anchor for relative dates is worse than none.
+DATE_SEARCH = {"original_date": True, "extensive_search": False}
+WARC_RECORD_ERRORS = (ArchiveLoadFailed, StatusAndHeadersParserException, OSError, EOFError, zlib.error, ValueError)
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """What the caller says about the input, used where the input says nothing."""
+
+    published: date | None = None
+    source: str | None = None
+    url: str | None = None
+
+
+def report_to_stderr(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def parse_published(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return parse_day(value)
+    except ValueError:
+        raise InputError(f"invalid --published date '{value}': expected YYYY-MM-DD") from None
+
+
+def parse_day(value: str) -> date:
+    # date.fromisoformat alone would also take "20220106" and week dates
+    if not ISO_DAY.fullmatch(value):
+        raise ValueError(value)
+    return date.fromisoformat(value)
+
+
+def read_documents(
+    path: str,
+    *,
+    published: date | None = None,
+    source: str | None = None,
+    url: str | None = None,
+    on_error: ErrorHandler = report_to_stderr,
+) -> Iterator[Document]:
+    """The documents in `path` ("-" for JSON Lines on standard input).
+
+    A missing path raises InputError at once; other fatal problems raise it
+    while the documents are read.
+    """
+    meta = Metadata(published, source, url)
+    if path == "-":
+        return at_least_one(read_jsonl_lines(sys.stdin, "<stdin>", meta, on_error), "standard input")
+    location = Path(path)
+    if not location.exists():
+        raise InputError(f"no such file: {path}")
+    if location.is_dir():
+        return at_least_one(read_folder(location, meta, on_error), path)
+    return at_least_one(read_file(location, meta, on_error), path)
+
+
+def at_least_one(documents: Iterator[Document], what: str) -> Iterator[Document]:
+    found = False
+    for document in documents:
+        found = True
+        yield document
+    if not found:
+        raise InputError(f"no documents in {what}")
+
+
+def read_folder(folder: Path, meta: Metadata, on_error: ErrorHandler) -> Iterator[Document]:
+    files = sorted(
+        p
+        for p in folder.rglob("*")
+        if p.is_file() and reader_for(p) is not None and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+    )
+    if not files:
+        raise InputError(f"{folder} has no supported files ({', '.join(sorted(READERS))})")
+    for file in files:
+        try:
+            yield from read_file(file, meta, on_error)
+        except InputError as error:
+            on_error(str(error))
+
+
+def read_file(path: Path, meta: Metadata, on_error: ErrorHandler) -> Iterator[Document]:
+    reader = reader_for(path) or read_text_file
+    return reader(path, meta, on_error)
+
+
+def reader_for(path: Path) -> Callable[[Path, Metadata, ErrorHandler], Iterator[Document]] | None:
+    name = path.name.lower()
+    for suffix in sorted(READERS, key=len, reverse=True):
+        if name.endswith(suffix):
+            return READERS[suffix]
+    return None
+
+
+def stem(path: Path) -> str:
+    """The file name without its extension(s): "a.warc.gz" -> "a"."""
+    name = path.name
+    return name[: -len(".warc.gz")] if name.lower().endswith(".warc.gz") else path.stem
+
+
+# --- decoding -------------------------------------------------------------
+
+
+def read_bytes(path: Path) -> bytes:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise InputError(f"cannot read {path}: {error.strerror}") from None
+    if not data.strip():
+        raise InputError(f"{path} is empty")
+    return data
+
+
+def decode_text(data: bytes, label: str, declared: str | None = None) -> str:
+    """The text of `data`, newlines as "\\n": UTF-8 (BOM or not) or UTF-16 with a BOM,
+    else the `declared` charset, else the Russian single-byte encoding that reads
+    most like Russian, else charset-normalizer's guess."""
+    if data.startswith(codecs.BOM_UTF8):
+        return decode_strictly(data, "utf-8-sig", label)
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return decode_strictly(data, "utf-16", label)
+    if is_binary(data):
+        raise InputError(f"{label} is not text (binary data)")
+    for encoding in ("utf-8", declared):
+        if encoding:
+            try:
+                return normalize_newlines(data.decode(encoding))
+            except (UnicodeDecodeError, LookupError):
+                pass
+    text = best_russian_decoding(data)
+    if text is None:
+        guess = charset_normalizer.from_bytes(data).best()
+        if guess is None:
+            raise InputError(f"{label}: cannot tell the text encoding (not UTF-8, cp1251, koi8-r or any other known)")
+        text = str(guess)
+    return normalize_newlines(text)
+
+
+def decode_strictly(data: bytes, encoding: str, label: str) -> str:
+    try:
+        return normalize_newlines(data.decode(encoding))
+    except UnicodeDecodeError as error:
+        raise InputError(f"{label}: invalid {encoding} text at byte {error.start}") from None
+
+
+def normalize_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def is_binary(data: bytes) -> bool:
+    probe = data[:BINARY_PROBE_BYTES]
+    return b"\0" in probe or sum(byte in CONTROL_BYTES for byte in probe) > len(probe) * 0.05
+
+
+def best_russian_decoding(data: bytes) -> str | None:
+    """The decoding among the Russian single-byte encodings whose non-ASCII
+    characters read most like Russian text, or None when none does.
+
+    charset-normalizer often mistakes short cp1251 and koi8-r texts for each
+    other (or for Chinese): the wrong one turns lower case into capitals and
+    common letters into rare ones, which letter frequencies catch.
+    """
+    scored = []
+    for encoding in RUSSIAN_ENCODINGS:
+        text = data.decode(encoding, errors="replace")
+        score = russian_score(text)
+        if score is not None:
+            scored.append((score, text))
+    if not scored:
+        return None
+    score, text = max(scored, key=lambda pair: pair[0])
+    return text if score >= RUSSIAN_MIN_SCORE else None
+
+
+def russian_score(text: str) -> float | None:
+    """Mean log-odds of the non-ASCII characters under Russian character
+    frequencies; None when the text has no non-ASCII words, or too many of
+    them mix Cyrillic with Latin (Latin-1 accents decoded as Cyrillic)."""
+    words = [w for w in WORD.findall(text) if not w.isascii()]
+    cyrillic_words = [w for w in words if all(is_cyrillic(ch) for ch in w)]
+    if not words or len(cyrillic_words) < len(words) * RUSSIAN_MIN_WORD_SHARE:
+        return None
+    frequencies = character_frequencies()
+    odds = [
+        frequencies.get(ch.lower(), UNLISTED_CHARACTER_ODDS) * (CAPITAL_ODDS if ch.isupper() else 1.0)
+        for ch in text
+        if not ch.isascii()
+    ]
+    return sum(math.log(p) for p in odds) / len(odds)
+
+
+def is_cyrillic(ch: str) -> bool:
+    return "\u0400" <= ch <= "\u04ff"
+
+
+@lru_cache(maxsize=None)
+def character_frequencies() -> dict[str, float]:
+    return {row[0]: float(row[1]) / 100 for row in data_rows("ingest/letter_frequencies.tsv")}
+
+
+# --- plain text and JSON Lines ---------------------------------------------
+
+
+def read_text_file(path: Path, meta: Metadata, on_error: ErrorHandler) -> Iterator[Document]:
+    text = decode_text(read_bytes(path), str(path))
+    if not text.strip():
+        raise InputError(f"{path} is empty")
+    if looks_like_json_lines(text):
+        yield from read_jsonl_lines(text.split("\n"), str(path), meta, on_error)
+        return
+    yield Document(stem(path), text, published=meta.published, source=meta.source, url=meta.url)
+
+
+def looks_like_json_lines(text: str) -> bool:
+    first = next(line for line in text.split("\n") if line.strip()).strip()
+    if not first.startswith("{"):
+        return False
+    try:
+        return isinstance(json.loads(first), dict)
+    except json.JSONDecodeError:
+        return False
+
+
+def read_jsonl_file(path: Path, meta: Metadata, on_error: ErrorHandler) -> Iterator[Document]:
+    # split on "\n" only: str.splitlines would also break at U+2028 and U+0085,
+    # which json.dumps(ensure_ascii=False) leaves raw inside strings
+    return read_jsonl_lines(decode_text(read_bytes(path), str(path)).split("\n"), str(path), meta, on_error)
+
+
+def read_jsonl_lines(lines: Iterable[str], label: str, meta: Metadata, on_error: ErrorHandler) -> Iterator[Document]:
+    for number, line in enumerate(lines, start=1):
+        line = line.rstrip("\r\n")
+        if number == 1:
+            line = line.removeprefix("\ufeff")
+        if not line.strip():
+            continue
+        try:
+            yield document_from_json(line, meta)
+        except ValueError as error:
+            on_error(f"{label}:{number}: {error}")
+
+
+JSON_TYPE_NAMES = {str: "a string", int: "a number", float: "a number", bool: "true/false", list: "an array", dict: "an object"}
+
+
+def document_from_json(line: str, meta: Metadata) -> Document:
+    """One JSON Lines record as a Document; ValueError says what is wrong with it."""
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as error:
+        raise ValueError(f"invalid JSON: {error.msg} at column {error.colno}") from None
+    if not isinstance(record, dict):
+        raise ValueError(f"expected a JSON object, got {JSON_TYPE_NAMES.get(type(record), 'null')}")
+    for key in ("id", "text"):
+        if record.get(key) is None:
+            raise ValueError(f"missing '{key}'")
+    for key in ("id", "text", "published", "source", "url", "title"):
+        value = record.get(key)
+        if value is not None and not isinstance(value, str):
+            raise ValueError(f"'{key}' must be a string, not {JSON_TYPE_NAMES.get(type(value), type(value).__name__)}")
+    if not record["text"].strip():
+        raise ValueError("'text' is empty")
+    published = meta.published
+    if record.get("published") is not None:
+        try:
+            published = parse_day(record["published"])
+        except ValueError:
+            raise ValueError(f"invalid 'published' date '{record['published']}': expected YYYY-MM-DD") from None
+    return Document(
+        record["id"],
+        record["text"],
+        published=published,
+        source=record.get("source") or meta.source,
+        url=record.get("url") or meta.url,
+        title=record.get("title"),
+    )
+
+
+# --- HTML -------------------------------------------------------------------
+
+
+def read_html_file(path: Path, meta: Metadata, on_error: ErrorHandler) -> Iterator[Document]:
+    data = read_bytes(path)
+    html = decode_text(data, str(path), declared=meta_charset(data))
+    yield document_from_html(html, stem(path), str(path), meta)
+
+
+def meta_charset(data: bytes) -> str | None:
+    found = META_CHARSET.search(data[:4096])
+    return found.group(1).decode("ascii") if found else None
+
+
+def document_from_html(html: str, doc_id: str, label: str, meta: Metadata) -> Document:
+    extracted = trafilatura.bare_extraction(
+        html, url=meta.url, with_metadata=True, include_comments=False, date_extraction_params=DATE_SEARCH
+    )
+    body = extracted.text if extracted is not None else None
+    if not body or not body.strip():
+        raise InputError(f"{label}: no main text found in the HTML")
+    title = extracted.title or None
+    published = day_of_timestamp(extracted.date) or meta.published
+    return Document(
+        doc_id,
+        with_title(title, normalize_newlines(body)),
+        published=published,
+        source=extracted.sitename or meta.source,
+        url=extracted.url or meta.url,
+        title=title,
+    )
+
+
+def with_title(title: str | None, body: str) -> str:
+    """The body under its headline, as a news text starts, unless it already does."""
+    if not title or body.startswith(title):
+        return body
+    return f"{title}\n{body}"
+
+
+# --- feeds ------------------------------------------------------------------
+
+
+def read_feed(path: Path, meta: Metadata, on_error: ErrorHandler) -> Iterator[Document]:
+    data = read_bytes(path)
+    if is_binary(data):
+        raise InputError(f"{path} is not text (binary data)")
+    feed = feedparser.parse(data)
+    if not feed.get("version") and not feed.entries:
+        problem = feed.get("bozo_exception")
+        raise InputError(f"{path} is not an RSS or Atom feed" + (f" ({problem})" if problem else ""))
+    source = feed.feed.get("title") or meta.source
+    for number, entry in enumerate(feed.entries, start=1):
+        title = plain_text(entry.get("title_detail")) or None
+        content = entry.get("content") or ([entry.summary_detail] if entry.get("summary_detail") else [])
+        body = "\n".join(filter(None, (plain_text(part) for part in content)))
+        if not title and not body:
+            on_error(f"{path}: item {number} has neither title nor text")
+            continue
+        yield Document(
+            entry.get("id") or entry.get("link") or f"{stem(path)}#{number}",
+            with_title(title, body) if body else title,
+            published=entry_day(entry) or meta.published,
+            source=source,
+            url=entry.get("link") or meta.url,
+            title=title,
+        )
+
+
+def plain_text(detail: dict | None) -> str:
+    """A feed text construct without its markup, one paragraph a line."""
+    if not detail or not detail.get("value"):
+        return ""
+    if detail.get("type") == "text/plain":
+        return normalize_newlines(detail["value"]).strip()
+    return html_to_text(detail["value"])
+
+
+BLOCK_TAGS = frozenset("p br div li h1 h2 h3 h4 h5 h6 blockquote tr section article".split())
+HIDDEN_TAGS = frozenset(("script", "style"))
+
+
+class TextCollector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag in HIDDEN_TAGS:
+            self.hidden += 1
+        elif tag in BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in HIDDEN_TAGS:
+            self.hidden = max(0, self.hidden - 1)
+        elif tag in BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.hidden:
+            self.parts.append(data)
+
+
+def html_to_text(html: str) -> str:
+    collector = TextCollector()
+    collector.feed(html)
+    collector.close()
+    lines = (" ".join(line.split()) for line in "".join(collector.parts).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def entry_day(entry: dict) -> date | None:
+    for key in ("published", "updated"):
+        day = day_of_timestamp(entry.get(key))
+        if day is not None:
+            return day
+        parsed = entry.get(f"{key}_parsed")
+        if parsed:
+            return date(*parsed[:3])
+    return None
+
+
+def day_of_timestamp(value: str | None) -> date | None:
+    """The calendar day of an RFC 822 or ISO 8601 timestamp in its own time zone.
+
+    feedparser's *_parsed fields are in UTC, which moves an item published
+    late in the evening east of Greenwich to the next day or back to the
+    previous one; relative dates in the text count from the local day.
+    """
+    if not value:
+        return None
+    try:
+        return parsedate_to_datetime(value).date()
+    except (TypeError, ValueError):
+        pass
+    try:
+        return datetime.fromisoformat(value).date()
+    except ValueError:
+        return None
+
+
+# --- WARC -------------------------------------------------------------------
+
+
+def read_warc(path: Path, meta: Metadata, on_error: ErrorHandler) -> Iterator[Document]:
+    if path.stat().st_size == 0:
+        raise InputError(f"{path} is empty")
+    if not is_warc(path):
+        raise InputError(f"{path} is not a WARC archive")
+    with path.open("rb") as stream:
+        records = ArchiveIterator(stream)
+        while True:
+            try:
+                record = next(records)
+            except StopIteration:
+                return
+            except WARC_RECORD_ERRORS as error:
+                on_error(f"{path}: stopped reading at a broken record ({error})")
+                return
+            if record.rec_type != "response":
+                continue
+            record_id = (record.rec_headers.get_header("WARC-Record-ID") or "").strip("<>")
+            target = record.rec_headers.get_header("WARC-Target-URI")
+            label = f"{path}: record {record_id or target}"
+            try:
+                document = document_from_response(record, record_id or target, label, meta)
+            except InputError as error:
+                on_error(str(error))
+                continue
+            except WARC_RECORD_ERRORS as error:
+                on_error(f"{label}: unreadable ({error})")
+                continue
+            if document is not None:
+                yield document
+
+
+def is_warc(path: Path) -> bool:
+    try:
+        with path.open("rb") as raw:
+            start = raw.read(5)
+        if start.startswith(b"\x1f\x8b"):
+            with gzip.open(path, "rb") as unzipped:
+                start = unzipped.read(5)
+    except (OSError, EOFError):
+        return False
+    return start == b"WARC/"
+
+
+def document_from_response(record: ArcWarcRecord, doc_id: str, label: str, meta: Metadata) -> Document | None:
+    """The page in a WARC response record; None for responses that are not HTML pages or not 2xx."""
+    # warcio takes any first line for a status line: "garbage here" is protocol "garbage"
+    if record.http_headers is None or not record.http_headers.protocol.upper().startswith("HTTP/"):
+        raise InputError(f"{label}: unreadable HTTP headers")
+    status = record.http_headers.get_statuscode() or ""
+    content_type = record.http_headers.get_header("Content-Type") or ""
+    if not status.startswith("2") or not content_type.lower().startswith(HTML_CONTENT_TYPES):
+        return None
+    data = record.content_stream().read()
+    if not data.strip():
+        raise InputError(f"{label}: empty page")
+    declared = HTTP_CHARSET.search(content_type)
+    html = decode_text(data, label, declared=declared.group(1) if declared else meta_charset(data))
+    target = record.rec_headers.get_header("WARC-Target-URI")
+    crawled = day_of_timestamp(record.rec_headers.get_header("WARC-Date"))
+    page_meta = Metadata(meta.published or crawled, meta.source, target or meta.url)
+    document = document_from_html(html, doc_id, label, page_meta)
+    document.url = target or document.url
+    return document
+
+
+READERS: dict[str, Callable[[Path, Metadata, ErrorHandler], Iterator[Document]]] = {
+    ".txt": read_text_file,
+    ".jsonl": read_jsonl_file,
+    ".ndjson": read_jsonl_file,
+    ".html": read_html_file,
+    ".htm": read_html_file,
+    ".rss": read_feed,
+    ".atom": read_feed,
+    ".xml": read_feed,
+    ".warc": read_warc,
+    ".warc.gz": read_warc,
+}

@@ -1,0 +1,303 @@
+"""One event per type, sub-type, place and day (ANNOTATION.md).
+
+Mentions of one event across paragraphs and sources become one event; its
+counts become intervals spanning every source's figure, a running total
+replacing the figures before it. A death reported with no act of its own
+("погибли восемь человек") belongs to the violent event it follows.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..attach.sources.assignment import settle_sources, source_key
+from ..detect.triggers import combinations, event_classes
+from ..lexicon import data_rows
+from ..model import COUNT_SLOTS, Count, Document, Event, Source
+
+PROTEST_SEVERITY = ["protest", "intervention", "excessive_force"]
+COARSE = ("country", "admin1")
+PRECISION_RANK = {"landmark": 0, "city": 1, "admin1": 2, "country": 3}
+SUPPORTED_WEIGHT = 0.75
+BARE_DEATHS = ("killing", "death")  # "убиты двое", "погибли трое": told with no act of their own
+
+
+def place_key(event: Event):
+    if event.location is None:
+        return None
+    place = event.location.place
+    return place.geonameid or (place.name, place.country)
+
+
+def trigger_weight(event: Event) -> float:
+    missing = 1.0
+    for t in event.triggers:
+        missing *= 1.0 - t.weight
+    return 1.0 - missing
+
+
+def family(event: Event) -> tuple[str, ...]:
+    """Protests and riots are merged whatever their sub-type: one protest, coded by its most severe part.
+    Under "Other" lie unlike things (a curfew, an appeal for foreign troops): they merge only with their like."""
+    if event.event_type in ("Protests", "Riots"):
+        return (event.event_type,)
+    if event.sub_event_type == "Other":
+        return (event.event_type, event.sub_event_type, event.kind)
+    return (event.event_type, event.sub_event_type)
+
+
+def combined_kind(target: Event, other: Event) -> str:
+    if target.event_type == "Protests":
+        return max(target.kind, other.kind, key=PROTEST_SEVERITY.index)
+    return target.kind if len(target.triggers) >= len(other.triggers) else other.kind
+
+
+def merged_sources(sources: list[Source]) -> list[Source]:
+    """One of each chain, said directly where any of its copies is."""
+    unique: dict[tuple, Source] = {}
+    for source in sources:
+        key = source_key(source)
+        if key not in unique or unique[key].inherited and not source.inherited:
+            unique[key] = source
+    return list(unique.values())
+
+
+def absorb(target: Event, other: Event) -> None:
+    if family(target) == family(other) and target.kind != other.kind:
+        target.kind = combined_kind(target, other)
+        target.sub_event_type = event_classes()[target.kind].sub_event_type
+    target.triggers = sorted(target.triggers + other.triggers, key=lambda t: t.start)
+    target.claims += other.claims
+    target.labels += [label for label in other.labels if label not in target.labels]
+    target.evidence = sorted(set(target.evidence + other.evidence))
+    target.sources = merged_sources(target.sources + other.sources)
+    for actor in other.actors:
+        if all(actor.category != a.category for a in target.actors) and len(target.actors) < 2:
+            target.actors.append(actor)
+    target.verification = strongest_verification([target.verification, other.verification])
+    if other.location and (
+        target.location is None
+        or (
+            place_key(other) == place_key(target)
+            and PRECISION_RANK[other.location.place.precision] < PRECISION_RANK[target.location.place.precision]
+        )
+    ):
+        target.location = other.location
+    if other.date_stated and not target.date_stated:
+        target.date, target.date_evidence, target.date_stated = other.date, other.date_evidence, True
+
+
+def absorb_deaths(events: list[Event]) -> list[Event]:
+    """Bare killings and deaths join the violent event at their place, else the last violent event before them."""
+    classes = event_classes()
+    violent = [e for e in events if e.kind not in BARE_DEATHS and classes[e.kind].violent and e.modality == "actual"]
+    kept = []
+    for e in events:
+        if e.kind not in BARE_DEATHS or not violent:
+            kept.append(e)
+            continue
+        same_place = [v for v in violent if place_key(v) == place_key(e)]
+        same_day = [v for v in same_place if v.date == e.date]
+        before = [v for v in violent if v.triggers[0].start < e.triggers[0].start]
+        target = (same_day or same_place or before or violent)[0]
+        absorb(target, e)
+    return kept
+
+
+def absorb_coarse(events: list[Event]) -> list[Event]:
+    """An event placed only by its country or region, beside the same event placed in a city of that
+    country, is that event (unless the text says it spans the whole country). Violence placed only by
+    its country ("стрельба в Иордании") is the violent event told precisely that day, whatever its sub-type."""
+    classes = event_classes()
+    kept = []
+    for e in events:
+        place = e.location.place if e.location else None
+        precise = [
+            o for o in events
+            if o is not e and place and not e.nationwide and o.location
+            and o.location.place.precision not in COARSE and o.location.place.country == place.country
+            and o.modality == e.modality and (o.date == e.date or not e.date_stated)
+        ]
+        alike = [o for o in precise if (family(o), o.sub_event_type) == (family(e), e.sub_event_type)]
+        violent = [o for o in precise if classes[o.kind].violent and classes[e.kind].violent and place.precision == "country"]
+        if place and place.precision in COARSE and (alike or violent):
+            absorb((alike or violent)[0], e)
+        else:
+            kept.append(e)
+    return kept
+
+
+def told_twice_a_day_apart(event: Event) -> bool:
+    """An attack dated "в субботу" in one sentence and "13 мая" in another is one attack: a violent
+    act (not a protest or riot, which may well go on for days) a day apart at one place is the same."""
+    return event_classes()[event.kind].violent and event.event_type not in ("Protests", "Riots")
+
+
+def merge_same(events: list[Event]) -> list[Event]:
+    merged: list[Event] = []
+    for e in sorted(events, key=lambda e: (not e.date_stated, e.triggers[0].start)):
+        key = (family(e), e.modality, place_key(e))
+        same = [m for m in merged if (family(m), m.modality, place_key(m)) == key]
+        target = next((m for m in same if m.date == e.date), None)
+        if target is None and not e.date_stated and same:
+            target = same[0]
+        if target is None and told_twice_a_day_apart(e):
+            target = next((m for m in same if m.date and e.date and abs((m.date - e.date).days) <= 1), None)
+        if target is None:
+            merged.append(e)
+        else:
+            absorb(target, e)
+    return merged
+
+
+def strongest_verification(kinds: list[str | None]) -> str | None:
+    """A denial outweighs doubt."""
+    return "disputed" if "disputed" in kinds else "unconfirmed" if "unconfirmed" in kinds else None
+
+
+def resolve_counts(event: Event) -> None:
+    event.claims.sort(key=lambda c: c.count.evidence)
+    for slot in COUNT_SLOTS:
+        claims = [c for c in event.claims if c.slot == slot]
+        if not claims:
+            continue
+        totals = [c.mention for c in claims if c.mention.total]
+        if totals:
+            setattr(event, slot, totals[-1].count)
+            continue
+        counts = [c.count for c in claims]
+        low = min(c.min for c in counts)
+        high = None if any(c.max is None for c in counts) else max(c.max for c in counts)
+        first = min(counts, key=lambda c: c.evidence[0])
+        setattr(event, slot, Count(low, high, first.text, first.evidence))
+
+
+MENTION_BONUS = (0.0, 0.1, 0.15, 0.2)  # told more often, more often right
+
+
+def evidence_score(event: Event) -> float:
+    """What backs the event, from 0 to 1: strong trigger words, told several times, a count,
+    a source, a date stated beside it, a place finer than a country."""
+    score = 0.15 + 0.3 * trigger_weight(event)
+    score += MENTION_BONUS[min(len(event.triggers), len(MENTION_BONUS)) - 1]
+    score += 0.15 if any(getattr(event, slot) for slot in COUNT_SLOTS) else 0.0
+    score += 0.1 if event.sources else 0.0
+    score += 0.1 if event.date_stated else 0.0
+    score += 0.05 if event.location and event.location.place.precision != "country" else 0.0
+    return min(1.0, score)
+
+
+@dataclass(frozen=True)
+class ConfidenceModel:
+    """P(right) = 1 / (1 + exp(-(intercept + slope * evidence score + the offset of the event's class))):
+    how well the event is backed, and how often events of its class turn out right."""
+
+    intercept: float
+    slope: float
+    class_offsets: dict[str, float]
+    unsupported: float = 0.0  # the offset of an event the evidence rules set aside (`supported`)
+
+    def probability(self, score: float, kind: str, is_supported: bool = True) -> float:
+        offset = self.class_offsets.get(kind, 0.0) + (0.0 if is_supported else self.unsupported)
+        return logistic(self.intercept + self.slope * score + offset)
+
+
+@lru_cache(maxsize=1)
+def confidence_model() -> ConfidenceModel:
+    values = {row[0].strip(): float(row[1]) for row in data_rows("merge/confidence.tsv")}
+    intercept, slope, unsupported = values.pop("intercept"), values.pop("slope"), values.pop("unsupported", 0.0)
+    return ConfidenceModel(intercept, slope, class_offsets=values, unsupported=unsupported)
+
+
+def logistic(x: float) -> float:
+    return 1 / (1 + math.exp(-x))
+
+
+def confidence(event: Event) -> float:
+    """The probability that the event is real and of its type, from its evidence score, its class and
+    whether the evidence rules accept it (data/confidence.tsv, fitted by `python tools/calibration.py`
+    on events whose rightness is known; docs/accuracy.md)."""
+    return round(confidence_model().probability(evidence_score(event), event.kind, event.supported), 2)
+
+
+def supported(event: Event, events: list[Event]) -> bool:
+    """A weak trigger stands only with a count or beside a firm event of the same type."""
+    if trigger_weight(event) >= SUPPORTED_WEIGHT or event.claims:
+        return True
+    return any(o is not event and o.event_type == event.event_type and trigger_weight(o) >= SUPPORTED_WEIGHT for o in events)
+
+
+@dataclass(frozen=True)
+class PartRule:
+    part: str  # the event class that is a part
+    hosts: frozenset[str]  # event types it is a part of
+    where: str  # "paragraph": told in the host's paragraph at its place; "day": at the host's place on its day,
+    # told after the host (arrests that lead a text are its news); "retold": as "day", when the host's own
+    # sentences already tell an act of the part's class
+
+
+@lru_cache(maxsize=1)
+def part_rules() -> tuple[PartRule, ...]:
+    return tuple(PartRule(row[0].strip(), frozenset(t.strip() for t in row[1].split(",")), row[2].strip()) for row in data_rows("merge/event_parts.tsv"))
+
+
+def is_host(doc: Document, rule: PartRule, host: Event, part: Event) -> bool:
+    if host.event_type not in rule.hosts or host.modality != part.modality or place_key(host) != place_key(part):
+        return False
+    if rule.where == "paragraph":
+        paragraph = doc.sentences[part.triggers[0].sentence].paragraph
+        return any(doc.sentences[t.sentence].paragraph == paragraph for t in host.triggers)
+    if rule.where == "retold" and all(t.kind != part.kind for t in host.triggers):
+        return False
+    return host.date == part.date and host.triggers[0].start < part.triggers[0].start
+
+
+def absorb_parts(doc: Document, events: list[Event]) -> list[Event]:
+    """Detentions told beside a protest are its arrests; looting in a riot is the riot; the gunman's
+    arrest is part of his attack (data/event_parts.tsv)."""
+    kept = []
+    for e in events:
+        host = next(
+            (o for rule in part_rules() if rule.part == e.kind for o in events if o is not e and is_host(doc, rule, o, e)),
+            None,
+        )
+        if host is None:
+            kept.append(e)
+        else:
+            absorb(host, e)
+            combine_kinds(host, e.kind)
+    return kept
+
+
+def combine_kinds(host: Event, part_kind: str) -> None:
+    """A part combines with its host as it would in one sentence: a rally with its detentions is a protest with intervention."""
+    result = combinations().get((host.kind, part_kind))
+    if result and result != host.kind:
+        host.kind = result
+        host.event_type, host.sub_event_type = event_classes()[result].event_type, event_classes()[result].sub_event_type
+
+
+def merge(doc: Document, events: list[Event], min_confidence: float | None = None) -> list[Event]:
+    """The document's events, one per type, place and day: by default those the evidence rules accept
+    (`supported`); with `min_confidence`, every candidate at least that confident, accepted or not."""
+    events = [e for e in events if e.modality != "background"]
+    events = absorb_parts(doc, events)
+    events = absorb_deaths(events)
+    events = merge_same(events)
+    events = absorb_coarse(events)
+    # deaths with no act of violence told (an accident, an illness) are no event at all
+    candidates = sorted((e for e in events if e.kind != "death"), key=lambda e: e.triggers[0].start)
+    for event in candidates:
+        event.supported = supported(event, events)
+    if min_confidence is None:
+        candidates = [e for e in candidates if e.supported]
+    for event in candidates:
+        resolve_counts(event)
+        settle_sources(event)
+        event.verification = strongest_verification([event.verification] + [c.verification for c in event.claims])
+        event.confidence = confidence(event)
+    chosen = candidates if min_confidence is None else [e for e in candidates if e.confidence >= min_confidence]
+    for number, event in enumerate(chosen, 1):
+        event.id = f"e{number}"
+    return chosen
