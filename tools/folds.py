@@ -7,7 +7,10 @@ by a hash of its id, so the split never changes and needs no list. A rule is
 written against the errors of one fold (its "dev" fold) and kept only when it
 does not lower the others. The tool runs ``svodka extract`` once on
 ``corpus/ru.jsonl`` and ``corpus/stream-gold.jsonl`` and prints score.py's
-summary for every fold of each gold set, and for the whole set.
+summary for every fold of each gold set, and for the whole set. The project's
+own war sample (``evaluation/war-stream/``: stream posts coded blind by
+ANNOTATION.md, ids and offsets only) is scored the same way, its texts read
+from ``corpus/stream.jsonl`` by id.
 """
 
 from __future__ import annotations
@@ -22,6 +25,8 @@ import tempfile
 from pathlib import Path
 
 SETS = (("news", "gold", "corpus/ru.jsonl"), ("stream", "gold-stream", "corpus/stream-gold.jsonl"))
+WAR_GOLD = Path(__file__).resolve().parents[1] / "evaluation" / "war-stream"
+WAR_CORPUS = "corpus/stream.jsonl"
 FIGURES = ("f1", "precision", "recall", "count_accuracy", "date_accuracy", "sub_event_accuracy",
            "source_recall", "place_accuracy", "unconfirmed_recall")
 
@@ -51,6 +56,14 @@ def extract(svodka: str, corpus: Path, out: Path) -> None:
         subprocess.run([svodka, "extract", str(corpus), "--format", "jsonl"], stdout=sink, check=True)
 
 
+def select_documents(corpus: Path, ids: set[str], out: Path) -> None:
+    """The lines of a JSON Lines corpus whose id is one of `ids`, copied to `out`."""
+    with corpus.open(encoding="utf-8") as lines, out.open("w", encoding="utf-8") as sink:
+        for line in lines:
+            if json.loads(line)["id"] in ids:
+                sink.write(line)
+
+
 def fold_table(scorer, gold_dir: Path, pred_path: Path, folds: int) -> dict[str, dict]:
     gold = scorer.load_gold([str(gold_dir)])
     pred = scorer.load_pred(str(pred_path))
@@ -75,6 +88,11 @@ def main(argv: list[str] | None = None) -> None:
             pred = Path(tmp) / f"{name}.jsonl"
             extract(args.svodka, args.shared / corpus, pred)
             result[name] = fold_table(scorer, args.shared / gold_dir, pred, args.folds)
+        if WAR_GOLD.is_dir():
+            posts = Path(tmp) / "war-posts.jsonl"
+            select_documents(args.shared / WAR_CORPUS, {p.stem for p in WAR_GOLD.glob("*.json")}, posts)
+            extract(args.svodka, posts, Path(tmp) / "war.jsonl")
+            result["war"] = fold_table(scorer, WAR_GOLD, Path(tmp) / "war.jsonl", args.folds)
     if args.json:
         print(json.dumps(result, ensure_ascii=False))
         return
