@@ -2,6 +2,7 @@
 from datetime import date
 
 from svodka.model import Document
+from svodka.options import ExtractOptions
 from svodka.pipeline import extract
 from svodka.records import document_json
 
@@ -148,7 +149,7 @@ def test_quotes_are_listed_for_the_document_with_speaker_and_verb():
 
 def test_a_document_reporting_no_event_is_read_for_quotes_when_asked():
     text = "«Мы продолжим реформы», — заявил журналистам президент Киргизии Садыр Жапаров."
-    asked = extract(Document("t", text, date(2024, 11, 6)), quotes=True)
+    asked = extract(Document("t", text, date(2024, 11, 6)), ExtractOptions(quotes=True))
     assert asked.events == []
     assert [(q.chain, text[q.text[0] : q.text[1]]) for q in asked.quotes] == [(["Садыр Жапаров"], "Мы продолжим реформы")]
     assert extract(Document("t", text, date(2024, 11, 6))).quotes == []

@@ -156,3 +156,18 @@ def test_events_and_export_commands_read_the_store(tmp_path):
     assert len(json.loads((tmp_path / "e.geojson").read_text(encoding="utf-8"))["features"]) == 1
     missing = svodka("export", "--db", str(tmp_path / "none.db"), "--format", "acled", "-o", str(tmp_path / "x.csv"))
     assert missing.returncode == 2 and "no database" in missing.stderr and not (tmp_path / "x.csv").exists()
+
+
+def test_ingest_takes_the_extractors_options(tmp_path):
+    weak = tmp_path / "weak.jsonl"
+    weak.write_text(json.dumps({"id": "w1", "text": "Жители Оша вышли на улицу.", "published": "2024-11-06"},
+                               ensure_ascii=False) + "\n", encoding="utf-8")
+    plain, wide = tmp_path / "plain.db", tmp_path / "wide.db"
+    assert svodka("ingest", str(weak), "--db", str(plain)).returncode == 0
+    assert svodka("ingest", str(weak), "--db", str(wide), "--min-confidence", "0").returncode == 0
+    with Store.open(str(plain), readonly=True) as store:
+        assert store.counts()["events"] == 0
+    with Store.open(str(wide), readonly=True) as store:
+        assert store.counts()["events"] == 1
+    refused = svodka("ingest", str(weak), "--db", str(tmp_path / "x.db"), "--min-confidence", "2")
+    assert refused.returncode == 2 and refused.stderr.strip().count("\n") == 0 and "between 0 and 1" in refused.stderr

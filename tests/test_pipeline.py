@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 
 from svodka.model import COUNT_SLOTS, Document
+from svodka.options import ExtractOptions
 from svodka.pipeline import can_name_event, extract, extract_all, may_hold_name
 from svodka.records import document_json
 
@@ -149,19 +150,19 @@ NAME_FAR_FROM_THE_EVENT = "В Гомеле прошел митинг проти�
 
 def test_a_document_with_a_trigger_is_tagged_wherever_a_name_can_stand():
     quick = extract(Document("q", NAME_FAR_FROM_THE_EVENT, date(2024, 3, 2)))
-    full = extract(Document("f", NAME_FAR_FROM_THE_EVENT, date(2024, 3, 2)), shortcut=False)
+    full = extract(Document("f", NAME_FAR_FROM_THE_EVENT, date(2024, 3, 2)), ExtractOptions(shortcut=False))
     assert ("PER", "Иван Петров") in {(m.kind, m.text) for m in quick.mentions}
     assert quick.mentions == full.mentions
 
 
 def test_without_the_shortcut_a_text_without_triggers_is_still_analysed():
-    doc = extract(Document("x", "Курс рубля вырос. Об этом сообщил Иван Петров."), shortcut=False)
+    doc = extract(Document("x", "Курс рубля вырос. Об этом сообщил Иван Петров."), ExtractOptions(shortcut=False))
     assert doc.sentences and doc.events == []
     assert [m.text for m in doc.mentions] == ["Иван Петров"]
 
 
 def test_the_shortcut_finds_the_same_events_on_the_live_blog(doc):
-    full = extract(Document("blog", LIVE_BLOG, date(2024, 11, 6)), shortcut=False)
+    full = extract(Document("blog", LIVE_BLOG, date(2024, 11, 6)), ExtractOptions(shortcut=False))
     assert document_json(full)["events"] == document_json(doc)["events"]
 
 
@@ -173,3 +174,22 @@ def test_documents_extracted_together_come_out_in_order_as_if_alone():
         alone = extract(Document(str(i), texts[i], date(2024, 3, 2)))
         assert document_json(together[i]) == document_json(alone)
         assert together[i].mentions == alone.mentions
+
+
+def test_every_stage_reads_only_what_an_earlier_stage_or_the_input_sets():
+    from svodka.pipeline import STAGES, check_stages
+
+    assert [s.name for s in STAGES] == ["detect", "read_for_quotes", "entities", "attach", "merge", "quotes"]
+    assert check_stages(STAGES) == []
+
+
+def test_a_stage_put_before_what_it_needs_is_reported():
+    from svodka.pipeline import STAGES, check_stages
+
+    merge_first = sorted(STAGES, key=lambda s: s.name != "merge")
+    assert check_stages(merge_first) == ["merge requires events, which no earlier stage assigns"]
+
+
+def test_the_options_refuse_a_confidence_outside_zero_to_one():
+    with pytest.raises(ValueError, match="between 0 and 1"):
+        ExtractOptions(min_confidence=1.5)

@@ -35,6 +35,7 @@ from svodka.evaluation.scoring import (
 )
 from svodka.ingest.readers import read_documents
 from svodka.merge.merging import ConfidenceModel, evidence_score
+from svodka.options import ExtractOptions
 from svodka.pipeline import extract_all
 from svodka.records import event_json
 
@@ -56,7 +57,7 @@ def gold_labelled(gold_dir: str, corpus: str) -> Labelled:
     gold = load_gold(sorted(Path(gold_dir).glob("*.json")))
     wanted = (doc for doc in read_documents(corpus) if doc.id in gold)
     labelled = []
-    for doc in extract_all(wanted, min_confidence=EVERY_CANDIDATE):
+    for doc in extract_all(wanted, ExtractOptions(min_confidence=EVERY_CANDIDATE)):
         events = []
         for event in doc.events:
             scored = event_json(event)
@@ -75,7 +76,7 @@ def judged_labelled(stream: str, judged: str) -> tuple[Labelled, int]:
         verdicts = {(j["id"], j["event_type"], tuple(j["trigger"])): j["verdict"] == "right" for j in map(json.loads, f) if j}
     posts = {post_id for post_id, _, _ in verdicts}
     labelled = []
-    for doc in extract_all((doc for doc in read_documents(stream) if doc.id in posts), min_confidence=EVERY_CANDIDATE):
+    for doc in extract_all((doc for doc in read_documents(stream) if doc.id in posts), ExtractOptions(min_confidence=EVERY_CANDIDATE)):
         for event in doc.events:
             key = (doc.id, event.event_type, (event.triggers[0].start, event.triggers[0].end))
             if event.modality == "actual" and key in verdicts:

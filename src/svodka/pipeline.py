@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import gc
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
 
@@ -36,6 +37,7 @@ from .detect.triggers import NOT_AN_EVENT, detect
 from .lexicon import pattern_set
 from .merge.merging import merge
 from .model import Document, Sentence
+from .options import DEFAULT_OPTIONS, ExtractOptions
 
 DOCUMENTS_PER_BATCH = 256  # documents whose sentences share one NER call
 NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"})
@@ -99,9 +101,9 @@ def sentences_to_tag(doc: Document) -> set[int]:
     return {i for i, s in enumerate(doc.sentences) if may_hold_name(s)}
 
 
-def may_hold_trigger(doc: Document) -> bool:
-    """Whether any sentence holding a word a trigger can begin with matches a trigger: only
-    those sentences are tokenised, since only they can hold one."""
+def tokenise_trigger_sentences(doc: Document) -> bool:
+    """Tokenise the sentences holding a word a trigger can begin with (only they can hold one), and
+    say whether any of them matches a trigger."""
     for sentence in doc.sentences:
         text = doc.text[sentence.start : sentence.end]
         if can_name_event(text):
@@ -117,7 +119,7 @@ def analyse_document(doc: Document, shortcut: bool) -> bool:
     if shortcut and not can_name_event(doc.text):
         return False
     segment(doc)
-    if shortcut and not may_hold_trigger(doc):
+    if shortcut and not tokenise_trigger_sentences(doc):
         return False
     tokenize_document(doc)
     detect(doc)
@@ -134,28 +136,104 @@ def load_models() -> None:
     gc.freeze()
 
 
-def extract_all(
-    documents: Iterable[Document], shortcut: bool = True, quotes: bool = False, min_confidence: float | None = None
-) -> Iterator[Document]:
-    """Every document, extracted, in input order. With `quotes`, documents that report no event
-    are read for their quotes too (they go through NER, so this costs time on a news stream).
-    With `min_confidence`, every candidate event at least that confident is kept (`merge.merge`)."""
+@dataclass
+class Batch:
+    """Documents extracted together, so that their sentences share NER calls."""
+
+    documents: list[Document]
+    options: ExtractOptions
+    reporting: list[Document] = field(default_factory=list)  # with a trigger: on to NER, attach and merge
+    quoting: list[Document] = field(default_factory=list)  # no event, read for their quotes only
+
+
+@dataclass(frozen=True)
+class Stage:
+    """One step of the extractor, run over a batch, with the document attributes it reads and sets
+    (spaCy's `Language.factory(requires=, assigns=)`)."""
+
+    name: str
+    run: Callable[[Batch], None]
+    requires: tuple[str, ...]
+    assigns: tuple[str, ...]
+
+
+INPUT = ("id", "text", "published", "source", "url", "title")  # what ingest gives every document
+STAGES: list[Stage] = []
+
+
+def stage(name: str, *, requires: tuple[str, ...], assigns: tuple[str, ...]) -> Callable:
+    """Register the decorated function as the next stage of the pipeline."""
+
+    def register(run: Callable[[Batch], None]) -> Callable[[Batch], None]:
+        STAGES.append(Stage(name, run, requires, assigns))
+        return run
+
+    return register
+
+
+def check_stages(stages: list[Stage]) -> list[str]:
+    """What is wrong with an order of stages (spaCy's `analyze_pipes`): a stage that reads an
+    attribute no earlier stage, nor the input, sets."""
+    available, problems = set(INPUT), []
+    for step in stages:
+        missing = [name for name in step.requires if name not in available]
+        if missing:
+            problems.append(f"{step.name} requires {', '.join(missing)}, which no earlier stage assigns")
+        available |= set(step.assigns)
+    return problems
+
+
+@stage("detect", requires=("text",), assigns=("sentences", "sentences.tokens", "triggers", "events"))
+def detect_stage(batch: Batch) -> None:
+    batch.reporting = [doc for doc in batch.documents if analyse_document(doc, batch.options.shortcut)]
+
+
+@stage("read_for_quotes", requires=("text",), assigns=("sentences", "sentences.tokens"))
+def read_for_quotes_stage(batch: Batch) -> None:
+    if not batch.options.quotes:
+        return
+    reporting = {id(doc) for doc in batch.reporting}
+    batch.quoting = [doc for doc in batch.documents if id(doc) not in reporting]
+    for doc in batch.quoting:
+        segment(doc)
+        tokenize_document(doc)
+
+
+@stage("entities", requires=("sentences.tokens",), assigns=("mentions",))
+def entities_stage(batch: Batch) -> None:
+    shortcut = batch.options.shortcut
+    tag_entities_of([(doc, sentences_to_tag(doc) if shortcut else None) for doc in batch.reporting + batch.quoting])
+
+
+@stage("attach", requires=("sentences.tokens", "triggers", "mentions"), assigns=("events", "quotes"))
+def attach_stage(batch: Batch) -> None:
+    for doc in batch.reporting:
+        doc.events = attach(doc)
+
+
+@stage("merge", requires=("events",), assigns=("events",))
+def merge_stage(batch: Batch) -> None:
+    for doc in batch.reporting:
+        doc.events = merge(doc, doc.events, batch.options.min_confidence)
+
+
+@stage("quotes", requires=("sentences.tokens", "mentions"), assigns=("quotes",))
+def quotes_stage(batch: Batch) -> None:
+    for doc in batch.quoting:
+        doc.quotes = attribute(doc)[1]
+
+
+def extract_all(documents: Iterable[Document], options: ExtractOptions = DEFAULT_OPTIONS) -> Iterator[Document]:
+    """Every document, extracted, in input order, in batches of DOCUMENTS_PER_BATCH run through
+    every stage in turn."""
     load_models()
     documents = iter(documents)
-    while batch := list(islice(documents, DOCUMENTS_PER_BATCH)):
-        going_on = [doc for doc in batch if analyse_document(doc, shortcut)]
-        reporting = {id(doc) for doc in going_on}
-        quoting = [doc for doc in batch if quotes and id(doc) not in reporting]
-        for doc in quoting:
-            segment(doc)
-            tokenize_document(doc)
-        tag_entities_of([(doc, sentences_to_tag(doc) if shortcut else None) for doc in going_on + quoting])
-        for doc in going_on:
-            doc.events = merge(doc, attach(doc), min_confidence)
-        for doc in quoting:
-            doc.quotes = attribute(doc)[1]
-        yield from batch
+    while documents_of_batch := list(islice(documents, DOCUMENTS_PER_BATCH)):
+        batch = Batch(documents_of_batch, options)
+        for step in STAGES:
+            step.run(batch)
+        yield from batch.documents
 
 
-def extract(doc: Document, shortcut: bool = True, quotes: bool = False) -> Document:
-    return next(extract_all([doc], shortcut, quotes))
+def extract(doc: Document, options: ExtractOptions = DEFAULT_OPTIONS) -> Document:
+    return next(extract_all([doc], options))

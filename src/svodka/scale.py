@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from .errors import SvodkaError
 from .model import COUNT_SLOTS, Document
+from .options import DEFAULT_OPTIONS, ExtractOptions
 from .pipeline import extract_all
 from .records import document_json
 
@@ -55,13 +56,14 @@ def document_record(doc: Document) -> dict:
     }
 
 
-def records_of(batch: list[Document]) -> list[dict]:
+def records_of(batch: list[Document], options: ExtractOptions = DEFAULT_OPTIONS) -> list[dict]:
     """The batch extracted together, so that its documents share NER calls."""
-    return [document_record(doc) for doc in extract_all(batch)]
+    return [document_record(doc) for doc in extract_all(batch, options)]
 
 
 def extract_records(
     documents: Iterable[Document],
+    options: ExtractOptions = DEFAULT_OPTIONS,
     *,
     workers: int = 0,
     scheduler: str | None = None,
@@ -75,9 +77,9 @@ def extract_records(
     """
     check_engine(workers, scheduler, batch_size)
     if not (workers or scheduler):
-        yield from map(document_record, extract_all(documents))
+        yield from map(document_record, extract_all(documents, options))
         return
-    calls = ((batch,) for batch in batched(documents, batch_size))
+    calls = ((batch, options) for batch in batched(documents, batch_size))
     for records in run_in_order(records_of, calls, workers, scheduler):
         yield from records
 
@@ -94,6 +96,7 @@ class Part:
 def write_parquet_partitions(
     records_or_documents: Iterable[dict | Document],
     out_dir: str,
+    options: ExtractOptions = DEFAULT_OPTIONS,
     *,
     workers: int = 0,
     scheduler: str | None = None,
@@ -110,7 +113,7 @@ def write_parquet_partitions(
     check_engine(workers, scheduler, batch_size)
     out_dir = out_dir if "://" in out_dir else os.path.abspath(out_dir)
     prepare_output_folder(out_dir)
-    calls = ((out_dir, index, batch) for index, batch in enumerate(batched(records_or_documents, batch_size)))
+    calls = ((out_dir, index, batch, options) for index, batch in enumerate(batched(records_or_documents, batch_size)))
     return list(run_in_order(write_part, calls, workers, scheduler))
 
 
@@ -259,13 +262,13 @@ def prepare_output_folder(out_dir: str) -> None:
         raise SvodkaError(f"{out_dir} already holds part-*.parquet files; write to an empty folder")
 
 
-def write_part(out_dir: str, index: int, batch: list[dict | Document]) -> Part:
+def write_part(out_dir: str, index: int, batch: list[dict | Document], options: ExtractOptions = DEFAULT_OPTIONS) -> Part:
     import pyarrow as pa
     import pyarrow.parquet as pq
     from pyarrow import fs
 
     documents = [item for item in batch if isinstance(item, Document)]
-    extracted = iter(records_of(documents))
+    extracted = iter(records_of(documents, options))
     records = [next(extracted) if isinstance(item, Document) else item for item in batch]
     rows = [row for record in records for row in event_rows(record)]
     filesystem, root = fs.FileSystem.from_uri(out_dir)

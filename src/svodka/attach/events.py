@@ -343,6 +343,7 @@ def attach(doc: Document) -> list[Event]:
         return []
     context = DocumentContext.build(doc)
     voices = Voices.build(doc)
+    doc.quotes = voices.quotes
     for event in events:
         attach_place(context, event)
         attach_date(context, event)

@@ -14,6 +14,7 @@ from ..dataset.writer import ingest
 from ..errors import InputError, SvodkaError
 from ..export.formats import export
 from ..ingest.readers import parse_day, parse_published, read_documents
+from ..options import ExtractOptions
 from ..pipeline import extract_all
 from ..records import document_json, render_table
 from .events_view import render_events
@@ -70,12 +71,12 @@ def extract_command(
         say(f"skipped: {message}")
 
     fmt = output_format or (OutputFormat.table if sys.stdout.isatty() else OutputFormat.json)
-    check_confidence(min_confidence)
+    options = extract_options(min_confidence, shortcut=not no_shortcut, quotes=quotes)
     try:
         day = parse_published(published)
         documents = read_documents(path, published=day, source=source, url=url, on_error=report)
         done = []
-        for doc in extract_all(documents, shortcut=not no_shortcut, quotes=quotes, min_confidence=min_confidence):
+        for doc in extract_all(documents, options):
             if fmt is OutputFormat.jsonl:
                 print(json.dumps(document_json(doc), ensure_ascii=False), flush=True)
             else:
@@ -94,6 +95,11 @@ def extract_command(
 def check_confidence(min_confidence: float | None) -> None:
     if min_confidence is not None and not 0 <= min_confidence <= 1:
         fail(f"--min-confidence must lie between 0 and 1, not {min_confidence}")
+
+
+def extract_options(min_confidence: float | None, *, shortcut: bool = True, quotes: bool = False) -> ExtractOptions:
+    check_confidence(min_confidence)
+    return ExtractOptions(shortcut=shortcut, quotes=quotes, min_confidence=min_confidence)
 
 
 @app.command("eval")
@@ -169,13 +175,19 @@ def ingest_command(
     scheduler: str = typer.Option(None, "--scheduler", help="Address of a Dask scheduler to extract on."),
     published: str = typer.Option(None, "--published", help="Publication date YYYY-MM-DD of inputs that give none."),
     source: str = typer.Option(None, "--source", help="Outlet name of inputs that give none."),
+    quotes: bool = typer.Option(False, "--quotes", help="Also read the quotes of documents that report no event."),
+    min_confidence: float = typer.Option(
+        None, "--min-confidence",
+        help="Store every candidate event at least this confident (0..1), also those the evidence rules set aside.",
+    ),
 ) -> None:
     """Extract the events of news documents into the event store, linking reports of one event."""
     console = Console(stderr=True)
+    options = extract_options(min_confidence, quotes=quotes)
     try:
         day = parse_published(published)
         with Store.open(db) as store, ingest_progress(console) as progress:
-            summary = ingest(sources, store, published=day, source=source, workers=workers, scheduler=scheduler,
+            summary = ingest(sources, store, published=day, source=source, options=options, workers=workers, scheduler=scheduler,
                              on_error=lambda message: say(f"skipped: {message}"), on_progress=progress)
     except SvodkaError as error:
         fail(str(error))

@@ -13,6 +13,7 @@ from .. import scale
 from ..errors import InputError
 from ..ingest.readers import ErrorHandler, read_documents
 from ..model import Document
+from ..options import DEFAULT_OPTIONS, ExtractOptions
 from .store import Store, document_key
 
 
@@ -31,6 +32,7 @@ def ingest(
     published: date | None = None,
     source: str | None = None,
     url: str | None = None,
+    options: ExtractOptions = DEFAULT_OPTIONS,
     workers: int = 0,
     scheduler: str | None = None,
     on_error: ErrorHandler,
@@ -44,7 +46,7 @@ def ingest(
 
     documents = read_all(sources, published=published, source=source, url=url, on_error=report)
     fresh = unseen(documents, store.document_keys(), summary)
-    for record in scale.extract_records(fresh, workers=workers, scheduler=scheduler):
+    for record in scale.extract_records(fresh, options, workers=workers, scheduler=scheduler):
         events = store.add_record(record)
         if events is None:
             summary.known += 1

@@ -31,6 +31,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..ingest.readers import ErrorHandler, read_documents
 from ..model import COUNT_SLOTS
+from ..options import ExtractOptions
 from ..pipeline import extract_all
 from ..records import document_json
 
@@ -398,4 +399,4 @@ def tally_confidence(bins: list[CalibrationBin], event: dict, matched: bool) -> 
 def extracted_predictions(path: str, on_error: ErrorHandler, min_confidence: float | None = None) -> Predictions:
     """Run the extractor over the documents in `path`, as `svodka extract` would."""
     documents = read_documents(path, on_error=on_error)
-    return {doc.id: document_json(doc) for doc in extract_all(documents, min_confidence=min_confidence)}
+    return {doc.id: document_json(doc) for doc in extract_all(documents, ExtractOptions(min_confidence=min_confidence))}

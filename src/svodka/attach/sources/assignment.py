@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from ...detect.triggers import EventClass, event_classes
 from ...lexicon import data_rows
-from ...model import Claim, CountMention, Document, Event, Label, Source
+from ...model import Claim, CountMention, Document, Event, Label, Quote, Source
 from ..actors import find_actor_words
 from .speakers import (
     Attribution,
@@ -108,11 +108,11 @@ class Voices:
     claims: list[Source]  # claims of responsibility: they speak for every attack of the document
     agency: Source | None  # the agency of the dateline: it relays everything the report says
     followers: dict[int, list[int]] = field(default_factory=dict)  # later sentences that speak of a sentence's event
+    quotes: list[Quote] = field(default_factory=list)  # the document's quotes, found with its sources
 
     @classmethod
     def build(cls, doc: Document) -> "Voices":
         attributions, quotes = attribute(doc)
-        doc.quotes = quotes
         by_sentence: dict[int, list[Source]] = {}
         for a in attributions:
             for index in a.sentences:
@@ -122,7 +122,8 @@ class Voices:
         claims = [source_of(a) for a in find_responsibility_claims(doc)]
         agency = find_dateline_outlet(doc)
         followers = find_followers(doc, set(by_sentence))
-        return cls(doc, by_sentence, find_verification(doc), short, live_blog, claims, agency and source_of(agency), followers)
+        return cls(doc, by_sentence, find_verification(doc), short, live_blog, claims, agency and source_of(agency),
+                   followers, quotes)
 
     def _paragraph_sources(self, paragraphs: set[int]) -> list[Source]:
         return [
