@@ -1,22 +1,8 @@
-import os
-from datetime import date
-from pathlib import Path
-
-import pytest
-
-from svodka.annotate.analysis import tokenize_document
-from svodka.annotate.segment import segment
-from svodka.model import Document
-
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+"""Markers for the fast loop: `pytest -m "not slow"` leaves out what takes long, `-m "not browser"`
+and `-m "not cluster"` what needs chromium or a Dask cluster; `make test` runs everything."""
 
 
-def needs_shared():
-    return pytest.mark.skipif(not (SHARED / "CONTRACT.md").exists(), reason="../shared is absent")
-
-
-def lemmatised(text: str, published: date | None = None, doc_id: str = "t") -> Document:
-    doc = Document(doc_id, text, published)
-    segment(doc)
-    tokenize_document(doc)
-    return doc
+def pytest_configure(config):
+    config.addinivalue_line("markers", "slow: takes more than a few seconds (stores, subprocesses, whole corpora)")
+    config.addinivalue_line("markers", "browser: drives headless chromium")
+    config.addinivalue_line("markers", "cluster: starts a Dask cluster")

@@ -1,6 +1,5 @@
 from svodka.lexicon import Pattern, PatternSet, longest_non_overlapping
-
-from .conftest import lemmatised
+from tests.helpers import lemmatised
 
 
 def matches(patterns, text):

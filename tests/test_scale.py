@@ -54,6 +54,7 @@ def test_the_fixture_has_documents_with_and_without_events(single_process_record
     assert found == WITH_EVENTS
 
 
+@pytest.mark.cluster
 def test_every_engine_gives_byte_identical_json(single_process_records):
     expected = as_json(single_process_records)
     for workers in (1, 2):
@@ -61,6 +62,7 @@ def test_every_engine_gives_byte_identical_json(single_process_records):
         assert as_json(records) == expected, f"workers={workers}"
 
 
+@pytest.mark.cluster
 def test_the_cluster_engine_reads_its_input_a_bounded_window_ahead(cluster, single_process_records):
     pulled = []
 
@@ -88,6 +90,7 @@ class ExitOnFirstTask(WorkerPlugin):
             os._exit(1)
 
 
+@pytest.mark.cluster
 def test_a_worker_dying_mid_task_loses_no_document(tmp_path, cluster, single_process_records):
     marker = tmp_path / "worker-died"
     with Client(cluster) as client:
@@ -105,6 +108,7 @@ def parquet_parts(folder: Path) -> dict[str, list[dict]]:
     return {path.name: pq.read_table(path).to_pylist() for path in sorted(folder.iterdir())}
 
 
+@pytest.mark.cluster
 def test_parquet_parts_do_not_depend_on_the_engine(tmp_path, cluster, single_process_records):
     here = scale.write_parquet_partitions(fixture_documents(), str(tmp_path / "here"), batch_size=4)
     there = scale.write_parquet_partitions(

@@ -4,6 +4,7 @@ import math
 import random
 
 from svodka.merge.merging import ConfidenceModel
+from tests.helpers import SHARED, needs_shared
 from tools.calibration import (
     KnownEvent,
     area_under_curve,
@@ -14,8 +15,6 @@ from tools.calibration import (
     log_loss,
     write_model,
 )
-
-from .conftest import SHARED, needs_shared
 
 
 def sampled(model: ConfidenceModel, n: int = 6000) -> list[KnownEvent]:

@@ -5,8 +5,7 @@ import pytest
 from svodka.detect.triggers import NOT_AN_EVENT, detect, event_classes
 from svodka.lexicon import data_rows
 from svodka.model import Document
-
-from .conftest import lemmatised
+from tests.helpers import lemmatised
 
 
 def triggers(text):

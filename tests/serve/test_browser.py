@@ -5,13 +5,13 @@ from pathlib import Path
 
 import pytest
 
-from .test_serve_api import XSS_TEXT, build_store, running_server
+from tests.serve.test_api import XSS_TEXT, build_store, running_server
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
-pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"{CHROMIUM} is not installed")
+pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"{CHROMIUM} is not installed")]
 sync_api = pytest.importorskip("playwright.sync_api")
 
 

@@ -4,8 +4,11 @@ import statistics
 import time
 
 import httpx
+import pytest
 
-from .test_serve_api import build_store, running_server
+from tests.serve.test_api import build_store, running_server
+
+pytestmark = pytest.mark.slow
 
 CLIENTS = 50
 SECONDS = 10.0

@@ -8,12 +8,14 @@ import sys
 import time
 from io import BytesIO
 
+import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from svodka.dataset.store import Store
+from tests.news_fixtures import EXPLOSION_REPORTS, rally_text
 
-from .news_fixtures import EXPLOSION_REPORTS, rally_text
+pytestmark = pytest.mark.slow
 
 
 def svodka(*args, timeout=300):

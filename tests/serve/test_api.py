@@ -17,8 +17,7 @@ from svodka.dataset.store import Store, StoreError
 from svodka.model import Document
 from svodka.scale import extract_records
 from svodka.serve.app import create_app
-
-from .news_fixtures import PUBLISHED, RALLY, explosion_documents
+from tests.news_fixtures import PUBLISHED, RALLY, explosion_documents
 
 XSS_TEXT = (
     "В Алматы <script>window.__pwned=1</script> прошёл митинг\n\n"

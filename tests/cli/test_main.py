@@ -2,11 +2,10 @@
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
-from .conftest import SHARED, needs_shared
+from tests.helpers import SHARED, needs_shared
 
 TEXT = "В центре Минска прошел митинг оппозиции. Полиция задержала пятерых участников акции.\n"
 

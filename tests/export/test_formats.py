@@ -8,8 +8,7 @@ import pytest
 from svodka.dataset.store import Store
 from svodka.export import formats as export_module
 from svodka.export.formats import ACLED_COLUMNS, ExportError, export
-
-from .news_fixtures import records
+from tests.news_fixtures import records
 
 
 @pytest.fixture

@@ -11,8 +11,7 @@ from svodka.evaluation.scoring import (
     load_predictions,
     match_events,
 )
-
-from .conftest import SHARED, needs_shared
+from tests.helpers import SHARED, needs_shared
 
 MINSK = {"name": "Минск", "country": "BY", "lat": 53.9, "lon": 27.567, "precision": "city"}
 GOMEL = {"name": "Гомель", "country": "BY", "lat": 52.43, "lon": 30.98, "precision": "city"}

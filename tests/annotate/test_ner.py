@@ -7,8 +7,7 @@ from hypothesis import strategies as st
 import svodka.annotate.ner
 from svodka.annotate.analysis import entity_tagger
 from svodka.annotate.tokens import token_spans
-
-from .conftest import SHARED, needs_shared
+from tests.helpers import SHARED, needs_shared
 
 SENTENCES = [
     "Глава МВД Киргизии Улан Ниязбеков встретился в Бишкеке с представителями оппозиции.",

@@ -5,8 +5,7 @@ import pytest
 
 from svodka.dataset import link
 from svodka.dataset.store import Store
-
-from .news_fixtures import records
+from tests.news_fixtures import records
 
 
 def event(**fields):

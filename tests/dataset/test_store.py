@@ -4,8 +4,7 @@ import sqlite3
 import pytest
 
 from svodka.dataset.store import SCHEMA_VERSION, Store, StoreError, document_key
-
-from .news_fixtures import records
+from tests.news_fixtures import records
 
 
 @pytest.fixture
