@@ -1,4 +1,4 @@
-"""Documents as CONTRACT.md's JSON, and as a table for people."""
+"""The data model as CONTRACT.md's records: the one place that turns Documents and Events into JSON."""
 from __future__ import annotations
 
 from .model import COUNT_SLOTS, Count, Document, Event, PlaceMention, Quote, Source
@@ -81,34 +81,11 @@ def document_json(doc: Document) -> dict:
     }
 
 
-def interval_text(count: Count | None) -> str:
-    if count is None:
+def interval_text(count: dict | None) -> str:
+    """A count record for people: "8", "20..99", "301.." (open above); empty when there is none."""
+    if not count:
         return ""
-    if count.max == count.min:
-        return str(count.min)
-    return f"{count.min}..{'' if count.max is None else count.max}"
-
-
-def render_table(docs: list[Document], console) -> None:
-    from rich.table import Table
-
-    for doc in docs:
-        table = Table(title=f"{doc.id} ({doc.published or 'date unknown'}): {len(doc.events)} events", show_lines=False)
-        for column in ("id", "type / sub-type", "modality", "date", "place", "killed", "injured", "arrested", "crowd", "sources", "conf"):
-            table.add_column(column, overflow="fold")
-        for e in doc.events:
-            place = ""
-            if e.location:
-                place = f"{e.location.place.name} ({e.location.place.country}, {e.location.place.precision})"
-            sources = "; ".join(" → ".join(s.unnamed + s.chain) for s in e.sources)
-            table.add_row(
-                e.id,
-                f"{e.event_type} / {e.sub_event_type}",
-                e.modality,
-                e.date.isoformat() if e.date else "",
-                place,
-                *(interval_text(getattr(e, slot)) for slot in COUNT_SLOTS),
-                sources + (f" [{e.verification}]" if e.verification else ""),
-                f"{e.confidence:.2f}",
-            )
-        console.print(table)
+    low, high = count.get("min"), count.get("max")
+    if high == low:
+        return str(low)
+    return f"{low}..{'' if high is None else high}"

@@ -16,9 +16,9 @@ from ..export.formats import export
 from ..ingest.readers import parse_day, parse_published, read_documents
 from ..options import ExtractOptions
 from ..pipeline import extract_all
-from ..records import document_json, render_table
-from .events_view import render_events
+from ..records import document_json
 from .progress import ingest_progress
+from .tables import render_documents, render_events
 
 app = typer.Typer(
     add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
@@ -87,7 +87,7 @@ def extract_command(
         payload = [document_json(d) for d in done]
         print(json.dumps(payload[0] if len(payload) == 1 else payload, ensure_ascii=False, indent=2))
     elif fmt is OutputFormat.table:
-        render_table(done, Console(width=None if sys.stdout.isatty() else PIPE_WIDTH))
+        render_documents(done, Console(width=None if sys.stdout.isatty() else PIPE_WIDTH))
     if skipped:
         fail(f"{len(skipped)} input record(s) skipped", code=1)
 

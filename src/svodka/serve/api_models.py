@@ -9,6 +9,8 @@ from typing import Literal
 
 from pydantic import BaseModel
 
+from ..records import interval_text
+
 Offsets = tuple[int, int]
 COUNT_SLOTS = ("fatalities", "injured", "arrested", "crowd")
 
@@ -221,13 +223,6 @@ class StoreInfo(BaseModel):
     events: int
     linked_events: int
     language: Literal["ru", "en"]
-
-
-def interval_text(count: dict) -> str:
-    low, high = count.get("min"), count.get("max")
-    if high == low:
-        return str(low)
-    return f"{low}..{'' if high is None else high}"
 
 
 def source_name(source: dict) -> str:
