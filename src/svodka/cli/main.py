@@ -12,7 +12,7 @@ from rich.console import Console
 from ..dataset.store import DEFAULT_PATH, Store
 from ..dataset.writer import ingest
 from ..errors import InputError, SvodkaError
-from ..export.formats import export
+from ..export.formats import WRITERS, export
 from ..ingest.readers import parse_day, parse_published, read_documents
 from ..options import ExtractOptions
 from ..pipeline import extract_all
@@ -160,12 +160,7 @@ def eval_command(
         fail(f"{len(skipped)} input record(s) skipped", code=1)
 
 
-class ExportFormat(str, Enum):
-    acled = "acled"
-    geojson = "geojson"
-    jsonl = "jsonl"
-    parquet = "parquet"
-
+ExportFormat = Enum("ExportFormat", {name: name for name in WRITERS}, type=str)  # the choices are the writers
 
 @app.command("ingest")
 def ingest_command(
