@@ -69,7 +69,7 @@ class Actor(BaseModel):
 
 
 class ClaimSource(BaseModel):
-    """Who a document says a claim comes from: named sources outermost first, or unnamed ones."""
+    """Who a document says a claim comes from: named sources innermost first (the speaker, then each outlet that relayed it), or unnamed ones."""
     chain: list[str] = []
     unnamed: list[str] = []
     inherited: bool = False
