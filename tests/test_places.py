@@ -233,3 +233,47 @@ def test_a_text_written_in_lower_case_names_its_places_in_lower_case():
 
 def test_ordinary_words_are_no_places_in_a_lower_case_text():
     assert found("в мире стало тише, сообщили в полиции.") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Бои идут под Часовым Яром.", ("Часовым Яром", "Часов Яр", "UA", "city")),
+        ("Брянщина снова подверглась атаке.", ("Брянщина", "Брянская область", "RU", "admin1")),
+        ("Обстрел Белгородчины продолжился.", ("Белгородчины", "Белгородская область", "RU", "admin1")),
+        ("Удары по Харьковщине не прекращаются.", ("Харьковщине", "Харьковская область", "UA", "admin1")),
+        ("В ДНР прогремели взрывы.", ("ДНР", "Донецкая область", "UA", "admin1")),
+        ("Колонна вошла в ЛНР.", ("ЛНР", "Луганская область", "UA", "admin1")),
+        ("Над Крымом сбиты беспилотники.", ("Крымом", "Республика Крым", "UA", "admin1")),
+    ],
+)
+def test_places_of_war_reports(text, expected):
+    assert found(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, countries, geonameid",
+    [
+        ("Военного задержали в Донецке.", ("RU",), 709717),  # the Donbas city, not the small one in Rostov oblast
+        ("Военного задержали в Донецке, Ростовская область.", ("RU",), 565348),  # the region the text names wins
+    ],
+)
+def test_a_large_city_of_a_neighbour_beats_a_small_homonym_at_home(text, countries, geonameid):
+    doc = document(text)
+    cities = [m.place.geonameid for m in gazetteer().find(doc, 0, countries) if m.place.precision == "city"]
+    assert cities == [geonameid]
+
+
+def test_a_small_town_across_the_front_line_is_plausible():
+    assert found("Обстрел Купянска продолжился.", ("RU",)) == [("Купянска", "Купянск", "UA", "city")]
+    assert found("Обстрел Купянска продолжился.", ("DE",)) == []
+
+
+def test_villages_of_the_countries_at_war_are_known_when_a_preposition_or_list_announces_them():
+    assert found("Бои идут у Кураховки.") == [("Кураховки", "Кураховка", "UA", "city")]  # NER reads it as a surname
+    assert found("Армия заняла сёла Кураховка и Жуково.") == [
+        ("Кураховка", "Кураховка", "UA", "city"),
+        ("Жуково", "Жуково", "UA", "city"),
+    ]
+    assert found("Кураховка осталась без света.") == []
+    assert found("Встреча прошла у Иванова.") == []

