@@ -277,3 +277,22 @@ def test_villages_of_the_countries_at_war_are_known_when_a_preposition_or_list_a
     ]
     assert found("Кураховка осталась без света.") == []
     assert found("Встреча прошла у Иванова.") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("На Покровском направлении идут бои.", ("Покровском", "Покровск", "UA", "city")),
+        ("На запорожском направлении идут бои.", ("запорожском", "Запорожье", "UA", "city")),
+        ("На Кураховском направлении идут бои.", ("Кураховском", "Курахово", "UA", "city")),
+        ("На Донецком направлении идут бои.", ("Донецком", "Донецк", "UA", "city")),
+        ("На Авдеевском направлении идут бои.", ("Авдеевском", "Авдеевка", "UA", "city")),
+    ],
+)
+def test_a_front_s_direction_is_at_the_town_its_adjective_names(text, expected):
+    assert found(text) == [expected]
+
+
+def test_a_direction_named_by_no_town_is_no_place():
+    assert found("На стратегическом направлении всё спокойно.") == []
+    assert found("Дом стоит на Покровском бульваре.") == []

@@ -37,6 +37,9 @@ RUSSIAN_NAME = re.compile(r"[А-Яа-яЁё][А-Яа-яЁё\-\s'’.]*")
 JOINERS = {"’", "'", "-"}
 OPENING_QUOTES = {"«", "„", '"', "“"}
 LIST_JOINERS = {",", "и"}
+TOWN_ADJECTIVE = ("ский", "цкий")
+# a town's name from the stem of its adjective: покров-ск, херсон, курахов-о, авдеев-ка, запорож-ье, кремен-ная
+TOWN_ENDINGS = ("ск", "", "а", "о", "е", "ь", "ка", "ье", "ия", "ное", "ная", "ое", "ая")
 PLACE_PREPOSITIONS = frozenset({"в", "во", "на", "под", "у", "около", "возле", "близ", "вблизи", "под", "над"})
 SKIPPED_BEFORE_NAME = {"."} | OPENING_QUOTES
 SMALL_TOWN = 100_000
@@ -218,6 +221,7 @@ class Gazetteer:
         self.named_landmark_heads = words.get("named_landmark", set())
         self.eponym_words = words.get("eponym", set())
         self.launch_words = words.get("launch", set())
+        self.direction_words = words.get("direction", set())
 
     def _add(self, name: str, entry: Entry) -> None:
         if name.isupper() and len(name) <= 5:
@@ -282,7 +286,28 @@ class Gazetteer:
         sentence = doc.sentences[sentence_index]
         tokens = sentence.tokens
         mentions = doc.mentions_in(sentence.start, sentence.end)
-        return [self._without_qualifier(m, tokens) for m in self._matches(tokens) if self._accepted(m, tokens, mentions)]
+        accepted = [self._without_qualifier(m, tokens) for m in self._matches(tokens) if self._accepted(m, tokens, mentions)]
+        return self._with_directions(tokens, accepted)
+
+    def _with_directions(self, tokens: list[Token], matches: list[Match]) -> list[Match]:
+        """A front's direction is named by the adjective of its town: "на Покровском направлении" is
+        at Покровск, "на запорожском участке" at Запорожье."""
+        directions = [
+            i for i in range(1, len(tokens)) if tokens[i].lemma in self.direction_words and tokens[i - 1].lemma.endswith(TOWN_ADJECTIVE)
+        ]
+        for i in directions:
+            town = self._town_of_adjective(tokens[i - 1].lemma)
+            if town:
+                matches = [m for m in matches if not (m.first < i and i - 1 < m.last)]
+                matches.append(Match(i - 1, i, town, self.index[town]))
+        return sorted(matches, key=lambda m: m.first) if directions else matches
+
+    def _town_of_adjective(self, adjective: str) -> str | None:
+        adjective = adjective.replace("ё", "е")
+        stem = adjective[:-2] if adjective.endswith("цкий") else adjective[:-4]  # донецк-ий, покров-ский
+        keys = [stem + ending for ending in TOWN_ENDINGS if stem + ending in self.index]
+        towns = [(self.cities[ref][5], key) for key in keys for kind, ref in self.index[key] if kind == "city"]
+        return max(towns)[1] if towns else None
 
     def find(
         self, doc: Document, sentence_index: int, countries: Collection[str] = (), matches: list[Match] | None = None
