@@ -192,3 +192,20 @@ def test_the_territory_a_strike_aims_at_is_where_it_happened():
     text = "Боевики выпустили девять ракет по территории Израиля. Ранее в Каире прошли переговоры о перемирии."
     event = the_one_event(text)
     assert event.location.place.name == "Израиль"
+
+
+def test_the_place_a_unit_fired_from_is_not_where_its_shells_fell():
+    event = the_one_event("ВСУ обстреляли из района Харькова город Белгород, ранены три человека.")
+    assert event.location.place.name == "Белгород"
+    event = the_one_event("Со стороны Украины нанесён удар по Курской области, ранены двое.")
+    assert event.location.place.name == "Курская область"
+
+
+def test_a_place_someone_comes_from_is_not_where_the_event_is_when_another_is_named():
+    event = the_one_event("В Москве активисты из Казани устроили пикет.")
+    assert event.location.place.name == "Москва"
+
+
+def test_a_route_s_start_is_where_a_march_is():
+    events = extract(Document("t", "Марш протеста из Лахора в Исламабад начался во вторник.", date(2024, 3, 6))).events
+    assert [e.location.place.name for e in events] == ["Лахор"]

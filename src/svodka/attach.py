@@ -152,7 +152,7 @@ def nearest(items, position: int, key_start, key_end):
 
 
 LOCATIVE = {"в", "во", "на", "под", "у", "около", "возле", "близ", "недалеко", "из", "под"}
-ORIGIN = {"из", "изо"}
+DESTINATION = {"в", "во", "на", "до", "к", "ко"}
 TOWARDS = {"территория", "сторона"}  # "по территории Израиля", "в сторону Израиля": the place is the target
 PRECISION_ORDER = {"landmark": 0, "city": 0, "admin1": 1, "country": 2}
 
@@ -169,12 +169,34 @@ def is_located(before: list[Token]) -> bool:
     return bool(before) and before[-1].lemma in LOCATIVE
 
 
+def is_origin(before: list[Token]) -> bool:
+    """Named as where something came from: "из Тамбовской области", "из района Харькова", "со стороны Украины"."""
+    origins = gazetteer().origin_words
+    return bool(before) and (before[-1].lemma in origins or (len(before) >= 2 and f"{before[-2].lemma} {before[-1].lemma}" in origins))
+
+
 def without_origins(doc: Document, index: int, mentions: list[PlaceMention]) -> list[PlaceMention]:
     """The sentence's places, but for where missiles or drones were launched from ("ракеты запущены
-    из Тамбовской области"): that is not where anything happened."""
-    if not any(t.lemma in gazetteer().launch_words for t in doc.sentences[index].tokens):
+    из Тамбовской области") or a unit fired from ("обстреляли из района Харькова Белгород"): that is
+    not where anything happened, when something was launched or fired, or the sentence names another
+    place. A route's start stays ("марш из Лахора в Исламабад"), and so does the only place told ("Из
+    Бишкека сообщают о митинге")."""
+    if not mentions:
         return mentions
-    return [m for m in mentions if not (before := tokens_before(doc, m)) or before[-1].lemma not in ORIGIN]
+    origins = [m for m in mentions if is_origin(tokens_before(doc, m))]
+    if not origins:
+        return mentions
+    if not any(t.lemma in gazetteer().launch_words for t in doc.sentences[index].tokens):
+        others = [m for m in mentions if m not in origins and not any(is_route(doc, o, m) for o in origins)]
+        if not others:
+            return mentions
+    return [m for m in mentions if m not in origins]
+
+
+def is_route(doc: Document, origin: PlaceMention, other: PlaceMention) -> bool:
+    """"из Лахора в Исламабад": the other place is where the way from the origin leads."""
+    between = [t for t in tokens_before(doc, other) if t.start >= origin.end]
+    return len(between) == 1 and between[0].lemma in DESTINATION
 
 
 def in_aside(before: list[Token]) -> bool:

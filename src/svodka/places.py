@@ -221,6 +221,7 @@ class Gazetteer:
         self.named_landmark_heads = words.get("named_landmark", set())
         self.eponym_words = words.get("eponym", set())
         self.launch_words = words.get("launch", set())
+        self.origin_words = words.get("origin", set())
         self.direction_words = words.get("direction", set())
 
     def _add(self, name: str, entry: Entry) -> None:
