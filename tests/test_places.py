@@ -296,3 +296,31 @@ def test_a_front_s_direction_is_at_the_town_its_adjective_names(text, expected):
 def test_a_direction_named_by_no_town_is_no_place():
     assert found("На стратегическом направлении всё спокойно.") == []
     assert found("Дом стоит на Покровском бульваре.") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Акция прошла в Новой Шотландии.", [("Новой Шотландии", "Новая Шотландия", "CA", "admin1")]),
+        ("Акция прошла в Новом Южном Уэльсе.", [("Новом Южном Уэльсе", "Новый Южный Уэльс", "AU", "admin1")]),
+        ("Акция прошла в Нагорном Карабахе.", [("Нагорном Карабахе", "Нагорный Карабах", "AZ", "admin1")]),
+        ("Акция прошла в Новой Каледонии.", []),  # a longer name the index does not hold: not Каледония
+        ("Акция прошла в Западной Украине.", [("Украине", "Украина", "UA", "country")]),
+        ("Российская Москва встретила гостей.", [("Москва", "Москва", "RU", "city")]),
+    ],
+)
+def test_a_name_inside_a_longer_name_is_not_matched_alone(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Акция прошла в Уэльсе.", ("Уэльсе", "Уэльс", "GB", "admin1")),  # not Wels in Austria
+        ("Пожары бушуют в Онтарио.", ("Онтарио", "Онтарио", "CA", "admin1")),  # not the Californian town
+        ("Акция прошла в Квебеке.", ("Квебеке", "Квебек", "CA", "city")),  # the province's own city
+        ("Акция прошла в Вашингтоне.", ("Вашингтоне", "Вашингтон", "US", "city")),
+    ],
+)
+def test_a_region_beats_a_foreign_middling_town_of_its_name(text, expected):
+    assert found(text) == [expected]

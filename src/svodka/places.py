@@ -43,6 +43,7 @@ TOWN_ENDINGS = ("ск", "", "а", "о", "е", "ь", "ка", "ье", "ия", "н�
 PLACE_PREPOSITIONS = frozenset({"в", "во", "на", "под", "у", "около", "возле", "близ", "вблизи", "под", "над"})
 SKIPPED_BEFORE_NAME = {"."} | OPENING_QUOTES
 SMALL_TOWN = 100_000
+BIG_CITY = 500_000
 COUNTRY_WEIGHT = 20  # see Gazetteer._rank
 NEIGHBOUR_WEIGHT = 5
 PERSON_NAME = frozenset({"Name", "Surn", "Patr"})
@@ -465,6 +466,8 @@ class Gazetteer:
             return False  # "больница имени Вашингтона"
         if before and is_capitalised(before) and "Name" in before.tags:
             return False  # a surname after a first name: "улица Карла Маркса"
+        if before and self._inside_longer_name(tokens, m.first - 1):
+            return False  # "Новой Шотландии" is not Шотландия, "Британской Колумбии" not Колумбия
         if before and before.text in OPENING_QUOTES and not (located and following and following.text[:1].isalpha()):
             return False  # a title: «Днепр» the club, "Британия ищет таланты"; not «Россия жила...»
         cities_only = all(kind == "city" for kind, _ in m.entries)
@@ -484,6 +487,18 @@ class Gazetteer:
             return located or self._cue_before(tokens, m.first) is not None
         # a city named only by common words ("Сети", "Старого города"): NER must agree, and all words capitalised
         return located and m.first > 0 and all(is_capitalised(t) for t in words)
+
+    def _inside_longer_name(self, tokens: list[Token], i: int) -> bool:
+        """A capitalised adjective inside a sentence begins a longer name the index does not hold
+        (the whole name, when held, was matched from the adjective: "Британская Колумбия", "Новая
+        Шотландия"); a qualifier ("Восточный Иерусалим") does not."""
+        while i >= 0 and tokens[i].pos == "ADJF" and is_capitalised(tokens[i]) and not is_all_capitals(tokens[i]):
+            if not any(t.text[:1].isalpha() for t in tokens[:i]):
+                return False  # the sentence's first word is capitalised anyway
+            if tokens[i].lemma.replace("ё", "е") not in self.qualifiers:
+                return True
+            i -= 1  # "Новом Южном Уэльсе"
+        return False
 
     def _place_not_person(self, m: Match, words: list[Token], tokens: list[Token]) -> bool:
         """NER reads an unfamiliar village or region as a surname ("у Кураховки", "Брянщина"): a region,
@@ -533,6 +548,15 @@ class Gazetteer:
         if cue not in self.settlement_words and len(by_kind) > 1 and "city" in by_kind:
             # a village never outranks the country or region of its name ("Чечня", "Крым"): a town may ("Москва")
             towns = [e for e in by_kind["city"] if self.cities[e[1]][5] >= MIN_POPULATION]
+            if towns:
+                by_kind["city"] = towns
+            else:
+                del by_kind["city"]
+        if cue not in self.settlement_words and "city" in by_kind and "admin1" in by_kind:
+            # a region beats a foreign middling town of its name ("Уэльс" is Wales, not Wels; "Онтарио" the
+            # province), but not its own city ("Москва", "Квебек") or a big one ("Вашингтон")
+            regions = {(self.regions[ref].country, self.regions[ref].code) for _, ref in by_kind["admin1"]}
+            towns = [e for e in by_kind["city"] if self.cities[e[1]][5] >= BIG_CITY or self.cities[e[1]][1:3] in regions]
             if towns:
                 by_kind["city"] = towns
             else:
