@@ -209,3 +209,23 @@ def test_a_place_someone_comes_from_is_not_where_the_event_is_when_another_is_na
 def test_a_route_s_start_is_where_a_march_is():
     events = extract(Document("t", "Марш протеста из Лахора в Исламабад начался во вторник.", date(2024, 3, 6))).events
     assert [e.location.place.name for e in events] == ["Лахор"]
+
+
+def test_a_country_named_for_orientation_gives_way_to_the_one_town_the_text_names_there():
+    text = (
+        "В Нигерии задержаны оппозиционеры\n\n"
+        "Полиция в среду задержала пятерых оппозиционеров.\n\n"
+        "Всё произошло в районе города Кано, сообщает агентство."
+    )
+    placed = {e.location.place.name for e in extract(Document("t", text, date(2024, 3, 6))).events}
+    assert placed == {"Кано"}
+
+
+def test_a_country_named_for_orientation_stays_when_the_text_names_several_towns_there():
+    text = (
+        "В Нигерии задержаны оппозиционеры\n\n"
+        "Полиция в среду задержала пятерых оппозиционеров.\n\n"
+        "Ранее они жили в Кано, а работали в Абудже."
+    )
+    placed = {e.location.place.name for e in extract(Document("t", text, date(2024, 3, 6))).events}
+    assert placed == {"Нигерия"}

@@ -100,6 +100,16 @@ class DocumentContext:
             context.main_place = next(m for m in precise if counts[m.place.name] == best)
         return context
 
+    def precise_within(self, mention: PlaceMention) -> PlaceMention:
+        """The one city or region the document names in the country an event was told in: a headline's
+        "В Турции арестованы" is placed where the text says the arrests were."""
+        inside = [m for i in sorted(self.places) for m in self.places[i]
+                  if m.place.precision in ("city", "admin1") and m.place.country == mention.place.country]
+        names = {m.place.name for m in inside}
+        if len(names) == 1:
+            return inside[0]
+        return mention
+
     def dates(self, index: int) -> list[DateMention]:
         if index not in self._dates:
             found = find_dates(self.doc, index, self.anchor)
@@ -240,6 +250,8 @@ def find_place(context: DocumentContext, event: Event) -> None:
             best = min(found, key=lambda m: place_rank(doc, m, trigger.start))
             if mentioned_in_passing(doc, best, context.main_place):
                 best = context.main_place
+            if best.place.precision == "country":
+                best = context.precise_within(best)
             location = PlaceMention(best.place, best.start, best.end)
             landmarks = context.landmarks(index)
             if landmarks and best.place.precision == "city":
