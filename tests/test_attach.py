@@ -229,3 +229,10 @@ def test_a_country_named_for_orientation_stays_when_the_text_names_several_towns
     )
     placed = {e.location.place.name for e in extract(Document("t", text, date(2024, 3, 6))).events}
     assert placed == {"Нигерия"}
+
+
+def test_an_event_is_placed_where_it_happened_not_where_it_was_announced():
+    event = the_one_event("В Киеве заявили, что в Харьковской области при обстреле погибли двое.")
+    assert event.location.place.name == "Харьковская область"
+    event = the_one_event("В Москве прошёл митинг.")
+    assert event.location.place.name == "Москва"

@@ -162,6 +162,7 @@ def nearest(items, position: int, key_start, key_end):
 
 
 LOCATIVE = {"в", "во", "на", "под", "у", "около", "возле", "близ", "недалеко", "из", "под"}
+ANNOUNCEMENT_WINDOW = 4  # "заявил на брифинге в Вашингтоне": the speech verb a few words before the place
 DESTINATION = {"в", "во", "на", "до", "к", "ко"}
 TOWARDS = {"территория", "сторона"}  # "по территории Израиля", "в сторону Израиля": the place is the target
 PRECISION_ORDER = {"landmark": 0, "city": 0, "admin1": 1, "country": 2}
@@ -215,10 +216,25 @@ def in_aside(before: list[Token]) -> bool:
 
 
 def place_rank(doc: Document, mention: PlaceMention, trigger_start: int) -> tuple:
-    """The most precise place first, then one outside an aside, then one the text locates things in, then the nearest."""
+    """A place where the event happened before one where it was announced ("в Киеве заявили"), then the
+    most precise, then one outside an aside, then one the text locates things in, then the nearest."""
     before = tokens_before(doc, mention)
     distance = min(abs(mention.start - trigger_start), abs(mention.end - trigger_start))
-    return PRECISION_ORDER[mention.place.precision], in_aside(before), not is_located(before), distance
+    return announced_at(doc, mention, before), PRECISION_ORDER[mention.place.precision], in_aside(before), not is_located(before), distance
+
+
+def announced_at(doc: Document, mention: PlaceMention, before: list[Token]) -> bool:
+    """Named as where someone spoke: "в Москве заявили", "заявил на брифинге в Вашингтоне"."""
+    speech = gazetteer().speech_verbs
+    sentence = next(s for s in doc.sentences if s.start <= mention.start < s.end)
+    after = [t for t in sentence.tokens if t.start >= mention.end][:1]
+    window = before[-ANNOUNCEMENT_WINDOW:]
+    for token in reversed(window):
+        if not token.text[:1].isalnum():
+            break
+        if token.lemma in speech:
+            return True
+    return bool(after) and after[0].lemma in speech
 
 
 def mentioned_in_passing(doc: Document, mention: PlaceMention, main: PlaceMention | None) -> bool:

@@ -224,6 +224,7 @@ class Gazetteer:
         self.launch_words = words.get("launch", set())
         self.origin_words = words.get("origin", set())
         self.direction_words = words.get("direction", set())
+        self.speech_verbs = {entry.strip() for kind, entry, *_ in data_rows("speech_verbs.tsv") if kind.strip() == "verb"}
 
     def _add(self, name: str, entry: Entry) -> None:
         if name.isupper() and len(name) <= 5:
