@@ -324,3 +324,17 @@ def test_a_name_inside_a_longer_name_is_not_matched_alone(text, expected):
 )
 def test_a_region_beats_a_foreign_middling_town_of_its_name(text, expected):
     assert found(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Бои идут в районе населённого пункта Кураховка.", ("Кураховка", "Кураховка", "UA", "city")),
+        ("Бои идут в районе Кураховки.", ("Кураховки", "Кураховка", "UA", "city")),
+        ("Бои идут на окраине Кураховки.", ("Кураховки", "Кураховка", "UA", "city")),
+        ("Войска освободили Кураховку.", ("Кураховку", "Кураховка", "UA", "city")),
+        ("Противник атаковал Кураховку.", ("Кураховку", "Кураховка", "UA", "city")),
+    ],
+)
+def test_a_village_named_by_a_front_line_phrase(text, expected):
+    assert found(text) == [expected]

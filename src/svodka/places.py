@@ -504,8 +504,11 @@ class Gazetteer:
     def _place_not_person(self, m: Match, words: list[Token], tokens: list[Token]) -> bool:
         """NER reads an unfamiliar village or region as a surname ("у Кураховки", "Брянщина"): a region,
         or a town after a preposition of place, that no dictionary knows as a person's name is the place."""
-        before = tokens[m.first - 1].lemma if m.first > 0 else None
-        if before not in PLACE_PREPOSITIONS and any(kind == "city" for kind, _ in m.entries):
+        before = tokens[m.first - 1] if m.first > 0 else None
+        of_place = before is not None and (
+            before.lemma in PLACE_PREPOSITIONS or (before.lemma in self.cues and before.pos in ("VERB", "INFN", "PRTS", "PRTF"))
+        )  # "у Кураховки", "освободили Кураховку"
+        if not of_place and any(kind == "city" for kind, _ in m.entries):
             return False
         return not any(has_person_reading(w.text.lower()) for w in words)
 
