@@ -338,3 +338,25 @@ def test_a_region_beats_a_foreign_middling_town_of_its_name(text, expected):
 )
 def test_a_village_named_by_a_front_line_phrase(text, expected):
     assert found(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Взрывы прогремели в Харкиве.", ("Харкиве", "Харкив", "UA", "city")),  # the Ukrainian name letter for letter
+        ("Взрывы прогремели в Кривом Роге.", ("Кривом Роге", "Кривой Рог", "UA", "city")),
+        ("Обстрел Сиверска продолжился.", ("Сиверска", "Сиверск", "UA", "city")),
+        ("Взрывы прогремели в Днепродзержинске.", ("Днепродзержинске", "Днепродзержинск", "UA", "city")),  # the former name
+        ("Удары по Артёмовску продолжились.", ("Артёмовску", "Артёмовск", "UA", "city")),
+        ("Удары по Днепропетровску продолжились.", ("Днепропетровску", "Днепропетровск", "UA", "city")),
+        ("Взрывы прогремели в Кировограде.", ("Кировограде", "Кировоград", "UA", "city")),
+    ],
+)
+def test_a_town_under_its_other_names(text, expected):
+    assert found(text) == [expected]
+
+
+def test_a_renamed_town_is_one_place_under_both_names():
+    assert gazetteer().lookup("Днепродзержинск").geonameid == gazetteer().lookup("Каменское").geonameid
+    assert gazetteer().lookup("Артёмовск").geonameid == gazetteer().lookup("Бахмут").geonameid
+    assert gazetteer().lookup("Днепр").geonameid == gazetteer().lookup("Днипро").geonameid

@@ -30,10 +30,13 @@ MIN_POPULATION = 5000
 VILLAGE_COUNTRIES = frozenset({"RU", "UA", "BY"})
 VILLAGE_DATASET = "cities500.json"
 MAX_NAME_TOKENS = 6
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 
 # Russian letters only: drops Ukrainian, Serbian, Kazakh and other Cyrillic spellings.
 RUSSIAN_NAME = re.compile(r"[А-Яа-яЁё][А-Яа-яЁё\-\s'’.]*")
+# A Ukrainian town's own name, which Russian texts also write letter for letter ("Харкив", "Запорижжя").
+UKRAINIAN_NAME = re.compile(r"[А-ЩЬЮЯҐЄІЇа-щьюяґєії][А-ЩЬЮЯҐЄІЇа-щьюяґєії\-\s'’.]*")
+UKRAINIAN_LETTERS = str.maketrans({"і": "и", "І": "И", "ї": "и", "Ї": "И", "є": "е", "Є": "Е", "ґ": "г", "Ґ": "Г"})
 JOINERS = {"’", "'", "-"}
 OPENING_QUOTES = {"«", "„", '"', "“"}
 LIST_JOINERS = {",", "и"}
@@ -135,6 +138,8 @@ def load_cities() -> tuple[list[City], dict[str, list[int]], dict[str, str]]:
         if villages and (obj["countrycode"] not in VILLAGE_COUNTRIES or obj["population"] >= MIN_POPULATION):
             return None
         names = [n for n in obj["alternatenames"] if RUSSIAN_NAME.fullmatch(n)]
+        if obj["countrycode"] == "UA":
+            names += ukrainian_in_russian_letters(obj["alternatenames"], names)
         if not names or (not villages and obj["population"] < MIN_POPULATION):
             return None
         number = len(cities)
@@ -154,6 +159,16 @@ def load_cities() -> tuple[list[City], dict[str, list[int]], dict[str, str]]:
     with open(geonames_path(VILLAGE_DATASET), encoding="utf-8") as f:
         json.load(f, object_hook=compact)
     return cities, index, spelling
+
+
+def ukrainian_in_russian_letters(alternatenames: list[str], russian: list[str]) -> list[str]:
+    """A Ukrainian name as a Russian text writes it: "Харків" is "Харкив", "Сіверськ" "Сиверск"."""
+    found = []
+    for name in alternatenames:
+        if UKRAINIAN_NAME.fullmatch(name) and any(c in name for c in "іїєґІЇЄҐ"):
+            written = name.translate(UKRAINIAN_LETTERS)
+            found += [written, re.sub(r"ськ\b", "ск", written)]
+    return [n for n in dict.fromkeys(found) if n not in russian]
 
 
 def preferred_spelling(name: str) -> tuple[bool, bool]:
@@ -210,9 +225,11 @@ class Gazetteer:
         self.region_by_name: dict[tuple[str, str], Region] = {}
         self._load_countries()
         self._load_regions()
+        rows = data_rows("place_words.tsv")
+        self._load_aliases([row for row in rows if row[0] == "alias"])
         self.prefixes = {" ".join(key.split()[:n]) for key in self.index for n in range(1, len(key.split()))}
         words: dict[str, set[str]] = {}
-        for kind, word in data_rows("place_words.tsv"):
+        for kind, word, *_ in rows:
             words.setdefault(kind, set()).add(word.strip())
         self.cues = words.get("cue", set())
         self.settlement_words = words.get("settlement", set())
@@ -247,6 +264,14 @@ class Gazetteer:
                 self._add(form, ("country", iso))
             for adjective in split_list(adjectives):
                 self.adjectives[adjective.replace("ё", "е")] = iso
+
+    def _load_aliases(self, rows: list[list[str]]) -> None:
+        """Names GeoNames lacks for a town of the index: an old or a new one ("Днепродзержинск")."""
+        for _, alias, target, country in rows:
+            key, target_key = normalise(alias), normalise(target)
+            for entry in self.index.get(target_key, []):
+                if entry[0] == "city" and self.cities[entry[1]][1] == country.strip():
+                    self._add(alias.strip(), entry)
 
     def _load_regions(self) -> None:
         for country, code, name, forms, lat, lon in data_rows("admin1.tsv"):
