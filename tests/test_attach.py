@@ -236,3 +236,10 @@ def test_an_event_is_placed_where_it_happened_not_where_it_was_announced():
     assert event.location.place.name == "Харьковская область"
     event = the_one_event("В Москве прошёл митинг.")
     assert event.location.place.name == "Москва"
+
+
+def test_a_big_city_named_to_tell_where_a_town_is_is_not_the_event_s_place():
+    event = the_one_event("В Раменском под Москвой прогремел взрыв, погиб мужчина.")
+    assert event.location.place.name == "Раменское"
+    event = the_one_event("Прогремел взрыв в Шебекино, недалеко от Белгорода, погиб мужчина.")
+    assert event.location.place.name == "Шебекино"

@@ -162,6 +162,7 @@ def nearest(items, position: int, key_start, key_end):
 
 
 LOCATIVE = {"в", "во", "на", "под", "у", "около", "возле", "близ", "недалеко", "из", "под"}
+NEAR = (["под"], ["близ"], ["вблизи"], ["около"], ["возле"], ["недалеко", "от"], ["неподалеку", "от"], ["рядом", "с"])
 ANNOUNCEMENT_WINDOW = 4  # "заявил на брифинге в Вашингтоне": the speech verb a few words before the place
 DESTINATION = {"в", "во", "на", "до", "к", "ко"}
 TOWARDS = {"территория", "сторона"}  # "по территории Израиля", "в сторону Израиля": the place is the target
@@ -223,6 +224,18 @@ def place_rank(doc: Document, mention: PlaceMention, trigger_start: int) -> tupl
     return announced_at(doc, mention, before), PRECISION_ORDER[mention.place.precision], in_aside(before), not is_located(before), distance
 
 
+def near_another(doc: Document, mention: PlaceMention, found: list[PlaceMention]) -> bool:
+    """A big place named to tell where a smaller one is: "в Раменском под Москвой", "в селе Н., недалеко от Курска"."""
+    sentence = next(s for s in doc.sentences if s.start <= mention.start < s.end)
+    for other in found:
+        if other is mention or other.end > mention.start:
+            continue
+        between = [t.lemma for t in sentence.tokens if other.end <= t.start and t.end <= mention.start and t.text != ","]
+        if between in NEAR:
+            return True
+    return False
+
+
 def announced_at(doc: Document, mention: PlaceMention, before: list[Token]) -> bool:
     """Named as where someone spoke: "в Москве заявили", "заявил на брифинге в Вашингтоне"."""
     speech = gazetteer().speech_verbs
@@ -263,7 +276,7 @@ def find_place(context: DocumentContext, event: Event) -> None:
     for index in context.sentences_before(trigger.sentence):
         found = context.places[index]
         if found:
-            best = min(found, key=lambda m: place_rank(doc, m, trigger.start))
+            best = min(found, key=lambda m: (near_another(doc, m, found), place_rank(doc, m, trigger.start)))
             if mentioned_in_passing(doc, best, context.main_place):
                 best = context.main_place
             if best.place.precision == "country":
