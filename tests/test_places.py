@@ -360,3 +360,29 @@ def test_a_renamed_town_is_one_place_under_both_names():
     assert gazetteer().lookup("Днепродзержинск").geonameid == gazetteer().lookup("Каменское").geonameid
     assert gazetteer().lookup("Артёмовск").geonameid == gazetteer().lookup("Бахмут").geonameid
     assert gazetteer().lookup("Днепр").geonameid == gazetteer().lookup("Днипро").geonameid
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Беспилотники сбиты над Курской и Брянской областями.",
+            [("Курской", "Курская область", "RU", "admin1"), ("Брянской областями", "Брянская область", "RU", "admin1")],
+        ),
+        (
+            "Тревога объявлена в Херсонской, Запорожской и Николаевской областях.",
+            [
+                ("Херсонской", "Херсонская область", "UA", "admin1"),
+                ("Запорожской", "Запорожская область", "UA", "admin1"),
+                ("Николаевской областях", "Николаевская область", "UA", "admin1"),
+            ],
+        ),
+        ("Ливни прошли в Краснодарском и Ставропольском краях.", [
+            ("Краснодарском", "Краснодарский край", "RU", "admin1"),
+            ("Ставропольском краях", "Ставропольский край", "RU", "admin1"),
+        ]),
+        ("В Курской обл. сбит беспилотник.", [("Курской обл", "Курская область", "RU", "admin1")]),
+    ],
+)
+def test_regions_sharing_one_noun_are_each_a_region(text, expected):
+    assert found(text) == expected

@@ -40,6 +40,8 @@ UKRAINIAN_LETTERS = str.maketrans({"і": "и", "І": "И", "ї": "и", "Ї": "И
 JOINERS = {"’", "'", "-"}
 OPENING_QUOTES = {"«", "„", '"', "“"}
 LIST_JOINERS = {",", "и"}
+# a region's noun, as the text may write it before or after several adjectives: "Курской и Брянской областей"
+REGION_HEADS = {"область": "область", "обл": "область", "край": "край", "республика": "республика"}
 TOWN_ADJECTIVE = ("ский", "цкий")
 # a town's name from the stem of its adjective: покров-ск, херсон, курахов-о, авдеев-ка, запорож-ье, кремен-ная
 TOWN_ENDINGS = ("ск", "", "а", "о", "е", "ь", "ка", "ье", "ия", "ное", "ная", "ое", "ая")
@@ -315,7 +317,40 @@ class Gazetteer:
         tokens = sentence.tokens
         mentions = doc.mentions_in(sentence.start, sentence.end)
         accepted = [self._without_qualifier(m, tokens) for m in self._matches(tokens) if self._accepted(m, tokens, mentions)]
-        return self._with_directions(tokens, accepted)
+        return self._with_shared_heads(tokens, self._with_directions(tokens, accepted))
+
+    def _with_shared_heads(self, tokens: list[Token], matches: list[Match]) -> list[Match]:
+        """Regions that share one noun: "над Курской и Брянской областями", "в Курской обл." are
+        each a region of their own."""
+        heads = [i for i in range(1, len(tokens)) if tokens[i].lemma in REGION_HEADS and tokens[i - 1].pos == "ADJF"]
+        if not heads:
+            return matches
+        added = []
+        for head in heads:
+            noun = REGION_HEADS[tokens[head].lemma]
+            if noun != tokens[head].lemma or "plur" in tokens[head].tags:
+                i = head - 1
+                while i >= 0 and tokens[i].pos == "ADJF":
+                    region = self._region_of_adjective(tokens[i].lemma, noun)
+                    if region is None:
+                        break
+                    added.append(Match(i, i + 1 if i < head - 1 else head + 1, region, self.index[region]))
+                    i -= 1
+                    if i >= 1 and tokens[i].text in LIST_JOINERS:
+                        i -= 1
+        if not added:
+            return matches
+        spans = [(m.first, m.last) for m in added]
+        kept = [m for m in matches if not any(first < m.last and m.first < last for first, last in spans)]
+        return sorted(kept + added, key=lambda m: m.first)
+
+    def _region_of_adjective(self, adjective: str, noun: str) -> str | None:
+        adjective = adjective.replace("ё", "е")
+        stem = adjective[:-2]
+        for key in (f"{stem}ая {noun}", f"{adjective} {noun}", f"{stem}ое {noun}"):
+            if any(kind == "admin1" for kind, _ in self.index.get(key, ())):
+                return key
+        return None
 
     def _with_directions(self, tokens: list[Token], matches: list[Match]) -> list[Match]:
         """A front's direction is named by the adjective of its town: "на Покровском направлении" is
