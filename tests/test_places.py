@@ -386,3 +386,18 @@ def test_a_renamed_town_is_one_place_under_both_names():
 )
 def test_regions_sharing_one_noun_are_each_a_region(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("В Белгородском районе ранен водитель.", [("Белгородском", "Белгород", "RU", "city")]),
+        ("В Шебекинском городском округе ранен водитель.", [("Шебекинском", "Шебекино", "RU", "city")]),
+        ("В Валуйском округе ранен водитель.", [("Валуйском", "Валуйки", "RU", "city")]),
+        ("В Никопольской громаде ранен водитель.", [("Никопольской", "Никополь", "UA", "city")]),
+        ("В Кировском районе Донецка ранен водитель.", [("Донецка", "Донецк", "UA", "city")]),  # a city's district
+        ("В Советском районе прошёл митинг.", []),  # named after an idea, not a town
+    ],
+)
+def test_a_district_is_at_the_town_its_adjective_names(text, expected):
+    assert found(text) == expected

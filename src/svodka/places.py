@@ -44,7 +44,8 @@ LIST_JOINERS = {",", "и"}
 REGION_HEADS = {"область": "область", "обл": "область", "край": "край", "республика": "республика"}
 TOWN_ADJECTIVE = ("ский", "цкий")
 # a town's name from the stem of its adjective: покров-ск, херсон, курахов-о, авдеев-ка, запорож-ье, кремен-ная
-TOWN_ENDINGS = ("ск", "", "а", "о", "е", "ь", "ка", "ье", "ия", "ное", "ная", "ое", "ая")
+TOWN_ENDINGS = ("ск", "", "а", "о", "е", "ь", "ка", "ки", "ы", "и", "ье", "ия", "ное", "ная", "ое", "ая")
+DISTRICT_QUALIFIERS = frozenset({"городской", "муниципальный"})
 PLACE_PREPOSITIONS = frozenset({"в", "во", "на", "под", "у", "около", "возле", "близ", "вблизи", "под", "над"})
 SKIPPED_BEFORE_NAME = {"."} | OPENING_QUOTES
 SMALL_TOWN = 100_000
@@ -243,6 +244,8 @@ class Gazetteer:
         self.launch_words = words.get("launch", set())
         self.origin_words = words.get("origin", set())
         self.direction_words = words.get("direction", set())
+        self.district_words = words.get("district", set())
+        self.city_district_words = words.get("city_district", set())
         self.speech_verbs = {entry.strip() for kind, entry, *_ in data_rows("speech_verbs.tsv") if kind.strip() == "verb"}
 
     def _add(self, name: str, entry: Entry) -> None:
@@ -353,23 +356,34 @@ class Gazetteer:
         return None
 
     def _with_directions(self, tokens: list[Token], matches: list[Match]) -> list[Match]:
-        """A front's direction is named by the adjective of its town: "на Покровском направлении" is
-        at Покровск, "на запорожском участке" at Запорожье."""
-        directions = [
-            i for i in range(1, len(tokens)) if tokens[i].lemma in self.direction_words and tokens[i - 1].lemma.endswith(TOWN_ADJECTIVE)
-        ]
-        for i in directions:
-            town = self._town_of_adjective(tokens[i - 1].lemma)
+        """A front's direction or a district is named by the adjective of its town: "на Покровском
+        направлении" is at Покровск, "на запорожском направлении" at Запорожье, "в Шебекинском
+        городском округе" at Шебекино; not "в Кировском районе Донецка", which is in Донецк."""
+        found = False
+        for i in range(1, len(tokens)):
+            lemma = tokens[i].lemma
+            district = lemma in self.district_words
+            if not (district or lemma in self.direction_words):
+                continue
+            j = i - 2 if district and i >= 2 and tokens[i - 1].lemma in DISTRICT_QUALIFIERS else i - 1
+            if not tokens[j].lemma.endswith(TOWN_ADJECTIVE) or (district and tokens[j].lemma in self.city_district_words):
+                continue
+            if district and i + 1 < len(tokens) and is_capitalised(tokens[i + 1]) and tokens[i + 1].text[:1].isalpha():
+                continue  # a city's district, the city named next
+            town = self._town_of_adjective(tokens[j].lemma)
             if town:
-                matches = [m for m in matches if not (m.first < i and i - 1 < m.last)]
-                matches.append(Match(i - 1, i, town, self.index[town]))
-        return sorted(matches, key=lambda m: m.first) if directions else matches
+                matches = [m for m in matches if not (m.first <= j < m.last)]
+                matches.append(Match(j, j + 1, town, self.index[town]))
+                found = True
+        return sorted(matches, key=lambda m: m.first) if found else matches
 
     def _town_of_adjective(self, adjective: str) -> str | None:
         adjective = adjective.replace("ё", "е")
         stem = adjective[:-2] if adjective.endswith("цкий") else adjective[:-4]  # донецк-ий, покров-ский
         keys = [stem + ending for ending in TOWN_ENDINGS if stem + ending in self.index]
-        towns = [(self.cities[ref][5], key) for key in keys for kind, ref in self.index[key] if kind == "city"]
+        towns = [
+            (self.cities[ref][5], key) for key in keys for kind, ref in self.index[key] if kind == "city" and self.cities[ref][1] in VILLAGE_COUNTRIES
+        ]  # naming a district or a front's direction by its town's adjective is the post-Soviet way
         return max(towns)[1] if towns else None
 
     def find(
