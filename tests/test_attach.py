@@ -243,3 +243,12 @@ def test_a_big_city_named_to_tell_where_a_town_is_is_not_the_event_s_place():
     assert event.location.place.name == "Раменское"
     event = the_one_event("Прогремел взрыв в Шебекино, недалеко от Белгорода, погиб мужчина.")
     assert event.location.place.name == "Шебекино"
+
+
+def test_a_region_named_for_orientation_gives_way_to_the_one_town_the_text_names_in_it():
+    text = (
+        "Беспилотник атаковал жилой дом в Курской области, ранены двое.\n\n"
+        "Дом стоит на окраине Курчатова, уточнили власти."
+    )
+    placed = [e.location.place.name for e in extract(Document("t", text, date(2024, 11, 6))).events]
+    assert placed == ["Курчатов"]

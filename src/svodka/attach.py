@@ -101,10 +101,15 @@ class DocumentContext:
         return context
 
     def precise_within(self, mention: PlaceMention) -> PlaceMention:
-        """The one city or region the document names in the country an event was told in: a headline's
-        "В Турции арестованы" is placed where the text says the arrests were."""
-        inside = [m for i in sorted(self.places) for m in self.places[i]
-                  if m.place.precision in ("city", "admin1") and m.place.country == mention.place.country]
+        """The one city or region the document names in the country an event was told in, or the one
+        city in its region: a headline's "В Турции арестованы" is placed where the text says the
+        arrests were, "в Московской области" at the one town of the oblast the text names."""
+        if mention.place.precision == "admin1":
+            inside = [m for i in sorted(self.places) for m in self.places[i]
+                      if m.place.precision == "city" and m.place.country == mention.place.country and m.place.admin1 == mention.place.name]
+        else:
+            inside = [m for i in sorted(self.places) for m in self.places[i]
+                      if m.place.precision in ("city", "admin1") and m.place.country == mention.place.country]
         names = {m.place.name for m in inside}
         if len(names) == 1:
             return inside[0]
@@ -279,7 +284,7 @@ def find_place(context: DocumentContext, event: Event) -> None:
             best = min(found, key=lambda m: (near_another(doc, m, found), place_rank(doc, m, trigger.start)))
             if mentioned_in_passing(doc, best, context.main_place):
                 best = context.main_place
-            if best.place.precision == "country":
+            if best.place.precision in ("country", "admin1"):
                 best = context.precise_within(best)
             location = PlaceMention(best.place, best.start, best.end)
             landmarks = context.landmarks(index)
