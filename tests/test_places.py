@@ -346,7 +346,7 @@ def test_a_village_named_by_a_front_line_phrase(text, expected):
         ("Взрывы прогремели в Харкиве.", ("Харкиве", "Харкив", "UA", "city")),  # the Ukrainian name letter for letter
         ("Взрывы прогремели в Кривом Роге.", ("Кривом Роге", "Кривой Рог", "UA", "city")),
         ("Обстрел Сиверска продолжился.", ("Сиверска", "Сиверск", "UA", "city")),
-        ("Взрывы прогремели в Днепродзержинске.", ("Днепродзержинске", "Днепродзержинск", "UA", "city")),  # the former name
+        ("Взрывы прогремели в Днепродзержинске.", ("Днепродзержинске", "Каменское", "UA", "city")),  # the former name
         ("Удары по Артёмовску продолжились.", ("Артёмовску", "Артёмовск", "UA", "city")),
         ("Удары по Днепропетровску продолжились.", ("Днепропетровску", "Днепропетровск", "UA", "city")),
         ("Взрывы прогремели в Кировограде.", ("Кировограде", "Кировоград", "UA", "city")),
@@ -401,3 +401,15 @@ def test_regions_sharing_one_noun_are_each_a_region(text, expected):
 )
 def test_a_district_is_at_the_town_its_adjective_names(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Дрон атаковал Запорожскую АЭС.", ("Запорожскую АЭС", "Энергодар", "UA", "city")),
+        ("Обстрел ЗАЭС продолжился.", ("ЗАЭС", "Энергодар", "UA", "city")),
+        ("Беспилотник атаковал Курскую АЭС.", ("Курскую АЭС", "Курчатов", "RU", "city")),
+    ],
+)
+def test_a_plant_of_the_front_line_is_at_its_town(text, expected):
+    assert found(text) == [expected]

@@ -229,6 +229,7 @@ class Gazetteer:
         self._load_countries()
         self._load_regions()
         rows = data_rows("place_words.tsv")
+        self.alias_keys: set[str] = set()
         self._load_aliases([row for row in rows if row[0] == "alias"])
         self.prefixes = {" ".join(key.split()[:n]) for key in self.index for n in range(1, len(key.split()))}
         words: dict[str, set[str]] = {}
@@ -273,10 +274,13 @@ class Gazetteer:
     def _load_aliases(self, rows: list[list[str]]) -> None:
         """Names GeoNames lacks for a town of the index: an old or a new one ("Днепродзержинск")."""
         for _, alias, target, country in rows:
-            key, target_key = normalise(alias), normalise(target)
+            alias, target_key = alias.strip(), normalise(target)
+            key = alias if alias.isupper() and len(alias) <= 5 else normalise(alias)
             for entry in self.index.get(target_key, []):
                 if entry[0] == "city" and self.cities[entry[1]][1] == country.strip():
-                    self._add(alias.strip(), entry)
+                    self._add(alias, entry)
+                    self.alias_keys.add(key)
+                    self.spelling[key] = self.spelling.get(target_key, target.strip())  # the place under its GeoNames name
 
     def _load_regions(self) -> None:
         for country, code, name, forms, lat, lon in data_rows("admin1.tsv"):
@@ -532,8 +536,8 @@ class Gazetteer:
             # in lower case too; only words that are not ordinary dictionary words count then
             if any(t.text[:1].isupper() for t in tokens) or any(is_common_word(w) for w in words):
                 return False
-        if m.key in self.abbreviations:
-            return True
+        if m.key in self.abbreviations or m.key in self.alias_keys:
+            return True  # "ЗАЭС", "Запорожская АЭС": named by what stands there
         located = any(x.kind == "LOC" for x in overlapping)
         before = tokens[m.first - 1] if m.first > 0 else None
         following = tokens[m.last] if m.last < len(tokens) else None
