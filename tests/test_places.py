@@ -413,3 +413,8 @@ def test_a_district_is_at_the_town_its_adjective_names(text, expected):
 )
 def test_a_plant_of_the_front_line_is_at_its_town(text, expected):
     assert found(text) == [expected]
+
+
+def test_a_compound_named_after_its_city_is_in_that_city():
+    assert found("При ударе по аэродрому Курск-Восточный ранены двое.") == [("Курск-Восточный", "Курск", "RU", "city")]
+    assert found("Акция прошла в Усть-Лабинске.") == [("Усть-Лабинске", "Усть-Лабинск", "RU", "city")]

@@ -473,7 +473,7 @@ class Gazetteer:
             entries = self.abbreviations.get(tokens[start].text)
             return Match(start, start + 1, tokens[start].text, entries) if entries else None
         if not self._opening(tokens[start].text, tokens[start].lemma)[1]:
-            return None  # most words begin no name
+            return self._city_before_hyphen(tokens[start], start)  # most words begin no name
         best = None
         partial = {""}
         i = start
@@ -497,7 +497,19 @@ class Gazetteer:
                 best = Match(start, i + 1, key, self.index[key])
             partial = {k for k in extended if k in self.prefixes}
             i += 1
-        return best
+        return best or self._city_before_hyphen(tokens[start], start)
+
+    def _city_before_hyphen(self, token: Token, start: int) -> Match | None:
+        """A compound whose first part is a city: "аэродром Курск-Восточный", "Москва-Сити"."""
+        if "-" not in token.text or not is_capitalised(token):
+            return None
+        first = token.text.split("-")[0]
+        hits = [f for f in token_forms(first, first.lower()) if f in self.index]
+        for key in hits:
+            entries = self.index[key]
+            if any(kind == "city" and self.cities[ref][5] >= SMALL_TOWN for kind, ref in entries):
+                return Match(start, start + 1, key, entries)
+        return None
 
     def _opening(self, text: str, lemma: str) -> tuple[frozenset[str], frozenset[str]]:
         """The names a word matches alone, and the forms of it that begin a longer name
