@@ -252,3 +252,22 @@ def test_a_region_named_for_orientation_gives_way_to_the_one_town_the_text_names
     )
     placed = [e.location.place.name for e in extract(Document("t", text, date(2024, 11, 6))).events]
     assert placed == ["Курчатов"]
+
+
+def test_places_named_together_in_the_event_s_sentence_are_one_event_each():
+    text = "Вечером митинги прошли в Москве, Петербурге и Новосибирске."
+    placed = [e.location.place.name for e in extract(Document("t", text, date(2024, 3, 6))).events]
+    assert sorted(placed) == ["Москва", "Новосибирск", "Петербург"]
+
+
+def test_a_city_and_its_region_named_together_are_one_event():
+    text = "Акции протеста прошли в Москве и Московской области."
+    placed = [e.location.place.name for e in extract(Document("t", text, date(2024, 3, 6))).events]
+    assert placed == ["Москва"]
+
+
+def test_a_figure_told_for_one_act_at_several_places_is_none_s():
+    text = "Беспорядки произошли в Алматы и Актау, задержаны 40 человек."
+    events = extract(Document("t", text, date(2024, 3, 6))).events
+    assert sorted(e.location.place.name for e in events) == ["Актау", "Алматы"]
+    assert all(e.arrested is None for e in events)

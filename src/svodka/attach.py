@@ -171,6 +171,7 @@ NEAR = (["под"], ["близ"], ["вблизи"], ["около"], ["возле
 ANNOUNCEMENT_WINDOW = 4  # "заявил на брифинге в Вашингтоне": the speech verb a few words before the place
 DESTINATION = {"в", "во", "на", "до", "к", "ко"}
 TOWARDS = {"территория", "сторона"}  # "по территории Израиля", "в сторону Израиля": the place is the target
+COORDINATORS = {",", "и", "а", "также"}
 PRECISION_ORDER = {"landmark": 0, "city": 0, "admin1": 1, "country": 2}
 
 
@@ -299,6 +300,47 @@ def find_place(context: DocumentContext, event: Event) -> None:
         event.location = PlaceMention(main.place, main.start, main.end)
 
 
+def coordinated_places(context: DocumentContext, event: Event) -> list[PlaceMention]:
+    """The other places its own sentence names alongside the event's: "в Льеже и Монсе", "над Курской,
+    Брянской и Орловской областями" are separate events, one at each place."""
+    location = event.location
+    if location is None or event.nationwide or event_classes()[event.kind].national:
+        return []
+    index = event.triggers[0].sentence
+    found = sorted(context.places[index], key=lambda m: m.start)
+    if not any(m.start == location.start and m.end == location.end for m in found):
+        return []  # placed from another sentence
+    tokens = context.doc.sentences[index].tokens
+    level = PRECISION_ORDER[location.place.precision]
+    chain: list[PlaceMention] = []
+    for m in found:
+        linked = bool(chain) and is_coordination([t for t in tokens if chain[-1].end <= t.start and t.end <= m.start])
+        if not linked:
+            if any(c.start == location.start for c in chain):
+                break
+            chain = []
+        if PRECISION_ORDER[m.place.precision] == level:
+            chain.append(m)
+        else:
+            chain = []
+    if not any(c.start == location.start for c in chain):
+        return []
+    names = {location.place.name}
+    others = []
+    for m in chain:
+        if m.place.name not in names:
+            names.add(m.place.name)
+            others.append(PlaceMention(m.place, m.start, m.end))
+    return others
+
+
+def is_coordination(between: list[Token]) -> bool:
+    """Only ", ", "и", "а также", a repeated preposition: "в Льеже и в Монсе"."""
+    return bool(between) and any(t.text in COORDINATORS for t in between) and all(
+        t.text in COORDINATORS or t.lemma in LOCATIVE for t in between
+    )
+
+
 def nationwide(doc: Document, index: int) -> tuple[int, int] | None:
     sentence = doc.sentences[index]
     matches = pattern_set(NATIONWIDE).find(sentence.tokens)
@@ -343,6 +385,8 @@ def attach_counts(doc: Document, events: list[Event], voices: Voices, counted: l
             here = [e for e in events if e.triggers[0].sentence == index and takes(e, mention.slot)]
             if here:
                 target = nearest(here, mention.count.evidence[0], lambda e: e.triggers[0].start, lambda e: e.triggers[-1].end)
+                if sum(e.triggers[0] is target.triggers[0] for e in here) > 1:
+                    continue  # one act told at several places ("в Алматы и Актау задержаны 40 человек"): the figure is none's
             else:
                 earlier = [e for e in events if e.triggers[0].sentence < index and takes(e, mention.slot, countrywide)]
                 target = last_taker_before(doc, earlier, index) or sole_taker(earlier)
@@ -403,8 +447,13 @@ def attach(doc: Document) -> list[Event]:
         return []
     context = DocumentContext.build(doc)
     voices = Voices.build(doc)
+    placed = []
     for event in events:
         attach_place(context, event)
+        placed.append(event)
+        placed += [replace(event, location=m, triggers=list(event.triggers)) for m in coordinated_places(context, event)]
+    events = placed
+    for event in events:
         attach_date(context, event)
         event.actors = find_actors(doc, event)
         attribute_event(voices, event)
