@@ -159,8 +159,9 @@ def load_cities() -> tuple[list[City], dict[str, list[int]], dict[str, str]]:
     with open(geonames_path(f"cities{MIN_POPULATION}.json"), encoding="utf-8") as f:
         json.load(f, object_hook=compact)
     villages = True
-    with open(geonames_path(VILLAGE_DATASET), encoding="utf-8") as f:
-        json.load(f, object_hook=compact)
+    if VILLAGE_COUNTRIES and geonames_path(VILLAGE_DATASET).exists():
+        with open(geonames_path(VILLAGE_DATASET), encoding="utf-8") as f:
+            json.load(f, object_hook=compact)
     return cities, index, spelling
 
 
