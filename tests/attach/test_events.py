@@ -192,3 +192,82 @@ def test_the_territory_a_strike_aims_at_is_where_it_happened():
     text = "Боевики выпустили девять ракет по территории Израиля. Ранее в Каире прошли переговоры о перемирии."
     event = the_one_event(text)
     assert event.location.place.name == "Израиль"
+
+
+def test_the_place_a_unit_fired_from_is_not_where_its_shells_fell():
+    event = the_one_event("ВСУ обстреляли из района Харькова город Белгород, ранены три человека.")
+    assert event.location.place.name == "Белгород"
+    event = the_one_event("Со стороны Украины нанесён удар по Курской области, ранены двое.")
+    assert event.location.place.name == "Курская область"
+
+
+def test_a_place_someone_comes_from_is_not_where_the_event_is_when_another_is_named():
+    event = the_one_event("В Москве активисты из Казани устроили пикет.")
+    assert event.location.place.name == "Москва"
+
+
+def test_a_route_s_start_is_where_a_march_is():
+    events = extract(Document("t", "Марш протеста из Лахора в Исламабад начался во вторник.", date(2024, 3, 6))).events
+    assert [e.location.place.name for e in events] == ["Лахор"]
+
+
+def test_a_country_named_for_orientation_gives_way_to_the_one_town_the_text_names_there():
+    text = (
+        "В Нигерии задержаны оппозиционеры\n\n"
+        "Полиция в среду задержала пятерых оппозиционеров.\n\n"
+        "Всё произошло в районе города Кано, сообщает агентство."
+    )
+    placed = {e.location.place.name for e in extract(Document("t", text, date(2024, 3, 6))).events}
+    assert placed == {"Кано"}
+
+
+def test_a_country_named_for_orientation_stays_when_the_text_names_several_towns_there():
+    text = (
+        "В Нигерии задержаны оппозиционеры\n\n"
+        "Полиция в среду задержала пятерых оппозиционеров.\n\n"
+        "Ранее они жили в Кано, а работали в Абудже."
+    )
+    placed = {e.location.place.name for e in extract(Document("t", text, date(2024, 3, 6))).events}
+    assert placed == {"Нигерия"}
+
+
+def test_an_event_is_placed_where_it_happened_not_where_it_was_announced():
+    event = the_one_event("В Киеве заявили, что в Харьковской области при обстреле погибли двое.")
+    assert event.location.place.name == "Харьковская область"
+    event = the_one_event("В Москве прошёл митинг.")
+    assert event.location.place.name == "Москва"
+
+
+def test_a_big_city_named_to_tell_where_a_town_is_is_not_the_event_s_place():
+    event = the_one_event("В Раменском под Москвой прогремел взрыв, погиб мужчина.")
+    assert event.location.place.name == "Раменское"
+    event = the_one_event("Прогремел взрыв в Шебекино, недалеко от Белгорода, погиб мужчина.")
+    assert event.location.place.name == "Шебекино"
+
+
+def test_a_region_named_for_orientation_gives_way_to_the_one_town_the_text_names_in_it():
+    text = (
+        "Беспилотник атаковал жилой дом в Курской области, ранены двое.\n\n"
+        "Дом стоит на окраине Курчатова, уточнили власти."
+    )
+    placed = [e.location.place.name for e in extract(Document("t", text, date(2024, 11, 6))).events]
+    assert placed == ["Курчатов"]
+
+
+def test_places_named_together_in_the_event_s_sentence_are_one_event_each():
+    text = "Вечером митинги прошли в Москве, Петербурге и Новосибирске."
+    placed = [e.location.place.name for e in extract(Document("t", text, date(2024, 3, 6))).events]
+    assert sorted(placed) == ["Москва", "Новосибирск", "Петербург"]
+
+
+def test_a_city_and_its_region_named_together_are_one_event():
+    text = "Акции протеста прошли в Москве и Московской области."
+    placed = [e.location.place.name for e in extract(Document("t", text, date(2024, 3, 6))).events]
+    assert placed == ["Москва"]
+
+
+def test_a_figure_told_for_one_act_at_several_places_is_none_s():
+    text = "Беспорядки произошли в Алматы и Актау, задержаны 40 человек."
+    events = extract(Document("t", text, date(2024, 3, 6))).events
+    assert sorted(e.location.place.name for e in events) == ["Актау", "Алматы"]
+    assert all(e.arrested is None for e in events)

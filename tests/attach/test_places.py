@@ -233,3 +233,190 @@ def test_a_text_written_in_lower_case_names_its_places_in_lower_case():
 
 def test_ordinary_words_are_no_places_in_a_lower_case_text():
     assert found("в мире стало тише, сообщили в полиции.") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Бои идут под Часовым Яром.", ("Часовым Яром", "Часов Яр", "UA", "city")),
+        ("Брянщина снова подверглась атаке.", ("Брянщина", "Брянская область", "RU", "admin1")),
+        ("Обстрел Белгородчины продолжился.", ("Белгородчины", "Белгородская область", "RU", "admin1")),
+        ("Удары по Харьковщине не прекращаются.", ("Харьковщине", "Харьковская область", "UA", "admin1")),
+        ("В ДНР прогремели взрывы.", ("ДНР", "Донецкая область", "UA", "admin1")),
+        ("Колонна вошла в ЛНР.", ("ЛНР", "Луганская область", "UA", "admin1")),
+        ("Над Крымом сбиты беспилотники.", ("Крымом", "Республика Крым", "UA", "admin1")),
+        ("Тревога объявлена на Буковине.", ("Буковине", "Черновицкая область", "UA", "admin1")),
+        ("Россияне обстреляли Никопольщину.", ("Никопольщину", "Никополь", "UA", "city")),
+    ],
+)
+def test_places_of_war_reports(text, expected):
+    assert found(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, countries, geonameid",
+    [
+        ("Военного задержали в Донецке.", ("RU",), 709717),  # the Donbas city, not the small one in Rostov oblast
+        ("Военного задержали в Донецке, Ростовская область.", ("RU",), 565348),  # the region the text names wins
+    ],
+)
+def test_a_large_city_of_a_neighbour_beats_a_small_homonym_at_home(text, countries, geonameid):
+    doc = document(text)
+    cities = [m.place.geonameid for m in gazetteer().find(doc, 0, countries) if m.place.precision == "city"]
+    assert cities == [geonameid]
+
+
+def test_a_small_town_across_the_front_line_is_plausible():
+    assert found("Обстрел Купянска продолжился.", ("RU",)) == [("Купянска", "Купянск", "UA", "city")]
+    assert found("Обстрел Купянска продолжился.", ("DE",)) == []
+
+
+def test_villages_of_the_countries_at_war_are_known_when_a_preposition_or_list_announces_them():
+    assert found("Бои идут у Кураховки.") == [("Кураховки", "Кураховка", "UA", "city")]  # NER reads it as a surname
+    assert found("Армия заняла сёла Кураховка и Жуково.") == [
+        ("Кураховка", "Кураховка", "UA", "city"),
+        ("Жуково", "Жуково", "UA", "city"),
+    ]
+    assert found("Кураховка осталась без света.") == []
+    assert found("Встреча прошла у Иванова.") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("На Покровском направлении идут бои.", ("Покровском", "Покровск", "UA", "city")),
+        ("На запорожском направлении идут бои.", ("запорожском", "Запорожье", "UA", "city")),
+        ("На Кураховском направлении идут бои.", ("Кураховском", "Курахово", "UA", "city")),
+        ("На Донецком направлении идут бои.", ("Донецком", "Донецк", "UA", "city")),
+        ("На Авдеевском направлении идут бои.", ("Авдеевском", "Авдеевка", "UA", "city")),
+    ],
+)
+def test_a_front_s_direction_is_at_the_town_its_adjective_names(text, expected):
+    assert found(text) == [expected]
+
+
+def test_a_direction_named_by_no_town_is_no_place():
+    assert found("На стратегическом направлении всё спокойно.") == []
+    assert found("Дом стоит на Покровском бульваре.") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Акция прошла в Новой Шотландии.", [("Новой Шотландии", "Новая Шотландия", "CA", "admin1")]),
+        ("Акция прошла в Новом Южном Уэльсе.", [("Новом Южном Уэльсе", "Новый Южный Уэльс", "AU", "admin1")]),
+        ("Акция прошла в Нагорном Карабахе.", [("Нагорном Карабахе", "Нагорный Карабах", "AZ", "admin1")]),
+        ("Акция прошла в Новой Каледонии.", []),  # a longer name the index does not hold: not Каледония
+        ("Акция прошла в Западной Украине.", [("Украине", "Украина", "UA", "country")]),
+        ("Российская Москва встретила гостей.", [("Москва", "Москва", "RU", "city")]),
+    ],
+)
+def test_a_name_inside_a_longer_name_is_not_matched_alone(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Акция прошла в Уэльсе.", ("Уэльсе", "Уэльс", "GB", "admin1")),  # not Wels in Austria
+        ("Пожары бушуют в Онтарио.", ("Онтарио", "Онтарио", "CA", "admin1")),  # not the Californian town
+        ("Акция прошла в Квебеке.", ("Квебеке", "Квебек", "CA", "city")),  # the province's own city
+        ("Акция прошла в Вашингтоне.", ("Вашингтоне", "Вашингтон", "US", "city")),
+    ],
+)
+def test_a_region_beats_a_foreign_middling_town_of_its_name(text, expected):
+    assert found(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Бои идут в районе населённого пункта Кураховка.", ("Кураховка", "Кураховка", "UA", "city")),
+        ("Бои идут в районе Кураховки.", ("Кураховки", "Кураховка", "UA", "city")),
+        ("Бои идут на окраине Кураховки.", ("Кураховки", "Кураховка", "UA", "city")),
+        ("Войска освободили Кураховку.", ("Кураховку", "Кураховка", "UA", "city")),
+        ("Противник атаковал Кураховку.", ("Кураховку", "Кураховка", "UA", "city")),
+    ],
+)
+def test_a_village_named_by_a_front_line_phrase(text, expected):
+    assert found(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Взрывы прогремели в Харкиве.", ("Харкиве", "Харкив", "UA", "city")),  # the Ukrainian name letter for letter
+        ("Взрывы прогремели в Кривом Роге.", ("Кривом Роге", "Кривой Рог", "UA", "city")),
+        ("Обстрел Сиверска продолжился.", ("Сиверска", "Сиверск", "UA", "city")),
+        ("Взрывы прогремели в Днепродзержинске.", ("Днепродзержинске", "Каменское", "UA", "city")),  # the former name
+        ("Удары по Артёмовску продолжились.", ("Артёмовску", "Артёмовск", "UA", "city")),
+        ("Удары по Днепропетровску продолжились.", ("Днепропетровску", "Днепропетровск", "UA", "city")),
+        ("Взрывы прогремели в Кировограде.", ("Кировограде", "Кировоград", "UA", "city")),
+    ],
+)
+def test_a_town_under_its_other_names(text, expected):
+    assert found(text) == [expected]
+
+
+def test_a_renamed_town_is_one_place_under_both_names():
+    assert gazetteer().lookup("Днепродзержинск").geonameid == gazetteer().lookup("Каменское").geonameid
+    assert gazetteer().lookup("Артёмовск").geonameid == gazetteer().lookup("Бахмут").geonameid
+    assert gazetteer().lookup("Днепр").geonameid == gazetteer().lookup("Днипро").geonameid
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Беспилотники сбиты над Курской и Брянской областями.",
+            [("Курской", "Курская область", "RU", "admin1"), ("Брянской областями", "Брянская область", "RU", "admin1")],
+        ),
+        (
+            "Тревога объявлена в Херсонской, Запорожской и Николаевской областях.",
+            [
+                ("Херсонской", "Херсонская область", "UA", "admin1"),
+                ("Запорожской", "Запорожская область", "UA", "admin1"),
+                ("Николаевской областях", "Николаевская область", "UA", "admin1"),
+            ],
+        ),
+        ("Ливни прошли в Краснодарском и Ставропольском краях.", [
+            ("Краснодарском", "Краснодарский край", "RU", "admin1"),
+            ("Ставропольском краях", "Ставропольский край", "RU", "admin1"),
+        ]),
+        ("В Курской обл. сбит беспилотник.", [("Курской обл", "Курская область", "RU", "admin1")]),
+    ],
+)
+def test_regions_sharing_one_noun_are_each_a_region(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("В Белгородском районе ранен водитель.", [("Белгородском", "Белгород", "RU", "city")]),
+        ("В Шебекинском городском округе ранен водитель.", [("Шебекинском", "Шебекино", "RU", "city")]),
+        ("В Валуйском округе ранен водитель.", [("Валуйском", "Валуйки", "RU", "city")]),
+        ("В Никопольской громаде ранен водитель.", [("Никопольской", "Никополь", "UA", "city")]),
+        ("В Кировском районе Донецка ранен водитель.", [("Донецка", "Донецк", "UA", "city")]),  # a city's district
+        ("В Советском районе прошёл митинг.", []),  # named after an idea, not a town
+    ],
+)
+def test_a_district_is_at_the_town_its_adjective_names(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Дрон атаковал Запорожскую АЭС.", ("Запорожскую АЭС", "Энергодар", "UA", "city")),
+        ("Обстрел ЗАЭС продолжился.", ("ЗАЭС", "Энергодар", "UA", "city")),
+        ("Беспилотник атаковал Курскую АЭС.", ("Курскую АЭС", "Курчатов", "RU", "city")),
+    ],
+)
+def test_a_plant_of_the_front_line_is_at_its_town(text, expected):
+    assert found(text) == [expected]
+
+
+def test_a_compound_named_after_its_city_is_in_that_city():
+    assert found("При ударе по аэродрому Курск-Восточный ранены двое.") == [("Курск-Восточный", "Курск", "RU", "city")]
+    assert found("Акция прошла в Усть-Лабинске.") == [("Усть-Лабинске", "Усть-Лабинск", "RU", "city")]

