@@ -29,6 +29,7 @@ from .annotate.analysis import (
     tokens_of,
 )
 from .annotate.segment import segment
+from .attach.acled_actors import coding
 from .attach.events import attach
 from .attach.places import gazetteer
 from .attach.sources.speakers import attribute
@@ -152,6 +153,8 @@ def extract_all(
         tag_entities_of([(doc, sentences_to_tag(doc) if shortcut else None) for doc in going_on + quoting])
         for doc in going_on:
             doc.events = merge(doc, attach(doc), min_confidence)
+            for event in doc.events:
+                event.acled = coding(doc, event)
         for doc in quoting:
             doc.quotes = attribute(doc)[1]
         yield from batch
