@@ -149,3 +149,26 @@ def test_places_scales_and_crowds_in_acleds_words():
     assert source_scale(["Baza"]) == "New media" and source_scale(["неизвестный канал"]) == "Other"
     assert crowd_size({"min": 20, "max": 99}) == "dozens" and crowd_size({"min": 301, "max": None}) == "more than 300"
     assert crowd_size({"min": 200, "max": 250}) == "between 200 and 250" and crowd_size(None) == "no report"
+
+
+def coded_sentence(text, event_type, sub_event_type, country="KZ"):
+    from svodka.attach.acled_actors import coding
+    from svodka.attach.actors import find_actors
+    from svodka.model import Event, Place, PlaceMention, Trigger
+
+    from .conftest import lemmatised
+
+    doc = lemmatised(text, date(2022, 1, 5))
+    event = Event("e1", "clash", event_type, sub_event_type, triggers=[Trigger(0, 1, text[:1], "clash", 0)],
+                  location=PlaceMention(Place("Алматы", country, "city"), 0, 1))
+    event.actors = find_actors(doc, event)
+    return coding(doc, event)
+
+
+def test_forces_of_one_country_stand_together_and_foreign_forces_stand_apart():
+    together = coded_sentence("Полицейские и военные разогнали толпу погромщиков.", "Riots", "Violent demonstration")
+    assert together["actor1"] == "Rioters (Kazakhstan)" and together["actor2"] == "Police Forces of Kazakhstan (2019-)"
+    assert together["assoc_actor_2"] == "Military Forces of Kazakhstan (2019-)"
+    apart = coded_sentence("Российские военные обстреляли позиции ВСУ.", "Battles", "Armed clash", country="UA")
+    assert (apart["actor1"], apart["actor2"]) == ("Military Forces of Russia (2000-)", "Military Forces of Ukraine (2019-)")
+    assert apart["interaction"] == 11

@@ -140,9 +140,7 @@ def code(event_type: str, sub_event_type: str, iso: str | None, year: int | None
         if party is None:
             out[f"actor{number}"], out[f"assoc_actor_{number}"], out[f"inter{number}"] = "", "", None
             continue
-        if party.name is None:
-            party.name = (force_name(party.branch or default_branch(event_type), party.country or iso, year)
-                          if party.category == STATE_FORCES else generic_name(party.category, iso))
+        party.name = resolved(party, event_type, iso, year)
         codes[role] = categories().get(party.category, (None, ""))[0]
         out[f"actor{number}"] = party.name
         out[f"assoc_actor_{number}"] = "; ".join(dict.fromkeys(a for a in party.assoc if a != party.name))
@@ -229,23 +227,12 @@ def coding(doc: Document, event: Event) -> dict:
                 name_party(party, entry, before)
                 break
         parties.append(party)
-    placed = {(p.category, p.name, p.branch, p.country) for p in parties}
     for start, end, entry, before in matches:
         if entry.kind not in ("force", "group") or any(start < a.evidence[1] and a.evidence[0] < end for a in event.actors):
             continue
         party = Party("", entry.categories[0] if entry.categories else STATE_FORCES)
         name_party(party, entry, before)
-        key = (party.category, party.name, party.branch, party.country)
-        if key in placed:
-            continue
-        generic = next((p for p in parties if p.category == party.category and p.name is None and p.country is None
-                        and party.category != STATE_FORCES), None)
-        if generic is not None:
-            generic.name = party.name
-        elif len(parties) < 2:
-            party.role = "actor1" if all(p.role != "actor1" for p in parties) else "actor2"
-            parties.append(party)
-        placed.add(key)
+        place_named(party, parties, event.event_type, iso, year)
     assoc = [(entry, start, end) for start, end, entry, _ in matches if entry.kind == "assoc"]
     parties = with_defaults(event.event_type, event.sub_event_type,
                             ordered(event.event_type, event.sub_event_type, parties))
@@ -255,6 +242,36 @@ def coding(doc: Document, event: Event) -> dict:
                 party.assoc.append(fill(entry.name, iso))
                 break
     return code(event.event_type, event.sub_event_type, iso, year, parties)
+
+
+def place_named(party: Party, parties: list[Party], event_type: str, iso: str | None, year: int | None) -> None:
+    """A party the text names beside the actor words: the name of a generic one of its category, or
+    an associated actor of the state forces of its own country ("полиция и военные"), or the other
+    side while a role is free ("украинские военные" against the civilians named)."""
+    name = resolved(party, event_type, iso, year)
+    if any(resolved(p, event_type, iso, year) == name for p in parties):
+        return
+    if party.category == STATE_FORCES:
+        ally = next((p for p in parties if p.category == STATE_FORCES and (p.country or iso) == (party.country or iso)), None)
+        if ally is not None:
+            ally.assoc.append(name)
+            return
+    else:
+        generic = next((p for p in parties if p.category == party.category and p.name is None), None)
+        if generic is not None:
+            generic.name = party.name
+            return
+    if len(parties) < 2:
+        party.role = "actor1" if all(p.role != "actor1" for p in parties) else "actor2"
+        parties.append(party)
+
+
+def resolved(party: Party, event_type: str, iso: str | None, year: int | None) -> str:
+    if party.name is not None:
+        return party.name
+    if party.category == STATE_FORCES:
+        return force_name(party.branch or default_branch(event_type), party.country or iso, year)
+    return generic_name(party.category, iso)
 
 
 def name_party(party: Party, entry: Entry, before) -> None:

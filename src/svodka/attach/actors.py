@@ -61,6 +61,6 @@ def inflected(word: str, token: Token, number: str) -> str:
         form = form or parse.inflect({"nomn"})
         if form is None:
             continue
-        new = form.word
+        new = form.word if "ё" in word.lower() else form.word.replace("ё", "е")
         return new[:1].upper() + new[1:] if word[:1].isupper() else new
     return word

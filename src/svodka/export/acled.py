@@ -41,7 +41,8 @@ SLOT_WORDS = (("fatalities", "killed"), ("injured", "injured"), ("arrested", "ar
 def acled_row(event: dict) -> dict:
     place = event.get("location") or {}
     country = country_info(place.get("country"))
-    timestamp = max((r["document"]["ingested_at"] for r in event["reports"]), default=None)
+    timestamp = event.get("revised_at") or max(
+        (r["document"]["ingested_at"] for r in event.get("reports") or [] if isinstance(r["document"], dict)), default=None)
     actors = actor_coding(event)
     location, admin1, admin2 = place_names(place, country)
     return {
@@ -86,13 +87,14 @@ def actor_coding(event: dict) -> dict:
     """The coding of the report that names the most of the event's parties (precise places first)."""
     best, best_score = None, -1
     for report in event.get("reports") or []:
-        coding = report["event"].get("acled")
+        coding = report["event"].get("acled") if isinstance(report["event"], dict) else None
         if coding:
             score = sum(bool(coding[k]) for k in ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2"))
             if score > best_score:
                 best, best_score = coding, score
     if best is None:
-        published = next((r["document"].get("published") for r in event.get("reports") or []), None)
+        published = next((r["document"].get("published") for r in event.get("reports") or []
+                          if isinstance(r["document"], dict)), None)
         best = stored_coding(event, published)
     return dict(best)
 
