@@ -172,3 +172,10 @@ def test_forces_of_one_country_stand_together_and_foreign_forces_stand_apart():
     apart = coded_sentence("Российские военные обстреляли позиции ВСУ.", "Battles", "Armed clash", country="UA")
     assert (apart["actor1"], apart["actor2"]) == ("Military Forces of Russia (2000-)", "Military Forces of Ukraine (2019-)")
     assert apart["interaction"] == 11
+
+
+def test_a_unit_follows_the_period_and_a_union_stands_beside_the_protesters():
+    coded = coded_sentence("Росгвардия задержала участников пикета, среди них члены профсоюза.", "Protests",
+                           "Protest with intervention", country="RU")
+    assert (coded["actor1"], coded["assoc_actor_1"]) == ("Protesters (Russia)", "Labour Group (Russia)")
+    assert coded["actor2"] == "Military Forces of Russia (2000-) National Guard"

@@ -38,6 +38,7 @@ class Entry:
     name: str
     categories: tuple[str, ...]
     country: str | None
+    unit: str = ""
 
 
 @dataclass
@@ -47,6 +48,7 @@ class Party:
     name: str | None = None  # ACLED's name; None: the category's generic name
     branch: str | None = None  # for state forces: "Police Forces", "Military Forces"
     country: str | None = None  # for state forces: whose
+    unit: str = ""  # for state forces: the unit ACLED names after the period
     assoc: list[str] = field(default_factory=list)
 
 
@@ -57,9 +59,9 @@ class Party:
 def entries() -> tuple[tuple[Entry, ...], PatternSet]:
     rows, patterns = [], []
     for number, row in enumerate(data_rows("attach/acled_actors.tsv")):
-        row = row + [""] * (5 - len(row))
+        row = row + [""] * (6 - len(row))
         rows.append(Entry(row[1].strip(), row[2].strip(), tuple(c.strip() for c in row[3].split("|") if c.strip()),
-                          row[4].strip() or None))
+                          row[4].strip() or None, row[5].strip()))
         patterns.append(Pattern.parse(row[0], str(number)))
     return tuple(rows), PatternSet(patterns)
 
@@ -115,10 +117,10 @@ def regime_period(iso: str | None, year: int | None) -> str:
     return f"({start}-{end or ''})"
 
 
-def force_name(branch: str, iso: str | None, year: int | None) -> str:
+def force_name(branch: str, iso: str | None, year: int | None, unit: str = "") -> str:
     name = f"{branch} of {country_name(iso)}" if iso else branch
     period = regime_period(iso, year)
-    return f"{name} {period}" if period else name
+    return " ".join(part for part in (name, period, unit) if part)
 
 
 def generic_name(category: str, iso: str | None) -> str:
@@ -275,7 +277,7 @@ def resolved(party: Party, event_type: str, iso: str | None, year: int | None) -
     if party.name is not None:
         return party.name
     if party.category == STATE_FORCES:
-        return force_name(party.branch or default_branch(event_type), party.country or iso, year)
+        return force_name(party.branch or default_branch(event_type), party.country or iso, year, party.unit)
     return generic_name(party.category, iso)
 
 
@@ -287,6 +289,7 @@ def name_party(party: Party, entry: Entry, before) -> None:
         return
     party.category = STATE_FORCES
     party.branch = entry.name
+    party.unit = entry.unit
     party.country = (adjective_country(before) if before is not None else None) or entry.country
 
 
