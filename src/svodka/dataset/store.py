@@ -14,7 +14,8 @@ Reading (the web server, `svodka events`, `svodka export`)::
     Store.query_events(*, country=None, event_type=None, sub_event_type=None, since=None,
                        until=None, place=None, source=None, text=None, modality="actual",
                        limit=100, offset=0) -> list[dict]   # linked events, each with "reports"
-    Store.get_event(id: str) -> dict | None
+    Store.get_event(id: str) -> dict | None        # each linked event with its event_id_cnty, revision
+                                                   # and revised_at (versions.py)
     Store.documents(*, source=None, since=None, until=None, text=None, limit=100, offset=0) -> list[dict]
     Store.get_document(id: str) -> dict | None     # by key or by the input's id; with text and events
     Store.aggregates(by="day" | "type", *, country=None, modality="actual") -> list[dict]
@@ -23,6 +24,8 @@ Reading (the web server, `svodka events`, `svodka export`)::
 Dates are "YYYY-MM-DD" strings; `text` is a full-text query (plain words match
 as word prefixes, "взрыв" finds "взрыва"; FTS5 syntax passes through).
 
+A document at a URL already stored with another text is a new version of it: it
+replaces the old one, and the events relinked keep their ids (versions.py).
 Each document is stored with its events and their linking in one transaction,
 so a killed run loses at most the document in flight, and storing it again
 later is the same as storing it the first time.
