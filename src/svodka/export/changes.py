@@ -18,9 +18,12 @@ CHANGE_FORMATS = ("acled", "jsonl")
 
 
 def changed_events(store: Store, since: str) -> list[tuple[str, dict]]:
+    """The changes to events that happened (modality actual), as the export writes only those."""
     out = []
     for change, events in versions.changes_since(store, since).items():
         for event in events:
+            if event.get("modality") != "actual":
+                continue
             full = store.get_event(event["id"]) if change != "removed" else None
             out.append((change, full or event))
     return sorted(out, key=lambda item: (item[1].get("revision") or 0, item[1]["event_id_cnty"]))
