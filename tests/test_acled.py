@@ -179,3 +179,11 @@ def test_a_unit_follows_the_period_and_a_union_stands_beside_the_protesters():
                            "Protest with intervention", country="RU")
     assert (coded["actor1"], coded["assoc_actor_1"]) == ("Protesters (Russia)", "Labour Group (Russia)")
     assert coded["actor2"] == "Military Forces of Russia (2000-) National Guard"
+
+
+def test_countries_are_spelled_as_acled_spells_them():
+    from svodka.attach.acled_actors import country_name, force_name, generic_name
+
+    assert country_name("CZ") == "Czech Republic" and country_name("KG") == "Kyrgyzstan"
+    assert force_name("Police Forces", "US", 2024) == "Police Forces of the United States"
+    assert generic_name("Protesters", "US") == "Protesters (United States)"

@@ -91,10 +91,23 @@ def default_actors() -> tuple[tuple[str, str, str, str], ...]:
 
 @lru_cache(maxsize=None)
 def country_name(iso: str | None) -> str:
-    """The country's English name as GeoNames (and ACLED) spells it."""
+    """The country's English name as ACLED spells it: GeoNames' name, but where
+    data/export/acled_countries.tsv says otherwise."""
     if not iso:
         return ""
-    return countries().get(iso, {}).get("name", iso)
+    spelling = acled_spellings().get(iso)
+    return spelling[0] if spelling else countries().get(iso, {}).get("name", iso)
+
+
+def forces_of(iso: str) -> str:
+    """The country as the name of its forces has it: "Police Forces of the United States"."""
+    spelling = acled_spellings().get(iso)
+    return spelling[1] if spelling and spelling[1] else country_name(iso)
+
+
+@lru_cache(maxsize=1)
+def acled_spellings() -> dict[str, tuple[str, str]]:
+    return {row[0]: (row[1].strip(), row[2].strip() if len(row) > 2 else "") for row in data_rows("export/acled_countries.tsv")}
 
 
 @lru_cache(maxsize=1)
@@ -118,7 +131,7 @@ def regime_period(iso: str | None, year: int | None) -> str:
 
 
 def force_name(branch: str, iso: str | None, year: int | None, unit: str = "") -> str:
-    name = f"{branch} of {country_name(iso)}" if iso else branch
+    name = f"{branch} of {forces_of(iso)}" if iso else branch
     period = regime_period(iso, year)
     return " ".join(part for part in (name, period, unit) if part)
 

