@@ -179,7 +179,7 @@ def test_documents_extracted_together_come_out_in_order_as_if_alone():
 def test_every_stage_reads_only_what_an_earlier_stage_or_the_input_sets():
     from svodka.pipeline import STAGES, check_stages
 
-    assert [s.name for s in STAGES] == ["detect", "read_for_quotes", "entities", "attach", "merge", "quotes"]
+    assert [s.name for s in STAGES] == ["detect", "read_for_quotes", "entities", "attach", "merge", "acled", "quotes"]
     assert check_stages(STAGES) == []
 
 

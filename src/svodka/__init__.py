@@ -7,3 +7,14 @@ for _variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_variable, "1")
 
 __version__ = "0.1.0"
+
+API = ("extract", "extract_many", "ingest_documents", "open_store")  # svodka.ingest is the package of readers
+
+
+def __getattr__(name: str):
+    """The Python API (svodka/api.py), loaded on first use so that the command line starts fast."""
+    if name in API:
+        from . import api
+
+        return getattr(api, name)
+    raise AttributeError(f"module 'svodka' has no attribute {name!r}")

@@ -186,6 +186,7 @@ class Event:
     triggers: list[Trigger] = field(default_factory=list)
     supported: bool = True  # the evidence rules accept it (merge.supported); if not, it is output only on request
     confidence: float = 0.5
+    acled: dict | None = None  # ACLED's actor columns (attach.acled_actors): actor1, assoc_actor_1, inter1, ...
 
     @property
     def sentences(self) -> list[int]:

@@ -30,6 +30,7 @@ from .annotate.analysis import (
     tokens_of,
 )
 from .annotate.segment import segment
+from .attach.acled_actors import coding
 from .attach.events import attach
 from .attach.places import gazetteer
 from .attach.sources.speakers import attribute
@@ -215,6 +216,13 @@ def attach_stage(batch: Batch) -> None:
 def merge_stage(batch: Batch) -> None:
     for doc in batch.reporting:
         doc.events = merge(doc, doc.events, batch.options.min_confidence)
+
+
+@stage("acled", requires=("events",), assigns=("events.acled",))
+def acled_stage(batch: Batch) -> None:
+    for doc in batch.reporting:
+        for event in doc.events:
+            event.acled = coding(doc, event)
 
 
 @stage("quotes", requires=("sentences.tokens", "mentions"), assigns=("quotes",))

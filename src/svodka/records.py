@@ -53,6 +53,8 @@ def event_json(event: Event) -> dict:
         "location": location_json(event.location),
         "actors": [{"role": a.role, "name": a.name, "category": a.category, "evidence": list(a.evidence)} for a in event.actors],
     }
+    if event.acled is not None:
+        out["acled"] = event.acled
     for slot in COUNT_SLOTS:
         out[slot] = count_json(getattr(event, slot))
     out["sources"] = [source_json(s) for s in event.sources]

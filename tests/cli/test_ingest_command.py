@@ -3,6 +3,7 @@ import json
 import os
 import signal
 import sqlite3
+import re
 import subprocess
 import sys
 import time
@@ -151,6 +152,7 @@ def test_events_and_export_commands_read_the_store(tmp_path):
     assert svodka("ingest", str(tmp_path / "a.txt"), "--db", db, "--published", "2024-11-06").returncode == 0
     listing = svodka("events", "--db", db, "--country", "kg", "--type", "Protests", "--q", "парламент")
     assert listing.returncode == 0 and "Бишкек" in listing.stdout and "1 events" in listing.stdout
+    assert re.search(r"KGZ\d+ r1", listing.stdout)  # the stable id and its revision
     assert "0 events" in svodka("events", "--db", db, "--since", "2025-01-01").stdout
     assert svodka("events", "--db", db, "--since", "yesterday").returncode == 2
     exported = svodka("export", "--db", db, "--format", "geojson", "-o", str(tmp_path / "e.geojson"))

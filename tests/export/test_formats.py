@@ -34,7 +34,8 @@ def test_acled_csv_has_acleds_header_and_codes(store, tmp_path):
     assert explosion["fatalities"] == "5" and explosion["time_precision"] == "1" and explosion["geo_precision"] == "1"
     assert explosion["location"] == "Bishkek" and explosion["region"] == "Caucasus and Central Asia"
     assert explosion["source"] == "24.kg; Акипресс; Вечерний Бишкек"
-    assert (protest["inter1"], protest["inter2"], protest["interaction"]) == ("1", "6", "16")
+    # ACLED: the protesters are actor1 of a protest, the police who intervene actor2
+    assert (protest["inter1"], protest["inter2"], protest["interaction"]) == ("6", "1", "16")
 
 
 def test_geojson_is_a_feature_collection_of_points(store, tmp_path):

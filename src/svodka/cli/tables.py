@@ -33,13 +33,14 @@ def render_documents(docs: list[Document], console: Console) -> None:
 
 def render_events(events: list[dict], console: Console) -> None:
     table = Table(title=f"{len(events)} events", show_lines=False)
-    for column in ("id", "date", "type / sub-type", "place", "killed", "ACLED", "injured", "arrested", "reports", "outlets"):
+    for column in ("id", "event_id_cnty", "date", "type / sub-type", "place", "killed", "ACLED", "injured", "arrested", "reports", "outlets"):
         table.add_column(column, overflow="fold")
     for event in events:
         place = event.get("location") or {}
         fatalities = event.get("fatalities")
         table.add_row(
             event["id"],
+            f"{event['event_id_cnty']} r{event['revision']}" if event.get("event_id_cnty") else "",
             event["date"] or "",
             f"{event['event_type']} / {event['sub_event_type']}",
             f"{place.get('name', '')} ({place.get('country', '')})" if place else "",

@@ -14,7 +14,8 @@ Reading (the web server, `svodka events`, `svodka export`)::
     Store.query_events(*, country=None, event_type=None, sub_event_type=None, since=None,
                        until=None, place=None, source=None, text=None, modality="actual",
                        limit=100, offset=0) -> list[dict]   # linked events, each with "reports"
-    Store.get_event(id: str) -> dict | None
+    Store.get_event(id: str) -> dict | None        # each linked event with its event_id_cnty, revision
+                                                   # and revised_at (versions.py)
     Store.documents(*, source=None, since=None, until=None, text=None, limit=100, offset=0) -> list[dict]
     Store.get_document(id: str) -> dict | None     # by key or by the input's id; with text and events
     Store.aggregates(by="day" | "type", *, country=None, modality="actual") -> list[dict]
@@ -23,6 +24,8 @@ Reading (the web server, `svodka events`, `svodka export`)::
 Dates are "YYYY-MM-DD" strings; `text` is a full-text query (plain words match
 as word prefixes, "взрыв" finds "взрыва"; FTS5 syntax passes through).
 
+A document at a URL already stored with another text is a new version of it: it
+replaces the old one, and the events relinked keep their ids (versions.py).
 Each document is stored with its events and their linking in one transaction,
 so a killed run loses at most the document in flight, and storing it again
 later is the same as storing it the first time.
@@ -40,13 +43,14 @@ from pathlib import Path
 from urllib.parse import quote
 
 from ..errors import SvodkaError
-from . import link
+from . import link, versions
 
 DEFAULT_PATH = "svodka.db"
 DEFAULT_TIMEOUT = 5.0  # seconds to wait for another writer before giving up
 
 # Each step moves the schema one version up; PRAGMA user_version is the number of steps applied.
-MIGRATIONS: list[tuple[str, ...]] = [
+# A step is SQL statements, and functions of the store that move the data along.
+MIGRATIONS: list[tuple] = [
     (
         """CREATE TABLE documents (
             rowid INTEGER PRIMARY KEY,
@@ -82,6 +86,8 @@ MIGRATIONS: list[tuple[str, ...]] = [
         "CREATE INDEX events_date ON events(date)",
         "CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, tokenize='unicode61 remove_diacritics 2')",
     ),
+    # stable ids (event_id_cnty), revisions and tombstones (dataset/versions.py), given to the events stored so far
+    (*versions.SCHEMA, versions.backfill),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 FTS_SYNTAX = re.compile(r'["*():^]|\b(AND|OR|NOT|NEAR)\b')
@@ -135,7 +141,7 @@ class Store:
         for step in range(version, SCHEMA_VERSION):
             with self.transaction():
                 for statement in MIGRATIONS[step]:
-                    self.connection.execute(statement)
+                    statement(self) if callable(statement) else self.connection.execute(statement)
                 self.connection.execute(f"PRAGMA user_version = {step + 1}")
 
     def close(self) -> None:
@@ -179,6 +185,8 @@ class Store:
         with self.transaction():
             if self.has_document(key):
                 return None
+            # a new version of a page stored before (same address, another text) takes its place
+            replaced, others = versions.drop_replaced(self, key, document.get("url"))
             cursor = self.connection.execute(
                 "INSERT INTO documents (key, id, source, url, title, published, text, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (key, document["id"], document.get("source"), document.get("url"), document.get("title"),
@@ -192,7 +200,7 @@ class Store:
             reports = [link.Report(key, event, document.get("source"), published) for event in result["events"]]
             for report in reports:
                 self.insert_event(report)
-            self.relink(reports)
+            self.relink(reports + others, replaced)
         return len(reports)
 
     def insert_event(self, report: link.Report) -> None:
@@ -208,15 +216,18 @@ class Store:
              fatalities.get("min"), fatalities.get("max"), event.get("confidence"), json.dumps(event, ensure_ascii=False)),
         )
 
-    def relink(self, new_reports: list[link.Report]) -> None:
-        """Cluster again every stored report connected to the new ones."""
-        if not new_reports:
+    def relink(self, new_reports: list[link.Report], removed: set[str] = frozenset()) -> None:
+        """Cluster again every stored report connected to the new ones (and those of the linked
+        events `removed`, which lost a report), keeping each event's id and version (versions.py)."""
+        if not new_reports and not removed:
             return
-        reports = link.neighbourhood(new_reports, self.link_candidates)
+        reports = link.neighbourhood(new_reports, self.link_candidates) if new_reports else []
         keys = [report.key for report in reports]
         old = {row["linked"] for key in keys for row in self.rows(
-            "SELECT linked FROM events WHERE document = ? AND event_id = ? AND linked IS NOT NULL", key)}
+            "SELECT linked FROM events WHERE document = ? AND event_id = ? AND linked IS NOT NULL", key)} | set(removed)
+        before = versions.previous(self, old)
         self.connection.executemany("DELETE FROM linked_events WHERE id = ?", [(id,) for id in sorted(old)])
+        after = []
         for group in link.cluster(reports):
             linked = link.aggregate(group)
             self.insert_linked(linked)
@@ -224,6 +235,8 @@ class Store:
                 "UPDATE events SET linked = ? WHERE document = ? AND event_id = ?",
                 [(linked["id"], *report.key) for report in group],
             )
+            after.append(linked)
+        versions.record(self, before, after)
 
     def link_candidates(self, report: link.Report) -> list[link.Report]:
         place = report.location or {}
@@ -289,6 +302,7 @@ class Store:
             (linked["id"],),
         )
         linked["reports"] = [{"document": document_of(row), "event": json.loads(row["json"])} for row in rows]
+        linked.update(versions.version_of(self, linked["id"]))
         return linked
 
     def documents(

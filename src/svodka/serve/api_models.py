@@ -192,6 +192,9 @@ class EventDetail(BaseModel):
     verification: str | None
     confidence: float | None
     reports: list[Report]
+    event_id_cnty: str | None = None  # stable, in ACLED's form (dataset/versions.py)
+    revision: int | None = None
+    revised_at: str | None = None
 
 
 class Place(BaseModel):
@@ -226,7 +229,7 @@ class StoreInfo(BaseModel):
 
 
 def source_name(source: dict) -> str:
-    return " → ".join(source.get("chain") or []) or ", ".join(source.get("unnamed") or []) or "?"
+    return " → ".join(source.get("chain") or []) or ", ".join(source.get("unnamed") or []) or "—"
 
 
 def event_spans(event: dict) -> list[tuple[int, int, str, str]]:
@@ -249,10 +252,10 @@ def event_spans(event: dict) -> list[tuple[int, int, str, str]]:
             spans.append((*source["evidence"], "source", source_name(source)))
     for label in event.get("labels") or []:
         if label.get("evidence"):
-            spans.append((*label["evidence"], "actor", f"{label.get('category') or '?'}: {label['label']}"))
+            spans.append((*label["evidence"], "actor", f"{label.get('category') or '—'}: {label['label']}"))
     for actor in event.get("actors") or []:
         if actor.get("evidence"):
-            spans.append((*actor["evidence"], "actor", f"{actor.get('category') or '?'}: {actor['name']}"))
+            spans.append((*actor["evidence"], "actor", f"{actor.get('category') or '—'}: {actor['name']}"))
     for trigger in event.get("triggers") or []:
         spans.append((*trigger["evidence"], "trigger", trigger["text"]))
     return spans

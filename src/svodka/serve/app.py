@@ -41,9 +41,9 @@ EXPORT_PAGE = 1000
 LANGUAGE_SAMPLE = 20  # documents read to tell the interface language
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: http: https:; "
        "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
-# FastAPI's /docs page loads Swagger UI from a CDN and starts it with an inline script.
-DOCS_CSP = ("default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
-            "style-src 'self' https://cdn.jsdelivr.net; img-src 'self' data: https:; frame-ancestors 'none'")
+# The /docs page runs Swagger UI vendored under static/vendor/swagger-ui (no network); it styles by attribute.
+DOCS_CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+            "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
 SORT_PATTERN = f"^-?({'|'.join(SUMMARY_SORTS)})$"
 EXPORTS = {"acled": ("text/csv", "svodka-events.csv", export.write_acled),
            "geojson": ("application/geo+json", "svodka-events.geojson", export.write_geojson)}
@@ -227,7 +227,7 @@ def create_app(db_path: str) -> FastAPI:
     with Store.open(db_path, readonly=True) as store:
         language = interface_language(store)
     app = FastAPI(title="svodka", description="Geocoded events from Russian news, every value with its evidence. "
-                  "Read-only.", version="0.1.0", redoc_url=None)
+                  "Read-only.", version="0.1.0", redoc_url=None, docs_url=None)
     app.state.stores = ThreadStores(db_path)
     app.state.language = language
     app.include_router(router)
@@ -238,6 +238,10 @@ def create_app(db_path: str) -> FastAPI:
     @app.get("/", include_in_schema=False)
     def index() -> FileResponse:
         return FileResponse(STATIC / "index.html")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> FileResponse:
+        return FileResponse(STATIC / "docs.html")
 
     app.add_middleware(SecurityHeaders)
     return app

@@ -1,5 +1,5 @@
 import { clear, el, safeHref } from './dom.js';
-import { kindName, slotName, t, typeName } from './i18n.js';
+import { kindName, slotName, subTypeName, t, typeName, verificationName } from './i18n.js';
 import { interval } from './types.js';
 
 // The kind that colours a stretch of text covered by several pieces of evidence.
@@ -9,7 +9,7 @@ const SLOTS = ['fatalities', 'injured', 'arrested', 'crowd'];
 export function renderEvent(container, event) {
   clear(container).append(
     el('a', { href: '#/', className: 'back', textContent: t('back') }),
-    el('h1', {}, `${typeName(event.event_type)} — ${event.sub_event_type}`),
+    el('h1', {}, `${typeName(event.event_type)} — ${subTypeName(event.sub_event_type)}`),
     facts(event),
     section(t('sources'), sourceTree(event.sources)),
     section(t('claims'), claimsTable(event.claims)),
@@ -25,16 +25,27 @@ function section(title, ...content) {
 function facts(event) {
   const place = event.location ?? {};
   const rows = [
-    [t('date'), event.date ?? '—'],
+    [t('date'), eventDate(event)],
     [t('location'), [place.name, place.admin1, place.country].filter(Boolean).join(', ') || '—'],
     ...SLOTS.filter((slot) => event[slot]).map((slot) => [
       t(slot), interval(event[slot].min, event[slot].max) + (slot === 'fatalities' ? ` (${t('acled')}: ${event[slot].acled})` : ''),
     ]),
     [t('outlets'), event.outlets.join(', ')],
     [t('confidence'), event.confidence ?? '—'],
-    ...(event.verification ? [[t('verification'), event.verification]] : []),
+    ...(event.event_id_cnty ? [[t('eventId'), `${event.event_id_cnty} (${t('revision')} ${event.revision})`]] : []),
+    ...(event.verification ? [[t('verification'), verificationName(event.verification)]] : []),
   ];
   return el('dl', { className: 'facts' }, rows.flatMap(([name, value]) => [el('dt', {}, name), el('dd', {}, String(value))]));
+}
+
+// An undated event says why; a day taken from the publication says so.
+function eventDate(event) {
+  if (!event.date) return t('undated');
+  return event.time_precision === 2 ? `${event.date} (${t('fromPublication')})` : event.date;
+}
+
+function outletName(outlet) {
+  return outlet || t('noOutlet');
 }
 
 function sourceName(chain, unnamed = []) {
@@ -45,7 +56,7 @@ function sourceName(chain, unnamed = []) {
 function sourceTree(sources) {
   const byOutlet = new Map();
   for (const source of sources) {
-    const outlet = source.outlet ?? '?';
+    const outlet = outletName(source.outlet);
     if (!byOutlet.has(outlet)) byOutlet.set(outlet, []);
     byOutlet.get(outlet).push(source.chain);
   }
@@ -57,38 +68,39 @@ function sourceTree(sources) {
 }
 
 function claimsTable(claims) {
-  const columns = [...new Set(claims.map((c) => `${c.outlet ?? '?'}: ${sourceName(c.chain, c.source?.unnamed)}`))];
+  const column = (c) => `${outletName(c.outlet)}: ${sourceName(c.chain, c.source?.unnamed)}`;
+  const columns = [...new Set(claims.map(column))];
   const slots = SLOTS.filter((slot) => claims.some((c) => c.slot === slot));
   if (!slots.length) return el('p', { className: 'muted', textContent: '—' });
-  const cell = (slot, column) => {
-    const said = claims.filter((c) => c.slot === slot && `${c.outlet ?? '?'}: ${sourceName(c.chain, c.source?.unnamed)}` === column);
+  const cell = (slot, name) => {
+    const said = claims.filter((c) => c.slot === slot && column(c) === name);
     return el('td', {}, said.map((c) => el('div', {},
       el('strong', {}, interval(c.min, c.max)), ` «${c.text ?? ''}»`,
-      c.distanced ? ` (${t('distanced')})` : '', c.verification ? ` [${c.verification}]` : '')));
+      c.distanced ? ` (${t('distanced')})` : '', c.verification ? ` [${verificationName(c.verification)}]` : '')));
   };
   return el('table', { className: 'side-by-side claims' },
     el('thead', {}, el('tr', {}, el('th', {}, t('slot')), columns.map((column) => el('th', {}, column)))),
-    el('tbody', {}, slots.map((slot) => el('tr', {}, el('th', {}, slotName(slot)), columns.map((column) => cell(slot, column))))));
+    el('tbody', {}, slots.map((slot) => el('tr', {}, el('th', {}, slotName(slot)), columns.map((name) => cell(slot, name))))));
 }
 
 function labelsTable(reports) {
   const labels = reports.flatMap((r) => r.event.labels.map((label) => ({
-    ...label, column: `${r.document.source ?? '?'}: ${sourceName(label.source)}`,
+    ...label, column: `${outletName(r.document.source)}: ${sourceName(label.source)}`,
   })));
   if (!labels.length) return el('p', { className: 'muted', textContent: '—' });
   const columns = [...new Set(labels.map((l) => l.column))];
-  const categories = [...new Set(labels.map((l) => l.category ?? '?'))];
+  const categories = [...new Set(labels.map((l) => l.category ?? t('noCategory')))];
   return el('table', { className: 'side-by-side labels' },
     el('thead', {}, el('tr', {}, el('th', {}, t('category')), columns.map((column) => el('th', {}, column)))),
     el('tbody', {}, categories.map((category) => el('tr', {}, el('th', {}, category), columns.map((column) => el('td', {},
-      [...new Set(labels.filter((l) => l.column === column && (l.category ?? '?') === category).map((l) => l.label))].join('; ')))))));
+      [...new Set(labels.filter((l) => l.column === column && (l.category ?? t('noCategory')) === category).map((l) => l.label))].join('; ')))))));
 }
 
 function report(item) {
   const { document: doc } = item;
   const href = safeHref(doc.url);
   return el('article', { className: 'panel report', dataset: { document: doc.key } },
-    el('h2', {}, `${t('report')}: ${doc.source ?? '?'}`, doc.published ? `, ${doc.published}` : ''),
+    el('h2', {}, `${t('report')}: ${outletName(doc.source)}`, doc.published ? `, ${doc.published}` : ''),
     doc.title ? el('p', { className: 'title', textContent: doc.title }) : null,
     href ? el('p', {}, el('a', { href, textContent: doc.url, rel: 'noopener noreferrer', target: '_blank' })) : null,
     legend(),

@@ -11,6 +11,9 @@ const TEXT = {
     verification: 'Проверка', acled: 'ACLED', sources: 'Цепочки источников', claims: 'Утверждения источников',
     labels: 'Как источники называют участников', report: 'Сообщение', noNamedSource: '(источник не назван)',
     slot: 'Показатель', category: 'Категория', distanced: 'с оговоркой', more: 'ещё',
+    eventId: 'Номер события', revision: 'версия', noOutlet: 'издание не указано', noCategory: 'без категории', fromPublication: 'по дате публикации',
+    undated: 'не установлена: в текстах нет даты события, а дата публикации неизвестна',
+    verifications: { unconfirmed: 'не подтверждено', disputed: 'оспаривается' },
     kind: { place: 'место', date: 'дата', count: 'число', source: 'источник', actor: 'участник',
             trigger: 'триггер', sentence: 'предложение' },
     slots: { fatalities: 'погибшие', injured: 'раненые', arrested: 'задержанные', crowd: 'участники' },
@@ -19,6 +22,23 @@ const TEXT = {
       'Explosions/Remote violence': 'Взрывы / дистанционное насилие',
       'Violence against civilians': 'Насилие против мирных жителей',
       'Strategic developments': 'Стратегические события',
+    },
+    subTypes: {
+      'Armed clash': 'Вооружённое столкновение', 'Government regains territory': 'Власти возвращают территорию',
+      'Non-state actor overtakes territory': 'Негосударственная сторона захватывает территорию',
+      'Chemical weapon': 'Химическое оружие', 'Air/drone strike': 'Авиа- или дроноудар', 'Suicide bomb': 'Взрыв смертника',
+      'Shelling/artillery/missile attack': 'Обстрел: артиллерия, ракеты',
+      'Remote explosive/landmine/IED': 'Взрывное устройство, мина, СВУ', Grenade: 'Граната',
+      'Sexual violence': 'Сексуальное насилие', Attack: 'Нападение',
+      'Abduction/forced disappearance': 'Похищение, насильственное исчезновение',
+      'Peaceful protest': 'Мирный протест', 'Protest with intervention': 'Протест с вмешательством властей',
+      'Excessive force against protesters': 'Чрезмерная сила против протестующих',
+      'Violent demonstration': 'Насильственная демонстрация', 'Mob violence': 'Насилие толпы',
+      Agreement: 'Соглашение', Arrests: 'Аресты', 'Change to group/activity': 'Перемены в группе или её деятельности',
+      'Disrupted weapons use': 'Предотвращённое применение оружия',
+      'Headquarters or base established': 'Создание штаба или базы',
+      'Looting/property destruction': 'Мародёрство, уничтожение имущества',
+      'Non-violent transfer of territory': 'Ненасильственная передача территории', Other: 'Другое',
     },
   },
   en: {
@@ -33,10 +53,14 @@ const TEXT = {
     verification: 'Verification', acled: 'ACLED', sources: 'Source chains', claims: 'Claims by source',
     labels: 'How each source names the actors', report: 'Report', noNamedSource: '(no named source)',
     slot: 'Figure', category: 'Category', distanced: 'distanced', more: 'more',
+    eventId: 'Event id', revision: 'revision', noOutlet: 'outlet not given', noCategory: 'no category', fromPublication: 'from the publication date',
+    undated: 'unknown: the texts give no date for the event and the publication date is not known',
+    verifications: {},
     kind: { place: 'place', date: 'date', count: 'count', source: 'source', actor: 'actor',
             trigger: 'trigger', sentence: 'sentence' },
     slots: { fatalities: 'fatalities', injured: 'injured', arrested: 'arrested', crowd: 'crowd' },
     types: {},
+    subTypes: {},
   },
 };
 
@@ -62,6 +86,14 @@ export function t(key, ...values) {
 
 export function typeName(eventType) {
   return TEXT[language].types[eventType] ?? eventType;
+}
+
+export function subTypeName(subType) {
+  return TEXT[language].subTypes[subType] ?? subType;
+}
+
+export function verificationName(verification) {
+  return t('verifications')[verification] ?? verification;
 }
 
 export function kindName(kind) {

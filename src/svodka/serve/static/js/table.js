@@ -1,12 +1,12 @@
 import { clear, el } from './dom.js';
-import { t, typeName } from './i18n.js';
+import { subTypeName, t, typeName } from './i18n.js';
 import { interval, typeColour } from './types.js';
 
 const MOST_ROWS = 1000;
 const COLUMNS = [
   { key: 'date', value: (e) => e.date ?? '' },
   { key: 'type', value: (e) => typeName(e.event_type) },
-  { key: 'subType', value: (e) => e.sub_event_type },
+  { key: 'subType', value: (e) => subTypeName(e.sub_event_type) },
   { key: 'location', value: (e) => e.location ?? '' },
   { key: 'country', value: (e) => e.country ?? '' },
   { key: 'fatalities', value: (e) => e.fatalities_acled ?? -1, show: (e) => interval(e.fatalities_min, e.fatalities_max) },
