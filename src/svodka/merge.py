@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from .attribution import settle_sources, source_key
 from .detect import combinations, event_classes
+from .incidents import incident_hosts
 from .lexicon import data_rows
 from .model import COUNT_SLOTS, Count, Document, Event, Source
 
@@ -50,6 +51,8 @@ def family(event: Event) -> tuple[str, ...]:
 def combined_kind(target: Event, other: Event) -> str:
     if target.event_type == "Protests":
         return max(target.kind, other.kind, key=PROTEST_SEVERITY.index)
+    if (target.kind in BARE_DEATHS) != (other.kind in BARE_DEATHS):  # an act told outright names the event
+        return other.kind if target.kind in BARE_DEATHS else target.kind
     return target.kind if len(target.triggers) >= len(other.triggers) else other.kind
 
 
@@ -278,11 +281,26 @@ def combine_kinds(host: Event, part_kind: str) -> None:
         host.event_type, host.sub_event_type = event_classes()[result].event_type, event_classes()[result].sub_event_type
 
 
+def join_incidents(doc: Document, events: list[Event]) -> list[Event]:
+    """A headline, a label, a case, a finding or the return fire told of an incident is part of it (incidents.py)."""
+    hosts = incident_hosts(doc, events)
+    kept = []
+    for e in events:
+        host = hosts.get(id(e))
+        if host is None:
+            kept.append(e)
+        else:
+            absorb(host, e)
+            combine_kinds(host, e.kind)
+    return kept
+
+
 def merge(doc: Document, events: list[Event], min_confidence: float | None = None) -> list[Event]:
     """The document's events, one per type, place and day: by default those the evidence rules accept
     (`supported`); with `min_confidence`, every candidate at least that confident, accepted or not."""
     events = [e for e in events if e.modality != "background"]
     events = absorb_parts(doc, events)
+    events = join_incidents(doc, events)
     events = absorb_deaths(events)
     events = merge_same(events)
     events = absorb_coarse(events)

@@ -1,0 +1,69 @@
+from datetime import date
+
+from svodka.merge import combined_kind
+from svodka.model import Document, Event, Trigger
+from svodka.pipeline import extract
+
+PUBLISHED = date(2024, 5, 18)  # a Saturday
+
+
+def events_of(text: str) -> list[tuple]:
+    doc = extract(Document("t", text, PUBLISHED))
+    return [(e.sub_event_type, e.location.place.name if e.location else None, e.date) for e in doc.events]
+
+
+def the_one_event(text: str):
+    (event,) = extract(Document("t", text, PUBLISHED)).events
+    return event
+
+
+def test_the_police_s_return_fire_that_ends_an_attack_is_part_of_it_with_its_death():
+    text = ("Мужчина с ножом напал на прохожих в центре Бирмингема в субботу. Ранены четыре человека. "
+            "Полиция застрелила нападавшего на месте.")
+    event = the_one_event(text)
+    assert event.sub_event_type == "Attack"
+    assert (event.injured.min, event.fatalities.min) == (4, 1)
+
+
+def test_the_attacker_named_again_firing_is_no_shelling_of_its_own():
+    text = ("В среду у здания полиции в Казани произошло нападение. Нападавший ранил двух полицейских. "
+            "Стрелок обстреливал здание из-за угла, после чего был задержан.")
+    assert [t for t, _, _ in events_of(text)] == ["Attack"]
+
+
+def test_an_official_calling_a_bombing_a_terrorist_attack_adds_no_attack():
+    text = ("В субботу в Саратове неизвестный взорвал самодельное устройство у здания администрации, "
+            "пострадали трое. Губернатор назвал нападение терактом.")
+    event = the_one_event(text)
+    assert event.sub_event_type == "Remote explosive/landmine/IED" and event.injured.min == 3
+
+
+def test_a_ballistics_finding_told_by_a_region_s_police_is_part_of_the_city_s_shooting():
+    text = ("В четверг в Махачкале неизвестные открыли стрельбу по полицейским, один полицейский погиб. "
+            "Следователи Дагестана установили, что обстрел патрульной машины вели из пистолета Макарова.")
+    assert events_of(text) == [("Attack", "Махачкала", date(2024, 5, 16))]
+
+
+def test_a_headline_s_blast_is_the_suicide_bombing_its_body_tells():
+    text = "Взрыв в Кабуле\nВ понедельник смертник подорвал себя у входа в министерство в Кабуле, погибли шесть человек."
+    event = the_one_event(text)
+    assert event.sub_event_type == "Suicide bomb" and event.fatalities.min == 6
+
+
+def test_a_headline_with_no_incident_told_below_it_stays_an_event():
+    assert [t for t, _, _ in events_of("Взрыв в Кабуле")] == ["Remote explosive/landmine/IED"]
+
+
+def test_an_attacker_killed_on_a_later_day_in_an_operation_of_its_own_is_an_event_of_that_day():
+    text = ("Во вторник в Бангкоке военный открыл стрельбу по прохожим, погибли 10 человек. "
+            "В среду полиция застрелила нападавшего в ходе штурма торгового центра.")
+    assert [(t, d) for t, _, d in events_of(text)] == [("Attack", date(2024, 5, 14)), ("Armed clash", date(2024, 5, 15))]
+
+
+def test_an_attack_absorbing_a_killing_told_more_often_stays_an_attack():
+    # a bare killing ("удалось убить ..., после чего он был убит") joins the attack; were the incident
+    # to take the killing's kind, the merging of bare deaths would swallow it and leave no event
+    attack = Event("", "attack", "Violence against civilians", "Attack", triggers=[Trigger(0, 5, "нападение", "attack", 0)])
+    killing = Event("", "killing", "Violence against civilians", "Attack",
+                    triggers=[Trigger(10, 15, "убить", "killing", 1), Trigger(20, 24, "убит", "killing", 1)])
+    assert combined_kind(attack, killing) == "attack" and combined_kind(killing, attack) == "attack"
