@@ -67,3 +67,23 @@ def test_an_attack_absorbing_a_killing_told_more_often_stays_an_attack():
     killing = Event("", "killing", "Violence against civilians", "Attack",
                     triggers=[Trigger(10, 15, "убить", "killing", 1), Trigger(20, 24, "убит", "killing", 1)])
     assert combined_kind(attack, killing) == "attack" and combined_kind(killing, attack) == "attack"
+
+
+def places_of(text: str) -> list[tuple[str, str]]:
+    return [(t, place) for t, place, _ in events_of(text)]
+
+
+def test_separate_places_listed_in_one_sentence_are_separate_events():
+    assert places_of("В понедельник забастовки прошли в Льеже и Монсе.") == [
+        ("Peaceful protest", "Льеж"), ("Peaceful protest", "Монс")]
+    assert [p for _, p in places_of("В понедельник в Льеже, Монсе и Намюре прошли акции протеста.")] == ["Льеж", "Монс", "Намюр"]
+
+
+def test_a_figure_the_list_s_sentence_gives_for_all_its_places_is_none_of_theirs():
+    doc = extract(Document("t", "В понедельник в Льеже и Монсе прошли забастовки, в них участвовали 300 человек.", PUBLISHED))
+    assert [(e.location.place.name, e.crowd) for e in doc.events] == [("Льеж", None), ("Монс", None)]
+
+
+def test_a_route_from_one_city_to_another_is_one_march():
+    assert places_of("Сторонники оппозиции в понедельник провели марш протеста из Лахора в Исламабад.") == [
+        ("Peaceful protest", "Лахор")]

@@ -19,6 +19,7 @@ from .dates import anchor_date, find_dates, is_background
 from .detect import combinations, event_classes
 from .lexicon import pattern_set
 from .model import CountMention, DateMention, Document, Event, PlaceMention, Token, Trigger
+from .incidents import split_by_places
 from .places import gazetteer
 
 NATIONWIDE = "nationwide.tsv"
@@ -337,6 +338,10 @@ def attach(doc: Document) -> list[Event]:
     voices = Voices.build(doc)
     for event in events:
         attach_place(context, event)
+    # separate places listed in one sentence ("в Льеже и Монсе") are separate events (incidents.py)
+    groups = [split_by_places(doc, e, context.places[e.triggers[0].sentence]) for e in events]
+    events = [e for group in groups for e in group]
+    for event in events:
         attach_date(context, event)
         event.actors = find_actors(doc, event)
         attribute_event(voices, event)
@@ -344,4 +349,9 @@ def attach(doc: Document) -> list[Event]:
     counted = [find_counts(doc, index) for index in range(len(doc.sentences))]
     attach_counts(doc, events, voices, counted)
     attach_crowds(doc, events, voices, counted)
+    for group in groups:
+        if len(group) > 1:  # a figure the listing sentence gives for all its places is none of theirs
+            listing = doc.sentences[group[0].triggers[0].sentence]
+            for e in group:
+                e.claims = [c for c in e.claims if not listing.start <= c.mention.count.evidence[0] < listing.end]
     return events

@@ -16,12 +16,12 @@ day (an attacker killed on a later day, in an operation of its own, is an event 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .detect import event_classes
 from .lexicon import pattern_set
-from .model import Document, Event
+from .model import Document, Event, PlaceMention
 
 MENTIONS = "incident_mentions.tsv"
 HEADLINE = "headline"
@@ -116,3 +116,54 @@ def incident_hosts(doc: Document, events: list[Event]) -> dict[int, Event]:
             if mention.any_day:
                 e.date_stated = False  # the day a case or a finding is told is not the day of the act
     return hosts
+
+
+LIST_WORDS = {",", "и", "а", "также", "в", "во", "на"}  # what stands between the names of a list: "в Льеже и Монсе"
+LINKS = {",", "и"}  # of which a list needs one ("из Лахора в Исламабад" is a route, not a list)
+BETWEEN = {"между"}  # "бои между Арменией и Азербайджаном": one clash between the two
+
+
+def listed_places(doc: Document, index: int, mentions: list[PlaceMention], chosen: PlaceMention) -> list[PlaceMention]:
+    """The places the sentence names in one list with the event's own ("в Льеже и Монсе", "деревни
+    Ветрено, Матвеевка и Дуровка"), each as precise as it: separate places, separate events."""
+    same = sorted((m for m in mentions if m.place.precision == chosen.place.precision), key=lambda m: m.start)
+    if len(same) < 2 or chosen not in same:
+        return []
+    tokens = doc.sentences[index].tokens
+
+    def joined(a: PlaceMention, b: PlaceMention) -> bool:
+        between = [t.text.lower() for t in tokens if t.start >= a.end and t.end <= b.start]
+        return bool(between) and set(between) <= LIST_WORDS and bool(set(between) & LINKS)
+
+    run = [chosen]
+    position = same.index(chosen)
+    for m in reversed(same[:position]):
+        if not joined(m, run[0]):
+            break
+        run.insert(0, m)
+    for m in same[position + 1:]:
+        if not joined(run[-1], m):
+            break
+        run.append(m)
+    before = [t for t in tokens if t.end <= run[0].start][-1:]
+    if len(run) < 2 or before and before[0].lemma in BETWEEN:
+        return []
+    keys = {(m.place.geonameid or m.place.name) for m in run}
+    return [m for m in run if m is not chosen] if len(keys) == len(run) else []
+
+
+def split_by_places(doc: Document, event: Event, mentions: list[PlaceMention]) -> list[Event]:
+    """The event, and a copy of it at each other place its sentence lists with its own."""
+    if event.location is None or event.nationwide:
+        return [event]
+    index = event.triggers[0].sentence
+    chosen = next((m for m in mentions if (m.start, m.end) == (event.location.start, event.location.end)), None)
+    if chosen is None:
+        return [event]
+    copies = []
+    for m in listed_places(doc, index, mentions, chosen):
+        copy = replace(event, location=PlaceMention(m.place, m.start, m.end), triggers=list(event.triggers),
+                       actors=list(event.actors), sources=list(event.sources), claims=[], labels=list(event.labels),
+                       evidence=list(event.evidence))
+        copies.append(copy)
+    return [event] + copies
