@@ -87,3 +87,14 @@ def test_a_figure_the_list_s_sentence_gives_for_all_its_places_is_none_of_theirs
 def test_a_route_from_one_city_to_another_is_one_march():
     assert places_of("Сторонники оппозиции в понедельник провели марш протеста из Лахора в Исламабад.") == [
         ("Peaceful protest", "Лахор")]
+
+
+def test_a_double_attack_at_two_places_told_in_one_sentence_is_two_events_each_of_its_own_kind():
+    text = ("В пятницу в центре Брюсселя прогремел взрыв у здания правительства, "
+            "а затем в Антверпене мужчина открыл стрельбу по прохожим.")
+    assert places_of(text) == [("Remote explosive/landmine/IED", "Брюссель"), ("Attack", "Антверпен")]
+
+
+def test_a_blast_and_shooting_at_one_place_stay_one_attack():
+    text = "В пятницу в центре Брюсселя у здания правительства прогремел взрыв, после чего нападавший открыл стрельбу по прохожим."
+    assert places_of(text) == [("Attack", "Брюссель")]

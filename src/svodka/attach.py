@@ -19,7 +19,7 @@ from .dates import anchor_date, find_dates, is_background
 from .detect import combinations, event_classes
 from .lexicon import pattern_set
 from .model import CountMention, DateMention, Document, Event, PlaceMention, Token, Trigger
-from .incidents import split_by_places
+from .incidents import split_by_acts, split_by_places
 from .places import gazetteer
 
 NATIONWIDE = "nationwide.tsv"
@@ -339,6 +339,7 @@ def attach(doc: Document) -> list[Event]:
     for event in events:
         attach_place(context, event)
     # separate places listed in one sentence ("в Льеже и Монсе") are separate events (incidents.py)
+    events = [a for e in events for a in split_by_acts(doc, e, context.places[e.triggers[0].sentence])]
     groups = [split_by_places(doc, e, context.places[e.triggers[0].sentence]) for e in events]
     events = [e for group in groups for e in group]
     for event in events:

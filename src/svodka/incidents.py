@@ -167,3 +167,38 @@ def split_by_places(doc: Document, event: Event, mentions: list[PlaceMention]) -
                        evidence=list(event.evidence))
         copies.append(copy)
     return [event] + copies
+
+
+FINE = ("landmark", "city")
+
+
+def split_by_acts(doc: Document, event: Event, mentions: list[PlaceMention]) -> list[Event]:
+    """A sentence telling two acts of violence at two places ("взрыв у вокзала в Льеже, а затем стрельба
+    на площади в Монсе") tells two events, though its words combine into one:
+    each act goes to the place named nearest it, and keeps its own class."""
+    classes = event_classes()
+    acts = [t for t in event.triggers if classes[t.kind].violent and t.kind not in BARE_DEATHS]
+    places = [m for m in mentions if m.place.precision in FINE]
+    if len({t.kind for t in acts}) < 2 or len({m.place.geonameid or m.place.name for m in places}) < 2:
+        return [event]
+
+    def nearest(t) -> PlaceMention:
+        return min(places, key=lambda m: min(abs(m.start - t.end), abs(t.start - m.end)))
+
+    by_place: dict[object, list] = {}
+    for t in acts:
+        by_place.setdefault(nearest(t).place.geonameid or nearest(t).place.name, []).append(t)
+    if len(by_place) < 2 or any(len({t.kind for t in group}) > 1 for group in by_place.values()):
+        return [event]
+    rest = [t for t in event.triggers if t not in acts]  # the deaths and arrests stay with the first act
+    split = []
+    for number, group in enumerate(sorted(by_place.values(), key=lambda g: g[0].start)):
+        kind = group[0].kind
+        cls = classes[kind]
+        place = nearest(group[0])
+        triggers = sorted(group + (rest if number == 0 else []), key=lambda t: t.start)
+        split.append(replace(event, kind=kind, event_type=cls.event_type, sub_event_type=cls.sub_event_type,
+                             triggers=triggers, location=PlaceMention(place.place, place.start, place.end),
+                             actors=list(event.actors), sources=list(event.sources), claims=[],
+                             labels=list(event.labels), evidence=list(event.evidence)))
+    return split
