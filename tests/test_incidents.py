@@ -98,3 +98,13 @@ def test_a_double_attack_at_two_places_told_in_one_sentence_is_two_events_each_o
 def test_a_blast_and_shooting_at_one_place_stay_one_attack():
     text = "В пятницу в центре Брюсселя у здания правительства прогремел взрыв, после чего нападавший открыл стрельбу по прохожим."
     assert places_of(text) == [("Attack", "Брюссель")]
+
+
+def test_a_national_strike_is_not_the_local_march_told_beside_it():
+    text = "В четверг в Бельгии прошла общенациональная забастовка. В Брюсселе демонстранты провели шествие к зданию правительства."
+    assert places_of(text) == [("Peaceful protest", "Бельгия"), ("Peaceful protest", "Брюссель")]
+
+
+def test_national_television_places_no_event_over_the_country():
+    assert places_of("Премьер выступил по общенациональному телевидению после митинга в Брюсселе в четверг.") == [
+        ("Peaceful protest", "Брюссель")]
