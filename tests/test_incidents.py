@@ -108,3 +108,10 @@ def test_a_national_strike_is_not_the_local_march_told_beside_it():
 def test_national_television_places_no_event_over_the_country():
     assert places_of("Премьер выступил по общенациональному телевидению после митинга в Брюсселе в четверг.") == [
         ("Peaceful protest", "Брюссель")]
+
+
+def test_the_fire_that_follows_a_roadside_bomb_at_once_is_part_of_that_ambush():
+    text = ("В понедельник под Назранью военный грузовик подорвался на мине, ранены семь военнослужащих. "
+            "Через минуту после подрыва колонну обстреляли из леса.")
+    event = the_one_event(text)
+    assert event.sub_event_type == "Remote explosive/landmine/IED" and event.injured.min == 7
