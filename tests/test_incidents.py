@@ -115,3 +115,20 @@ def test_the_fire_that_follows_a_roadside_bomb_at_once_is_part_of_that_ambush():
             "Через минуту после подрыва колонну обстреляли из леса.")
     event = the_one_event(text)
     assert event.sub_event_type == "Remote explosive/landmine/IED" and event.injured.min == 7
+
+
+def test_an_arrest_told_with_no_place_of_its_own_is_the_one_arrest_told_with_a_place_that_day():
+    text = ("Журналист из Москвы несколько лет работал на юге страны. В среду утром его задержали. "
+            "Как сообщили в ФСБ, журналиста задержали в Ростове-на-Дону.")
+    assert places_of(text) == [("Arrests", "Ростов-на-Дону")]
+
+
+def test_a_mention_with_no_place_of_its_own_beside_two_placed_ones_joins_neither():
+    text = ("В среду в Москве прошла акция протеста. В среду в Казани тоже прошла акция протеста.\n"
+            "В Перми в среду прошел митинг. Участники акции требовали отставки губернатора.")
+    assert [p for _, p in places_of(text)] == ["Москва", "Казань", "Пермь"]
+
+
+def test_a_city_s_protest_is_never_moved_to_the_nationwide_one():
+    text = "Наш корреспондент работает в Алматы. В среду протестующие вышли на улицы. В среду по всей стране прошли акции протеста."
+    assert [p for _, p in places_of(text)] == ["Алматы", "Казахстан"]

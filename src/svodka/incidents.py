@@ -170,6 +170,7 @@ def split_by_places(doc: Document, event: Event, mentions: list[PlaceMention]) -
 
 
 FINE = ("landmark", "city")
+PRECISION = {"landmark": 0, "city": 0, "admin1": 1, "country": 2}
 
 
 def split_by_acts(doc: Document, event: Event, mentions: list[PlaceMention]) -> list[Event]:
@@ -202,3 +203,25 @@ def split_by_acts(doc: Document, event: Event, mentions: list[PlaceMention]) -> 
                              actors=list(event.actors), sources=list(event.sources), claims=[],
                              labels=list(event.labels), evidence=list(event.evidence)))
     return split
+
+
+def placed_by_itself(event: Event) -> bool:
+    """Whether the event's place is named in one of its own sentences, not taken from the text around it."""
+    return event.location is not None and any(start <= event.location.start < end for start, end in event.evidence)
+
+
+def unplaced_hosts(events: list[Event], family) -> dict[int, Event]:
+    """A mention that names no place of its own ("утром активиста задержали") beside the one mention of
+    its kind of act, that day, that does name one ("задержан он был в Ростове") tells that incident; but a
+    city's event is never moved to a region or a country (a nationwide strike is not the city's march)."""
+    own = [e for e in events if placed_by_itself(e)]
+    hosts = {}
+    for e in events:
+        if e.location is None or placed_by_itself(e):
+            continue
+        like = [o for o in own if family(o) == family(e) and o.modality == e.modality and same_day(o, e)
+                and o.location.place.country == e.location.place.country and not o.nationwide
+                and PRECISION[o.location.place.precision] <= PRECISION[e.location.place.precision]]
+        if len(like) == 1 and place_key(like[0]) != place_key(e):
+            hosts[id(e)] = like[0]
+    return hosts

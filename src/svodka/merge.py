@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from .attribution import settle_sources, source_key
 from .detect import combinations, event_classes
-from .incidents import incident_hosts
+from .incidents import incident_hosts, unplaced_hosts
 from .lexicon import data_rows
 from .model import COUNT_SLOTS, Count, Document, Event, Source
 
@@ -281,9 +281,7 @@ def combine_kinds(host: Event, part_kind: str) -> None:
         host.event_type, host.sub_event_type = event_classes()[result].event_type, event_classes()[result].sub_event_type
 
 
-def join_incidents(doc: Document, events: list[Event]) -> list[Event]:
-    """A headline, a label, a case, a finding or the return fire told of an incident is part of it (incidents.py)."""
-    hosts = incident_hosts(doc, events)
+def absorb_into_hosts(events: list[Event], hosts: dict[int, Event]) -> list[Event]:
     kept = []
     for e in events:
         host = hosts.get(id(e))
@@ -293,6 +291,13 @@ def join_incidents(doc: Document, events: list[Event]) -> list[Event]:
             absorb(host, e)
             combine_kinds(host, e.kind)
     return kept
+
+
+def join_incidents(doc: Document, events: list[Event]) -> list[Event]:
+    """A headline, a label, a case, a finding or the return fire told of an incident is part of it; a
+    mention that names no place of its own is the one incident of its kind told that day (incidents.py)."""
+    events = absorb_into_hosts(events, incident_hosts(doc, events))
+    return absorb_into_hosts(events, unplaced_hosts(events, family))
 
 
 def merge(doc: Document, events: list[Event], min_confidence: float | None = None) -> list[Event]:
