@@ -132,3 +132,11 @@ def test_a_mention_with_no_place_of_its_own_beside_two_placed_ones_joins_neither
 def test_a_city_s_protest_is_never_moved_to_the_nationwide_one():
     text = "Наш корреспондент работает в Алматы. В среду протестующие вышли на улицы. В среду по всей стране прошли акции протеста."
     assert [p for _, p in places_of(text)] == ["Алматы", "Казахстан"]
+
+
+def test_detentions_told_paragraphs_after_a_protest_at_its_place_are_its_arrests():
+    text = ("В субботу в Минске прошла акция оппозиции у здания парламента.\n\n"
+            "Участники держали плакаты и скандировали лозунги.\n\n"
+            "К вечеру полиция Минска задержала нескольких активистов.")
+    event = the_one_event(text)
+    assert event.sub_event_type == "Protest with intervention" and (event.arrested.min, event.arrested.max) == (2, 9)
