@@ -140,3 +140,16 @@ def test_detentions_told_paragraphs_after_a_protest_at_its_place_are_its_arrests
             "К вечеру полиция Минска задержала нескольких активистов.")
     event = the_one_event(text)
     assert event.sub_event_type == "Protest with intervention" and (event.arrested.min, event.arrested.max) == (2, 9)
+
+
+def test_rallies_that_turned_into_a_battle_make_its_later_clashes_of_protesters_that_battle():
+    text = ("Утренние митинги в Маниле к полудню переросли в перестрелки.\n\n"
+            "В Маниле в столкновениях протестующих с полицией погибли 25 человек.")
+    event = the_one_event(text)
+    assert event.sub_event_type == "Armed clash" and event.fatalities.min == 25
+
+
+def test_a_riot_beside_a_battle_that_told_no_demonstration_stays_a_riot():
+    text = ("В пятницу в Маниле произошла перестрелка между военными и боевиками.\n\n"
+            "В пятницу в Маниле протестующие подожгли машины и забросали полицию камнями.")
+    assert [t for t, _, _ in events_of(text)] == ["Armed clash", "Violent demonstration"]

@@ -21,6 +21,7 @@ PROTEST_SEVERITY = ["protest", "intervention", "excessive_force"]
 COARSE = ("country", "admin1")
 PRECISION_RANK = {"landmark": 0, "city": 1, "admin1": 2, "country": 3}
 SUPPORTED_WEIGHT = 0.75
+DEMONSTRATIONS = ("Protests", "Riots")
 BARE_DEATHS = ("killing", "death")  # "убиты двое", "погибли трое": told with no act of their own
 
 
@@ -237,12 +238,24 @@ class PartRule:
     hosts: frozenset[str]  # event types it is a part of
     where: str  # "paragraph": told in the host's paragraph at its place; "day": at the host's place on its day,
     # told after the host (arrests that lead a text are its news); "retold": as "day", when the host's own
-    # sentences already tell an act of the part's class
+    # sentences already tell an act of the part's class; "turned": as "day", when one of the host's sentences
+    # tells a demonstration with the host's act (the rallies that turned into the clash: its later riots are it)
 
 
 @lru_cache(maxsize=1)
 def part_rules() -> tuple[PartRule, ...]:
     return tuple(PartRule(row[0].strip(), frozenset(t.strip() for t in row[1].split(",")), row[2].strip()) for row in data_rows("event_parts.tsv"))
+
+
+def turned_into(host: Event) -> bool:
+    """One of the host's sentences tells a demonstration and the host's own act together ("митинг перерос
+    в перестрелку")."""
+    classes = event_classes()
+    for sentence in host.sentences:
+        kinds = {classes[t.kind].event_type for t in host.triggers if t.sentence == sentence}
+        if kinds & set(DEMONSTRATIONS) and host.event_type in kinds:
+            return True
+    return False
 
 
 def is_host(doc: Document, rule: PartRule, host: Event, part: Event) -> bool:
@@ -252,6 +265,8 @@ def is_host(doc: Document, rule: PartRule, host: Event, part: Event) -> bool:
         paragraph = doc.sentences[part.triggers[0].sentence].paragraph
         return any(doc.sentences[t.sentence].paragraph == paragraph for t in host.triggers)
     if rule.where == "retold" and all(t.kind != part.kind for t in host.triggers):
+        return False
+    if rule.where == "turned" and not turned_into(host):
         return False
     return host.date == part.date and host.triggers[0].start < part.triggers[0].start
 
