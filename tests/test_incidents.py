@@ -153,3 +153,9 @@ def test_a_riot_beside_a_battle_that_told_no_demonstration_stays_a_riot():
     text = ("В пятницу в Маниле произошла перестрелка между военными и боевиками.\n\n"
             "В пятницу в Маниле протестующие подожгли машины и забросали полицию камнями.")
     assert [t for t, _, _ in events_of(text)] == ["Armed clash", "Violent demonstration"]
+
+
+def test_the_fire_after_a_blast_leaves_the_blast_a_blast():
+    # the sequel is another act within the incident: it joins the blast and does not rename it a shelling
+    text = "В понедельник в Назрани у здания комендатуры прогремел взрыв. Сразу после взрыва военных обстреляли из автоматов."
+    assert [t for t, _, _ in events_of(text)] == ["Remote explosive/landmine/IED"]

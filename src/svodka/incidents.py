@@ -37,6 +37,12 @@ class PartMention:
     def any_day(self) -> bool:
         return self.kinds <= ANY_DAY | {HEADLINE}
 
+    @property
+    def names_act(self) -> bool:
+        """A headline or a label names the incident's act, and may name it more precisely ("смертник");
+        the attacker's shots or the return fire are other acts within it and leave its kind alone."""
+        return self.any_day
+
 
 def sentence_kinds(doc: Document, index: int, cache: dict[int, frozenset[str]]) -> frozenset[str]:
     if index not in cache:
@@ -101,8 +107,9 @@ def host_of(part: Event, mention: PartMention, founders: list[Event]) -> Event |
     return min(candidates, key=rank)
 
 
-def incident_hosts(doc: Document, events: list[Event]) -> dict[int, Event]:
-    """The incident each event told only as a part of one joins (by the part's id); see the module's doc."""
+def incident_hosts(doc: Document, events: list[Event]) -> dict[int, tuple[Event, bool]]:
+    """The incident each event told only as a part of one joins (by the part's id), and whether the part
+    names the incident's act (its kind may then refine the incident's); see the module's doc."""
     cache: dict[int, frozenset[str]] = {}
     mentions = {id(e): part_mention(doc, e, cache) for e in events}
     # a death told with no act of its own founds no incident: it joins one (merge.absorb_deaths)
@@ -112,7 +119,7 @@ def incident_hosts(doc: Document, events: list[Event]) -> dict[int, Event]:
         mention = mentions[id(e)]
         host = host_of(e, mention, founders) if mention else None
         if host is not None:
-            hosts[id(e)] = host
+            hosts[id(e)] = (host, mention.names_act)
             if mention.any_day:
                 e.date_stated = False  # the day a case or a finding is told is not the day of the act
     return hosts
@@ -210,7 +217,7 @@ def placed_by_itself(event: Event) -> bool:
     return event.location is not None and any(start <= event.location.start < end for start, end in event.evidence)
 
 
-def unplaced_hosts(events: list[Event], family) -> dict[int, Event]:
+def unplaced_hosts(events: list[Event], family) -> dict[int, tuple[Event, bool]]:
     """A mention that names no place of its own ("утром активиста задержали") beside the one mention of
     its kind of act, that day, that does name one ("задержан он был в Ростове") tells that incident; but a
     city's event is never moved to a region or a country (a nationwide strike is not the city's march)."""
@@ -223,5 +230,5 @@ def unplaced_hosts(events: list[Event], family) -> dict[int, Event]:
                 and o.location.place.country == e.location.place.country and not o.nationwide
                 and PRECISION[o.location.place.precision] <= PRECISION[e.location.place.precision]]
         if len(like) == 1 and place_key(like[0]) != place_key(e):
-            hosts[id(e)] = like[0]
+            hosts[id(e)] = (like[0], True)
     return hosts

@@ -296,14 +296,16 @@ def combine_kinds(host: Event, part_kind: str) -> None:
         host.event_type, host.sub_event_type = event_classes()[result].event_type, event_classes()[result].sub_event_type
 
 
-def absorb_into_hosts(events: list[Event], hosts: dict[int, Event]) -> list[Event]:
+def absorb_into_hosts(events: list[Event], hosts: dict[int, tuple[Event, bool]]) -> list[Event]:
+    """Each event with a host joins it; one that names the host's act may refine its kind (combinations.tsv)."""
     kept = []
     for e in events:
-        host = hosts.get(id(e))
-        if host is None:
+        if id(e) not in hosts:
             kept.append(e)
-        else:
-            absorb(host, e)
+            continue
+        host, names_act = hosts[id(e)]
+        absorb(host, e)
+        if names_act:
             combine_kinds(host, e.kind)
     return kept
 
