@@ -3,7 +3,9 @@
 Mentions of one event across paragraphs and sources become one event; its
 counts become intervals spanning every source's figure, a running total
 replacing the figures before it. A death reported with no act of its own
-("погибли восемь человек") belongs to the violent event it follows.
+("погибли восемь человек") belongs to the violent event it follows. A mention
+that only tells a part of an incident (its headline, a label, the case, a
+finding, the return fire) joins that incident first (incidents.py).
 """
 from __future__ import annotations
 
