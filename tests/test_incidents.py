@@ -159,3 +159,9 @@ def test_the_fire_after_a_blast_leaves_the_blast_a_blast():
     # the sequel is another act within the incident: it joins the blast and does not rename it a shelling
     text = "В понедельник в Назрани у здания комендатуры прогремел взрыв. Сразу после взрыва военных обстреляли из автоматов."
     assert [t for t, _, _ in events_of(text)] == ["Remote explosive/landmine/IED"]
+
+
+def test_a_protest_on_two_days_listed_in_one_sentence_is_two_events_and_their_shared_figure_neither_s():
+    doc = extract(Document("t", "В Бишкеке акции протеста прошли в понедельник и во вторник, пострадали 28 человек.", PUBLISHED))
+    assert [(e.date, e.injured) for e in doc.events] == [(date(2024, 5, 13), None), (date(2024, 5, 14), None)]
+    assert [d for _, _, d in events_of("Митинги прошли 12 мая и 13 мая в Бишкеке.")] == [date(2024, 5, 12), date(2024, 5, 13)]

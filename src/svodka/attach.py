@@ -19,7 +19,7 @@ from .dates import anchor_date, find_dates, is_background
 from .detect import combinations, event_classes
 from .lexicon import pattern_set
 from .model import CountMention, DateMention, Document, Event, PlaceMention, Token, Trigger
-from .incidents import split_by_acts, split_by_places
+from .incidents import split_by_acts, split_by_days, split_by_places
 from .places import gazetteer
 
 NATIONWIDE = "nationwide.tsv"
@@ -338,12 +338,15 @@ def attach(doc: Document) -> list[Event]:
     voices = Voices.build(doc)
     for event in events:
         attach_place(context, event)
-    # separate places listed in one sentence ("в Льеже и Монсе") are separate events (incidents.py)
+    # separate places or days listed in one sentence ("в Льеже и Монсе", "в понедельник и во вторник")
+    # are separate events, and so are two acts at two places (incidents.py)
     events = [a for e in events for a in split_by_acts(doc, e, context.places[e.triggers[0].sentence])]
     groups = [split_by_places(doc, e, context.places[e.triggers[0].sentence]) for e in events]
+    for event in (e for group in groups for e in group):
+        attach_date(context, event)
+    groups = [[d for e in group for d in split_by_days(doc, e, context.dates(e.triggers[0].sentence))] for group in groups]
     events = [e for group in groups for e in group]
     for event in events:
-        attach_date(context, event)
         event.actors = find_actors(doc, event)
         attribute_event(voices, event)
         event.evidence = [(doc.sentences[i].start, doc.sentences[i].end) for i in event.sentences]
@@ -351,7 +354,7 @@ def attach(doc: Document) -> list[Event]:
     attach_counts(doc, events, voices, counted)
     attach_crowds(doc, events, voices, counted)
     for group in groups:
-        if len(group) > 1:  # a figure the listing sentence gives for all its places is none of theirs
+        if len(group) > 1:  # a figure the listing sentence gives for all its places or days is none of theirs
             listing = doc.sentences[group[0].triggers[0].sentence]
             for e in group:
                 e.claims = [c for c in e.claims if not listing.start <= c.mention.count.evidence[0] < listing.end]

@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from .detect import event_classes
 from .lexicon import pattern_set
-from .model import Document, Event, PlaceMention
+from .model import DateMention, Document, Event, PlaceMention
 
 MENTIONS = "incident_mentions.tsv"
 HEADLINE = "headline"
@@ -130,33 +130,56 @@ LINKS = {",", "и"}  # of which a list needs one ("из Лахора в Исла
 BETWEEN = {"между"}  # "бои между Арменией и Азербайджаном": one clash between the two
 
 
+def coordinated(tokens: list, items: list, chosen) -> list:
+    """The items (spans of the sentence, in order) that stand in one list with `chosen` ("в Льеже и
+    Монсе", "в понедельник и во вторник"), `chosen` included; [] when it stands in none."""
+
+    def joined(a, b) -> bool:
+        between = [t.text.lower() for t in tokens if t.start >= a.end and t.end <= b.start]
+        return bool(between) and set(between) <= LIST_WORDS and bool(set(between) & LINKS)
+
+    run = [chosen]
+    position = items.index(chosen)
+    for m in reversed(items[:position]):
+        if not joined(m, run[0]):
+            break
+        run.insert(0, m)
+    for m in items[position + 1:]:
+        if not joined(run[-1], m):
+            break
+        run.append(m)
+    before = [t for t in tokens if t.end <= run[0].start][-1:]
+    return [] if len(run) < 2 or before and before[0].lemma in BETWEEN else run
+
+
 def listed_places(doc: Document, index: int, mentions: list[PlaceMention], chosen: PlaceMention) -> list[PlaceMention]:
     """The places the sentence names in one list with the event's own ("в Льеже и Монсе", "деревни
     Ветрено, Матвеевка и Дуровка"), each as precise as it: separate places, separate events."""
     same = sorted((m for m in mentions if m.place.precision == chosen.place.precision), key=lambda m: m.start)
     if len(same) < 2 or chosen not in same:
         return []
-    tokens = doc.sentences[index].tokens
-
-    def joined(a: PlaceMention, b: PlaceMention) -> bool:
-        between = [t.text.lower() for t in tokens if t.start >= a.end and t.end <= b.start]
-        return bool(between) and set(between) <= LIST_WORDS and bool(set(between) & LINKS)
-
-    run = [chosen]
-    position = same.index(chosen)
-    for m in reversed(same[:position]):
-        if not joined(m, run[0]):
-            break
-        run.insert(0, m)
-    for m in same[position + 1:]:
-        if not joined(run[-1], m):
-            break
-        run.append(m)
-    before = [t for t in tokens if t.end <= run[0].start][-1:]
-    if len(run) < 2 or before and before[0].lemma in BETWEEN:
-        return []
+    run = coordinated(doc.sentences[index].tokens, same, chosen)
     keys = {(m.place.geonameid or m.place.name) for m in run}
     return [m for m in run if m is not chosen] if len(keys) == len(run) else []
+
+
+def split_by_days(doc: Document, event: Event, mentions: list[DateMention]) -> list[Event]:
+    """The event, and a copy of it on each other day its own sentence lists with its day ("акции прошли
+    в понедельник и во вторник"): separate days, separate events."""
+    if event.date_evidence is None or not event.date_stated:
+        return [event]
+    dated = sorted((d for d in mentions if d.day), key=lambda d: d.start)
+    chosen = next((d for d in dated if (d.start, d.end) == tuple(event.date_evidence)), None)
+    if chosen is None:
+        return [event]
+    run = coordinated(doc.sentences[event.triggers[0].sentence].tokens, dated, chosen)
+    if len({d.day for d in run}) != len(run):
+        return [event]
+    return [event] + [
+        replace(event, date=d.day, date_evidence=(d.start, d.end), triggers=list(event.triggers), actors=list(event.actors),
+                sources=list(event.sources), claims=[], labels=list(event.labels), evidence=list(event.evidence))
+        for d in run if d is not chosen
+    ]
 
 
 def split_by_places(doc: Document, event: Event, mentions: list[PlaceMention]) -> list[Event]:
