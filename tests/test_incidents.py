@@ -165,3 +165,9 @@ def test_a_protest_on_two_days_listed_in_one_sentence_is_two_events_and_their_sh
     doc = extract(Document("t", "В Бишкеке акции протеста прошли в понедельник и во вторник, пострадали 28 человек.", PUBLISHED))
     assert [(e.date, e.injured) for e in doc.events] == [(date(2024, 5, 13), None), (date(2024, 5, 14), None)]
     assert [d for _, _, d in events_of("Митинги прошли 12 мая и 13 мая в Бишкеке.")] == [date(2024, 5, 12), date(2024, 5, 13)]
+
+
+def test_an_arrest_told_with_its_criminal_case_is_an_arrest_of_its_own_day():
+    text = ("В понедельник в Москве задержали активиста Иванова. "
+            "В четверг в Москве задержали журналиста Петрова, против него возбуждено уголовное дело.")
+    assert [(t, d) for t, _, d in events_of(text)] == [("Arrests", date(2024, 5, 13)), ("Arrests", date(2024, 5, 16))]

@@ -55,8 +55,12 @@ def sentence_kinds(doc: Document, index: int, cache: dict[int, frozenset[str]]) 
 
 
 def part_mention(doc: Document, event: Event, cache: dict[int, frozenset[str]]) -> PartMention | None:
-    """How the event is told when every sentence of it tells a part of an incident, else None."""
+    """How the event is told when every sentence of it tells a part of an incident, else None. Only
+    violence is told by its label, case or finding: an arrest told with its case ("задержан, на него
+    завели дело") is the arrest itself, and only a headline makes one a part."""
     kinds = [sentence_kinds(doc, i, cache) for i in event.sentences]
+    if not event_classes()[event.kind].violent:
+        kinds = [k & {HEADLINE} for k in kinds]
     if not kinds or not all(kinds):
         return None
     return PartMention(frozenset().union(*kinds))
