@@ -17,7 +17,6 @@ day (an attacker killed on a later day, in an operation of its own, is an event 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 from .detect import event_classes
 from .lexicon import pattern_set
