@@ -171,3 +171,8 @@ def test_an_arrest_told_with_its_criminal_case_is_an_arrest_of_its_own_day():
     text = ("В понедельник в Москве задержали активиста Иванова. "
             "В четверг в Москве задержали журналиста Петрова, против него возбуждено уголовное дело.")
     assert [(t, d) for t, _, d in events_of(text)] == [("Arrests", date(2024, 5, 13)), ("Arrests", date(2024, 5, 16))]
+
+
+def test_shelling_on_two_days_one_sentence_lists_stays_two_events():
+    dates = sorted(d for _, _, d in events_of("В понедельник и во вторник ВСУ обстреляли Белгород из РСЗО."))
+    assert dates == [date(2024, 5, 13), date(2024, 5, 14)]

@@ -149,7 +149,9 @@ def merge_same(events: list[Event]) -> list[Event]:
         if target is None and not e.date_stated and same:
             target = same[0]
         if target is None and told_twice_a_day_apart(e):
-            target = next((m for m in same if m.date and e.date and abs((m.date - e.date).days) <= 1), None)
+            # but not the days one sentence lists ("в понедельник и во вторник"): the same words, two days
+            target = next((m for m in same if m.date and e.date and abs((m.date - e.date).days) <= 1
+                           and m.triggers[0].start != e.triggers[0].start), None)
         if target is None:
             merged.append(e)
         else:
