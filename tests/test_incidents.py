@@ -176,3 +176,11 @@ def test_an_arrest_told_with_its_criminal_case_is_an_arrest_of_its_own_day():
 def test_shelling_on_two_days_one_sentence_lists_stays_two_events():
     dates = sorted(d for _, _, d in events_of("В понедельник и во вторник ВСУ обстреляли Белгород из РСЗО."))
     assert dates == [date(2024, 5, 13), date(2024, 5, 14)]
+
+
+def test_an_attack_whose_case_is_an_attempt_on_officers_lives_is_a_clash_with_them():
+    text = ("В среду в Назрани неизвестные открыли огонь по патрульной машине, двое погибли. "
+            "После нападения возбуждено уголовное дело о посягательстве на жизнь сотрудников полиции.")
+    assert [t for t, _, _ in events_of(text)] == ["Armed clash"]
+    civilians = "В среду в Назрани неизвестные открыли огонь по прохожим, двое погибли. Возбуждено дело об убийстве."
+    assert [t for t, _, _ in events_of(civilians)] == ["Attack"]

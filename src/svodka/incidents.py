@@ -25,6 +25,7 @@ from .model import DateMention, Document, Event, PlaceMention
 MENTIONS = "incident_mentions.tsv"
 HEADLINE = "headline"
 BARE_DEATHS = ("killing", "death")
+CLASS_CUE = "is:"  # a wording that names the incident's class, not a part
 ANY_DAY = frozenset({"label", "legal", "finding"})  # kinds that speak of the act from a later day
 
 
@@ -57,7 +58,7 @@ def part_mention(doc: Document, event: Event, cache: dict[int, frozenset[str]]) 
     """How the event is told when every sentence of it tells a part of an incident, else None. Only
     violence is told by its label, case or finding: an arrest told with its case ("задержан, на него
     завели дело") is the arrest itself, and only a headline makes one a part."""
-    kinds = [sentence_kinds(doc, i, cache) for i in event.sentences]
+    kinds = [frozenset(k for k in sentence_kinds(doc, i, cache) if not k.startswith(CLASS_CUE)) for i in event.sentences]
     if not event_classes()[event.kind].violent:
         kinds = [k & {HEADLINE} for k in kinds]
     if not kinds or not all(kinds):
@@ -126,6 +127,15 @@ def incident_hosts(doc: Document, events: list[Event]) -> dict[int, tuple[Event,
             if mention.any_day:
                 e.date_stated = False  # the day a case or a finding is told is not the day of the act
     return hosts
+
+
+def told_class(doc: Document, event: Event, cache: dict[int, frozenset[str]]) -> str | None:
+    """The class one of the incident's sentences names it by (data/incident_mentions.tsv "is:"), if any."""
+    for i in event.sentences:
+        for kind in sentence_kinds(doc, i, cache):
+            if kind.startswith(CLASS_CUE):
+                return kind[len(CLASS_CUE):]
+    return None
 
 
 LIST_WORDS = {",", "и", "а", "также", "в", "во", "на"}  # what stands between the names of a list: "в Льеже и Монсе"

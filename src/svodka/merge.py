@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from .attribution import settle_sources, source_key
 from .detect import combinations, event_classes
-from .incidents import incident_hosts, unplaced_hosts
+from .incidents import incident_hosts, told_class, unplaced_hosts
 from .lexicon import data_rows
 from .model import COUNT_SLOTS, Count, Document, Event, Source
 
@@ -24,6 +24,7 @@ COARSE = ("country", "admin1")
 PRECISION_RANK = {"landmark": 0, "city": 1, "admin1": 2, "country": 3}
 SUPPORTED_WEIGHT = 0.75
 DEMONSTRATIONS = ("Protests", "Riots")
+ATTACKS_ON_PEOPLE = ("attack", "killing")  # what a case's wording may show was a clash with security forces
 BARE_DEATHS = ("killing", "death")  # "убиты двое", "погибли трое": told with no act of their own
 
 
@@ -316,9 +317,17 @@ def absorb_into_hosts(events: list[Event], hosts: dict[int, tuple[Event, bool]])
 
 def join_incidents(doc: Document, events: list[Event]) -> list[Event]:
     """A headline, a label, a case, a finding or the return fire told of an incident is part of it; a
-    mention that names no place of its own is the one incident of its kind told that day (incidents.py)."""
+    mention that names no place of its own is the one incident of its kind told that day; an attack whose
+    case is an attempt on officers' lives is a clash with them (incidents.py)."""
     events = absorb_into_hosts(events, incident_hosts(doc, events))
-    return absorb_into_hosts(events, unplaced_hosts(events, family))
+    events = absorb_into_hosts(events, unplaced_hosts(events, family))
+    cache: dict[int, frozenset[str]] = {}
+    for e in events:
+        named = told_class(doc, e, cache) if e.kind in ATTACKS_ON_PEOPLE else None
+        if named and named != e.kind:
+            cls = event_classes()[named]
+            e.kind, e.event_type, e.sub_event_type = named, cls.event_type, cls.sub_event_type
+    return events
 
 
 def merge(doc: Document, events: list[Event], min_confidence: float | None = None) -> list[Event]:
