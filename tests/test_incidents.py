@@ -184,3 +184,9 @@ def test_an_attack_whose_case_is_an_attempt_on_officers_lives_is_a_clash_with_th
     assert [t for t, _, _ in events_of(text)] == ["Armed clash"]
     civilians = "В среду в Назрани неизвестные открыли огонь по прохожим, двое погибли. Возбуждено дело об убийстве."
     assert [t for t, _, _ in events_of(civilians)] == ["Attack"]
+
+
+def test_a_photo_caption_of_the_blast_site_is_no_second_blast():
+    text = ("В понедельник в Кабуле смертник подорвал себя у министерства, погибли шесть человек. "
+            "На снимке: место взрыва у министерства в Кабуле.")
+    assert [t for t, _, _ in events_of(text)] == ["Suicide bomb"]

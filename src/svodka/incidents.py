@@ -26,7 +26,7 @@ MENTIONS = "incident_mentions.tsv"
 HEADLINE = "headline"
 BARE_DEATHS = ("killing", "death")
 CLASS_CUE = "is:"  # a wording that names the incident's class, not a part
-ANY_DAY = frozenset({"label", "legal", "finding"})  # kinds that speak of the act from a later day
+ANY_DAY = frozenset({"label", "legal", "finding", "caption"})  # kinds that speak of the act from a later day
 
 
 @dataclass(frozen=True)
