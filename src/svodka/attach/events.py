@@ -26,6 +26,7 @@ from ..model import (
 from .actors import find_actors
 from .counts import find_counts, find_unclaimed_people
 from .dates import anchor_date, find_dates, is_background
+from ..merge.incidents import split_by_acts, split_by_days, split_by_places
 from .places import gazetteer
 from .sources.assignment import Voices, attribute_event
 
@@ -308,47 +309,6 @@ def find_place(context: DocumentContext, event: Event) -> None:
         event.location = PlaceMention(main.place, main.start, main.end)
 
 
-def coordinated_places(context: DocumentContext, event: Event) -> list[PlaceMention]:
-    """The other places its own sentence names alongside the event's: "в Льеже и Монсе", "над Курской,
-    Брянской и Орловской областями" are separate events, one at each place."""
-    location = event.location
-    if location is None or event.nationwide or event_classes()[event.kind].national:
-        return []
-    index = event.triggers[0].sentence
-    found = sorted(context.places[index], key=lambda m: m.start)
-    if not any(m.start == location.start and m.end == location.end for m in found):
-        return []  # placed from another sentence
-    tokens = context.doc.sentences[index].tokens
-    level = PRECISION_ORDER[location.place.precision]
-    chain: list[PlaceMention] = []
-    for m in found:
-        linked = bool(chain) and is_coordination([t for t in tokens if chain[-1].end <= t.start and t.end <= m.start])
-        if not linked:
-            if any(c.start == location.start for c in chain):
-                break
-            chain = []
-        if PRECISION_ORDER[m.place.precision] == level:
-            chain.append(m)
-        else:
-            chain = []
-    if not any(c.start == location.start for c in chain):
-        return []
-    names = {location.place.name}
-    others = []
-    for m in chain:
-        if m.place.name not in names:
-            names.add(m.place.name)
-            others.append(PlaceMention(m.place, m.start, m.end))
-    return others
-
-
-def is_coordination(between: list[Token]) -> bool:
-    """Only ", ", "и", "а также", a repeated preposition: "в Льеже и в Монсе"."""
-    return bool(between) and any(t.text in COORDINATORS for t in between) and all(
-        t.text in COORDINATORS or t.lemma in LOCATIVE for t in between
-    )
-
-
 def nationwide(doc: Document, index: int) -> tuple[int, int] | None:
     sentence = doc.sentences[index]
     matches = pattern_set(NATIONWIDE).find(sentence.tokens)
@@ -456,18 +416,26 @@ def attach(doc: Document) -> list[Event]:
     context = DocumentContext.build(doc)
     voices = Voices.build(doc)
     doc.quotes = voices.quotes
-    placed = []
     for event in events:
         attach_place(context, event)
-        placed.append(event)
-        placed += [replace(event, location=m, triggers=list(event.triggers)) for m in coordinated_places(context, event)]
-    events = placed
-    for event in events:
+    # separate places or days listed in one sentence ("в Льеже и Монсе", "в понедельник и во вторник")
+    # are separate events, and so are two acts at two places (incidents.py)
+    events = [a for e in events for a in split_by_acts(doc, e, context.places[e.triggers[0].sentence])]
+    groups = [split_by_places(doc, e, context.places[e.triggers[0].sentence]) for e in events]
+    for event in (e for group in groups for e in group):
         attach_date(context, event)
+    groups = [[d for e in group for d in split_by_days(doc, e, context.dates(e.triggers[0].sentence))] for group in groups]
+    events = [e for group in groups for e in group]
+    for event in events:
         event.actors = find_actors(doc, event)
         attribute_event(voices, event)
         event.evidence = [(doc.sentences[i].start, doc.sentences[i].end) for i in event.sentences]
     counted = [find_counts(doc, index) for index in range(len(doc.sentences))]
     attach_counts(doc, events, voices, counted)
     attach_crowds(doc, events, voices, counted)
+    for group in groups:
+        if len(group) > 1:  # a figure the listing sentence gives for all its places or days is none of theirs
+            listing = doc.sentences[group[0].triggers[0].sentence]
+            for e in group:
+                e.claims = [c for c in e.claims if not listing.start <= c.mention.count.evidence[0] < listing.end]
     return events

@@ -3,7 +3,9 @@
 Mentions of one event across paragraphs and sources become one event; its
 counts become intervals spanning every source's figure, a running total
 replacing the figures before it. A death reported with no act of its own
-("погибли восемь человек") belongs to the violent event it follows.
+("погибли восемь человек") belongs to the violent event it follows. A mention
+that only tells a part of an incident (its headline, a label, the case, a
+finding, the return fire) joins that incident first (incidents.py).
 """
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from functools import lru_cache
 
 from ..attach.sources.assignment import settle_sources, source_key
 from ..detect.triggers import combinations, event_classes
+from .incidents import incident_hosts, told_class, unplaced_hosts
 from ..lexicon import data_rows
 from ..model import COUNT_SLOTS, Count, Document, Event, Source
 
@@ -20,6 +23,8 @@ PROTEST_SEVERITY = ["protest", "intervention", "excessive_force"]
 COARSE = ("country", "admin1")
 PRECISION_RANK = {"landmark": 0, "city": 1, "admin1": 2, "country": 3}
 SUPPORTED_WEIGHT = 0.75
+DEMONSTRATIONS = ("Protests", "Riots")
+ATTACKS_ON_PEOPLE = ("attack", "killing")  # what a case's wording may show was a clash with security forces
 BARE_DEATHS = ("killing", "death")  # "убиты двое", "погибли трое": told with no act of their own
 
 
@@ -50,6 +55,8 @@ def family(event: Event) -> tuple[str, ...]:
 def combined_kind(target: Event, other: Event) -> str:
     if target.event_type == "Protests":
         return max(target.kind, other.kind, key=PROTEST_SEVERITY.index)
+    if (target.kind in BARE_DEATHS) != (other.kind in BARE_DEATHS):  # an act told outright names the event
+        return other.kind if target.kind in BARE_DEATHS else target.kind
     return target.kind if len(target.triggers) >= len(other.triggers) else other.kind
 
 
@@ -143,7 +150,9 @@ def merge_same(events: list[Event]) -> list[Event]:
         if target is None and not e.date_stated and same:
             target = same[0]
         if target is None and told_twice_a_day_apart(e):
-            target = next((m for m in same if m.date and e.date and abs((m.date - e.date).days) <= 1), None)
+            # but not the days one sentence lists ("в понедельник и во вторник"): the same words, two days
+            target = next((m for m in same if m.date and e.date and abs((m.date - e.date).days) <= 1
+                           and m.triggers[0].start != e.triggers[0].start), None)
         if target is None:
             merged.append(e)
         else:
@@ -234,12 +243,24 @@ class PartRule:
     hosts: frozenset[str]  # event types it is a part of
     where: str  # "paragraph": told in the host's paragraph at its place; "day": at the host's place on its day,
     # told after the host (arrests that lead a text are its news); "retold": as "day", when the host's own
-    # sentences already tell an act of the part's class
+    # sentences already tell an act of the part's class; "turned": as "day", when one of the host's sentences
+    # tells a demonstration with the host's act (the rallies that turned into the clash: its later riots are it)
 
 
 @lru_cache(maxsize=1)
 def part_rules() -> tuple[PartRule, ...]:
     return tuple(PartRule(row[0].strip(), frozenset(t.strip() for t in row[1].split(",")), row[2].strip()) for row in data_rows("merge/event_parts.tsv"))
+
+
+def turned_into(host: Event) -> bool:
+    """One of the host's sentences tells a demonstration and the host's own act together ("митинг перерос
+    в перестрелку")."""
+    classes = event_classes()
+    for sentence in host.sentences:
+        kinds = {classes[t.kind].event_type for t in host.triggers if t.sentence == sentence}
+        if kinds & set(DEMONSTRATIONS) and host.event_type in kinds:
+            return True
+    return False
 
 
 def is_host(doc: Document, rule: PartRule, host: Event, part: Event) -> bool:
@@ -249,6 +270,8 @@ def is_host(doc: Document, rule: PartRule, host: Event, part: Event) -> bool:
         paragraph = doc.sentences[part.triggers[0].sentence].paragraph
         return any(doc.sentences[t.sentence].paragraph == paragraph for t in host.triggers)
     if rule.where == "retold" and all(t.kind != part.kind for t in host.triggers):
+        return False
+    if rule.where == "turned" and not turned_into(host):
         return False
     return host.date == part.date and host.triggers[0].start < part.triggers[0].start
 
@@ -278,11 +301,41 @@ def combine_kinds(host: Event, part_kind: str) -> None:
         host.event_type, host.sub_event_type = event_classes()[result].event_type, event_classes()[result].sub_event_type
 
 
+def absorb_into_hosts(events: list[Event], hosts: dict[int, tuple[Event, bool]]) -> list[Event]:
+    """Each event with a host joins it; one that names the host's act may refine its kind (combinations.tsv)."""
+    kept = []
+    for e in events:
+        if id(e) not in hosts:
+            kept.append(e)
+            continue
+        host, names_act = hosts[id(e)]
+        absorb(host, e)
+        if names_act:
+            combine_kinds(host, e.kind)
+    return kept
+
+
+def join_incidents(doc: Document, events: list[Event]) -> list[Event]:
+    """A headline, a label, a case, a finding or the return fire told of an incident is part of it; a
+    mention that names no place of its own is the one incident of its kind told that day; an attack whose
+    case is an attempt on officers' lives is a clash with them (incidents.py)."""
+    events = absorb_into_hosts(events, incident_hosts(doc, events))
+    events = absorb_into_hosts(events, unplaced_hosts(events, family))
+    cache: dict[int, frozenset[str]] = {}
+    for e in events:
+        named = told_class(doc, e, cache) if e.kind in ATTACKS_ON_PEOPLE else None
+        if named and named != e.kind:
+            cls = event_classes()[named]
+            e.kind, e.event_type, e.sub_event_type = named, cls.event_type, cls.sub_event_type
+    return events
+
+
 def merge(doc: Document, events: list[Event], min_confidence: float | None = None) -> list[Event]:
     """The document's events, one per type, place and day: by default those the evidence rules accept
     (`supported`); with `min_confidence`, every candidate at least that confident, accepted or not."""
     events = [e for e in events if e.modality != "background"]
     events = absorb_parts(doc, events)
+    events = join_incidents(doc, events)
     events = absorb_deaths(events)
     events = merge_same(events)
     events = absorb_coarse(events)
