@@ -26,9 +26,9 @@ from ..model import (
 from .actors import find_actors
 from .counts import find_counts, find_unclaimed_people
 from .dates import anchor_date, find_dates, is_background
-from ..merge.incidents import split_by_acts, split_by_days, split_by_places
 from .places import gazetteer
 from .sources.assignment import Voices, attribute_event
+from .splitting import split_by_acts, split_by_days, split_by_places
 
 NATIONWIDE = "attach/nationwide.tsv"
 CROWD_PARAGRAPHS_AFTER = 2  # the one protest of a text takes a head count told at most this many paragraphs later
