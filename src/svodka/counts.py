@@ -342,6 +342,8 @@ def bare_number_counts(
         return phrase_at(tokens, end, "of_them") is not None  # "15 из них", not "30 %" or "один из задержанных"
     if end + 1 < len(tokens) and tokens[end].start == tokens[end - 1].end and tokens[end + 1].start == tokens[end].end:
         return False  # glued to what follows: "24.kg", "19.3", "9:22"
+    if end < len(tokens) and low > 1 and is_singular_past_verb(tokens[end]):
+        return False  # "112 выяснил": a name doing something, not a number of people
     if first > 0:
         before = tokens[first - 1]
         if before.text in NOT_PEOPLE_BEFORE or before.pos == "PREP":
@@ -351,11 +353,16 @@ def bare_number_counts(
     return True
 
 
-def find_phrases(tokens: list[Token], text: str, anchor_at: set[int]) -> list[Phrase]:
+def is_singular_past_verb(token: Token) -> bool:
+    return token.pos == "VERB" and "past" in token.tags and "sing" in token.tags and "neut" not in token.tags
+
+
+def find_phrases(tokens: list[Token], text: str, anchor_at: set[int], named: set[int] = frozenset()) -> list[Phrase]:
+    """The count phrases of a sentence; `named` are tokens inside names ("Хабар 24", "Канал 5"), never counts."""
     phrases = []
     i = 0
     while i < len(tokens):
-        phrase = read_phrase(tokens, i, text, anchor_at) if starts_quantity(tokens[i]) else None
+        phrase = read_phrase(tokens, i, text, anchor_at) if starts_quantity(tokens[i]) and i not in named else None
         if phrase:
             phrases.append(phrase)
             i = max(phrase.last, i) + 1
@@ -459,8 +466,8 @@ def zero_span(tokens: list[Token], a: Anchor) -> tuple[int, int] | None:
     i = a.index
     if any(is_word(t, "не") for t in tokens[max(0, i - 2) : i]):
         for k in range(max(0, i - 4), min(len(tokens), i + 3)):
-            if phrase_at(tokens, k, "zero_subject"):
-                return min(k, i), max(k, i)
+            if phrase_at(tokens, k, "zero_subject") and not (k > 0 and starts_quantity(tokens[k - 1])):
+                return min(k, i), max(k, i)  # "люди не пострадали", not "один человек не пострадал"
     if tokens[i].pos == "VERB":
         return None
     end = i + 1
@@ -521,16 +528,37 @@ def direct_object(tokens: list[Token], verb: int, taken: set[int]) -> tuple[int,
     not one already counted by its own slot word ("задержанных арестовали на 10 суток")."""
     k = verb + 1
     while k < len(tokens) and k - verb <= 4 and tokens[k].text not in SUBJECT_STOP:
-        t = tokens[k]
-        if k not in taken and t.pos in ("NOUN", "ADJF", "PRTF") and not is_slot_word(t):
-            for parse, case in readings(t.text):
-                substantive = parse.tag.POS in ("ADJF", "PRTF") and not (
-                    k + 1 < len(tokens) and tokens[k + 1].pos in ("NOUN", "ADJF", "PRTF")
-                )
-                person = parse.tag.POS == "NOUN" and parse.tag.animacy == "anim" or substantive
-                if case == "accs" and person and parse.tag.number:
-                    return k, parse.tag.number
+        if k not in taken and (number := accusative_person(tokens, k)):
+            return k, number
         k += 1
+    if verb > 0 and tokens[verb - 1].pos == "NPRO" and verb - 1 not in taken and "accs" in tokens[verb - 1].tags:
+        number = SUBJECT_PRONOUNS.get(tokens[verb - 1].lemma)
+        if number:
+            return verb - 1, number  # "его задержали у трапа"
+    k = verb - 1  # the object told first: "нападавшего задержали", "мужчину задержали"
+    while k >= 0 and verb - k <= 2 and tokens[k].text not in SUBJECT_STOP:
+        t = tokens[k]
+        if k not in taken and (number := accusative_person(tokens, k)):
+            if not any(case == "nomn" for _, case in readings(t.text)):
+                return k, number  # never a word that may be the subject ("полицейские задержали")
+        if t.pos in ("NOUN", "NPRO"):
+            break
+        k -= 1
+    return None
+
+
+def accusative_person(tokens: list[Token], k: int) -> str | None:
+    """The grammatical number of token k read as an accusative person, or None."""
+    t = tokens[k]
+    if t.pos not in ("NOUN", "ADJF", "PRTF") or is_slot_word(t):
+        return None
+    for parse, case in readings(t.text):
+        substantive = parse.tag.POS in ("ADJF", "PRTF") and not (
+            k + 1 < len(tokens) and tokens[k + 1].pos in ("NOUN", "ADJF", "PRTF")
+        )
+        person = parse.tag.POS == "NOUN" and parse.tag.animacy == "anim" or substantive
+        if case == "accs" and person and parse.tag.number:
+            return parse.tag.number
     return None
 
 
@@ -566,19 +594,24 @@ def find_counts(doc: Document, sentence_index: int) -> list[CountMention]:
             found.append((span[0], span[1], 0, 0, a))
 
     anchor_at = {a.index for a in anchors}
-    phrases, hidden = drop_breakdowns(tokens, find_phrases(tokens, doc.text, anchor_at), anchor_at)
+    phrases, hidden = drop_breakdowns(tokens, find_phrases(tokens, doc.text, anchor_at, name_digits(doc, tokens)), anchor_at)
     for p, a in pair(tokens, phrases, anchors, hidden):
         found.append((p.first, p.last, p.min, p.max, a))
 
     taken = {k for p in phrases for k in range(p.first, p.last + 1)}
     names = nominative_names(doc, tokens)
     refuted = refutation(tokens)
+    told: tuple[Anchor, int, str] | None = None  # the last bare verb's person: "ранен и позже скончался" shares it
     for a in anchors:
         if not a.claimed and a.slot != "crowd" and refuted is not None and refuted > a.index:
             a.claimed = True
             found.append((a.index, refuted, 0, 0, a))
-        if not a.claimed and (subject := implicit_subject(tokens, a, taken, names)):
+        subject = None if a.claimed else implicit_subject(tokens, a, taken, names)
+        if subject is None and not a.claimed and told and shares_subject(tokens, told[0], a):
+            subject = told[1:]
+        if subject:
             k, number = subject
+            told = (a, k, number)
             found.append((k, k, 1, 1, a) if number == "sing" else (k, k, 2, None, a))
         elif not a.claimed and (described := attributive_count(tokens, a, taken)):
             found.append((*described, a))
@@ -592,6 +625,19 @@ def find_counts(doc: Document, sentence_index: int) -> list[CountMention]:
     return mentions
 
 
+def shares_subject(tokens: list[Token], before: Anchor, a: Anchor) -> bool:
+    """Whether verb `a` is coordinated with the earlier verb `before` and so tells of its person:
+    "был ранен и позже скончался в больнице" (a wounded man who dies counts as both)."""
+    if not a.implicit or before.slot == a.slot or tokens[a.index].pos not in ("VERB", "PRTS"):
+        return False
+    between = tokens[before.index + 1 : a.index]
+    return (
+        any(is_word(t, "и") for t in between)
+        and len(between) <= 4
+        and not any(t.text in SUBJECT_STOP or t.pos in ("NOUN", "NPRO") or starts_quantity(t) for t in between)
+    )
+
+
 def refutation(tokens: list[Token]) -> int | None:
     """The last token of a phrase saying the report was false ("информация была опровергнута"):
     the deaths or arrests told before it, with no figure of their own, are none. A denial of
@@ -602,6 +648,17 @@ def refutation(tokens: list[Token]) -> int | None:
         if end is not None:
             return end - 1
     return None
+
+
+def name_digits(doc: Document, tokens: list[Token]) -> set[int]:
+    """Tokens written in digits inside an organisation's name NER found ("Хабар 24", "Канал 5", "112 Украина")."""
+    if not tokens:
+        return set()
+    orgs = [m for m in doc.mentions_in(tokens[0].start, tokens[-1].end) if m.kind == "ORG"]
+    return {
+        k for k, t in enumerate(tokens)
+        if t.text[:1].isdigit() and any(m.start <= t.start and t.end <= m.end for m in orgs)
+    }
 
 
 def nominative_names(doc: Document, tokens: list[Token]) -> set[int]:
