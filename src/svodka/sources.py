@@ -201,8 +201,19 @@ class View:
         self.quotes = find_quote_spans(doc.text)
         self.quote_opening = {q[0]: q for q in self.quotes}
         self.quote_closing = {q[1] - 1: q for q in self.quotes}
+        self.in_link = self._link_tokens()
         self.outlets = self._find_outlets()
         self.outlet_at = {i: o for o in self.outlets for i in range(o.first, o.last)}
+
+    def _link_tokens(self) -> set[int]:
+        """Tokens of web addresses and markdown link targets ("https://t.me/…", "site.ru/a.html"): never a name."""
+        inside: set[int] = set()
+        for link in LINK.finditer(self.doc.text):
+            i = self.token_index_after(link.start(), len(self.tokens))
+            while i < len(self.tokens) and self.tokens[i].start < link.end():
+                inside.add(i)
+                i += 1
+        return inside
 
     def mention_at(self, i: int, kind: str) -> Mention | None:
         t = self.tokens[i]
@@ -312,6 +323,7 @@ class View:
 
 
 QUOTE_MARK = re.compile('[«»„“”"]')
+LINK = re.compile(r"\]\([^)\s]*\)|(?:https?://|www\.|t\.me/)[^\s)\]»\"]*|\b[\w.-]+\.(?:html?|php|aspx?)\b", re.IGNORECASE)
 
 
 def find_quote_spans(text: str) -> list[Span]:
@@ -546,6 +558,8 @@ class Attributor:
 
     def _is_boundary(self, i: int) -> bool:
         t = self.view.tokens[i]
+        if i in self.view.in_link:
+            return False  # "[сообщил](https://…) губернатор": the link target stands outside the clause
         return i not in self.view.outlet_at and (t.text in CLAUSE_PUNCTUATION or t.text.lower() in TOPIC_WORDS)
 
     def _clause_end(self, i: int, last: int) -> int:
@@ -682,7 +696,7 @@ class Attributor:
         view = self.view
         for i in range(first, last):
             person = view.mention_at(i, "PER")
-            if person and i not in view.outlet_at and not self._is_possessor(person):
+            if person and i not in view.outlet_at and i not in view.in_link and not self._is_possessor(person):
                 return Speaker(self._person_name(person), (person.start, person.end), person=True)
         for i in range(first, last):
             end = self._unnamed_at(i, last)
@@ -708,6 +722,8 @@ class Attributor:
                     antecedent = self._organisation_before(t.start)
                     if antecedent:
                         return Speaker(antecedent.normal, (t.start, t.end))
+                    # "в ведомстве заявили" with no body named before: no one the text names
+                    return Speaker(t.lemma, view.span(i, end), unnamed=True)
                 name = self._body_name(start, i, end)
                 if start > first and view.tokens[start - 1].text.lower() in LOCATIVE_PREPOSITIONS:
                     start -= 1  # "в комендатуре": the evidence keeps the preposition
@@ -761,6 +777,8 @@ class Attributor:
 
     def _is_head(self, i: int, first: int, genitive: bool) -> bool:
         t = self.view.tokens[i]
+        if i in self.view.in_link or not re.search(r"\w", t.text):
+            return False
         if not _is_noun(t) or t.tags & NAME_TAGS and not self.view.mention_at(i, "ORG"):
             return False
         if any(self.lex.has(kind, t) for kind in ("medium", "correspondent", "speech_noun", "press_office")):
@@ -964,11 +982,58 @@ def _dedupe(names: list[str]) -> list[str]:
     return out
 
 
+def _name_key(name: str) -> str:
+    return " ".join(re.findall(r"\w+", name.lower().replace("ё", "е")))
+
+
+@lru_cache(maxsize=1)
+def body_names() -> tuple[dict[str, str], dict[str, tuple[str, ...]], dict[str, str]]:
+    """data/body_names.tsv: a form's one name; a bare form's candidate names; a bare form's default."""
+    named: dict[str, str] = {}
+    bare: dict[str, tuple[str, ...]] = {}
+    default: dict[str, str] = {}
+    for row in _rows("body_names.tsv"):
+        name, forms = row[0], [f.strip() for f in (row[1] if len(row) > 1 else "").split("|") if f.strip()]
+        for form in [name] + forms:
+            named[_name_key(form)] = name
+        for form in (f.strip() for f in (row[2] if len(row) > 2 else "").split("|") if f.strip()):
+            bare[_name_key(form)] = bare.get(_name_key(form), ()) + (name,)
+            if len(row) > 3 and row[3] == "yes":
+                default[_name_key(form)] = name
+    return named, bare, default
+
+
+def name_bodies(attributions: list[Attribution]) -> None:
+    """Give the bodies named many ways their one name ("МО РФ", "российское военное ведомство" are
+    Минобороны России); a bare "Минобороны" is the ministry named last before it, else the default."""
+    named, bare, default = body_names()
+    seen: list[tuple[str, str]] = []  # (the key of the name as the text gave it, the name kept)
+    for a in attributions:
+        for k, name in enumerate(a.chain):
+            key = _name_key(name)
+            one = named.get(key)
+            if one is None and key in bare:
+                # "Министерство обороны Израиля … в министерстве обороны": the one named before, of any country
+                one = next(
+                    (kept for said, kept in reversed(seen) if kept in bare[key] or said.startswith(key + " ")),
+                    default.get(key),
+                )
+            seen.append((key, one or name))
+            if one is None:
+                continue
+            if name in a.unnamed:
+                a.unnamed = [one if u == name else u for u in a.unnamed]
+            a.chain[k] = one
+        a.chain = _dedupe(a.chain)
+
+
 def attribute(doc: Document) -> tuple[list[Attribution], list[Quote]]:
     """Every attribution of the document and every quote, in text order."""
     attributor = Attributor(doc)
     attributor.run()
-    return [a for a, _ in attributor.found], sorted(attributor.quotes, key=lambda q: q.text)
+    attributions = [a for a, _ in attributor.found]
+    name_bodies(attributions)
+    return attributions, sorted(attributor.quotes, key=lambda q: q.text)
 
 
 def find_attributions(doc: Document) -> list[Attribution]:
