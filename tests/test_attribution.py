@@ -244,3 +244,26 @@ def test_a_later_sentence_referring_to_the_attack_gives_its_speaker_to_it():
     event = only_event(out)
     assert [(s["chain"], s["inherited"]) for s in event["sources"]] == [(["Полиция"], False)]
     assert doc.text[slice(*event["sources"][0]["evidence"])] == "В полиции сообщили"
+
+
+def test_an_outlet_telling_its_own_findings_in_its_own_post_is_the_source_of_every_event():
+    text = (
+        "Поджог военкомата в Рязани\n\n"
+        "Ночью в Рязани неизвестные подожгли здание военкомата.\n\n"
+        "По данным Mash, поджигатели действовали по заданию кураторов.\n\n"
+        "Поджигателей задержали в Москве."
+    )
+    _, out = run(text, source="Mash")
+    arrests = [e for e in out["events"] if e["sub_event_type"] == "Arrests"]
+    assert arrests and all(["Mash"] in [s["chain"] for s in e["sources"]] for e in arrests)
+    _, out = run(text, source="Baza")  # another outlet's findings relayed: its own paragraph only
+    arrests = [e for e in out["events"] if e["sub_event_type"] == "Arrests"]
+    assert arrests and all(["Mash"] not in [s["chain"] for s in e["sources"]] for e in arrests)
+
+
+def test_a_number_outlet_is_a_source_in_its_own_post_only():
+    _, out = run("112 выяснил детали задержания блогера в Махачкале. Мужчину задержали ночью.", source="112")
+    assert [s["chain"] for s in only_event(out)["sources"]] == [["112"]]
+    assert only_event(out)["arrested"]["min"] == 1
+    _, out = run("Сотрудники полиции в Махачкале задержали мужчину. Об этом он сообщил по телефону 112.", source="112")
+    assert all("112" not in s["chain"] for e in out["events"] for s in e["sources"])

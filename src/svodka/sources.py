@@ -135,12 +135,17 @@ def outlet_forms() -> dict[str, list[OutletForm]]:
             toks = tokens_of(spelling)
             form = OutletForm(
                 name, kind, tuple(t.text for t in toks), tuple(t.lemma for t in toks),
-                len(toks) == 1 and _is_ordinary_word(spelling),
+                len(toks) == 1 and (_is_ordinary_word(spelling) or spelling.isdigit()),
             )
             index.setdefault(form.lemmas[0], []).append(form)
     for forms in index.values():
         forms.sort(key=lambda f: -len(f.texts))
     return index
+
+
+@lru_cache(maxsize=1)
+def outlet_names() -> frozenset[str]:
+    return frozenset(form.name for forms in outlet_forms().values() for form in forms)
 
 
 @lru_cache(maxsize=1)
@@ -265,8 +270,9 @@ class View:
                 continue
             genre = i > 0 and self.tokens[i - 1].lemma in outlet_kinds()
             quoted = self.in_quotes(i, last)
-            if form.needs_context and not (quoted or genre):
-                continue
+            own = form.name == self.doc.source and not (i > 0 and self.tokens[i - 1].pos in ("NOUN", "PREP"))
+            if form.needs_context and not (quoted or genre or own):
+                continue  # "Звезда", "112" alone are outlets only in quotes, after "телеканал" or in their own post
             return self._widen(OutletSpan(i, last, form.name, form.kind))
         return None
 
