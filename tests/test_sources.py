@@ -555,3 +555,27 @@ def test_web_addresses_and_link_targets_are_never_a_source(build):
     assert chains(doc) == [["губернатор"]]
     doc = build("В Курске ранены трое, сообщили на сайте https://example.ru/news/item.html")
     assert all("https" not in name.lower() and "html" not in name.lower() for chain in chains(doc) for name in chain)
+
+
+# ---------------------------------------------------------------- governors and heads by name and office
+
+
+def test_a_bare_office_is_the_person_named_before_with_it(build):
+    doc = build(
+        "Губернатор Белгородской области Вячеслав Гладков сообщил об обстреле Шебекино. "
+        "Глава региона добавил, что ранены двое."
+    )
+    assert chains(doc) == [["Вячеслав Гладков"], ["Вячеслав Гладков"]]
+    doc = build("Губернатор Брянской области Александр Богомаз сообщил об обстреле. По словам губернатора, ранены двое.")
+    assert chains(doc) == [["Александр Богомаз"], ["Александр Богомаз"]]
+
+
+def test_an_office_of_another_region_or_kind_is_not_the_person_named_before(build):
+    doc = build("Губернатор Белгородской области Вячеслав Гладков сообщил об обстреле. Губернатор Курской области сообщил об ударе.")
+    assert chains(doc) == [["Вячеслав Гладков"], ["губернатор Курской области"]]
+    doc = build("Мэр Москвы Сергей Собянин сообщил об атаке беспилотников. Глава региона добавил, что пострадавших нет.")
+    assert chains(doc)[1] == ["глава региона"]
+
+
+def test_an_office_keeps_its_region_read_in_another_case(build):
+    assert chains(build("Губернатор Брянской области сообщил об обстреле.")) == [["губернатор Брянской области"]]

@@ -730,11 +730,48 @@ class Attributor:
                         return Speaker(antecedent.normal, (t.start, t.end))
                     # "в ведомстве заявили" with no body named before: no one the text names
                     return Speaker(t.lemma, view.span(i, end), unnamed=True)
+                holder = self._office_holder(i, end)
+                if holder:
+                    return holder
                 name = self._body_name(start, i, end)
                 if start > first and view.tokens[start - 1].text.lower() in LOCATIVE_PREPOSITIONS:
                     start -= 1  # "в комендатуре": the evidence keeps the preposition
                 return Speaker(name, view.span(start, end))
             i += 1
+        return None
+
+    def _office_at(self, i: int, end: int) -> tuple[str, int] | None:
+        """The kind of office ("region_head") the tokens from i name, and the token after its words."""
+        tokens = self.view.tokens
+        for kind in ("region_head", "city_head"):
+            for entry in sorted(self.lex.words.get(kind, ()), key=len, reverse=True):
+                words = entry.split()
+                if i + len(words) <= end and all(tokens[i + k].lemma == w for k, w in enumerate(words)):
+                    return kind, i + len(words)
+        return None
+
+    def _office_holder(self, head: int, end: int) -> Speaker | None:
+        """ "глава региона" after "губернатор Белгородской области Вячеслав Гладков": the person
+        named before with an office of that kind, when the words name the office alone or as he held it."""
+        view = self.view
+        office = self._office_at(head, end)
+        if office is None or "anim" not in view.tokens[head].tags:
+            return None
+        kind, office_end = office
+        said = [t.lemma for t in view.tokens[head:end]]
+        char = view.tokens[head].start
+        for m in reversed(self.doc.mentions):
+            if m.kind != "PER" or m.end > char:
+                continue
+            k = view.token_index(m.start)
+            role = self._role_before(k) if k is not None else None
+            j = view.by_start.get(role.start) if role is not None else None
+            held = self._office_at(j, k) if j is not None else None
+            if held is None or held[0] != kind:
+                continue
+            if office_end == end or [t.lemma for t in view.tokens[j:k]] == said:
+                return Speaker(self._person_name(m), view.span(head, end), person=True)
+            return None
         return None
 
     def _organisation_before(self, char: int) -> Mention | None:
@@ -819,13 +856,28 @@ class Attributor:
                 i = kept = self.view.token_index_after(person.end, last)
                 continue
             t = view.tokens[i]
-            genitive_word = (_is_noun(t) or _is_modifier(t)) and ("gent" in t.tags or "Fixd" in t.tags)
+            genitive_word = (_is_noun(t) or _is_modifier(t)) and ("gent" in t.tags or "Fixd" in t.tags or self._genitive_modifier(i, last))
             if not (genitive_word or (_capitalised(t.text) and (t.pos is None or t.pos == "NOUN" or "Abbr" in t.tags))):
                 break
             i += 1
         while i > kept and _is_modifier(view.tokens[i - 1]):  # an adjective needs its noun
             i -= 1
         return i
+
+    def _genitive_modifier(self, i: int, last: int) -> bool:
+        """An adjective and its noun the tagger read in another case that can both be genitive:
+        "Брянской области" (read as locative)."""
+        tokens = self.view.tokens
+        if _is_modifier(tokens[i]) and i + 1 < last and _is_noun(tokens[i + 1]):
+            pair = (i, i + 1)
+        elif _is_noun(tokens[i]) and i > 0 and _is_modifier(tokens[i - 1]):
+            pair = (i - 1, i)
+        else:
+            return False
+        return all(
+            "gent" in tokens[k].tags or any(p.tag.case == "gent" for p in morph_analyzer().parse(tokens[k].text.lower()))
+            for k in pair
+        )
 
     def _body_name(self, start: int, head: int, end: int) -> str:
         tokens = self.view.tokens
@@ -928,7 +980,8 @@ class Attributor:
         first = self.view.sentence_range[self.view.sentence_of[i]][0]
         for k in range(i - 1, max(first, i - ROLE_MAX_DISTANCE) - 1, -1):
             t = tokens[k]
-            if t.pos == "NOUN" and "anim" in t.tags and t.text.islower() and not t.tags & NAME_TAGS:
+            lower = t.text.islower() or k == first and t.text[1:].islower()  # "Губернатор области Иван Петров"
+            if t.pos == "NOUN" and "anim" in t.tags and lower and not t.tags & NAME_TAGS:
                 return t
             if not (t.pos in ("NOUN", "ADJF") or t.pos is None and _capitalised(t.text)):
                 return None
