@@ -579,3 +579,22 @@ def test_an_office_of_another_region_or_kind_is_not_the_person_named_before(buil
 
 def test_an_office_keeps_its_region_read_in_another_case(build):
     assert chains(build("Губернатор Брянской области сообщил об обстреле.")) == [["губернатор Брянской области"]]
+
+
+def test_a_telegram_channel_is_where_a_body_speaks_not_who(build):
+    assert chains(build("В Telegram-канале Минобороны сообщили об ударе.")) == [["Минобороны России"]]
+    assert chains(build("Telegram-канал Baza сообщает о взрыве.")) == [["Baza"]]
+
+
+@pytest.mark.parametrize("text", [
+    "Украинская сторона назвала сообщения о гибели мирных жителей дезинформацией.",
+    "В Генштабе ВСУ назвали заявление российской стороны ложью.",
+    "Киев отверг обвинения в причастности к удару.",
+    "Стороны обвинили друг друга в нарушении перемирия.",
+])
+def test_one_side_rejecting_the_others_claim_disputes_it(build, text):
+    assert [m.kind for m in find_verification(build(text))] == ["disputed"]
+
+
+def test_calling_something_false_in_passing_disputes_nothing(build):
+    assert find_verification(build("Его назвали ложным другом.")) == []
