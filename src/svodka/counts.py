@@ -431,6 +431,8 @@ def pair_cost(tokens: list[Token], p: Phrase, a: Anchor, hidden: set[int]) -> fl
     cost = distance(tokens, p, a.index, hidden)
     if a.slot == "crowd" and tokens[a.index].pos == "NOUN" and cost > CROWD_NOUN_REACH:
         return float("inf")  # "участники" also heads plain lists of people
+    if a.slot == "crowd" and tokens[a.index].pos == "PRTF" and a.index > p.last and tokens[a.index - 1].text == ",":
+        return float("inf")  # "четыре солдата, участвовавшие в разгоне, погибли": it tells who they are
     return cost
 
 
