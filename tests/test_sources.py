@@ -598,3 +598,19 @@ def test_one_side_rejecting_the_others_claim_disputes_it(build, text):
 
 def test_calling_something_false_in_passing_disputes_nothing(build):
     assert find_verification(build("Его назвали ложным другом.")) == []
+
+
+@pytest.mark.parametrize("text, unnamed", [
+    ("Правоохранители сообщили о задержании.", "правоохранители"),
+    ("По словам официальных лиц, погибли пятеро.", "официальные лица"),
+    ("Ректор сообщил об отчислении студентов.", "ректор"),
+])
+def test_a_bare_role_or_group_of_people_names_no_one(build, text, unnamed):
+    a = only(build(text))
+    assert a.unnamed == [unnamed]
+
+
+def test_people_tied_to_a_country_or_a_body_and_a_movement_named_by_its_members_are_named(build):
+    assert not only(build("Израильские военные заявили об ударе.")).unnamed
+    assert not only(build("Сторонники оппозиции заявили о фальсификации выборов.")).unnamed
+    assert chains(build("Талибы заявили об ударе.")) == [["Талибан"]]

@@ -734,11 +734,31 @@ class Attributor:
                 if holder:
                     return holder
                 name = self._body_name(start, i, end)
+                bare = self._is_bare_common(start, i, end) and name.lower() == self._phrase_name(start, end).lower()
                 if start > first and view.tokens[start - 1].text.lower() in LOCATIVE_PREPOSITIONS:
                     start -= 1  # "в комендатуре": the evidence keeps the preposition
+                if bare:  # "полиция", "официальные лица", "ректор": no one the text ties to one body
+                    return Speaker(name[:1].lower() + name[1:], view.span(start, end), unnamed=True)
                 return Speaker(name, view.span(start, end))
             i += 1
         return None
+
+    def _is_bare_common(self, start: int, head: int, end: int) -> bool:
+        """A common noun with only plain adjectives before it and nothing after it: no name, no
+        country, no place, no abbreviation ("полиция", "правоохранители", "официальные лица")."""
+        view = self.view
+        if end != head + 1 or view.mention_at(head, "LOC") or "anim" not in view.tokens[head].tags:
+            return False
+        org = view.mention_at(head, "ORG")
+        if org and (org.start < view.tokens[start].start or org.end > view.tokens[head].end):
+            return False  # the word is part of a longer name NER found
+        countries = country_adjectives()
+        for k in range(start, end):
+            t = view.tokens[k]
+            written = t.text if k > view.sentence_range[view.sentence_of[k]][0] else t.text[:1].lower() + t.text[1:]
+            if not written.islower() or t.tags & ({"Abbr", "Fixd"} | NAME_TAGS) or t.lemma in countries:
+                return False
+        return True
 
     def _office_at(self, i: int, end: int) -> tuple[str, int] | None:
         """The kind of office ("region_head") the tokens from i name, and the token after its words."""
@@ -1080,8 +1100,7 @@ def name_bodies(attributions: list[Attribution]) -> None:
             seen.append((key, one or name))
             if one is None:
                 continue
-            if name in a.unnamed:
-                a.unnamed = [one if u == name else u for u in a.unnamed]
+            a.unnamed = [u for u in a.unnamed if u != name]  # a body of the table is named: "талибы" are Талибан
             a.chain[k] = one
         a.chain = _dedupe(a.chain)
 
