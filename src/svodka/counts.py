@@ -583,6 +583,50 @@ def attributive_count(tokens: list[Token], a: Anchor, taken: set[int]) -> tuple[
     return (i, i + 1, 1, 1) if number == "sing" else (i, i + 1, 2, None)
 
 
+PERIOD_GAP = 2  # "за последние сутки", "за три дня", "за минувшие двое суток"
+
+
+def periods(tokens: list[Token]) -> list[int]:
+    """Where the sentence gives figures for a span of time ("за сутки погибли 12 человек",
+    "с начала года задержаны 300"): a total over several events, not one event's toll. "За день"
+    counts only with a number before it ("за три дня"): a day is one event's span; "за неделю до
+    выборов" is a day, not a span."""
+    found = []
+    for i in range(len(tokens)):
+        since = phrase_at(tokens, i, "period_since")
+        if since is not None and since < len(tokens) and tokens[since].pos == "NOUN":
+            found.append(i)
+            continue
+        opener = phrase_at(tokens, i, "period_opener")
+        if opener is None:
+            continue
+        k, numbered = opener, False
+        while k < len(tokens) and k - opener < PERIOD_GAP and (tokens[k].pos in ("ADJF", "PRTF", "NUMR") or tokens[k].text.isdigit()):
+            numbered = numbered or tokens[k].pos == "NUMR" or tokens[k].text.isdigit()
+            k += 1
+        if k < len(tokens) and (phrase_at(tokens, k, "period_noun") or numbered and is_word(tokens[k], "день")):
+            if not (k + 1 < len(tokens) and is_word(tokens[k + 1], "до")):
+                found.append(i)
+    return found
+
+
+def over_period(tokens: list[Token], spans: list[int], anchors: list[Anchor], first: int, anchor: int) -> bool:
+    """Whether a count (its first token, its slot word) is told for a span of time: in the clause of
+    the span's phrase, or in a sentence whose span phrase stands in a clause with no count of its own
+    ("за три дня протестов, по данным правозащитников, задержаны 300 человек"; not the 50 of
+    "за ночь задержаны 50 человек, всего за трое суток число задержанных достигло 200")."""
+    clause = [0] * len(tokens)
+    for k in range(1, len(tokens)):
+        clause[k] = clause[k - 1] + (tokens[k - 1].text in (",", ";"))
+    own = {clause[first], clause[anchor]}
+    for p in spans:
+        if clause[p] in own:
+            return True
+        if not any(clause[a.index] == clause[p] for a in anchors):
+            return True
+    return False
+
+
 def find_counts(doc: Document, sentence_index: int) -> list[CountMention]:
     tokens = doc.sentences[sentence_index].tokens
     anchors = find_anchors(tokens)
@@ -618,6 +662,9 @@ def find_counts(doc: Document, sentence_index: int) -> list[CountMention]:
         elif not a.claimed and (described := attributive_count(tokens, a, taken)):
             found.append((*described, a))
 
+    spans = periods(tokens)
+    if spans:
+        found = [f for f in found if not over_period(tokens, spans, anchors, f[0], f[4].index)]
     mentions = []
     for first, last, low, high, a in sorted(found, key=lambda f: f[0]):
         start, end = tokens[first].start, tokens[last].end
