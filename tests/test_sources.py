@@ -614,3 +614,14 @@ def test_people_tied_to_a_country_or_a_body_and_a_movement_named_by_its_members_
     assert not only(build("Израильские военные заявили об ударе.")).unnamed
     assert not only(build("Сторонники оппозиции заявили о фальсификации выборов.")).unnamed
     assert chains(build("Талибы заявили об ударе.")) == [["Талибан"]]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("По данным Следственного комитета, задержаны двое.", "Следственный комитет"),
+    ("Как заявили в Главном управлении разведки Украины, удар нанесён.", "Главное управление разведки Украины"),
+    ("Как сообщили в Российском Красном Кресте, пострадали двое.", "Российский Красный Крест"),
+    ("Как сообщили в российском МВД, задержаны двое.", "МВД России"),
+    ("По данным британской полиции, задержаны двое.", "Полиция Великобритании"),
+])
+def test_a_body_is_named_in_the_nominative_with_its_adjectives_agreeing(build, text, name):
+    assert chains(build(text)) == [[name]]

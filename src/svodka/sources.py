@@ -356,14 +356,20 @@ def find_quote_spans(text: str) -> list[Span]:
 # ---------------------------------------------------------------- noun phrases
 
 
-def to_nominative(token: Token) -> str:
-    """The word put into the nominative, keeping its number and capitalisation."""
+def to_nominative(token: Token, gender: str | None = None) -> str:
+    """The word put into the nominative, keeping its number and capitalisation; an adjective in
+    the singular takes the gender of its noun (`gender`): "Следственного комитета" is Следственный."""
     case = next((c for c in ("gent", "datv", "accs", "ablt", "loct") if c in token.tags), None)
     if case is None:
         return token.text
-    for parse in morph_analyzer().parse(token.text.lower()):
+    parses = morph_analyzer().parse(token.text.lower())
+    if gender and token.pos in ("ADJF", "PRTF"):
+        parses = sorted(parses, key=lambda p: p.tag.gender != gender)  # the noun's gender first
+    for parse in parses:
         if parse.tag.case == case and parse.tag.POS == token.pos:
             wanted = {"nomn"} | ({parse.tag.number} if parse.tag.number else set())
+            if gender and token.pos in ("ADJF", "PRTF") and parse.tag.number == "sing":
+                wanted.add(gender)
             form = parse.inflect(wanted)
             if form:
                 word = form.word
@@ -926,9 +932,17 @@ class Attributor:
         полиция Таиланда, as the body names itself."""
         tokens = self.view.tokens
         head = next((k for k in range(start, end) if _is_noun(tokens[k])), start)
-        countries = country_adjectives() if "inan" in tokens[head].tags else {}  # a body, not "израильские военные"
+        body = "inan" in tokens[head].tags or "Abbr" in tokens[head].tags  # "российское МВД" too
+        countries = country_adjectives() if body else {}  # a body, not "израильские военные"
+        if any(
+            _capitalised(tokens[k].text) and tokens[k].text[1:].islower() and "Abbr" not in tokens[k].tags
+            and not self._capitalised_by_position(k) and k < head
+            for k in range(start, head + 1)
+        ):
+            countries = {}  # a proper name keeps its words: "Украинская правда", "Российский Красный Крест"
         of_country = [countries[tokens[k].lemma] for k in range(start, head) if tokens[k].lemma in countries]
-        words = [to_nominative(tokens[k]) for k in range(start, head + 1) if tokens[k].lemma not in countries or k == head]
+        gender = next((g for g in ("masc", "femn", "neut") if g in tokens[head].tags), None)
+        words = [to_nominative(tokens[k], gender) for k in range(start, head + 1) if tokens[k].lemma not in countries or k == head]
         if self._capitalised_by_position(start) and tokens[start].lemma not in countries:
             words[0] = words[0][:1].lower() + words[0][1:]
         rest = self.doc.text[tokens[head].end : tokens[end - 1].end] if end > head + 1 else ""
