@@ -625,3 +625,25 @@ def test_people_tied_to_a_country_or_a_body_and_a_movement_named_by_its_members_
 ])
 def test_a_body_is_named_in_the_nominative_with_its_adjectives_agreeing(build, text, name):
     assert chains(build(text)) == [[name]]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("По данным «Украинской правды», погибли трое.", "Украинская правда"),
+    ("Как сообщает Sky News, погибли трое.", "Sky News"),
+    ("Об этом сообщает агентство Ёнхап.", "Ёнхап"),
+    ("Как передаёт ТСН, погибли трое.", "ТСН"),
+    ("Об этом сообщили «Вести».", "Вести"),
+])
+def test_more_agencies_and_channels_are_outlets(build, text, name):
+    assert chains(build(text)) == [[name]]
+
+
+def test_an_outlet_spelled_as_an_ordinary_word_needs_quotes_or_a_genre_noun(build):
+    assert chains(build("Об этом рассказал экономист Иван Петров.")) == [["Иван Петров"]]
+
+
+def test_a_head_of_state_or_government_told_bare_is_the_one_named_before(build):
+    doc = build("Президент Казахстана Касым-Жомарт Токаев заявил о введении ЧП. Позже президент сообщил, что погибли трое.")
+    assert chains(doc) == [["Касым-Жомарт Токаев"], ["Касым-Жомарт Токаев"]]
+    doc = build("Премьер-министр Грузии Ираклий Кобахидзе заявил о задержаниях. Глава правительства добавил, что задержаны 40 человек.")
+    assert chains(doc) == [["Ираклий Кобахидзе"], ["Ираклий Кобахидзе"]]

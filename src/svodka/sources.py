@@ -769,7 +769,7 @@ class Attributor:
     def _office_at(self, i: int, end: int) -> tuple[str, int] | None:
         """The kind of office ("region_head") the tokens from i name, and the token after its words."""
         tokens = self.view.tokens
-        for kind in ("region_head", "city_head"):
+        for kind in sorted(k for k in self.lex.words if k.endswith("_head")):
             for entry in sorted(self.lex.words.get(kind, ()), key=len, reverse=True):
                 words = entry.split()
                 if i + len(words) <= end and all(tokens[i + k].lemma == w for k, w in enumerate(words)):
