@@ -260,3 +260,18 @@ def test_digits_inside_an_outlet_name_ner_finds_are_no_count():
     tokenize_document(doc)
     tag_entities(doc)
     assert find_counts(doc, 0) == []
+
+
+def test_a_figure_for_places_joined_in_one_clause_is_given_to_none():
+    from svodka.annotate import tag_entities
+
+    def tagged(text):
+        doc = Document("t", text)
+        segment(doc)
+        tokenize_document(doc)
+        tag_entities(doc)
+        return [(m.slot, m.count.min) for i in range(len(doc.sentences)) for m in find_counts(doc, i)]
+
+    assert tagged("В Москве и Петербурге задержаны 150 человек.") == []
+    assert tagged("В Москве задержаны 98 человек, в Петербурге — 38.") == [(A, 98), (A, 38)]
+    assert tagged("В Новой Шотландии, Канада, погибли 16 человек.") == [(F, 16)]

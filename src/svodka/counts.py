@@ -610,6 +610,28 @@ def periods(tokens: list[Token]) -> list[int]:
     return found
 
 
+def clauses(tokens: list[Token]) -> list[int]:
+    """The comma-delimited clause each token stands in, by number."""
+    clause = [0] * len(tokens)
+    for k in range(1, len(tokens)):
+        clause[k] = clause[k - 1] + (tokens[k - 1].text in (",", ";"))
+    return clause
+
+
+def coordinated_places(doc: Document, tokens: list[Token]) -> list[int]:
+    """Tokens of places NER found joined by "и" ("в Портапике и Энфилде", "в Москве и в Петербурге"):
+    separate events, so a figure told in their clause is for them together and given to none."""
+    if not tokens:
+        return []
+    places = sorted((m for m in doc.mentions_in(tokens[0].start, tokens[-1].end) if m.kind == "LOC"), key=lambda m: m.start)
+    joined = []
+    for one, other in zip(places, places[1:]):
+        between = doc.text[one.end : other.start].split()
+        if between and between[0] == "и" and (len(between) == 1 or len(between) == 2 and between[1] in ("в", "во")):
+            joined += [k for k, t in enumerate(tokens) if one.start <= t.start < one.end or other.start <= t.start < other.end]
+    return joined
+
+
 def over_period(tokens: list[Token], spans: list[int], anchors: list[Anchor], first: int, anchor: int) -> bool:
     """Whether a count (its first token, its slot word) is told for a span of time: in the clause of
     the span's phrase, or in a sentence whose span phrase stands in a clause with no count of its own
@@ -665,6 +687,10 @@ def find_counts(doc: Document, sentence_index: int) -> list[CountMention]:
     spans = periods(tokens)
     if spans:
         found = [f for f in found if not over_period(tokens, spans, anchors, f[0], f[4].index)]
+    shared = coordinated_places(doc, tokens)
+    if shared:
+        clause = clauses(tokens)
+        found = [f for f in found if not {clause[f[0]], clause[f[4].index]} & {clause[k] for k in shared}]
     mentions = []
     for first, last, low, high, a in sorted(found, key=lambda f: f[0]):
         start, end = tokens[first].start, tokens[last].end
