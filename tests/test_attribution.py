@@ -267,3 +267,13 @@ def test_a_number_outlet_is_a_source_in_its_own_post_only():
     assert only_event(out)["arrested"]["min"] == 1
     _, out = run("Сотрудники полиции в Махачкале задержали мужчину. Об этом он сообщил по телефону 112.", source="112")
     assert all("112" not in s["chain"] for e in out["events"] for s in e["sources"])
+
+
+def test_the_outlet_whose_correspondent_the_lead_names_relays_the_whole_report():
+    text = (
+        "Митинг в Твери\n\n"
+        "Специальный корреспондент «Медузы» побывал на митинге у здания администрации Твери.\n\n"
+        "В субботу в Твери полиция задержала 20 участников акции протеста."
+    )
+    _, out = run(text)
+    assert out["events"] and all(["Медуза"] in [s["chain"] for s in e["sources"]] for e in out["events"])

@@ -20,7 +20,7 @@ from .model import Claim, CountMention, Document, Event, Label, Source
 from .sources import (
     Attribution, VerificationMark, attribute, claims_event_type, find_dateline_outlet, find_quote_spans,
     find_responsibility_claims,
-    find_verification, outlet_names,
+    find_lead_correspondent, find_verification, outlet_names,
 )
 
 LEAD_PARAGRAPHS = 2  # the headline and the lead paragraph
@@ -130,7 +130,7 @@ class Voices:
         short = [q for q in find_quote_spans(doc.text) if q[1] - q[0] <= DISTANCING_QUOTE_MAX_CHARS]
         live_blog = any(s.headline and s.paragraph >= LEAD_PARAGRAPHS for s in doc.sentences)
         claims = [source_of(a) for a in find_responsibility_claims(doc)]
-        agency = find_dateline_outlet(doc) or own_outlet_speaking(doc, attributions)
+        agency = find_dateline_outlet(doc) or own_outlet_speaking(doc, attributions) or find_lead_correspondent(doc)
         followers = find_followers(doc, set(by_sentence))
         return cls(doc, by_sentence, find_verification(doc), short, live_blog, claims, agency and source_of(agency), followers)
 

@@ -329,6 +329,7 @@ class View:
 
 
 QUOTE_MARK = re.compile('[«»„“”"]')
+QUOTES_AND_BRACKETS = set('«»„“”"()')
 LINK = re.compile(r"\]\([^)\s]*\)|(?:https?://|www\.|t\.me/)[^\s)\]»\"]*|\b[\w.-]+\.(?:html?|php|aspx?)\b", re.IGNORECASE)
 
 
@@ -1272,6 +1273,28 @@ def find_dateline_outlet(doc: Document) -> Attribution | None:
                 if found:
                     name, end = found
                     return Attribution([name], (tokens[dash + 1].start, tokens[end - 1].end), [index])
+    return None
+
+
+LEAD_PARAGRAPHS = 2  # the headline and the lead
+
+
+def find_lead_correspondent(doc: Document) -> Attribution | None:
+    """ "Специальный корреспондент «Медузы» поговорил с …" in the lead: the report is the outlet's own,
+    its correspondent counting as the outlet, so the outlet relays everything the report says."""
+    words = lexicon()
+    lead = [t for sentence in doc.sentences if sentence.paragraph < LEAD_PARAGRAPHS for t in sentence.tokens]
+    if not any(words.has("correspondent", t) for t in lead):
+        return None  # most reports: no View to build
+    view = View(doc)
+    for o in view.outlets:
+        if doc.sentences[view.sentence_of[o.first]].paragraph >= LEAD_PARAGRAPHS:
+            break
+        k = o.first - 1
+        while k >= 0 and view.tokens[k].text in QUOTES_AND_BRACKETS:
+            k -= 1
+        if k >= 0 and words.has("correspondent", view.tokens[k]) and "gent" in view.tokens[o.first].tags | view.tokens[min(o.first + 1, o.last - 1)].tags:
+            return Attribution([o.name], view.span(k, o.last), [view.sentence_of[o.first]])
     return None
 
 
