@@ -647,3 +647,31 @@ def test_a_head_of_state_or_government_told_bare_is_the_one_named_before(build):
     assert chains(doc) == [["Касым-Жомарт Токаев"], ["Касым-Жомарт Токаев"]]
     doc = build("Премьер-министр Грузии Ираклий Кобахидзе заявил о задержаниях. Глава правительства добавил, что задержаны 40 человек.")
     assert chains(doc) == [["Ираклий Кобахидзе"], ["Ираклий Кобахидзе"]]
+
+
+# ---------------------------------------------------------------- a post signed with a dash and a name
+
+
+def test_a_signature_line_speaks_for_the_lines_before_it(build):
+    doc = build("Ещё восемь беспилотников сбили ПВО в Коломне.\n\nСпециалисты работают на месте.\n\n— Собянин.")
+    a = only(doc)
+    assert a.chain == ["Собянин"] and a.sentences == [0, 1]
+
+
+@pytest.mark.parametrize("text, chain", [
+    ("Ночью беспилотник атаковал Курск, ранены трое — Хинштейн", ["Хинштейн"]),
+    ("Сбиты 12 беспилотников — МО РФ", ["Минобороны России"]),
+    ("В Киеве прогремели взрывы — Reuters", ["Reuters"]),
+])
+def test_a_post_signed_at_its_end_is_said_by_the_signer(build, text, chain):
+    assert chains(build(text)) == [chain]
+
+
+@pytest.mark.parametrize("text", [
+    "В списке погибших — Иван Петров.",
+    "Погиб один человек — Иван Петров.",
+    "В городе прогремели взрывы — местные власти.",
+    "Он был там — в мэрии.",
+])
+def test_a_name_after_a_dash_that_signs_nothing_is_no_source(build, text):
+    assert chains(build(text)) == []

@@ -496,6 +496,55 @@ class Attributor:
             i = first
             while i < last:
                 i = self._attribute_at(i, first, last, sentence)
+            self._signature(sentence, first, last)
+
+    def _signature(self, sentence: int, first: int, last: int) -> None:
+        """A post signed with a dash and a name: "…цель поражена — Путин" speaks for its sentence;
+        a line of its own ("— Собянин.") for the lines before it, up to the last signature."""
+        tokens = self.view.tokens
+        end = last
+        while end > first and not re.search(r"\w", tokens[end - 1].text):
+            end -= 1  # the closing period, an emoji
+        dash = next((k for k in range(end - 1, max(first, end - 5) - 1, -1) if tokens[k].text in ("—", "–")), None)
+        if dash is None or dash + 1 >= end:
+            return
+        name = self._signature_name(dash + 1, end)
+        if name is None:
+            return
+        if dash != first:  # inline: "…цель поражена — Путин", not "в списке погибших — Иван Петров"
+            closes = sentence + 1 == len(self.doc.sentences) or self.doc.sentences[sentence + 1].paragraph != self.doc.sentences[sentence].paragraph
+            said = any(t.pos in ("VERB", "PRTS") for t in tokens[first:dash])
+            person = self.view.mention_at(dash + 1, "PER")
+            if not closes or not said or person and end - dash > 2:
+                return  # a full name after a dash is more often a victim's than a signature
+        if dash == first:  # a line of its own
+            paragraph = self.doc.sentences[sentence].paragraph
+            signed = [
+                k for k in range(sentence) if self.doc.sentences[k].paragraph < paragraph
+                and not any(k in a.sentences for a, _ in self.found)
+            ]
+        else:
+            signed = [sentence]
+        if signed:
+            person = self.view.mention_at(dash + 1, "PER") is not None
+            self._record(Resolved([name], [self.view.span(dash, end)], person=person), signed, None, None)
+
+    def _signature_name(self, start: int, end: int) -> str | None:
+        """The name the tokens [start, end) are, whole: a person, an organisation, an outlet."""
+        view = self.view
+        t = view.tokens[start]
+        if start in view.outlet_at and view.outlet_at[start].last >= end:
+            return view.outlet_at[start].name
+        for kind in ("PER", "ORG"):
+            m = view.mention_at(start, kind)
+            if m and m.start == t.start and m.end >= view.tokens[end - 1].end:
+                return self._person_name(m) if kind == "PER" else m.normal
+        if t.pos == "PREP" or not _capitalised(t.text):
+            return None  # "— в мэрии", "— местные власти"
+        body = self._speaker_in(start, end, True, None)  # "— Минобороны России"
+        if body and not body.person and not body.unnamed and body.span == view.span(start, end):
+            return body.name
+        return None
 
     def _attribute_at(self, i: int, first: int, last: int, sentence: int) -> int:
         """Attribute the trigger at token i if there is one; return where to continue."""
