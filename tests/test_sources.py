@@ -675,3 +675,13 @@ def test_a_post_signed_at_its_end_is_said_by_the_signer(build, text, chain):
 ])
 def test_a_name_after_a_dash_that_signs_nothing_is_no_source(build, text):
     assert chains(build(text)) == []
+
+
+def test_a_signature_with_a_reference_gives_the_body_referred_to(build):
+    doc = build("Минобороны Японии приказало армии быть готовой к отражению атаки — Reuters со ссылкой на ведомство")
+    assert chains(doc) == [["Минобороны Японии", "Reuters"]]
+
+
+def test_an_agency_word_refers_to_the_body_with_its_country_not_to_the_media(build):
+    doc = build("Минобороны Японии заявило о готовности. Об этом сообщили СМИ со ссылкой на ведомство.")
+    assert chains(doc)[-1][0] == "Минобороны Японии"

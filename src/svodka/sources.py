@@ -37,6 +37,7 @@ GAP = "…"
 MAX_GAP = 8
 ROLE_MAX_DISTANCE = 6  # "руководителя сети региональных штабов Алексея Навального Леонида Волкова"
 BRACKET_MAX_TOKENS = 8  # "(Abdul Wali Sahmi)": a name given again in brackets
+SIGNATURE_MAX_TOKENS = 8  # "— СМИ со ссылкой на ведомство" closing a post
 ANTECEDENT_MAX_CHARS = 600  # how far back a bare "группировка" looks for the organisation it stands for
 
 
@@ -505,10 +506,16 @@ class Attributor:
         end = last
         while end > first and not re.search(r"\w", tokens[end - 1].text):
             end -= 1  # the closing period, an emoji
-        dash = next((k for k in range(end - 1, max(first, end - 5) - 1, -1) if tokens[k].text in ("—", "–")), None)
+        dash = next((k for k in range(end - 1, max(first, end - SIGNATURE_MAX_TOKENS) - 1, -1) if tokens[k].text in ("—", "–")), None)
         if dash is None or dash + 1 >= end:
             return
         name = self._signature_name(dash + 1, end)
+        resolved = None
+        if name is None and any(self._phrase_at(k, self.lex.references, end) for k in range(dash + 1, end)):
+            resolved = self._resolve(dash + 1, end)  # "— СМИ со ссылкой на ведомство"
+            if not resolved.chain:
+                return
+            name = resolved.chain[0]
         if name is None:
             return
         if dash != first:  # inline: "…цель поражена — Путин", not "в списке погибших — Иван Петров"
@@ -525,7 +532,10 @@ class Attributor:
             ]
         else:
             signed = [sentence]
-        if signed:
+        if signed and resolved is not None:
+            resolved.spans.append(self.view.span(dash, end))
+            self._record(resolved, signed, None, None)
+        elif signed:
             person = self.view.mention_at(dash + 1, "PER") is not None
             self._record(Resolved([name], [self.view.span(dash, end)], person=person), signed, None, None)
 
@@ -783,7 +793,7 @@ class Attributor:
                 if start == i and end == i + 1 and self.lex.has("anaphoric_body", t):
                     antecedent = self._organisation_before(t.start)
                     if antecedent:
-                        return Speaker(antecedent.normal, (t.start, t.end))
+                        return Speaker(self._antecedent_name(antecedent), (t.start, t.end))
                     # "в ведомстве заявили" with no body named before: no one the text names
                     return Speaker(t.lemma, view.span(i, end), unnamed=True)
                 holder = self._office_holder(i, end)
@@ -857,9 +867,21 @@ class Attributor:
                 continue
             if char - m.end > ANTECEDENT_MAX_CHARS:
                 return None
-            if self.view.token_index(m.start) not in self.view.outlet_at:
-                return m
+            k = self.view.token_index(m.start)
+            generic = {phrase[-1] for phrase in self.lex.unnamed}  # "СМИ" of "ряд СМИ", "источник"
+            if k not in self.view.outlet_at and not (k is not None and self.view.tokens[k].lemma in generic and m.end == self.view.tokens[k].end):
+                return m  # not an outlet reporting it, nor the media at large
         return None
+
+    def _antecedent_name(self, m: Mention) -> str:
+        """The organisation by its name with the genitive tail NER left out: "Минобороны Японии"."""
+        k = self.view.token_index(m.start)
+        if k is None:
+            return m.normal
+        last = self.view.sentence_range[self.view.sentence_of[k]][1]
+        end = self.view.token_index_after(m.end, last)
+        tail = self._tail_end(end, last) if end < last else end
+        return m.normal + self.doc.text[self.view.tokens[end - 1].end : self.view.tokens[tail - 1].end] if tail > end else m.normal
 
     def _quoted_body_name(self, i: int, last: int) -> Speaker | None:
         """ 'правозащитный центр "Кылым шамы"': the body goes by the name in quotes."""
