@@ -685,3 +685,16 @@ def test_a_signature_with_a_reference_gives_the_body_referred_to(build):
 def test_an_agency_word_refers_to_the_body_with_its_country_not_to_the_media(build):
     doc = build("Минобороны Японии заявило о готовности. Об этом сообщили СМИ со ссылкой на ведомство.")
     assert chains(doc)[-1][0] == "Минобороны Японии"
+
+
+def test_a_line_opened_by_a_name_and_a_colon_is_said_by_that_name(build):
+    doc = build("Минобороны РФ: подразделения нанесли удар по позициям ВСУ. Уничтожено до 40 военнослужащих.")
+    a = only(doc)
+    assert a.chain == ["Минобороны России"] and a.sentences == [0, 1]
+    assert chains(build("Песков: Кремль не комментирует удары по Белгороду.")) == [["Песков"]]
+    assert chains(build("Reuters: в Киеве прогремели взрывы.")) == [["Reuters"]]
+
+
+@pytest.mark.parametrize("text", ["Видео: последствия удара по Белгороду.", "Белгород: погибли двое.", "Итог: задержаны пятеро."])
+def test_a_caption_or_a_place_before_a_colon_is_no_speaker(build, text):
+    assert chains(build(text)) == []

@@ -498,6 +498,30 @@ class Attributor:
             while i < last:
                 i = self._attribute_at(i, first, last, sentence)
             self._signature(sentence, first, last)
+            self._headed_by_speaker(sentence, first, last)
+
+    def _headed_by_speaker(self, sentence: int, first: int, last: int) -> None:
+        """ "Минобороны РФ: подразделения нанесли удар…", "Песков: …": a line opened by a name and a
+        colon is said by that name, with the rest of its paragraph."""
+        tokens = self.view.tokens
+        start = first
+        while start < last and not re.search(r"\w", tokens[start].text):
+            start += 1  # an emoji, a bullet
+        colon = next((k for k in range(start + 1, min(last, start + SIGNATURE_MAX_TOKENS)) if tokens[k].text == ":"), None)
+        if colon is None or colon + 1 >= last or any(tokens[k].text in CLAUSE_PUNCTUATION for k in range(start, colon)):
+            return
+        surname = colon == start + 1 and _capitalised(tokens[start].text) and any(
+            "Surn" in p.tag for p in morph_analyzer().parse(tokens[start].text.lower())
+        )  # "Песков: …", a surname NER does not see alone
+        if not (surname or self.view.mention_at(start, "PER") or self.view.mention_at(start, "ORG") or start in self.view.outlet_at):
+            return  # "Видео: …", "Итог: …"
+        name = tokens[start].text if surname and not self.view.mention_at(start, "ORG") else self._signature_name(start, colon)
+        if name is None or any(sentence in a.sentences for a, _ in self.found):
+            return
+        paragraph = self.doc.sentences[sentence].paragraph
+        told = [k for k in range(sentence, len(self.doc.sentences)) if self.doc.sentences[k].paragraph == paragraph]
+        person = surname or self.view.mention_at(start, "PER") is not None
+        self._record(Resolved([name], [self.view.span(start, colon + 1)], person=person), told, None, None)
 
     def _signature(self, sentence: int, first: int, last: int) -> None:
         """A post signed with a dash and a name: "…цель поражена — Путин" speaks for its sentence;
