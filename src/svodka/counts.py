@@ -490,6 +490,14 @@ def first_conjunct(tokens: list[Token], i: int) -> int:
     return k
 
 
+def counts_itself(token: Token) -> bool:
+    """A word of a toll slot, counted by its own slot ("задержанных арестовали"); a crowd word is
+    not ("задержала участников акции": the participants are the detained)."""
+    words = lexicon().slot_words
+    entries = words.get(norm(token.text), []) + words.get(token.lemma, [])
+    return any(e.slot != "crowd" for e in entries)
+
+
 def is_slot_word(token: Token) -> bool:
     words = lexicon().slot_words
     return norm(token.text) in words or token.lemma in words
@@ -552,7 +560,7 @@ def direct_object(tokens: list[Token], verb: int, taken: set[int]) -> tuple[int,
 def accusative_person(tokens: list[Token], k: int) -> str | None:
     """The grammatical number of token k read as an accusative person, or None."""
     t = tokens[k]
-    if t.pos not in ("NOUN", "ADJF", "PRTF") or is_slot_word(t):
+    if t.pos not in ("NOUN", "ADJF", "PRTF") or counts_itself(t):
         return None
     for parse, case in readings(t.text):
         substantive = parse.tag.POS in ("ADJF", "PRTF") and not (
