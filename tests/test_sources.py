@@ -698,3 +698,17 @@ def test_a_line_opened_by_a_name_and_a_colon_is_said_by_that_name(build):
 @pytest.mark.parametrize("text", ["Видео: последствия удара по Белгороду.", "Белгород: погибли двое.", "Итог: задержаны пятеро."])
 def test_a_caption_or_a_place_before_a_colon_is_no_speaker(build, text):
     assert chains(build(text)) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Как следует из сводки Генштаба ВСУ, удар нанесён ночью.", "Генштаб ВСУ"),
+    ("Согласно сводке Генштаба ВСУ, погибли трое.", "Генштаб ВСУ"),
+    ("В сводке Минобороны России говорится, что уничтожены 30 военнослужащих.", "Минобороны России"),
+])
+def test_a_daily_summary_is_said_by_its_body(build, text, name):
+    assert chains(build(text)) == [[name]]
+
+
+def test_a_place_where_something_was_said_is_not_who_said_it(build):
+    assert chains(build("В районе города заявили о задержании.")) == []
+    assert chains(build("Администрация района сообщила о задержании.")) == [["Администрация района"]]

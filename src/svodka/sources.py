@@ -942,7 +942,7 @@ class Attributor:
 
     def _is_head(self, i: int, first: int, genitive: bool) -> bool:
         t = self.view.tokens[i]
-        if i in self.view.in_link or not re.search(r"\w", t.text):
+        if i in self.view.in_link or not re.search(r"\w", t.text) or self.lex.has("not_speaker", t):
             return False
         if not _is_noun(t) or t.tags & NAME_TAGS and not self.view.mention_at(i, "ORG"):
             return False
