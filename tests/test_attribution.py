@@ -277,3 +277,11 @@ def test_the_outlet_whose_correspondent_the_lead_names_relays_the_whole_report()
     )
     _, out = run(text)
     assert out["events"] and all(["Медуза"] in [s["chain"] for s in e["sources"]] for e in out["events"])
+
+
+def test_a_denial_opening_the_next_paragraph_of_what_was_told_disputes_the_event():
+    told = "Генштаб ВСУ заявил, что российские войска обстреляли Херсон, погибли два человека.\n\n"
+    _, out = run(told + "В Минобороны России эти данные опровергли.")
+    assert only_event(out)["verification"] == "disputed"
+    _, out = run(told + "В Минобороны России опровергли слухи о переговорах.")
+    assert only_event(out)["verification"] is None

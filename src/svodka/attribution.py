@@ -20,7 +20,7 @@ from .model import Claim, CountMention, Document, Event, Label, Source
 from .sources import (
     Attribution, VerificationMark, attribute, claims_event_type, find_dateline_outlet, find_quote_spans,
     find_responsibility_claims,
-    find_lead_correspondent, find_verification, outlet_names,
+    find_lead_correspondent, find_verification, outlet_names, points_back,
 )
 
 LEAD_PARAGRAPHS = 2  # the headline and the lead paragraph
@@ -168,6 +168,8 @@ class Voices:
             paragraph = self.doc.sentences[mark.sentence].paragraph
             if any(i <= mark.sentence and self.doc.sentences[i].paragraph == paragraph for i in sentences):
                 kinds.add(mark.kind)
+            elif mark.kind == "disputed" and mark.sentence - 1 in sentences and points_back(self.doc.sentences[mark.sentence].tokens):
+                kinds.add(mark.kind)  # "В Минобороны эти данные опровергли." opening the next paragraph
         return "disputed" if "disputed" in kinds else "unconfirmed" if kinds else None
 
     def labels_for(self, event: Event) -> list[Label]:

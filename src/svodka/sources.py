@@ -1289,6 +1289,18 @@ def _cues_opened_in(tokens: list[Token]) -> set[tuple[str, ...]]:
     return set().union(*(_cues_opening_with(t.text) for t in tokens))
 
 
+def points_back(tokens: list[Token]) -> bool:
+    """Whether the sentence speaks of what the one before it told: "эти данные опровергли"."""
+    words = [t.text.lower().replace("ё", "е") for t in tokens]
+    lemmas = [t.lemma for t in tokens]
+    for phrase in lexicon().backward:
+        n = len(phrase)
+        for i in range(len(tokens) - n + 1):
+            if all(words[i + k] == w or lemmas[i + k] == w for k, w in enumerate(phrase)):
+                return True
+    return False
+
+
 def find_verification(doc: Document) -> list[VerificationMark]:
     marks = []
     for index, sentence in enumerate(doc.sentences):
