@@ -712,3 +712,8 @@ def test_a_daily_summary_is_said_by_its_body(build, text, name):
 def test_a_place_where_something_was_said_is_not_who_said_it(build):
     assert chains(build("В районе города заявили о задержании.")) == []
     assert chains(build("Администрация района сообщила о задержании.")) == [["Администрация района"]]
+
+
+def test_local_authorities_with_no_place_name_no_one(build):
+    a = only(build("По данным местных властей, погибли трое."))
+    assert a.unnamed == a.chain == ["местные власти"]
