@@ -594,13 +594,21 @@ def attributive_count(tokens: list[Token], a: Anchor, taken: set[int]) -> tuple[
 PERIOD_GAP = 2  # "за последние сутки", "за три дня", "за минувшие двое суток"
 
 
+@lru_cache(maxsize=1)
+def period_openers() -> frozenset[str]:
+    return frozenset(phrase[0] for kind in ("period_since", "period_opener") for phrase in lexicon().phrases.get(kind, []))
+
+
 def periods(tokens: list[Token]) -> list[int]:
     """Where the sentence gives figures for a span of time ("за сутки погибли 12 человек",
     "с начала года задержаны 300"): a total over several events, not one event's toll. "За день"
     counts only with a number before it ("за три дня"): a day is one event's span; "за неделю до
     выборов" is a day, not a span."""
     found = []
+    openers = period_openers()
     for i in range(len(tokens)):
+        if tokens[i].lemma not in openers and norm(tokens[i].text) not in openers:
+            continue
         since = phrase_at(tokens, i, "period_since")
         if since is not None and since < len(tokens) and tokens[since].pos == "NOUN":
             found.append(i)
@@ -735,13 +743,11 @@ def refutation(tokens: list[Token]) -> int | None:
 
 def name_digits(doc: Document, tokens: list[Token]) -> set[int]:
     """Tokens written in digits inside an organisation's name NER found ("Хабар 24", "Канал 5", "112 Украина")."""
-    if not tokens:
+    digits = [k for k, t in enumerate(tokens) if t.text[:1].isdigit()]
+    if not digits:
         return set()
     orgs = [m for m in doc.mentions_in(tokens[0].start, tokens[-1].end) if m.kind == "ORG"]
-    return {
-        k for k, t in enumerate(tokens)
-        if t.text[:1].isdigit() and any(m.start <= t.start and t.end <= m.end for m in orgs)
-    }
+    return {k for k in digits if any(m.start <= tokens[k].start and tokens[k].end <= m.end for m in orgs)}
 
 
 def nominative_names(doc: Document, tokens: list[Token]) -> set[int]:
