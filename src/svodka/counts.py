@@ -700,6 +700,7 @@ def find_counts(doc: Document, sentence_index: int) -> list[CountMention]:
         elif not a.claimed and (described := attributive_count(tokens, a, taken)):
             found.append((*described, a))
 
+    found += died_in_hospital(tokens, found)
     spans = periods(tokens)
     if spans:
         found = [f for f in found if not over_period(tokens, spans, anchors, f[0], f[4].index)]
@@ -714,6 +715,27 @@ def find_counts(doc: Document, sentence_index: int) -> list[CountMention]:
         count = Count(low, high, doc.text[start:end], (start, end))
         mentions.append(CountMention(a.slot, count, (anchor.start, anchor.end), a.total))
     return mentions
+
+
+DIED_IN_HOSPITAL_REACH = 4  # "скончался позже в больнице"
+
+
+def died_in_hospital(tokens: list[Token], found: list[tuple]) -> list[tuple]:
+    """The dead of "скончался в больнице" were hospitalised first: the same people, injured."""
+    if any(f[4].slot == "injured" for f in found):
+        return []  # the sentence counts its wounded itself
+    more = []
+    for first, last, low, high, a in found:
+        if a.slot != "fatalities" or a.total or low == 0:
+            continue
+        for k in range(a.index + 1, min(len(tokens), a.index + 1 + DIED_IN_HOSPITAL_REACH)):
+            if tokens[k].text in SUBJECT_STOP:
+                break
+            end = phrase_at(tokens, k, "died_in_hospital")
+            if end is not None:
+                more.append((first, last, low, high, Anchor(end - 1, "injured", False)))
+                break
+    return more
 
 
 def shares_subject(tokens: list[Token], before: Anchor, a: Anchor) -> bool:
