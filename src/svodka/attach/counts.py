@@ -341,6 +341,8 @@ def bare_number_counts(
         return phrase_at(tokens, end, "of_them") is not None  # "15 из них", not "30 %" or "один из задержанных"
     if end + 1 < len(tokens) and tokens[end].start == tokens[end - 1].end and tokens[end + 1].start == tokens[end].end:
         return False  # glued to what follows: "24.kg", "19.3", "9:22"
+    if end < len(tokens) and low > 1 and is_singular_past_verb(tokens[end]):
+        return False  # "112 выяснил": a name doing something, not a number of people
     if first > 0:
         before = tokens[first - 1]
         if before.text in NOT_PEOPLE_BEFORE or before.pos == "PREP":
@@ -350,11 +352,16 @@ def bare_number_counts(
     return True
 
 
-def find_phrases(tokens: list[Token], text: str, anchor_at: set[int]) -> list[Phrase]:
+def is_singular_past_verb(token: Token) -> bool:
+    return token.pos == "VERB" and "past" in token.tags and "sing" in token.tags and "neut" not in token.tags
+
+
+def find_phrases(tokens: list[Token], text: str, anchor_at: set[int], named: set[int] = frozenset()) -> list[Phrase]:
+    """The count phrases of a sentence; `named` are tokens inside names ("Хабар 24", "Канал 5"), never counts."""
     phrases = []
     i = 0
     while i < len(tokens):
-        phrase = read_phrase(tokens, i, text, anchor_at) if starts_quantity(tokens[i]) else None
+        phrase = read_phrase(tokens, i, text, anchor_at) if starts_quantity(tokens[i]) and i not in named else None
         if phrase:
             phrases.append(phrase)
             i = max(phrase.last, i) + 1
@@ -423,6 +430,8 @@ def pair_cost(tokens: list[Token], p: Phrase, a: Anchor, hidden: set[int]) -> fl
     cost = distance(tokens, p, a.index, hidden)
     if a.slot == "crowd" and tokens[a.index].pos == "NOUN" and cost > CROWD_NOUN_REACH:
         return float("inf")  # "участники" also heads plain lists of people
+    if a.slot == "crowd" and tokens[a.index].pos == "PRTF" and a.index > p.last and tokens[a.index - 1].text == ",":
+        return float("inf")  # "четыре солдата, участвовавшие в разгоне, погибли": it tells who they are
     return cost
 
 
@@ -458,8 +467,8 @@ def zero_span(tokens: list[Token], a: Anchor) -> tuple[int, int] | None:
     i = a.index
     if any(is_word(t, "не") for t in tokens[max(0, i - 2) : i]):
         for k in range(max(0, i - 4), min(len(tokens), i + 3)):
-            if phrase_at(tokens, k, "zero_subject"):
-                return min(k, i), max(k, i)
+            if phrase_at(tokens, k, "zero_subject") and not (k > 0 and starts_quantity(tokens[k - 1])):
+                return min(k, i), max(k, i)  # "люди не пострадали", not "один человек не пострадал"
     if tokens[i].pos == "VERB":
         return None
     end = i + 1
@@ -478,6 +487,14 @@ def first_conjunct(tokens: list[Token], i: int) -> int:
     while k >= 2 and (tokens[k - 1].text == "," or is_word(tokens[k - 1], "и")) and tokens[k - 2].pos in ("NOUN", "ADJF", "PRTF"):
         k -= 2
     return k
+
+
+def counts_itself(token: Token) -> bool:
+    """A word of a toll slot, counted by its own slot ("задержанных арестовали"); a crowd word is
+    not ("задержала участников акции": the participants are the detained)."""
+    words = lexicon().slot_words
+    entries = words.get(norm(token.text), []) + words.get(token.lemma, [])
+    return any(e.slot != "crowd" for e in entries)
 
 
 def is_slot_word(token: Token) -> bool:
@@ -520,16 +537,37 @@ def direct_object(tokens: list[Token], verb: int, taken: set[int]) -> tuple[int,
     not one already counted by its own slot word ("задержанных арестовали на 10 суток")."""
     k = verb + 1
     while k < len(tokens) and k - verb <= 4 and tokens[k].text not in SUBJECT_STOP:
-        t = tokens[k]
-        if k not in taken and t.pos in ("NOUN", "ADJF", "PRTF") and not is_slot_word(t):
-            for parse, case in readings(t.text):
-                substantive = parse.tag.POS in ("ADJF", "PRTF") and not (
-                    k + 1 < len(tokens) and tokens[k + 1].pos in ("NOUN", "ADJF", "PRTF")
-                )
-                person = parse.tag.POS == "NOUN" and parse.tag.animacy == "anim" or substantive
-                if case == "accs" and person and parse.tag.number:
-                    return k, parse.tag.number
+        if k not in taken and (number := accusative_person(tokens, k)):
+            return k, number
         k += 1
+    if verb > 0 and tokens[verb - 1].pos == "NPRO" and verb - 1 not in taken and "accs" in tokens[verb - 1].tags:
+        number = SUBJECT_PRONOUNS.get(tokens[verb - 1].lemma)
+        if number:
+            return verb - 1, number  # "его задержали у трапа"
+    k = verb - 1  # the object told first: "нападавшего задержали", "мужчину задержали"
+    while k >= 0 and verb - k <= 2 and tokens[k].text not in SUBJECT_STOP:
+        t = tokens[k]
+        if k not in taken and (number := accusative_person(tokens, k)):
+            if not any(case == "nomn" for _, case in readings(t.text)):
+                return k, number  # never a word that may be the subject ("полицейские задержали")
+        if t.pos in ("NOUN", "NPRO"):
+            break
+        k -= 1
+    return None
+
+
+def accusative_person(tokens: list[Token], k: int) -> str | None:
+    """The grammatical number of token k read as an accusative person, or None."""
+    t = tokens[k]
+    if t.pos not in ("NOUN", "ADJF", "PRTF") or counts_itself(t):
+        return None
+    for parse, case in readings(t.text):
+        substantive = parse.tag.POS in ("ADJF", "PRTF") and not (
+            k + 1 < len(tokens) and tokens[k + 1].pos in ("NOUN", "ADJF", "PRTF")
+        )
+        person = parse.tag.POS == "NOUN" and parse.tag.animacy == "anim" or substantive
+        if case == "accs" and person and parse.tag.number:
+            return parse.tag.number
     return None
 
 
@@ -552,6 +590,80 @@ def attributive_count(tokens: list[Token], a: Anchor, taken: set[int]) -> tuple[
     return (i, i + 1, 1, 1) if number == "sing" else (i, i + 1, 2, None)
 
 
+PERIOD_GAP = 2  # "за последние сутки", "за три дня", "за минувшие двое суток"
+
+
+@lru_cache(maxsize=1)
+def period_openers() -> frozenset[str]:
+    return frozenset(phrase[0] for kind in ("period_since", "period_opener") for phrase in lexicon().phrases.get(kind, []))
+
+
+def periods(tokens: list[Token]) -> list[int]:
+    """Where the sentence gives figures for a span of time ("за сутки погибли 12 человек",
+    "с начала года задержаны 300"): a total over several events, not one event's toll. "За день"
+    counts only with a number before it ("за три дня"): a day is one event's span; "за неделю до
+    выборов" is a day, not a span."""
+    found = []
+    openers = period_openers()
+    for i in range(len(tokens)):
+        if tokens[i].lemma not in openers and norm(tokens[i].text) not in openers:
+            continue
+        since = phrase_at(tokens, i, "period_since")
+        if since is not None and since < len(tokens) and tokens[since].pos == "NOUN":
+            found.append(i)
+            continue
+        opener = phrase_at(tokens, i, "period_opener")
+        if opener is None:
+            continue
+        k, numbered = opener, False
+        while k < len(tokens) and k - opener < PERIOD_GAP and (tokens[k].pos in ("ADJF", "PRTF", "NUMR") or tokens[k].text.isdigit()):
+            numbered = numbered or tokens[k].pos == "NUMR" or tokens[k].text.isdigit()
+            k += 1
+        if k < len(tokens) and (phrase_at(tokens, k, "period_noun") or numbered and is_word(tokens[k], "день")):
+            if not (k + 1 < len(tokens) and is_word(tokens[k + 1], "до")):
+                found.append(i)
+    return found
+
+
+def clauses(tokens: list[Token]) -> list[int]:
+    """The comma-delimited clause each token stands in, by number."""
+    clause = [0] * len(tokens)
+    for k in range(1, len(tokens)):
+        clause[k] = clause[k - 1] + (tokens[k - 1].text in (",", ";"))
+    return clause
+
+
+def coordinated_places(doc: Document, tokens: list[Token]) -> list[int]:
+    """Tokens of places NER found joined by "и" ("в Портапике и Энфилде", "в Москве и в Петербурге"):
+    separate events, so a figure told in their clause is for them together and given to none."""
+    if not tokens:
+        return []
+    places = sorted((m for m in doc.mentions_in(tokens[0].start, tokens[-1].end) if m.kind == "LOC"), key=lambda m: m.start)
+    joined = []
+    for one, other in zip(places, places[1:]):
+        between = doc.text[one.end : other.start].split()
+        if between and between[0] == "и" and (len(between) == 1 or len(between) == 2 and between[1] in ("в", "во")):
+            joined += [k for k, t in enumerate(tokens) if one.start <= t.start < one.end or other.start <= t.start < other.end]
+    return joined
+
+
+def over_period(tokens: list[Token], spans: list[int], anchors: list[Anchor], first: int, anchor: int) -> bool:
+    """Whether a count (its first token, its slot word) is told for a span of time: in the clause of
+    the span's phrase, or in a sentence whose span phrase stands in a clause with no count of its own
+    ("за три дня протестов, по данным правозащитников, задержаны 300 человек"; not the 50 of
+    "за ночь задержаны 50 человек, всего за трое суток число задержанных достигло 200")."""
+    clause = [0] * len(tokens)
+    for k in range(1, len(tokens)):
+        clause[k] = clause[k - 1] + (tokens[k - 1].text in (",", ";"))
+    own = {clause[first], clause[anchor]}
+    for p in spans:
+        if clause[p] in own:
+            return True
+        if not any(clause[a.index] == clause[p] for a in anchors):
+            return True
+    return False
+
+
 def find_counts(doc: Document, sentence_index: int) -> list[CountMention]:
     tokens = doc.sentences[sentence_index].tokens
     anchors = find_anchors(tokens)
@@ -565,23 +677,36 @@ def find_counts(doc: Document, sentence_index: int) -> list[CountMention]:
             found.append((span[0], span[1], 0, 0, a))
 
     anchor_at = {a.index for a in anchors}
-    phrases, hidden = drop_breakdowns(tokens, find_phrases(tokens, doc.text, anchor_at), anchor_at)
+    phrases, hidden = drop_breakdowns(tokens, find_phrases(tokens, doc.text, anchor_at, name_digits(doc, tokens)), anchor_at)
     for p, a in pair(tokens, phrases, anchors, hidden):
         found.append((p.first, p.last, p.min, p.max, a))
 
     taken = {k for p in phrases for k in range(p.first, p.last + 1)}
     names = nominative_names(doc, tokens)
     refuted = refutation(tokens)
+    told: tuple[Anchor, int, str] | None = None  # the last bare verb's person: "ранен и позже скончался" shares it
     for a in anchors:
         if not a.claimed and a.slot != "crowd" and refuted is not None and refuted > a.index:
             a.claimed = True
             found.append((a.index, refuted, 0, 0, a))
-        if not a.claimed and (subject := implicit_subject(tokens, a, taken, names)):
+        subject = None if a.claimed else implicit_subject(tokens, a, taken, names)
+        if subject is None and not a.claimed and told and shares_subject(tokens, told[0], a):
+            subject = told[1:]
+        if subject:
             k, number = subject
+            told = (a, k, number)
             found.append((k, k, 1, 1, a) if number == "sing" else (k, k, 2, None, a))
         elif not a.claimed and (described := attributive_count(tokens, a, taken)):
             found.append((*described, a))
 
+    found += died_in_hospital(tokens, found)
+    spans = periods(tokens)
+    if spans:
+        found = [f for f in found if not over_period(tokens, spans, anchors, f[0], f[4].index)]
+    shared = coordinated_places(doc, tokens)
+    if shared:
+        clause = clauses(tokens)
+        found = [f for f in found if not {clause[f[0]], clause[f[4].index]} & {clause[k] for k in shared}]
     mentions = []
     for first, last, low, high, a in sorted(found, key=lambda f: f[0]):
         start, end = tokens[first].start, tokens[last].end
@@ -589,6 +714,40 @@ def find_counts(doc: Document, sentence_index: int) -> list[CountMention]:
         count = Count(low, high, doc.text[start:end], (start, end))
         mentions.append(CountMention(a.slot, count, (anchor.start, anchor.end), a.total))
     return mentions
+
+
+DIED_IN_HOSPITAL_REACH = 4  # "скончался позже в больнице"
+
+
+def died_in_hospital(tokens: list[Token], found: list[tuple]) -> list[tuple]:
+    """The dead of "скончался в больнице" were hospitalised first: the same people, injured."""
+    if any(f[4].slot == "injured" for f in found):
+        return []  # the sentence counts its wounded itself
+    more = []
+    for first, last, low, high, a in found:
+        if a.slot != "fatalities" or a.total or low == 0:
+            continue
+        for k in range(a.index + 1, min(len(tokens), a.index + 1 + DIED_IN_HOSPITAL_REACH)):
+            if tokens[k].text in SUBJECT_STOP:
+                break
+            end = phrase_at(tokens, k, "died_in_hospital")
+            if end is not None:
+                more.append((first, last, low, high, Anchor(end - 1, "injured", False)))
+                break
+    return more
+
+
+def shares_subject(tokens: list[Token], before: Anchor, a: Anchor) -> bool:
+    """Whether verb `a` is coordinated with the earlier verb `before` and so tells of its person:
+    "был ранен и позже скончался в больнице" (a wounded man who dies counts as both)."""
+    if not a.implicit or before.slot == a.slot or tokens[a.index].pos not in ("VERB", "PRTS"):
+        return False
+    between = tokens[before.index + 1 : a.index]
+    return (
+        any(is_word(t, "и") for t in between)
+        and len(between) <= 4
+        and not any(t.text in SUBJECT_STOP or t.pos in ("NOUN", "NPRO") or starts_quantity(t) for t in between)
+    )
 
 
 def refutation(tokens: list[Token]) -> int | None:
@@ -601,6 +760,15 @@ def refutation(tokens: list[Token]) -> int | None:
         if end is not None:
             return end - 1
     return None
+
+
+def name_digits(doc: Document, tokens: list[Token]) -> set[int]:
+    """Tokens written in digits inside an organisation's name NER found ("Хабар 24", "Канал 5", "112 Украина")."""
+    digits = [k for k, t in enumerate(tokens) if t.text[:1].isdigit()]
+    if not digits:
+        return set()
+    orgs = [m for m in doc.mentions_in(tokens[0].start, tokens[-1].end) if m.kind == "ORG"]
+    return {k for k in digits if any(m.start <= tokens[k].start and tokens[k].end <= m.end for m in orgs)}
 
 
 def nominative_names(doc: Document, tokens: list[Token]) -> set[int]:

@@ -245,3 +245,44 @@ def test_a_later_sentence_referring_to_the_attack_gives_its_speaker_to_it():
     event = only_event(out)
     assert [(s["chain"], s["inherited"]) for s in event["sources"]] == [(["Полиция"], False)]
     assert doc.text[slice(*event["sources"][0]["evidence"])] == "В полиции сообщили"
+
+
+def test_an_outlet_telling_its_own_findings_in_its_own_post_is_the_source_of_every_event():
+    text = (
+        "Поджог военкомата в Рязани\n\n"
+        "Ночью в Рязани неизвестные подожгли здание военкомата.\n\n"
+        "По данным Mash, поджигатели действовали по заданию кураторов.\n\n"
+        "Поджигателей задержали в Москве."
+    )
+    _, out = run(text, source="Mash")
+    arrests = [e for e in out["events"] if e["sub_event_type"] == "Arrests"]
+    assert arrests and all(["Mash"] in [s["chain"] for s in e["sources"]] for e in arrests)
+    _, out = run(text, source="Baza")  # another outlet's findings relayed: its own paragraph only
+    arrests = [e for e in out["events"] if e["sub_event_type"] == "Arrests"]
+    assert arrests and all(["Mash"] not in [s["chain"] for s in e["sources"]] for e in arrests)
+
+
+def test_a_number_outlet_is_a_source_in_its_own_post_only():
+    _, out = run("112 выяснил детали задержания блогера в Махачкале. Мужчину задержали ночью.", source="112")
+    assert [s["chain"] for s in only_event(out)["sources"]] == [["112"]]
+    assert only_event(out)["arrested"]["min"] == 1
+    _, out = run("Сотрудники полиции в Махачкале задержали мужчину. Об этом он сообщил по телефону 112.", source="112")
+    assert all("112" not in s["chain"] for e in out["events"] for s in e["sources"])
+
+
+def test_the_outlet_whose_correspondent_the_lead_names_relays_the_whole_report():
+    text = (
+        "Митинг в Твери\n\n"
+        "Специальный корреспондент «Медузы» побывал на митинге у здания администрации Твери.\n\n"
+        "В субботу в Твери полиция задержала 20 участников акции протеста."
+    )
+    _, out = run(text)
+    assert out["events"] and all(["Медуза"] in [s["chain"] for s in e["sources"]] for e in out["events"])
+
+
+def test_a_denial_opening_the_next_paragraph_of_what_was_told_disputes_the_event():
+    told = "Генштаб ВСУ заявил, что российские войска обстреляли Херсон, погибли два человека.\n\n"
+    _, out = run(told + "В Минобороны России эти данные опровергли.")
+    assert only_event(out)["verification"] == "disputed"
+    _, out = run(told + "В Минобороны России опровергли слухи о переговорах.")
+    assert only_event(out)["verification"] is None

@@ -9,6 +9,7 @@ source, else by the outlet itself: those are the words it chose.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -24,7 +25,7 @@ from .speakers import (
     find_dateline_outlet,
     find_quote_spans,
     find_responsibility_claims,
-    find_verification,
+    find_lead_correspondent, find_verification, outlet_names, points_back,
 )
 
 LEAD_PARAGRAPHS = 2  # the headline and the lead paragraph
@@ -86,6 +87,20 @@ def find_followers(doc: Document, speaking: set[int]) -> dict[int, list[int]]:
     return followers
 
 
+def own_outlet_speaking(doc: Document, attributions: list[Attribution]) -> Attribution | None:
+    """ "По данным SHOT", "112 выяснил" in SHOT's or 112's own post: the outlet tells its own
+    findings, so it is the source of everything the post reports, in any paragraph."""
+    if not doc.source:
+        return None
+    own = set(re.findall(r"\w+", doc.source.lower()))
+    for a in attributions:
+        for name in a.chain:
+            words = set(re.findall(r"\w+", name.lower()))
+            if name not in a.unnamed and name in outlet_names() and words and words <= own:
+                return Attribution([name], a.evidence, a.sentences)
+    return None
+
+
 def source_of(attribution: Attribution) -> Source:
     """The named links form the chain; unnamed ones ("источник", "ряд СМИ") are kept beside it."""
     named = [name for name in attribution.chain if name and name not in attribution.unnamed]
@@ -120,7 +135,7 @@ class Voices:
         short = [q for q in find_quote_spans(doc.text) if q[1] - q[0] <= DISTANCING_QUOTE_MAX_CHARS]
         live_blog = any(s.headline and s.paragraph >= LEAD_PARAGRAPHS for s in doc.sentences)
         claims = [source_of(a) for a in find_responsibility_claims(doc)]
-        agency = find_dateline_outlet(doc)
+        agency = find_dateline_outlet(doc) or own_outlet_speaking(doc, attributions) or find_lead_correspondent(doc)
         followers = find_followers(doc, set(by_sentence))
         return cls(doc, by_sentence, find_verification(doc), short, live_blog, claims, agency and source_of(agency),
                    followers, quotes)
@@ -159,6 +174,8 @@ class Voices:
             paragraph = self.doc.sentences[mark.sentence].paragraph
             if any(i <= mark.sentence and self.doc.sentences[i].paragraph == paragraph for i in sentences):
                 kinds.add(mark.kind)
+            elif mark.kind == "disputed" and mark.sentence - 1 in sentences and points_back(self.doc.sentences[mark.sentence].tokens):
+                kinds.add(mark.kind)  # "В Минобороны эти данные опровергли." opening the next paragraph
         return "disputed" if "disputed" in kinds else "unconfirmed" if kinds else None
 
     def labels_for(self, event: Event) -> list[Label]:

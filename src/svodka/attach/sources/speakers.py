@@ -36,6 +36,7 @@ GAP = "…"
 MAX_GAP = 8
 ROLE_MAX_DISTANCE = 6  # "руководителя сети региональных штабов Алексея Навального Леонида Волкова"
 BRACKET_MAX_TOKENS = 8  # "(Abdul Wali Sahmi)": a name given again in brackets
+SIGNATURE_MAX_TOKENS = 8  # "— СМИ со ссылкой на ведомство" closing a post
 ANTECEDENT_MAX_CHARS = 600  # how far back a bare "группировка" looks for the organisation it stands for
 
 
@@ -134,12 +135,17 @@ def outlet_forms() -> dict[str, list[OutletForm]]:
             toks = tokens_of(spelling)
             form = OutletForm(
                 name, kind, tuple(t.text for t in toks), tuple(t.lemma for t in toks),
-                len(toks) == 1 and _is_ordinary_word(spelling),
+                len(toks) == 1 and (_is_ordinary_word(spelling) or spelling.isdigit()),
             )
             index.setdefault(form.lemmas[0], []).append(form)
     for forms in index.values():
         forms.sort(key=lambda f: -len(f.texts))
     return index
+
+
+@lru_cache(maxsize=1)
+def outlet_names() -> frozenset[str]:
+    return frozenset(form.name for forms in outlet_forms().values() for form in forms)
 
 
 @lru_cache(maxsize=1)
@@ -200,8 +206,19 @@ class View:
         self.quotes = find_quote_spans(doc.text)
         self.quote_opening = {q[0]: q for q in self.quotes}
         self.quote_closing = {q[1] - 1: q for q in self.quotes}
+        self.in_link = self._link_tokens()
         self.outlets = self._find_outlets()
         self.outlet_at = {i: o for o in self.outlets for i in range(o.first, o.last)}
+
+    def _link_tokens(self) -> set[int]:
+        """Tokens of web addresses and markdown link targets ("https://t.me/…", "site.ru/a.html"): never a name."""
+        inside: set[int] = set()
+        for link in LINK.finditer(self.doc.text):
+            i = self.token_index_after(link.start(), len(self.tokens))
+            while i < len(self.tokens) and self.tokens[i].start < link.end():
+                inside.add(i)
+                i += 1
+        return inside
 
     def mention_at(self, i: int, kind: str) -> Mention | None:
         t = self.tokens[i]
@@ -253,8 +270,9 @@ class View:
                 continue
             genre = i > 0 and self.tokens[i - 1].lemma in outlet_kinds()
             quoted = self.in_quotes(i, last)
-            if form.needs_context and not (quoted or genre):
-                continue
+            own = form.name == self.doc.source and not (i > 0 and self.tokens[i - 1].pos in ("NOUN", "PREP"))
+            if form.needs_context and not (quoted or genre or own):
+                continue  # "Звезда", "112" alone are outlets only in quotes, after "телеканал" or in their own post
             return self._widen(OutletSpan(i, last, form.name, form.kind))
         return None
 
@@ -311,6 +329,8 @@ class View:
 
 
 QUOTE_MARK = re.compile('[«»„“”"]')
+QUOTES_AND_BRACKETS = set('«»„“”"()')
+LINK = re.compile(r"\]\([^)\s]*\)|(?:https?://|www\.|t\.me/)[^\s)\]»\"]*|\b[\w.-]+\.(?:html?|php|aspx?)\b", re.IGNORECASE)
 
 
 def find_quote_spans(text: str) -> list[Span]:
@@ -337,14 +357,20 @@ def find_quote_spans(text: str) -> list[Span]:
 # ---------------------------------------------------------------- noun phrases
 
 
-def to_nominative(token: Token) -> str:
-    """The word put into the nominative, keeping its number and capitalisation."""
+def to_nominative(token: Token, gender: str | None = None) -> str:
+    """The word put into the nominative, keeping its number and capitalisation; an adjective in
+    the singular takes the gender of its noun (`gender`): "Следственного комитета" is Следственный."""
     case = next((c for c in ("gent", "datv", "accs", "ablt", "loct") if c in token.tags), None)
     if case is None:
         return token.text
-    for parse in morph_analyzer().parse(token.text.lower()):
+    parses = morph_analyzer().parse(token.text.lower())
+    if gender and token.pos in ("ADJF", "PRTF"):
+        parses = sorted(parses, key=lambda p: p.tag.gender != gender)  # the noun's gender first
+    for parse in parses:
         if parse.tag.case == case and parse.tag.POS == token.pos:
             wanted = {"nomn"} | ({parse.tag.number} if parse.tag.number else set())
+            if gender and token.pos in ("ADJF", "PRTF") and parse.tag.number == "sing":
+                wanted.add(gender)
             form = parse.inflect(wanted)
             if form:
                 word = form.word
@@ -470,6 +496,88 @@ class Attributor:
             i = first
             while i < last:
                 i = self._attribute_at(i, first, last, sentence)
+            self._signature(sentence, first, last)
+            self._headed_by_speaker(sentence, first, last)
+
+    def _headed_by_speaker(self, sentence: int, first: int, last: int) -> None:
+        """ "Минобороны РФ: подразделения нанесли удар…", "Песков: …": a line opened by a name and a
+        colon is said by that name, with the rest of its paragraph."""
+        tokens = self.view.tokens
+        start = first
+        while start < last and not re.search(r"\w", tokens[start].text):
+            start += 1  # an emoji, a bullet
+        colon = next((k for k in range(start + 1, min(last, start + SIGNATURE_MAX_TOKENS)) if tokens[k].text == ":"), None)
+        if colon is None or colon + 1 >= last or any(tokens[k].text in CLAUSE_PUNCTUATION for k in range(start, colon)):
+            return
+        surname = colon == start + 1 and _capitalised(tokens[start].text) and any(
+            "Surn" in p.tag for p in morph_analyzer().parse(tokens[start].text.lower())
+        )  # "Песков: …", a surname NER does not see alone
+        if not (surname or self.view.mention_at(start, "PER") or self.view.mention_at(start, "ORG") or start in self.view.outlet_at):
+            return  # "Видео: …", "Итог: …"
+        name = tokens[start].text if surname and not self.view.mention_at(start, "ORG") else self._signature_name(start, colon)
+        if name is None or any(sentence in a.sentences for a, _ in self.found):
+            return
+        paragraph = self.doc.sentences[sentence].paragraph
+        told = [k for k in range(sentence, len(self.doc.sentences)) if self.doc.sentences[k].paragraph == paragraph]
+        person = surname or self.view.mention_at(start, "PER") is not None
+        self._record(Resolved([name], [self.view.span(start, colon + 1)], person=person), told, None, None)
+
+    def _signature(self, sentence: int, first: int, last: int) -> None:
+        """A post signed with a dash and a name: "…цель поражена — Путин" speaks for its sentence;
+        a line of its own ("— Собянин.") for the lines before it, up to the last signature."""
+        tokens = self.view.tokens
+        end = last
+        while end > first and not re.search(r"\w", tokens[end - 1].text):
+            end -= 1  # the closing period, an emoji
+        dash = next((k for k in range(end - 1, max(first, end - SIGNATURE_MAX_TOKENS) - 1, -1) if tokens[k].text in ("—", "–")), None)
+        if dash is None or dash + 1 >= end:
+            return
+        name = self._signature_name(dash + 1, end)
+        resolved = None
+        if name is None and any(self._phrase_at(k, self.lex.references, end) for k in range(dash + 1, end)):
+            resolved = self._resolve(dash + 1, end)  # "— СМИ со ссылкой на ведомство"
+            if not resolved.chain:
+                return
+            name = resolved.chain[0]
+        if name is None:
+            return
+        if dash != first:  # inline: "…цель поражена — Путин", not "в списке погибших — Иван Петров"
+            closes = sentence + 1 == len(self.doc.sentences) or self.doc.sentences[sentence + 1].paragraph != self.doc.sentences[sentence].paragraph
+            said = any(t.pos in ("VERB", "PRTS") for t in tokens[first:dash])
+            person = self.view.mention_at(dash + 1, "PER")
+            if not closes or not said or person and end - dash > 2:
+                return  # a full name after a dash is more often a victim's than a signature
+        if dash == first:  # a line of its own
+            paragraph = self.doc.sentences[sentence].paragraph
+            signed = [
+                k for k in range(sentence) if self.doc.sentences[k].paragraph < paragraph
+                and not any(k in a.sentences for a, _ in self.found)
+            ]
+        else:
+            signed = [sentence]
+        if signed and resolved is not None:
+            resolved.spans.append(self.view.span(dash, end))
+            self._record(resolved, signed, None, None)
+        elif signed:
+            person = self.view.mention_at(dash + 1, "PER") is not None
+            self._record(Resolved([name], [self.view.span(dash, end)], person=person), signed, None, None)
+
+    def _signature_name(self, start: int, end: int) -> str | None:
+        """The name the tokens [start, end) are, whole: a person, an organisation, an outlet."""
+        view = self.view
+        t = view.tokens[start]
+        if start in view.outlet_at and view.outlet_at[start].last >= end:
+            return view.outlet_at[start].name
+        for kind in ("PER", "ORG"):
+            m = view.mention_at(start, kind)
+            if m and m.start == t.start and m.end >= view.tokens[end - 1].end:
+                return self._person_name(m) if kind == "PER" else m.normal
+        if t.pos == "PREP" or not _capitalised(t.text):
+            return None  # "— в мэрии", "— местные власти"
+        body = self._speaker_in(start, end, True, None)  # "— Минобороны России"
+        if body and not body.person and not body.unnamed and body.span == view.span(start, end):
+            return body.name
+        return None
 
     def _attribute_at(self, i: int, first: int, last: int, sentence: int) -> int:
         """Attribute the trigger at token i if there is one; return where to continue."""
@@ -545,6 +653,8 @@ class Attributor:
 
     def _is_boundary(self, i: int) -> bool:
         t = self.view.tokens[i]
+        if i in self.view.in_link:
+            return False  # "[сообщил](https://…) губернатор": the link target stands outside the clause
         return i not in self.view.outlet_at and (t.text in CLAUSE_PUNCTUATION or t.text.lower() in TOPIC_WORDS)
 
     def _clause_end(self, i: int, last: int) -> int:
@@ -681,7 +791,7 @@ class Attributor:
         view = self.view
         for i in range(first, last):
             person = view.mention_at(i, "PER")
-            if person and i not in view.outlet_at and not self._is_possessor(person):
+            if person and i not in view.outlet_at and i not in view.in_link and not self._is_possessor(person):
                 return Speaker(self._person_name(person), (person.start, person.end), person=True)
         for i in range(first, last):
             end = self._unnamed_at(i, last)
@@ -706,12 +816,71 @@ class Attributor:
                 if start == i and end == i + 1 and self.lex.has("anaphoric_body", t):
                     antecedent = self._organisation_before(t.start)
                     if antecedent:
-                        return Speaker(antecedent.normal, (t.start, t.end))
+                        return Speaker(self._antecedent_name(antecedent), (t.start, t.end))
+                    # "в ведомстве заявили" with no body named before: no one the text names
+                    return Speaker(t.lemma, view.span(i, end), unnamed=True)
+                holder = self._office_holder(i, end)
+                if holder:
+                    return holder
                 name = self._body_name(start, i, end)
+                bare = self._is_bare_common(start, i, end) and name.lower() == self._phrase_name(start, end).lower()
                 if start > first and view.tokens[start - 1].text.lower() in LOCATIVE_PREPOSITIONS:
                     start -= 1  # "в комендатуре": the evidence keeps the preposition
+                if bare:  # "полиция", "официальные лица", "ректор": no one the text ties to one body
+                    return Speaker(name[:1].lower() + name[1:], view.span(start, end), unnamed=True)
                 return Speaker(name, view.span(start, end))
             i += 1
+        return None
+
+    def _is_bare_common(self, start: int, head: int, end: int) -> bool:
+        """A common noun with only plain adjectives before it and nothing after it: no name, no
+        country, no place, no abbreviation ("полиция", "правоохранители", "официальные лица")."""
+        view = self.view
+        if end != head + 1 or view.mention_at(head, "LOC") or "anim" not in view.tokens[head].tags:
+            return False
+        org = view.mention_at(head, "ORG")
+        if org and (org.start < view.tokens[start].start or org.end > view.tokens[head].end):
+            return False  # the word is part of a longer name NER found
+        countries = country_adjectives()
+        for k in range(start, end):
+            t = view.tokens[k]
+            written = t.text if k > view.sentence_range[view.sentence_of[k]][0] else t.text[:1].lower() + t.text[1:]
+            if not written.islower() or t.tags & ({"Abbr", "Fixd"} | NAME_TAGS) or t.lemma in countries:
+                return False
+        return True
+
+    def _office_at(self, i: int, end: int) -> tuple[str, int] | None:
+        """The kind of office ("region_head") the tokens from i name, and the token after its words."""
+        tokens = self.view.tokens
+        for kind in sorted(k for k in self.lex.words if k.endswith("_head")):
+            for entry in sorted(self.lex.words.get(kind, ()), key=len, reverse=True):
+                words = entry.split()
+                if i + len(words) <= end and all(tokens[i + k].lemma == w for k, w in enumerate(words)):
+                    return kind, i + len(words)
+        return None
+
+    def _office_holder(self, head: int, end: int) -> Speaker | None:
+        """ "глава региона" after "губернатор Белгородской области Вячеслав Гладков": the person
+        named before with an office of that kind, when the words name the office alone or as he held it."""
+        view = self.view
+        office = self._office_at(head, end)
+        if office is None or "anim" not in view.tokens[head].tags:
+            return None
+        kind, office_end = office
+        said = [t.lemma for t in view.tokens[head:end]]
+        char = view.tokens[head].start
+        for m in reversed(self.doc.mentions):
+            if m.kind != "PER" or m.end > char:
+                continue
+            k = view.token_index(m.start)
+            role = self._role_before(k) if k is not None else None
+            j = view.by_start.get(role.start) if role is not None else None
+            held = self._office_at(j, k) if j is not None else None
+            if held is None or held[0] != kind:
+                continue
+            if office_end == end or [t.lemma for t in view.tokens[j:k]] == said:
+                return Speaker(self._person_name(m), view.span(head, end), person=True)
+            return None
         return None
 
     def _organisation_before(self, char: int) -> Mention | None:
@@ -721,9 +890,21 @@ class Attributor:
                 continue
             if char - m.end > ANTECEDENT_MAX_CHARS:
                 return None
-            if self.view.token_index(m.start) not in self.view.outlet_at:
-                return m
+            k = self.view.token_index(m.start)
+            generic = {phrase[-1] for phrase in self.lex.unnamed}  # "СМИ" of "ряд СМИ", "источник"
+            if k not in self.view.outlet_at and not (k is not None and self.view.tokens[k].lemma in generic and m.end == self.view.tokens[k].end):
+                return m  # not an outlet reporting it, nor the media at large
         return None
+
+    def _antecedent_name(self, m: Mention) -> str:
+        """The organisation by its name with the genitive tail NER left out: "Минобороны Японии"."""
+        k = self.view.token_index(m.start)
+        if k is None:
+            return m.normal
+        last = self.view.sentence_range[self.view.sentence_of[k]][1]
+        end = self.view.token_index_after(m.end, last)
+        tail = self._tail_end(end, last) if end < last else end
+        return m.normal + self.doc.text[self.view.tokens[end - 1].end : self.view.tokens[tail - 1].end] if tail > end else m.normal
 
     def _quoted_body_name(self, i: int, last: int) -> Speaker | None:
         """ 'правозащитный центр "Кылым шамы"': the body goes by the name in quotes."""
@@ -760,6 +941,8 @@ class Attributor:
 
     def _is_head(self, i: int, first: int, genitive: bool) -> bool:
         t = self.view.tokens[i]
+        if i in self.view.in_link or not re.search(r"\w", t.text) or self.lex.has("not_speaker", t):
+            return False
         if not _is_noun(t) or t.tags & NAME_TAGS and not self.view.mention_at(i, "ORG"):
             return False
         if any(self.lex.has(kind, t) for kind in ("medium", "correspondent", "speech_noun", "press_office")):
@@ -794,13 +977,28 @@ class Attributor:
                 i = kept = self.view.token_index_after(person.end, last)
                 continue
             t = view.tokens[i]
-            genitive_word = (_is_noun(t) or _is_modifier(t)) and ("gent" in t.tags or "Fixd" in t.tags)
+            genitive_word = (_is_noun(t) or _is_modifier(t)) and ("gent" in t.tags or "Fixd" in t.tags or self._genitive_modifier(i, last))
             if not (genitive_word or (_capitalised(t.text) and (t.pos is None or t.pos == "NOUN" or "Abbr" in t.tags))):
                 break
             i += 1
         while i > kept and _is_modifier(view.tokens[i - 1]):  # an adjective needs its noun
             i -= 1
         return i
+
+    def _genitive_modifier(self, i: int, last: int) -> bool:
+        """An adjective and its noun the tagger read in another case that can both be genitive:
+        "Брянской области" (read as locative)."""
+        tokens = self.view.tokens
+        if _is_modifier(tokens[i]) and i + 1 < last and _is_noun(tokens[i + 1]):
+            pair = (i, i + 1)
+        elif _is_noun(tokens[i]) and i > 0 and _is_modifier(tokens[i - 1]):
+            pair = (i - 1, i)
+        else:
+            return False
+        return all(
+            "gent" in tokens[k].tags or any(p.tag.case == "gent" for p in morph_analyzer().parse(tokens[k].text.lower()))
+            for k in pair
+        )
 
     def _body_name(self, start: int, head: int, end: int) -> str:
         tokens = self.view.tokens
@@ -829,9 +1027,17 @@ class Attributor:
         полиция Таиланда, as the body names itself."""
         tokens = self.view.tokens
         head = next((k for k in range(start, end) if _is_noun(tokens[k])), start)
-        countries = country_adjectives() if "inan" in tokens[head].tags else {}  # a body, not "израильские военные"
+        body = "inan" in tokens[head].tags or "Abbr" in tokens[head].tags  # "российское МВД" too
+        countries = country_adjectives() if body else {}  # a body, not "израильские военные"
+        if any(
+            _capitalised(tokens[k].text) and tokens[k].text[1:].islower() and "Abbr" not in tokens[k].tags
+            and not self._capitalised_by_position(k) and k < head
+            for k in range(start, head + 1)
+        ):
+            countries = {}  # a proper name keeps its words: "Украинская правда", "Российский Красный Крест"
         of_country = [countries[tokens[k].lemma] for k in range(start, head) if tokens[k].lemma in countries]
-        words = [to_nominative(tokens[k]) for k in range(start, head + 1) if tokens[k].lemma not in countries or k == head]
+        gender = next((g for g in ("masc", "femn", "neut") if g in tokens[head].tags), None)
+        words = [to_nominative(tokens[k], gender) for k in range(start, head + 1) if tokens[k].lemma not in countries or k == head]
         if self._capitalised_by_position(start) and tokens[start].lemma not in countries:
             words[0] = words[0][:1].lower() + words[0][1:]
         rest = self.doc.text[tokens[head].end : tokens[end - 1].end] if end > head + 1 else ""
@@ -903,7 +1109,8 @@ class Attributor:
         first = self.view.sentence_range[self.view.sentence_of[i]][0]
         for k in range(i - 1, max(first, i - ROLE_MAX_DISTANCE) - 1, -1):
             t = tokens[k]
-            if t.pos == "NOUN" and "anim" in t.tags and t.text.islower() and not t.tags & NAME_TAGS:
+            lower = t.text.islower() or k == first and t.text[1:].islower()  # "Губернатор области Иван Петров"
+            if t.pos == "NOUN" and "anim" in t.tags and lower and not t.tags & NAME_TAGS:
                 return t
             if not (t.pos in ("NOUN", "ADJF") or t.pos is None and _capitalised(t.text)):
                 return None
@@ -963,11 +1170,57 @@ def _dedupe(names: list[str]) -> list[str]:
     return out
 
 
+def _name_key(name: str) -> str:
+    return " ".join(re.findall(r"\w+", name.lower().replace("ё", "е")))
+
+
+@lru_cache(maxsize=1)
+def body_names() -> tuple[dict[str, str], dict[str, tuple[str, ...]], dict[str, str]]:
+    """data/body_names.tsv: a form's one name; a bare form's candidate names; a bare form's default."""
+    named: dict[str, str] = {}
+    bare: dict[str, tuple[str, ...]] = {}
+    default: dict[str, str] = {}
+    for row in _rows("body_names.tsv"):
+        name, forms = row[0], [f.strip() for f in (row[1] if len(row) > 1 else "").split("|") if f.strip()]
+        for form in [name] + forms:
+            named[_name_key(form)] = name
+        for form in (f.strip() for f in (row[2] if len(row) > 2 else "").split("|") if f.strip()):
+            bare[_name_key(form)] = bare.get(_name_key(form), ()) + (name,)
+            if len(row) > 3 and row[3] == "yes":
+                default[_name_key(form)] = name
+    return named, bare, default
+
+
+def name_bodies(attributions: list[Attribution]) -> None:
+    """Give the bodies named many ways their one name ("МО РФ", "российское военное ведомство" are
+    Минобороны России); a bare "Минобороны" is the ministry named last before it, else the default."""
+    named, bare, default = body_names()
+    seen: list[tuple[str, str]] = []  # (the key of the name as the text gave it, the name kept)
+    for a in attributions:
+        for k, name in enumerate(a.chain):
+            key = _name_key(name)
+            one = named.get(key)
+            if one is None and key in bare:
+                # "Министерство обороны Израиля … в министерстве обороны": the one named before, of any country
+                one = next(
+                    (kept for said, kept in reversed(seen) if kept in bare[key] or said.startswith(key + " ")),
+                    default.get(key),
+                )
+            seen.append((key, one or name))
+            if one is None:
+                continue
+            a.unnamed = [u for u in a.unnamed if u != name]  # a body of the table is named: "талибы" are Талибан
+            a.chain[k] = one
+        a.chain = _dedupe(a.chain)
+
+
 def attribute(doc: Document) -> tuple[list[Attribution], list[Quote]]:
     """Every attribution of the document and every quote, in text order."""
     attributor = Attributor(doc)
     attributor.run()
-    return [a for a, _ in attributor.found], sorted(attributor.quotes, key=lambda q: q.text)
+    attributions = [a for a, _ in attributor.found]
+    name_bodies(attributions)
+    return attributions, sorted(attributor.quotes, key=lambda q: q.text)
 
 
 def find_attributions(doc: Document) -> list[Attribution]:
@@ -1033,6 +1286,18 @@ def _cues_opening_with(word: str) -> frozenset[tuple[str, ...]]:
 def _cues_opened_in(tokens: list[Token]) -> set[tuple[str, ...]]:
     """The cues some word of the tokens opens: only those can match there."""
     return set().union(*(_cues_opening_with(t.text) for t in tokens))
+
+
+def points_back(tokens: list[Token]) -> bool:
+    """Whether the sentence speaks of what the one before it told: "эти данные опровергли"."""
+    words = [t.text.lower().replace("ё", "е") for t in tokens]
+    lemmas = [t.lemma for t in tokens]
+    for phrase in lexicon().backward:
+        n = len(phrase)
+        for i in range(len(tokens) - n + 1):
+            if all(words[i + k] == w or lemmas[i + k] == w for k, w in enumerate(phrase)):
+                return True
+    return False
 
 
 def find_verification(doc: Document) -> list[VerificationMark]:
@@ -1114,6 +1379,28 @@ def find_dateline_outlet(doc: Document) -> Attribution | None:
                 if found:
                     name, end = found
                     return Attribution([name], (tokens[dash + 1].start, tokens[end - 1].end), [index])
+    return None
+
+
+LEAD_PARAGRAPHS = 2  # the headline and the lead
+
+
+def find_lead_correspondent(doc: Document) -> Attribution | None:
+    """ "Специальный корреспондент «Медузы» поговорил с …" in the lead: the report is the outlet's own,
+    its correspondent counting as the outlet, so the outlet relays everything the report says."""
+    words = lexicon()
+    lead = [t for sentence in doc.sentences if sentence.paragraph < LEAD_PARAGRAPHS for t in sentence.tokens]
+    if not any(words.has("correspondent", t) for t in lead):
+        return None  # most reports: no View to build
+    view = View(doc)
+    for o in view.outlets:
+        if doc.sentences[view.sentence_of[o.first]].paragraph >= LEAD_PARAGRAPHS:
+            break
+        k = o.first - 1
+        while k >= 0 and view.tokens[k].text in QUOTES_AND_BRACKETS:
+            k -= 1
+        if k >= 0 and words.has("correspondent", view.tokens[k]) and "gent" in view.tokens[o.first].tags | view.tokens[min(o.first + 1, o.last - 1)].tags:
+            return Attribution([o.name], view.span(k, o.last), [view.sentence_of[o.first]])
     return None
 
 
