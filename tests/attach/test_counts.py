@@ -260,7 +260,7 @@ def test_a_person_ner_names_in_the_nominative_is_the_subject_even_when_the_dicti
 
 
 def test_digits_inside_an_outlet_name_ner_finds_are_no_count():
-    from svodka.annotate import tag_entities
+    from svodka.annotate.analysis import tag_entities
 
     text = "Как сообщает Sky News 24, погибли."
     doc = Document("t", text)
@@ -271,7 +271,7 @@ def test_digits_inside_an_outlet_name_ner_finds_are_no_count():
 
 
 def test_a_figure_for_places_joined_in_one_clause_is_given_to_none():
-    from svodka.annotate import tag_entities
+    from svodka.annotate.analysis import tag_entities
 
     def tagged(text):
         doc = Document("t", text)

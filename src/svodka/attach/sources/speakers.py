@@ -1180,7 +1180,7 @@ def body_names() -> tuple[dict[str, str], dict[str, tuple[str, ...]], dict[str, 
     named: dict[str, str] = {}
     bare: dict[str, tuple[str, ...]] = {}
     default: dict[str, str] = {}
-    for row in _rows("body_names.tsv"):
+    for row in _rows("attach/body_names.tsv"):
         name, forms = row[0], [f.strip() for f in (row[1] if len(row) > 1 else "").split("|") if f.strip()]
         for form in [name] + forms:
             named[_name_key(form)] = name
