@@ -56,6 +56,17 @@ def test_no_independent_confirmation_marks_the_claim_unconfirmed():
     assert [c["verification"] for c in event["claims"]] == ["unconfirmed"]
 
 
+def test_a_closing_remark_of_its_own_paragraph_leaves_every_event_before_it_unconfirmed():
+    text = (
+        "В Сумах беспилотник атаковал автобус, погибли двое, сообщил глава области.\n\n"
+        "Накануне ракетный удар по Сумам унёс жизни трёх человек.\n\n"
+        "Российская сторона эти сообщения не комментировала, агентство не может их независимо подтвердить."
+    )
+    _, out = run(text)
+    assert out["events"]
+    assert {e["verification"] for e in out["events"]} == {"unconfirmed"}
+
+
 def test_a_figure_in_distancing_quotes_is_noted_on_its_claim():
     text = 'В Алматы в ходе перестрелки с силовиками убиты "десятки" боевиков, сообщила полиция города.'
     doc, out = run(text)
