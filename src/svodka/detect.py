@@ -7,6 +7,13 @@ a trigger in a sentence about sport, fiction or a court case is dropped. In
 a sentence about an accident or a disaster, only a firm trigger of an act
 stands ("удар беспилотника" before a fire); an explosion is dropped when the
 text tells a fire or an accident and no weapon, attacker or strike.
+
+Crime with no political side is no event (data/sides.tsv): a document that tells
+a private motive (a quarrel, jealousy, drink, a robbery, a debt) and no political,
+communal or armed side loses the triggers crime can look like (a shooting, a
+stabbing, a killing, an abduction, the arrest of the culprit); and an arrest
+told alone is an event only with a political side, since ACLED codes the
+arrests of protesters, militants and opponents, not of a thief.
 """
 from __future__ import annotations
 
@@ -27,6 +34,9 @@ UNEXPLAINED = {"explosion"}  # a blast told with no weapon, attacker or strike
 CAUSELESS = UNEXPLAINED | {"death"}
 GENRE_SHARE = 0.2  # of sentences: a film review or match report that mentions a shooting is not news of one
 FUTURE = "futr"
+POLITICAL, PRIVATE = "political", "private"
+CRIME_LIKE = {"attack", "killing", "death", "abduction", "sexual_violence", "clash", "arrest"}  # what a crime can look like
+ARREST = "arrest"
 
 
 @dataclass(frozen=True)
@@ -147,7 +157,28 @@ def detect(doc: Document) -> Document:
     doc.triggers = [t for i in range(len(doc.sentences)) if i not in repeated for t in find_triggers(doc, i, contexts[i])]
     if any(c & MISHAPS for c in contexts) and all(t.kind in CAUSELESS for t in doc.triggers):
         doc.triggers = [t for t in doc.triggers if t.kind not in UNEXPLAINED]
+    doc.triggers = without_private_crime(doc)
     return doc
+
+
+def sides_of(doc: Document) -> set[str]:
+    """The sides the document's cues tell: political (an armed group, a state, a community, a protest)
+    and private (a quarrel, a robbery, the family)."""
+    found = pattern_set("sides.tsv")
+    return {m.pattern.label for s in doc.sentences if s.tokens for m in found.find(s.tokens)}
+
+
+def without_private_crime(doc: Document) -> list[Trigger]:
+    """The triggers of a private crime dropped: crime-like triggers when the text tells a private motive
+    and no political side; an arrest told alone, with no political side and no act it is part of."""
+    if not any(t.kind in CRIME_LIKE for t in doc.triggers) or any(t.kind not in CRIME_LIKE for t in doc.triggers):
+        return doc.triggers
+    sides = sides_of(doc)
+    if POLITICAL in sides:
+        return doc.triggers
+    if PRIVATE in sides or all(t.kind == ARREST for t in doc.triggers):
+        return [t for t in doc.triggers if t.kind not in CRIME_LIKE]
+    return doc.triggers
 
 
 def repeated_sentences(doc: Document) -> set[int]:
