@@ -324,3 +324,17 @@ def test_an_arrest_told_alone_needs_a_political_side():
     assert [k for k, _, _ in triggers("В Подмосковье полиция задержала двух активистов.")] == ["arrest"]
     # the arrest of a gunman with no motive told stays, as part of his attack
     assert {k for k, _, _ in triggers("Стрелок открыл огонь в школе, его задержали.")} >= {"attack", "arrest"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Сотрудники ФСБ задержали мужчину по подозрению в подготовке теракта.",
+        "Полиция задержала двоих, они подозреваются в нападении на пост полиции.",
+        "Задержаны четверо сторонников ИГИЛ, готовивших взрыв на вокзале.",
+    ],
+)
+def test_an_arrest_on_suspicion_is_an_arrest_and_the_act_suspected_is_not_actual(text):
+    found = triggers(text)
+    assert ("arrest", "actual") in {(k, m) for k, m, _ in found}
+    assert all(m != "actual" for k, m, _ in found if k != "arrest"), found

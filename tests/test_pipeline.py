@@ -173,3 +173,16 @@ def test_documents_extracted_together_come_out_in_order_as_if_alone():
         alone = extract(Document(str(i), texts[i], date(2024, 3, 2)))
         assert document_json(together[i]) == document_json(alone)
         assert together[i].mentions == alone.mentions
+
+
+def test_a_detention_on_suspicion_of_plotting_an_attack_is_an_arrests_event_only():
+    doc = extract(Document("plot", "В Махачкале сотрудники ФСБ задержали мужчину по подозрению в подготовке теракта.",
+                           date(2024, 11, 6)))
+    actual = [(e.event_type, e.sub_event_type) for e in doc.events if e.modality == "actual"]
+    assert actual == [("Strategic developments", "Arrests")]
+
+
+def test_a_robbery_in_the_metro_with_the_robber_detained_is_no_event():
+    text = ("Пассажир напал на пенсионерку в переходе метро и выхватил у неё сумку с деньгами. "
+            "Грабителя задержали через час, возбуждено уголовное дело.")
+    assert extract(Document("robbery", text, date(2024, 11, 6))).events == []
