@@ -338,3 +338,48 @@ def test_an_arrest_on_suspicion_is_an_arrest_and_the_act_suspected_is_not_actual
     found = triggers(text)
     assert ("arrest", "actual") in {(k, m) for k, m, _ in found}
     assert all(m != "actual" for k, m, _ in found if k != "arrest"), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Напомним, в торговом центре города прогремел взрыв.",
+        "Ранее в Махачкале боевики обстреляли пост полиции.",
+        "Как сообщалось, протестующие забросали полицию камнями.",
+    ],
+)
+def test_a_sentence_recalling_an_undated_incident_is_background(text):
+    assert [m for _, m, _ in triggers(text)] and all(m == "background" for _, m, _ in triggers(text))
+
+
+def test_a_recalled_incident_with_a_day_is_left_to_the_thirty_days_rule():
+    doc = detect(lemmatised("Напомним, 2 ноября в Махачкале боевики обстреляли пост полиции.", date(2024, 11, 6)))
+    assert [t.modality for t in doc.triggers] == ["actual"]
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("Стрельба стала самой кровавой в истории штата, превзойдя стрельбу в Лас-Вегасе.", "attack"),
+        ("Нынешний кризис, как и погромы в столице год назад, начался с повышения цен.", "riot"),
+        ("После мартовских терактов в Брюсселе в стране действуют усиленные меры безопасности.", "attack"),
+    ],
+)
+def test_an_incident_compared_with_or_named_by_its_month_is_background(text, kind):
+    assert (kind, "background") in {(k, m) for k, m, _ in triggers(text)}
+
+
+def test_hostage_taking_is_an_abduction():
+    assert ("abduction", "actual") in {(k, m) for k, m, _ in triggers("Боевики захватили заложников в здании школы.")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "За три месяца протестов в стране погибли 40 человек.",
+        "С начала протестов полиция задержала более тысячи человек.",
+    ],
+)
+def test_a_recap_of_a_period_is_no_event_of_its_own(text):
+    found = triggers(text)
+    assert found and all(m == "background" for _, m, _ in found), found

@@ -21,6 +21,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .annotate import tokens_of
+from .dates import find_dates, opens_period
 from .lexicon import Match, data_rows, is_word, longest_non_overlapping, pattern_set
 from .model import Document, Sentence, Token, Trigger
 
@@ -37,6 +39,7 @@ FUTURE = "futr"
 POLITICAL, PRIVATE = "political", "private"
 CRIME_LIKE = {"attack", "killing", "death", "abduction", "sexual_violence", "clash", "arrest"}  # what a crime can look like
 ARREST = "arrest"
+OPENING = 3  # words at a sentence's start where a recall cue ("Напомним", "Ранее") stands
 
 
 @dataclass(frozen=True)
@@ -119,6 +122,7 @@ def find_triggers(doc: Document, index: int, context: set[str]) -> list[Trigger]
     if not matches or context - MISHAPS:
         return []
     triggers = []
+    recalled = recalls(doc, index)
     for match in matches:
         if match.pattern.label == NOT_AN_EVENT or context and not firm_act(match):
             continue
@@ -130,11 +134,25 @@ def find_triggers(doc: Document, index: int, context: set[str]) -> list[Trigger]
                 doc.text[start:end],
                 match.pattern.label,
                 index,
-                modality_of(sentence.tokens, match),
+                "background" if recalled else modality_of(sentence.tokens, match),
                 match.pattern.weight,
             )
         )
     return triggers
+
+
+def recalls(doc: Document, index: int) -> bool:
+    """A sentence that recaps a period ("продолжаются с 14 февраля"), or that opens by recalling an
+    earlier incident ("Напомним, что...", "Ранее в Москве...") and names no day: background. A recalled
+    incident with a day ("в субботу", "2 ноября") is left to the 30 days rule."""
+    opening = [t for t in doc.sentences[index].tokens if is_word(t)][:OPENING]
+    recalled = bool(pattern_set("recall.tsv").find(opening))
+    if not recalled and not any(t.lemma in ("с", "со") for t in doc.sentences[index].tokens):
+        return False
+    mentions = find_dates(doc, index, doc.published)
+    if any(opens_period(tokens_of(m.text)) for m in mentions):
+        return True
+    return recalled and not mentions
 
 
 def firm_act(match: Match) -> bool:
