@@ -383,3 +383,20 @@ def test_hostage_taking_is_an_abduction():
 def test_a_recap_of_a_period_is_no_event_of_its_own(text):
     found = triggers(text)
     assert found and all(m == "background" for _, m, _ in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "«Мы живем с вами в режиме КТО, к сожалению», — сказал чиновник.",
+        "В рамках режима КТО на улицах проверяют документы.",
+        "В условиях военного положения выборы не проводятся.",
+    ],
+)
+def test_a_regime_in_force_is_no_new_regime(text):
+    found = [(k, m) for k, m, _ in triggers(text) if k == "emergency"]
+    assert found and all(m == "background" for _, m in found), found
+
+
+def test_a_regime_declared_now_stays_actual():
+    assert [(k, m) for k, m, _ in triggers("Власти ввели режим КТО в трех районах.")] == [("emergency", "actual")]
