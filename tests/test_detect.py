@@ -400,3 +400,26 @@ def test_a_regime_in_force_is_no_new_regime(text):
 
 def test_a_regime_declared_now_stays_actual():
     assert [(k, m) for k, m, _ in triggers("Власти ввели режим КТО в трех районах.")] == [("emergency", "actual")]
+
+
+def test_fans_fighting_at_a_match_are_mob_violence_though_the_text_is_about_sport():
+    text = ("Трагедия на футбольном матче в столице. Во время игры судья назначил спорный пенальти. "
+            "На поле выбежали болельщики, началась драка. В давке и столкновениях погибли десятки человек.")
+    assert "mob" in {k for k, _, _ in triggers(text)}
+
+
+def test_a_match_report_still_tells_no_event():
+    text = "Нападающий расстрелял ворота соперника. Матч завершился разгромом хозяев. Турнир продолжится в пятницу."
+    assert triggers(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("Боевики сбили из переносного зенитного ракетного комплекса вертолет федеральных сил.", "clash"),
+        ("Вертолет был сбит над горным селом, погибли трое членов экипажа.", "clash"),
+        ("Военные обстреляли с вертолета колонну беженцев.", "airstrike"),
+    ],
+)
+def test_an_aircraft_downed_or_firing_is_an_act(text, kind):
+    assert kind in {k for k, _, _ in triggers(text)}

@@ -3,7 +3,8 @@
 The lexicon (data/triggers.tsv) names an event class for each pattern;
 data/event_classes.tsv maps classes to ACLED types. A trigger in a clause
 that plans, threatens, denies or supposes the event carries that modality;
-a trigger in a sentence about sport, fiction or a court case is dropped. In
+a trigger in a sentence about sport, fiction or a court case is dropped (but
+for fans fighting at a match: a crowd's violence stands in sport). In
 a sentence about an accident or a disaster, only a firm trigger of an act
 stands ("удар беспилотника" before a fire); an explosion is dropped when the
 text tells a fire or an accident and no weapon, attacker or strike.
@@ -31,6 +32,8 @@ CONDITIONAL = {"если"}
 WITHOUT = {"без"}  # "акция прошла без задержаний": governs the event noun it denies
 WITHOUT_REACH = 3  # words between "без" and the noun, a list of others before it ("без происшествий и задержаний")
 GENRES_WITHOUT_EVENTS = {"fiction", "sport"}
+SPORT = "sport"
+CROWD_VIOLENCE = {"riot", "mob"}  # fans fighting at a match: real violence, whatever the game around it
 MISHAPS = {"accident", "disaster"}
 UNEXPLAINED = {"explosion"}  # a blast told with no weapon, attacker or strike
 CAUSELESS = UNEXPLAINED | {"death"}
@@ -119,13 +122,16 @@ def sentence_context(sentence: Sentence) -> set[str]:
 def find_triggers(doc: Document, index: int, context: set[str]) -> list[Trigger]:
     sentence = doc.sentences[index]
     matches = longest_non_overlapping(pattern_set("triggers.tsv").find(sentence.tokens))
-    if not matches or context - MISHAPS:
+    genre = context - MISHAPS
+    if not matches or genre - {SPORT}:
         return []
     triggers = []
     recalled = recalls(doc, index)
     for match in matches:
         if match.pattern.label == NOT_AN_EVENT or context and not firm_act(match):
             continue
+        if genre and not crowd_violence(match):
+            continue  # a match report's "атака", "разгром", "обстрел ворот"
         start, end = sentence.tokens[match.first].start, sentence.tokens[match.last].end
         triggers.append(
             Trigger(
@@ -161,6 +167,10 @@ def firm_act(match: Match) -> bool:
     return match.pattern.weight >= 1.0 and label not in CAUSELESS and event_classes()[label].violent
 
 
+def crowd_violence(match: Match) -> bool:
+    return match.pattern.label in CROWD_VIOLENCE and match.pattern.weight >= 1.0
+
+
 def genre_without_events(contexts: list[set[str]]) -> bool:
     genre = sum(bool(c & GENRES_WITHOUT_EVENTS) for c in contexts)
     return genre >= 2 and genre >= GENRE_SHARE * len(contexts)
@@ -168,11 +178,14 @@ def genre_without_events(contexts: list[set[str]]) -> bool:
 
 def detect(doc: Document) -> Document:
     contexts = [sentence_context(s) for s in doc.sentences]
-    if genre_without_events(contexts):
-        doc.triggers = []
-        return doc
     repeated = repeated_sentences(doc)
     doc.triggers = [t for i in range(len(doc.sentences)) if i not in repeated for t in find_triggers(doc, i, contexts[i])]
+    if genre_without_events(contexts):
+        # a match report or a film review tells no events; fans fighting at a match are one
+        sport = any(SPORT in c for c in contexts)
+        fight = [t for t in doc.triggers if sport and t.kind in CROWD_VIOLENCE and t.weight >= 1.0]
+        doc.triggers = [t for t in doc.triggers if t.kind in CROWD_VIOLENCE | CAUSELESS] if fight else []
+        return doc
     if any(c & MISHAPS for c in contexts) and all(t.kind in CAUSELESS for t in doc.triggers):
         doc.triggers = [t for t in doc.triggers if t.kind not in UNEXPLAINED]
     doc.triggers = without_private_crime(doc)
