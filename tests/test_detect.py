@@ -423,3 +423,26 @@ def test_a_match_report_still_tells_no_event():
 )
 def test_an_aircraft_downed_or_firing_is_an_act(text, kind):
     assert kind in {k for k, _, _ in triggers(text)}
+
+
+def test_a_post_about_the_second_world_war_tells_no_event():
+    text = ("Сегодня 85 лет с начала Второй мировой войны. Подборка статей на эту тему. "
+            "Почему стратегические бомбардировки не переломили ход Второй мировой? "
+            "Штурм Берлина: напрасные жертвы или спасенные жизни?")
+    assert triggers(text) == []
+
+
+def test_a_fuel_tank_blast_is_an_accident():
+    assert triggers("Момент взрыва цистерны с топливом на окраине города попал на видео.") == []
+
+
+def test_an_ordinary_criminal_case_is_a_private_crime():
+    text = ("Тело похищенной женщины нашли в лесополосе. Возбуждено дело об убийстве, "
+            "совершённом группой лиц по предварительному сговору.")
+    assert triggers(text) == []
+
+
+def test_blaming_instigators_reports_no_riot():
+    assert triggers("Сенатор назвал западных политиков подстрекателями беспорядков.") == [
+        ("riot", "background", "беспорядков")
+    ]
