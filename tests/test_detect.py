@@ -439,10 +439,31 @@ def test_a_fuel_tank_blast_is_an_accident():
 def test_an_ordinary_criminal_case_is_a_private_crime():
     text = ("Тело похищенной женщины нашли в лесополосе. Возбуждено дело об убийстве, "
             "совершённом группой лиц по предварительному сговору.")
-    assert triggers(text) == []
+    assert [k for k, m, _ in triggers(text) if m != "background"] == []
 
 
 def test_blaming_instigators_reports_no_riot():
     assert triggers("Сенатор назвал западных политиков подстрекателями беспорядков.") == [
         ("riot", "background", "беспорядков")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Возбуждено дело по ч. 2 ст. 105 (покушение на убийство двух лиц).",
+        "Следователи возбудили дело по статье «Убийство».",
+    ],
+)
+def test_the_name_of_a_criminal_code_article_is_no_act(text):
+    found = triggers(text)
+    assert found and all(m == "background" for _, m, _ in found), found
+
+
+def test_a_bracketed_aside_that_is_no_article_stays_an_act():
+    assert ("death", "actual") in {(k, m) for k, m, _ in triggers("Боевики напали на пост (погибли двое полицейских).")}
+
+
+def test_an_arrest_beside_only_the_article_it_is_made_under_is_still_alone():
+    assert [k for k, m, _ in triggers("Дело возбуждено по статье «Убийство». Полиция задержала подозреваемого.")
+            if m != "background"] == []

@@ -83,12 +83,32 @@ def clause_bounds(tokens: list[Token], first: int, last: int) -> tuple[int, int]
 WORDS = re.compile(r"\w+")
 NOT_AN_EVENT = "-"  # the class of a phrase that masks the triggers inside it: "задержаны рейсы"
 REFERENCE_REACH = 3  # words between a reference word and the event noun it governs
+REFERENCE, ARTICLE = "reference", "article"
+ARTICLE_REACH = 6  # words between an article's word and the quotes naming it: "по ст. 15 ч. 2 ст. 115 («"
+OPENERS, CLOSERS = {"«", "(", "„", "“"}, {"»", ")", "”"}
 
 
 def refers_back(tokens: list[Token], match: Match) -> bool:
     """ "расследование терактов": the event is a topic, told as news elsewhere if at all."""
     before = [t for t in tokens[: match.first] if is_word(t)][-REFERENCE_REACH:]
-    return bool(pattern_set("references.tsv").find(before))
+    return any(m.pattern.label == REFERENCE for m in pattern_set("references.tsv").find(before)) or names_article(tokens, match)
+
+
+def names_article(tokens: list[Token], match: Match) -> bool:
+    """ "дело по статье «Убийство»", "ст. 105 (покушение на убийство)": the trigger, in quotes or brackets
+    opened just after an article of a code, is the article's name."""
+    opener = None
+    for i in range(match.first - 1, -1, -1):
+        text = tokens[i].text
+        if text in CLOSERS:
+            return False
+        if text in OPENERS or text == '"' and sum(t.text == '"' for t in tokens[:i]) % 2 == 0:
+            opener = i
+            break
+    if opener is None:
+        return False
+    before = [t for t in tokens[:opener] if is_word(t)][-ARTICLE_REACH:]
+    return any(m.pattern.label == ARTICLE for m in pattern_set("references.tsv").find(before))
 
 
 def modality_of(tokens: list[Token], match: Match) -> str:
@@ -201,14 +221,16 @@ def sides_of(doc: Document) -> set[str]:
 
 def without_private_crime(doc: Document) -> list[Trigger]:
     """The triggers of a private crime dropped: crime-like triggers when the text tells a private motive
-    and no political side; an arrest told alone, with no political side and no act it is part of."""
-    if not any(t.kind in CRIME_LIKE for t in doc.triggers) or any(t.kind not in CRIME_LIKE for t in doc.triggers):
+    and no political side; an arrest told alone, with no political side and no act it is part of (the
+    act it is made for, "по делу о стрельбе", is background and no companion)."""
+    told = [t for t in doc.triggers if t.modality != "background"]
+    if not any(t.kind in CRIME_LIKE for t in told) or any(t.kind not in CRIME_LIKE for t in told):
         return doc.triggers
     sides = sides_of(doc)
     if POLITICAL in sides:
         return doc.triggers
-    if PRIVATE in sides or all(t.kind == ARREST for t in doc.triggers):
-        return [t for t in doc.triggers if t.kind not in CRIME_LIKE]
+    if PRIVATE in sides or all(t.kind == ARREST for t in told):
+        return [t for t in doc.triggers if t.kind not in CRIME_LIKE or t.modality == "background"]
     return doc.triggers
 
 
