@@ -467,3 +467,28 @@ def test_a_bracketed_aside_that_is_no_article_stays_an_act():
 def test_an_arrest_beside_only_the_article_it_is_made_under_is_still_alone():
     assert [k for k, m, _ in triggers("Дело возбуждено по статье «Убийство». Полиция задержала подозреваемого.")
             if m != "background"] == []
+
+
+def test_sexual_violence_is_an_event_only_with_a_political_side():
+    assert triggers("Массажист изнасиловал клиентку в салоне на окраине города.") == []
+    assert ("sexual_violence", "actual") in {
+        (k, m) for k, m, _ in triggers("Военные похищают женщин и насилуют их, изнасилования идут в лагерях.")
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Злоумышленники напали на женщину у подъезда и отобрали у неё 200 тысяч рублей.",
+        "Подросток зарубил мать топором в деревенском доме.",
+        "Стрельба в центре города произошла после конфликта в кафе, участники скрылись.",
+        "Пантера напала на ребёнка в цирке.",
+    ],
+)
+def test_more_private_crimes_and_mishaps_are_no_event(text):
+    assert [k for k, m, _ in triggers(text) if m != "background"] == []
+
+
+def test_a_gunman_killing_a_father_and_son_is_not_a_domestic_crime():
+    text = "Через несколько часов стрелок убил двух человек — отца и сына — у автосалона."
+    assert "killing" in {k for k, _, _ in triggers(text)}

@@ -13,8 +13,9 @@ Crime with no political side is no event (data/sides.tsv): a document that tells
 a private motive (a quarrel, jealousy, drink, a robbery, a debt) and no political,
 communal or armed side loses the triggers crime can look like (a shooting, a
 stabbing, a killing, an abduction, the arrest of the culprit); and an arrest
-told alone is an event only with a political side, since ACLED codes the
-arrests of protesters, militants and opponents, not of a thief.
+told alone, or sexual violence, is an event only with a political side, since
+ACLED codes the arrests of protesters, militants and opponents, not of a thief,
+and rape as a weapon of armed or political actors, not by a neighbour.
 """
 from __future__ import annotations
 
@@ -41,7 +42,8 @@ GENRE_SHARE = 0.2  # of sentences: a film review or match report that mentions a
 FUTURE = "futr"
 POLITICAL, PRIVATE = "political", "private"
 CRIME_LIKE = {"attack", "killing", "death", "abduction", "sexual_violence", "clash", "arrest"}  # what a crime can look like
-ARREST = "arrest"
+ARREST, SEXUAL_VIOLENCE = "arrest", "sexual_violence"
+NEEDS_A_SIDE = {ARREST, SEXUAL_VIOLENCE}  # an event only with a political side: ACLED codes neither a thief's arrest nor a rape by a neighbour
 OPENING = 3  # words at a sentence's start where a recall cue ("Напомним", "Ранее") stands
 
 
@@ -220,18 +222,20 @@ def sides_of(doc: Document) -> set[str]:
 
 
 def without_private_crime(doc: Document) -> list[Trigger]:
-    """The triggers of a private crime dropped: crime-like triggers when the text tells a private motive
-    and no political side; an arrest told alone, with no political side and no act it is part of (the
-    act it is made for, "по делу о стрельбе", is background and no companion)."""
+    """The triggers of a private crime dropped: with no political side, crime-like triggers when the text
+    tells a private motive; an arrest told alone, with no act it is part of (the act it is made for,
+    "по делу о стрельбе", is background and no companion); sexual violence always."""
     told = [t for t in doc.triggers if t.modality != "background"]
     if not any(t.kind in CRIME_LIKE for t in told) or any(t.kind not in CRIME_LIKE for t in told):
         return doc.triggers
     sides = sides_of(doc)
     if POLITICAL in sides:
         return doc.triggers
-    if PRIVATE in sides or all(t.kind == ARREST for t in told):
-        return [t for t in doc.triggers if t.kind not in CRIME_LIKE or t.modality == "background"]
-    return doc.triggers
+    if PRIVATE in sides or all(t.kind in NEEDS_A_SIDE for t in told):
+        dropped = CRIME_LIKE
+    else:
+        dropped = {SEXUAL_VIOLENCE}
+    return [t for t in doc.triggers if t.kind not in dropped or t.modality == "background"]
 
 
 def repeated_sentences(doc: Document) -> set[int]:
