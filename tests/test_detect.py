@@ -492,3 +492,9 @@ def test_more_private_crimes_and_mishaps_are_no_event(text):
 def test_a_gunman_killing_a_father_and_son_is_not_a_domestic_crime():
     text = "Через несколько часов стрелок убил двух человек — отца и сына — у автосалона."
     assert "killing" in {k for k, _, _ in triggers(text)}
+
+
+def test_a_cinema_is_a_place_not_a_film():
+    text = "Неизвестный напал с молотком на посетителей кинотеатра. Полиция открыла огонь, нападавший ранен."
+    assert "attack" in {k for k, _, _ in triggers(text)}
+    assert triggers("Новый фильм о теракте выходит в прокат. Режиссер снимал сцены взрывов в кинотеатре.") == []
