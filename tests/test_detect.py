@@ -499,3 +499,23 @@ def test_a_cinema_is_a_place_not_a_film():
     text = "Неизвестный напал с молотком на посетителей кинотеатра. Полиция открыла огонь, нападавший ранен."
     assert "attack" in {k for k, _, _ in triggers(text)}
     assert triggers("Новый фильм о теракте выходит в прокат. Режиссер снимал сцены взрывов в кинотеатре.") == []
+
+
+def test_a_brawl_is_mob_violence_between_communities_and_crime_between_teenagers():
+    communal = "Из-за ссоры у заправки произошла массовая драка между жителями селений Верхнее и Нижнее, погибли семь человек."
+    assert "mob" in {k for k, _, _ in triggers(communal)}
+    private = "После массовой драки в торговом центре арестовали подростка, он стал инициатором конфликта."
+    assert [k for k, m, _ in triggers(private) if m != "background"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Открытое горение на складе ликвидировано, никто не пострадал.",
+        "Собака загрызла домработницу на участке загородного дома.",
+        "Женщина напала с ножом на свою спящую дочь после ночного кошмара.",
+        "Бизнесмена застрелили из-за разногласий с компаньоном, стрелок скрылся.",
+    ],
+)
+def test_a_fire_put_out_an_animal_a_family_or_a_business_row_is_no_event(text):
+    assert [k for k, m, _ in triggers(text) if m != "background"] == []
