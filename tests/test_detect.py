@@ -519,3 +519,8 @@ def test_a_brawl_is_mob_violence_between_communities_and_crime_between_teenagers
 )
 def test_a_fire_put_out_an_animal_a_family_or_a_business_row_is_no_event(text):
     assert [k for k, m, _ in triggers(text) if m != "background"] == []
+
+
+def test_small_arms_fire_is_no_shelling():
+    assert [k for k, _, _ in triggers("Боевики обстреляли из автомата машину полиции на трассе.")] == ["attack"]
+    assert "shelling" in {k for k, _, _ in triggers("Армия обстреляла город из РСЗО.")}
