@@ -524,3 +524,8 @@ def test_a_fire_put_out_an_animal_a_family_or_a_business_row_is_no_event(text):
 def test_small_arms_fire_is_no_shelling():
     assert [k for k, _, _ in triggers("Боевики обстреляли из автомата машину полиции на трассе.")] == ["attack"]
     assert "shelling" in {k for k, _, _ in triggers("Армия обстреляла город из РСЗО.")}
+
+
+def test_a_cordon_beside_a_brawl_tells_no_political_event():
+    text = "Так выглядит ресторан после стрельбы. Официанты убирают последствия драки, заведение оцеплено."
+    assert [k for k, m, _ in triggers(text) if k != "intervention" and m != "background"] == []

@@ -43,6 +43,7 @@ FUTURE = "futr"
 POLITICAL, PRIVATE = "political", "private"
 CRIME_LIKE = {"attack", "killing", "death", "abduction", "sexual_violence", "clash", "arrest", "mob"}  # what a crime can look like
 ARREST, SEXUAL_VIOLENCE = "arrest", "sexual_violence"
+BESIDE_WEIGHT = 0.7  # a weaker trigger of another kind ("оцеплено", "удар по") tells no political event beside the crime
 NEEDS_A_SIDE = {ARREST, SEXUAL_VIOLENCE}  # an event only with a political side: ACLED codes neither a thief's arrest nor a rape by a neighbour
 OPENING = 3  # words at a sentence's start where a recall cue ("Напомним", "Ранее") stands
 
@@ -226,12 +227,13 @@ def without_private_crime(doc: Document) -> list[Trigger]:
     tells a private motive; an arrest told alone, with no act it is part of (the act it is made for,
     "по делу о стрельбе", is background and no companion); sexual violence always."""
     told = [t for t in doc.triggers if t.modality != "background"]
-    if not any(t.kind in CRIME_LIKE for t in told) or any(t.kind not in CRIME_LIKE for t in told):
+    beside = [t for t in told if t.kind not in CRIME_LIKE and t.weight >= BESIDE_WEIGHT]
+    if not any(t.kind in CRIME_LIKE for t in told) or beside:
         return doc.triggers
     sides = sides_of(doc)
     if POLITICAL in sides:
         return doc.triggers
-    if PRIVATE in sides or all(t.kind in NEEDS_A_SIDE for t in told):
+    if PRIVATE in sides or all(t.kind in NEEDS_A_SIDE for t in told if t.kind in CRIME_LIKE):
         dropped = CRIME_LIKE
     else:
         dropped = {SEXUAL_VIOLENCE}
