@@ -529,3 +529,9 @@ def test_small_arms_fire_is_no_shelling():
 def test_a_cordon_beside_a_brawl_tells_no_political_event():
     text = "Так выглядит ресторан после стрельбы. Официанты убирают последствия драки, заведение оцеплено."
     assert [k for k, m, _ in triggers(text) if k != "intervention" and m != "background"] == []
+
+
+def test_an_official_arrested_for_a_bribe_is_no_arrests_event_but_an_attack_on_one_is_political():
+    assert [k for k, m, _ in triggers("Министра транспорта области задержали за взятку в ресторане. Его задержали с поличным.")
+            if m != "background"] == []
+    assert "attack" in {k for k, _, _ in triggers("Неизвестный стрелял в помощника депутата через окно, тот ранен.")}

@@ -40,7 +40,7 @@ UNEXPLAINED = {"explosion"}  # a blast told with no weapon, attacker or strike
 CAUSELESS = UNEXPLAINED | {"death"}
 GENRE_SHARE = 0.2  # of sentences: a film review or match report that mentions a shooting is not news of one
 FUTURE = "futr"
-POLITICAL, PRIVATE = "political", "private"
+POLITICAL, PERSON, PRIVATE = "political", "person", "private"
 CRIME_LIKE = {"attack", "killing", "death", "abduction", "sexual_violence", "clash", "arrest", "mob"}  # what a crime can look like
 ARREST, SEXUAL_VIOLENCE = "arrest", "sexual_violence"
 BESIDE_WEIGHT = 0.7  # a weaker trigger of another kind ("оцеплено", "удар по") tells no political event beside the crime
@@ -233,7 +233,9 @@ def without_private_crime(doc: Document) -> list[Trigger]:
     sides = sides_of(doc)
     if POLITICAL in sides:
         return doc.triggers
-    if PRIVATE in sides or all(t.kind in NEEDS_A_SIDE for t in told if t.kind in CRIME_LIKE):
+    if PERSON in sides:  # an official, an activist, a journalist: violence against one is political, a bribe is not
+        dropped = NEEDS_A_SIDE if PRIVATE in sides else set()
+    elif PRIVATE in sides or all(t.kind in NEEDS_A_SIDE for t in told if t.kind in CRIME_LIKE):
         dropped = CRIME_LIKE
     else:
         dropped = {SEXUAL_VIOLENCE}
