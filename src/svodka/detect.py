@@ -216,8 +216,8 @@ def detect(doc: Document) -> Document:
 
 
 def sides_of(doc: Document) -> set[str]:
-    """The sides the document's cues tell: political (an armed group, a state, a community, a protest)
-    and private (a quarrel, a robbery, the family)."""
+    """The sides the document's cues tell: political (an armed group, a state, a community, a protest),
+    person (an official, an activist, a journalist) and private (a quarrel, a robbery, the family, a bribe)."""
     found = pattern_set("sides.tsv")
     return {m.pattern.label for s in doc.sentences if s.tokens for m in found.find(s.tokens)}
 
