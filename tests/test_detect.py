@@ -346,7 +346,7 @@ def test_an_arrest_on_suspicion_is_an_arrest_and_the_act_suspected_is_not_actual
     [
         "Напомним, в торговом центре города прогремел взрыв.",
         "Ранее в Махачкале боевики обстреляли пост полиции.",
-        "Как сообщалось, протестующие забросали полицию камнями.",
+        "Прежде протестующие уже забрасывали полицию камнями.",
     ],
 )
 def test_a_sentence_recalling_an_undated_incident_is_background(text):
@@ -535,3 +535,8 @@ def test_an_official_arrested_for_a_bribe_is_no_arrests_event_but_an_attack_on_o
     assert [k for k, m, _ in triggers("Министра транспорта области задержали за взятку в ресторане. Его задержали с поличным.")
             if m != "background"] == []
     assert "attack" in {k for k, _, _ in triggers("Неизвестный стрелял в помощника депутата через окно, тот ранен.")}
+
+
+def test_an_earlier_report_of_the_incident_is_no_recalled_incident():
+    doc = detect(lemmatised("Ранее Следственный комитет сообщал о 13 погибших при стрельбе в колледже.", date(2024, 11, 6)))
+    assert "actual" in {t.modality for t in doc.triggers}

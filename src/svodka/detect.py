@@ -46,6 +46,7 @@ ARREST, SEXUAL_VIOLENCE = "arrest", "sexual_violence"
 BESIDE_WEIGHT = 0.7  # a weaker trigger of another kind ("оцеплено", "удар по") tells no political event beside the crime
 NEEDS_A_SIDE = {ARREST, SEXUAL_VIOLENCE}  # an event only with a political side: ACLED codes neither a thief's arrest nor a rape by a neighbour
 OPENING = 3  # words at a sentence's start where a recall cue ("Напомним", "Ранее") stands
+RECALL, REPORT, REPORT_REACH = "recall", "report", 6  # "Ранее Следственный комитет сообщал о ...": an earlier report, not an earlier incident
 
 
 @dataclass(frozen=True)
@@ -174,8 +175,9 @@ def recalls(doc: Document, index: int) -> bool:
     """A sentence that recaps a period ("продолжаются с 14 февраля"), or that opens by recalling an
     earlier incident ("Напомним, что...", "Ранее в Москве...") and names no day: background. A recalled
     incident with a day ("в субботу", "2 ноября") is left to the 30 days rule."""
-    opening = [t for t in doc.sentences[index].tokens if is_word(t)][:OPENING]
-    recalled = bool(pattern_set("recall.tsv").find(opening))
+    words = [t for t in doc.sentences[index].tokens if is_word(t)]
+    cues = pattern_set("recall.tsv").find(words[:REPORT_REACH])
+    recalled = any(m.pattern.label == RECALL and m.last < OPENING for m in cues) and all(m.pattern.label != REPORT for m in cues)
     if not recalled and not any(t.lemma in ("с", "со") for t in doc.sentences[index].tokens):
         return False
     mentions = find_dates(doc, index, doc.published)
