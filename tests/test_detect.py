@@ -540,3 +540,8 @@ def test_an_official_arrested_for_a_bribe_is_no_arrests_event_but_an_attack_on_o
 def test_an_earlier_report_of_the_incident_is_no_recalled_incident():
     doc = detect(lemmatised("Ранее Следственный комитет сообщал о 13 погибших при стрельбе в колледже.", date(2024, 11, 6)))
     assert "actual" in {t.modality for t in doc.triggers}
+
+
+def test_a_reference_word_governs_an_event_noun_not_a_verb():
+    found = {(k, m) for k, m, _ in triggers("Глава полиции сообщил, что стрелок открыл огонь в магазине, а подозреваемый задержан.")}
+    assert ("arrest", "actual") in found

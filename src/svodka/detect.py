@@ -88,12 +88,16 @@ WORDS = re.compile(r"\w+")
 NOT_AN_EVENT = "-"  # the class of a phrase that masks the triggers inside it: "задержаны рейсы"
 REFERENCE_REACH = 3  # words between a reference word and the event noun it governs
 REFERENCE, ARTICLE = "reference", "article"
+VERB_FORMS = {"VERB", "INFN", "PRTS", "GRND"}
 ARTICLE_REACH = 6  # words between an article's word and the quotes naming it: "по ст. 15 ч. 2 ст. 115 («"
 OPENERS, CLOSERS = {"«", "(", "„", "“"}, {"»", ")", "”"}
 
 
 def refers_back(tokens: list[Token], match: Match) -> bool:
-    """ "расследование терактов": the event is a topic, told as news elsewhere if at all."""
+    """ "расследование терактов": the event is a topic, told as news elsewhere if at all. A reference word
+    governs an event noun, not a verb ("подозреваемый задержан": the suspect's detention is told)."""
+    if tokens[match.first].pos in VERB_FORMS:
+        return names_article(tokens, match)
     before = [t for t in tokens[: match.first] if is_word(t)][-REFERENCE_REACH:]
     return any(m.pattern.label == REFERENCE for m in pattern_set("references.tsv").find(before)) or names_article(tokens, match)
 
