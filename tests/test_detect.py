@@ -429,6 +429,7 @@ def test_an_aircraft_downed_or_firing_is_an_act(text, kind):
 def test_a_post_about_the_second_world_war_tells_no_event():
     text = ("Сегодня 85 лет с начала Второй мировой войны. Подборка статей на эту тему. "
             "Почему стратегические бомбардировки не переломили ход Второй мировой? "
+            "Главные загадки Великой Отечественной. "
             "Штурм Берлина: напрасные жертвы или спасенные жизни?")
     assert triggers(text) == []
 
@@ -545,3 +546,8 @@ def test_an_earlier_report_of_the_incident_is_no_recalled_incident():
 def test_a_reference_word_governs_an_event_noun_not_a_verb():
     found = {(k, m) for k, m, _ in triggers("Глава полиции сообщил, что стрелок открыл огонь в магазине, а подозреваемый задержан.")}
     assert ("arrest", "actual") in found
+
+
+def test_a_strike_on_a_war_memorial_today_is_news():
+    text = "Беспилотник атаковал мемориал Великой Отечественной войны в центре города. Пострадавших нет."
+    assert "airstrike" in {k for k, _, _ in triggers(text)}
