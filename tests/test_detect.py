@@ -551,3 +551,7 @@ def test_a_reference_word_governs_an_event_noun_not_a_verb():
 def test_a_strike_on_a_war_memorial_today_is_news():
     text = "Беспилотник атаковал мемориал Великой Отечественной войны в центре города. Пострадавших нет."
     assert "airstrike" in {k for k, _, _ in triggers(text)}
+
+
+def test_a_drone_strike_on_a_stadium_during_a_match_is_news():
+    assert "airstrike" in {k for k, _, _ in triggers("Во время футбольного матча беспилотник атаковал стадион, ранены трое.")}

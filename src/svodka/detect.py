@@ -37,6 +37,7 @@ HISTORY = "history"  # a text about the last century's wars: judged over the who
 HISTORY_SENTENCES, HISTORY_SHARE = 3, 0.3  # war memorial today is news), and only when history is its subject
 SPORT = "sport"
 CROWD_VIOLENCE = {"riot", "mob"}  # fans fighting at a match: real violence, whatever the game around it
+REAL_IN_SPORT = CROWD_VIOLENCE | {"explosion", "ied", "suicide_bomb", "airstrike", "grenade", "chemical"}  # no game's slang
 MISHAPS = {"accident", "disaster"}
 UNEXPLAINED = {"explosion"}  # a blast told with no weapon, attacker or strike
 CAUSELESS = UNEXPLAINED | {"death"}
@@ -199,7 +200,9 @@ def firm_act(match: Match) -> bool:
 
 
 def crowd_violence(match: Match) -> bool:
-    return match.pattern.label in CROWD_VIOLENCE and match.pattern.weight >= 1.0
+    """An act a sport text tells as real: fans fighting, a blast or a drone strike at a stadium (not
+    "расстрелял ворота", "обстрел ворот", "ожесточённый бой" of a match report)."""
+    return match.pattern.label in REAL_IN_SPORT and match.pattern.weight >= 1.0
 
 
 def genre_without_events(contexts: list[set[str]]) -> bool:
@@ -216,8 +219,8 @@ def detect(doc: Document) -> Document:
     if genre_without_events(contexts):
         # a match report or a film review tells no events; fans fighting at a match are one
         sport = any(SPORT in c for c in contexts)
-        fight = [t for t in doc.triggers if sport and t.kind in CROWD_VIOLENCE and t.weight >= 1.0]
-        doc.triggers = [t for t in doc.triggers if t.kind in CROWD_VIOLENCE | CAUSELESS] if fight else []
+        fight = [t for t in doc.triggers if sport and t.kind in REAL_IN_SPORT and t.weight >= 1.0]
+        doc.triggers = [t for t in doc.triggers if t.kind in REAL_IN_SPORT | CAUSELESS] if fight else []
         return doc
     if any(c & MISHAPS for c in contexts) and all(t.kind in CAUSELESS for t in doc.triggers):
         doc.triggers = [t for t in doc.triggers if t.kind not in UNEXPLAINED]
