@@ -193,3 +193,16 @@ def test_a_stage_put_before_what_it_needs_is_reported():
 def test_the_options_refuse_a_confidence_outside_zero_to_one():
     with pytest.raises(ValueError, match="between 0 and 1"):
         ExtractOptions(min_confidence=1.5)
+
+
+def test_a_detention_on_suspicion_of_plotting_an_attack_is_an_arrests_event_only():
+    doc = extract(Document("plot", "В Махачкале сотрудники ФСБ задержали мужчину по подозрению в подготовке теракта.",
+                           date(2024, 11, 6)))
+    actual = [(e.event_type, e.sub_event_type) for e in doc.events if e.modality == "actual"]
+    assert actual == [("Strategic developments", "Arrests")]
+
+
+def test_a_robbery_in_the_metro_with_the_robber_detained_is_no_event():
+    text = ("Пассажир напал на пенсионерку в переходе метро и выхватил у неё сумку с деньгами. "
+            "Грабителя задержали через час, возбуждено уголовное дело.")
+    assert extract(Document("robbery", text, date(2024, 11, 6))).events == []

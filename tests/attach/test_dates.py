@@ -223,3 +223,11 @@ def test_the_rules_run_only_near_a_date_like_token_and_still_take_the_prepositio
     assert not any(likely[:5])
     assert [m.text for m in all_dates(doc)] == ["во вторник"]
     assert all_dates(parsed("Участники акции разошлись без происшествий.", THURSDAY)) == []
+
+
+def test_the_start_of_a_period_is_background_but_a_night_or_the_morning_is_not():
+    published = date(2024, 11, 6)
+    [since] = find_dates(parsed("Протесты продолжаются с 2 ноября.", published), 0, published)
+    assert since.text == "с 2 ноября" and is_background(since, published, published)
+    [night] = find_dates(parsed("В ночь с 4 на 5 ноября прогремел взрыв.", published), 0, published)
+    assert not is_background(night, published, published)

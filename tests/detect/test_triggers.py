@@ -33,7 +33,7 @@ def triggers(text):
         ("Ночью беспилотник атаковал нефтебазу.", "airstrike"),
         ("В регионе ввели комендантский час.", "emergency"),
         ("Президент обратился за помощью к ОДКБ.", "foreign_troops"),
-        ("Полиция задержала подозреваемого в подготовке поджога.", "arrest"),
+        ("Полиция задержала оппозиционного политика в аэропорту.", "arrest"),
         ("Саперы обезвредили самодельное взрывное устройство.", "disrupted_weapons"),
         ("Саперы обнаружили взрывное устройство в подвале.", "disrupted_weapons"),
         ("Мужчина зарубил соседа топором.", "attack"),
@@ -106,7 +106,7 @@ def test_an_event_noun_after_without_did_not_happen_but_a_verb_after_it_did():
         ("protest", "actual", "Шествие"),
         ("arrest", "denied", "задержаний"),
     ]
-    assert triggers("Без объяснения причин полиция задержала двоих.") == [("arrest", "actual", "задержала")]
+    assert triggers("Без объяснения причин полиция задержала двоих активистов.") == [("arrest", "actual", "задержала")]
 
 
 @pytest.mark.parametrize(
@@ -152,6 +152,7 @@ def test_every_trigger_class_is_defined():
         "Активист вышел на свободу после 15 суток административного ареста.",
         "В субботу были арестованы, соответственно, на 10 и 15 суток два активиста.",
         "Приставы арестовали машину должника.",
+        "Активиста отправили под домашний арест до 5 января.",
         "Правительство одобрило поставку армии противопехотных мин.",
         "Учитель нашел у школьника устройство для курения.",
     ],
@@ -288,3 +289,268 @@ def test_a_strike_someone_delivered_stands_alone_as_an_air_strike(text):
 )
 def test_a_blow_to_the_economy_or_a_reputation_is_a_figure_of_speech(text):
     assert triggers(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В кафе на юге города после ссоры посетитель застрелил официанта. Стрелка задержали.",
+        "В электричке между пассажирами случился конфликт, мужчина ударил попутчика ножом. Нападавшего задержали.",
+        "Грабитель напал на пенсионерку в подземном переходе и отнял сумку. Полиция задержала подозреваемого.",
+        "Пьяный мужчина зарезал сожительницу в квартире на окраине города.",
+        "Двое водителей не смогли разъехаться во дворе, один из них открыл стрельбу по машине другого.",
+        "Мужчину избили и похитили из-за долга в два миллиона рублей.",
+    ],
+)
+def test_a_private_crime_with_no_political_side_is_no_event(text):
+    assert triggers(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("После ссоры с охраной боевики открыли стрельбу по посетителям кафе.", "attack"),
+        ("Пьяный мужчина напал с ножом на журналиста у здания редакции.", "attack"),
+        ("Неизвестный открыл стрельбу в торговом центре, погибли пять человек.", "attack"),
+        ("Водитель застрелил полицейского на посту ДПС после ссоры с сослуживцами из военной части.", "attack"),
+    ],
+)
+def test_a_political_side_or_no_motive_keeps_the_act(text, kind):
+    assert kind in {k for k, _, _ in triggers(text)}
+
+
+def test_an_arrest_told_alone_needs_a_political_side():
+    assert triggers("В Подмосковье полиция задержала двух подростков.") == []
+    assert [k for k, _, _ in triggers("В Подмосковье полиция задержала двух активистов.")] == ["arrest"]
+    # the arrest of a gunman with no motive told stays, as part of his attack
+    assert {k for k, _, _ in triggers("Стрелок открыл огонь в школе, его задержали.")} >= {"attack", "arrest"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Сотрудники ФСБ задержали мужчину по подозрению в подготовке теракта.",
+        "Полиция задержала двоих, они подозреваются в нападении на пост полиции.",
+        "Задержаны четверо сторонников ИГИЛ, готовивших взрыв на вокзале.",
+    ],
+)
+def test_an_arrest_on_suspicion_is_an_arrest_and_the_act_suspected_is_not_actual(text):
+    found = triggers(text)
+    assert ("arrest", "actual") in {(k, m) for k, m, _ in found}
+    assert all(m != "actual" for k, m, _ in found if k != "arrest"), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Напомним, в торговом центре города прогремел взрыв.",
+        "Ранее в Махачкале боевики обстреляли пост полиции.",
+        "Прежде протестующие уже забрасывали полицию камнями.",
+    ],
+)
+def test_a_sentence_recalling_an_undated_incident_is_background(text):
+    assert [m for _, m, _ in triggers(text)] and all(m == "background" for _, m, _ in triggers(text))
+
+
+def test_a_recalled_incident_with_a_day_is_left_to_the_thirty_days_rule():
+    doc = detect(lemmatised("Напомним, 2 ноября в Махачкале боевики обстреляли пост полиции.", date(2024, 11, 6)))
+    assert [t.modality for t in doc.triggers] == ["actual"]
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("Стрельба стала самой кровавой в истории штата, превзойдя стрельбу в Лас-Вегасе.", "attack"),
+        ("Нынешний кризис, как и погромы в столице год назад, начался с повышения цен.", "riot"),
+        ("После мартовских терактов в Брюсселе в стране действуют усиленные меры безопасности.", "attack"),
+    ],
+)
+def test_an_incident_compared_with_or_named_by_its_month_is_background(text, kind):
+    assert (kind, "background") in {(k, m) for k, m, _ in triggers(text)}
+
+
+def test_hostage_taking_is_an_abduction():
+    assert ("abduction", "actual") in {(k, m) for k, m, _ in triggers("Боевики захватили заложников в здании школы.")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "За три месяца протестов в стране погибли 40 человек.",
+        "С начала протестов полиция задержала более тысячи человек.",
+    ],
+)
+def test_a_recap_of_a_period_is_no_event_of_its_own(text):
+    found = triggers(text)
+    assert found and all(m == "background" for _, m, _ in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "«Мы живем с вами в режиме КТО, к сожалению», — сказал чиновник.",
+        "В рамках режима КТО на улицах проверяют документы.",
+        "В условиях военного положения выборы не проводятся.",
+    ],
+)
+def test_a_regime_in_force_is_no_new_regime(text):
+    found = [(k, m) for k, m, _ in triggers(text) if k == "emergency"]
+    assert found and all(m == "background" for _, m in found), found
+
+
+def test_a_regime_declared_now_stays_actual():
+    assert [(k, m) for k, m, _ in triggers("Власти ввели режим КТО в трех районах.")] == [("emergency", "actual")]
+
+
+def test_fans_fighting_at_a_match_are_mob_violence_though_the_text_is_about_sport():
+    text = ("Трагедия на футбольном матче в столице. Во время игры судья назначил спорный пенальти. "
+            "На поле выбежали болельщики, началась драка. В давке и столкновениях погибли десятки человек.")
+    assert "mob" in {k for k, _, _ in triggers(text)}
+
+
+def test_a_match_report_still_tells_no_event():
+    text = "Нападающий расстрелял ворота соперника. Матч завершился разгромом хозяев. Турнир продолжится в пятницу."
+    assert triggers(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("Боевики сбили из переносного зенитного ракетного комплекса вертолет федеральных сил.", "clash"),
+        ("Вертолет был сбит над горным селом, погибли трое членов экипажа.", "clash"),
+        ("Военные обстреляли с вертолета колонну беженцев.", "airstrike"),
+    ],
+)
+def test_an_aircraft_downed_or_firing_is_an_act(text, kind):
+    assert kind in {k for k, _, _ in triggers(text)}
+
+
+def test_a_post_about_the_second_world_war_tells_no_event():
+    text = ("Сегодня 85 лет с начала Второй мировой войны. Подборка статей на эту тему. "
+            "Почему стратегические бомбардировки не переломили ход Второй мировой? "
+            "Главные загадки Великой Отечественной. "
+            "Штурм Берлина: напрасные жертвы или спасенные жизни?")
+    assert triggers(text) == []
+
+
+def test_a_fuel_tank_blast_is_an_accident():
+    assert triggers("Момент взрыва цистерны с топливом на окраине города попал на видео.") == []
+
+
+def test_an_ordinary_criminal_case_is_a_private_crime():
+    text = ("Тело похищенной женщины нашли в лесополосе. Возбуждено дело об убийстве, "
+            "совершённом группой лиц по предварительному сговору.")
+    assert [k for k, m, _ in triggers(text) if m != "background"] == []
+
+
+def test_blaming_instigators_reports_no_riot():
+    assert triggers("Сенатор назвал западных политиков подстрекателями беспорядков.") == [
+        ("riot", "background", "беспорядков")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Возбуждено дело по ч. 2 ст. 105 (покушение на убийство двух лиц).",
+        "Следователи возбудили дело по статье «Убийство».",
+    ],
+)
+def test_the_name_of_a_criminal_code_article_is_no_act(text):
+    found = triggers(text)
+    assert found and all(m == "background" for _, m, _ in found), found
+
+
+def test_a_bracketed_aside_that_is_no_article_stays_an_act():
+    assert ("death", "actual") in {(k, m) for k, m, _ in triggers("Боевики напали на пост (погибли двое полицейских).")}
+
+
+def test_an_arrest_beside_only_the_article_it_is_made_under_is_still_alone():
+    assert [k for k, m, _ in triggers("Дело возбуждено по статье «Убийство». Полиция задержала подозреваемого.")
+            if m != "background"] == []
+
+
+def test_sexual_violence_is_an_event_only_with_a_political_side():
+    assert triggers("Массажист изнасиловал клиентку в салоне на окраине города.") == []
+    assert ("sexual_violence", "actual") in {
+        (k, m) for k, m, _ in triggers("Военные похищают женщин и насилуют их, изнасилования идут в лагерях.")
+    }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Злоумышленники напали на женщину у подъезда и отобрали у неё 200 тысяч рублей.",
+        "Подросток зарубил мать топором в деревенском доме.",
+        "Стрельба в центре города произошла после конфликта в кафе, участники скрылись.",
+        "Пантера напала на ребёнка в цирке.",
+    ],
+)
+def test_more_private_crimes_and_mishaps_are_no_event(text):
+    assert [k for k, m, _ in triggers(text) if m != "background"] == []
+
+
+def test_a_gunman_killing_a_father_and_son_is_not_a_domestic_crime():
+    text = "Через несколько часов стрелок убил двух человек — отца и сына — у автосалона."
+    assert "killing" in {k for k, _, _ in triggers(text)}
+
+
+def test_a_cinema_is_a_place_not_a_film():
+    text = "Неизвестный напал с молотком на посетителей кинотеатра. Полиция открыла огонь, нападавший ранен."
+    assert "attack" in {k for k, _, _ in triggers(text)}
+    assert triggers("Новый фильм о теракте выходит в прокат. Режиссер снимал сцены взрывов в кинотеатре.") == []
+
+
+def test_a_brawl_is_mob_violence_between_communities_and_crime_between_teenagers():
+    communal = "Из-за ссоры у заправки произошла массовая драка между жителями селений Верхнее и Нижнее, погибли семь человек."
+    assert "mob" in {k for k, _, _ in triggers(communal)}
+    private = "После массовой драки в торговом центре арестовали подростка, он стал инициатором конфликта."
+    assert [k for k, m, _ in triggers(private) if m != "background"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Открытое горение на складе ликвидировано, никто не пострадал.",
+        "Собака загрызла домработницу на участке загородного дома.",
+        "Женщина напала с ножом на свою спящую дочь после ночного кошмара.",
+        "Бизнесмена застрелили из-за разногласий с компаньоном, стрелок скрылся.",
+    ],
+)
+def test_a_fire_put_out_an_animal_a_family_or_a_business_row_is_no_event(text):
+    assert [k for k, m, _ in triggers(text) if m != "background"] == []
+
+
+def test_small_arms_fire_is_no_shelling():
+    assert [k for k, _, _ in triggers("Боевики обстреляли из автомата машину полиции на трассе.")] == ["attack"]
+    assert "shelling" in {k for k, _, _ in triggers("Армия обстреляла город из РСЗО.")}
+
+
+def test_a_cordon_beside_a_brawl_tells_no_political_event():
+    text = "Так выглядит ресторан после стрельбы. Официанты убирают последствия драки, заведение оцеплено."
+    assert [k for k, m, _ in triggers(text) if k != "intervention" and m != "background"] == []
+
+
+def test_an_official_arrested_for_a_bribe_is_no_arrests_event_but_an_attack_on_one_is_political():
+    assert [k for k, m, _ in triggers("Министра транспорта области задержали за взятку в ресторане. Его задержали с поличным.")
+            if m != "background"] == []
+    assert "attack" in {k for k, _, _ in triggers("Неизвестный стрелял в помощника депутата через окно, тот ранен.")}
+
+
+def test_an_earlier_report_of_the_incident_is_no_recalled_incident():
+    doc = detect(lemmatised("Ранее Следственный комитет сообщал о 13 погибших при стрельбе в колледже.", date(2024, 11, 6)))
+    assert "actual" in {t.modality for t in doc.triggers}
+
+
+def test_a_reference_word_governs_an_event_noun_not_a_verb():
+    found = {(k, m) for k, m, _ in triggers("Глава полиции сообщил, что стрелок открыл огонь в магазине, а подозреваемый задержан.")}
+    assert ("arrest", "actual") in found
+
+
+def test_a_strike_on_a_war_memorial_today_is_news():
+    text = "Беспилотник атаковал мемориал Великой Отечественной войны в центре города. Пострадавших нет."
+    assert "airstrike" in {k for k, _, _ in triggers(text)}
+
+
+def test_a_drone_strike_on_a_stadium_during_a_match_is_news():
+    assert "airstrike" in {k for k, _, _ in triggers("Во время футбольного матча беспилотник атаковал стадион, ранены трое.")}

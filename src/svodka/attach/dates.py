@@ -54,6 +54,7 @@ class Words:
     event_relative: PatternSet
     background: PatternSet
     background_leads: frozenset[str]
+    since: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -81,6 +82,7 @@ def words() -> Words:
         event_relative=PatternSet([Pattern.parse(p, v) for p, v in table["event_relative"].items()]),
         background=PatternSet([Pattern.parse(p, "background") for p in background]),
         background_leads=frozenset(p for p in background if " " not in p),
+        since=frozenset(table["since"]),
     )
 
 
@@ -347,6 +349,8 @@ class Scanner:
         before = start - 2 if start >= 2 and self.is_(start - 1, ",") else start - 1
         if before >= 0 and self.among(self.words.background_leads, before):
             return before
+        if start >= 1 and self.among(self.words.since, start - 1) and not self.among(self.words.dayparts, start):
+            return start - 1
         return start
 
 
@@ -410,17 +414,25 @@ def event_offset(mention: DateMention) -> int | None:
     return int(match.pattern.label) if match is not None else None
 
 
+def opens_period(tokens: list[Token]) -> bool:
+    """ "с 14 февраля": the start of a period the sentence recaps, not the day of an event."""
+    return len(tokens) > 1 and (tokens[0].lemma in words().since or tokens[0].text.lower() in words().since)
+
+
 def is_background(mention: DateMention, anchor: date | None, published: date | None) -> bool:
     """True when the mention places things more than 30 days before the reference day.
 
     Phrases such as "в прошлом году" or "год назад" are history whatever the
-    arithmetic says; a lead word such as "ранее" decides only when there is no
+    arithmetic says, and so is the start of a period ("с 14 февраля"); a lead word such as "ранее" decides only when there is no
     reference day to count from ("ранее, в 2011 году").
     """
     reference = published or anchor
+    tokens = tokens_of(mention.text)
+    if opens_period(tokens):
+        return True
     if mention.day is not None and reference is not None:
         return (reference - mention.day).days > BACKGROUND_DAYS
-    markers = words().background.find(tokens_of(mention.text))
+    markers = words().background.find(tokens)
     if any(len(marker.pattern.elements) > 1 for marker in markers):
         return True
     if mention.year is None:

@@ -3,10 +3,19 @@
 The lexicon (data/triggers.tsv) names an event class for each pattern;
 data/event_classes.tsv maps classes to ACLED types. A trigger in a clause
 that plans, threatens, denies or supposes the event carries that modality;
-a trigger in a sentence about sport, fiction or a court case is dropped. In
+a trigger in a sentence about sport, fiction or a court case is dropped (but
+for fans fighting at a match: a crowd's violence stands in sport). In
 a sentence about an accident or a disaster, only a firm trigger of an act
 stands ("удар беспилотника" before a fire); an explosion is dropped when the
 text tells a fire or an accident and no weapon, attacker or strike.
+
+Crime with no political side is no event (data/sides.tsv): a document that tells
+a private motive (a quarrel, jealousy, drink, a robbery, a debt) and no political,
+communal or armed side loses the triggers crime can look like (a shooting, a
+stabbing, a killing, an abduction, the arrest of the culprit); and an arrest
+told alone, or sexual violence, is an event only with a political side, since
+ACLED codes the arrests of protesters, militants and opponents, not of a thief,
+and rape as a weapon of armed or political actors, not by a neighbour.
 """
 from __future__ import annotations
 
@@ -14,6 +23,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..annotate.analysis import tokens_of
+from ..attach.dates import find_dates, opens_period
 from ..lexicon import Match, data_rows, is_word, longest_non_overlapping, pattern_set
 from ..model import Document, Sentence, Token, Trigger
 
@@ -22,11 +33,23 @@ CONDITIONAL = {"если"}
 WITHOUT = {"без"}  # "акция прошла без задержаний": governs the event noun it denies
 WITHOUT_REACH = 3  # words between "без" and the noun, a list of others before it ("без происшествий и задержаний")
 GENRES_WITHOUT_EVENTS = {"fiction", "sport"}
+HISTORY = "history"  # a text about the last century's wars: judged over the whole text only (a strike on a
+HISTORY_SENTENCES, HISTORY_SHARE = 3, 0.3  # war memorial today is news), and only when history is its subject
+SPORT = "sport"
+CROWD_VIOLENCE = {"riot", "mob"}  # fans fighting at a match: real violence, whatever the game around it
+REAL_IN_SPORT = CROWD_VIOLENCE | {"explosion", "ied", "suicide_bomb", "airstrike", "grenade", "chemical"}  # no game's slang
 MISHAPS = {"accident", "disaster"}
 UNEXPLAINED = {"explosion"}  # a blast told with no weapon, attacker or strike
 CAUSELESS = UNEXPLAINED | {"death"}
 GENRE_SHARE = 0.2  # of sentences: a film review or match report that mentions a shooting is not news of one
 FUTURE = "futr"
+POLITICAL, PERSON, PRIVATE = "political", "person", "private"
+CRIME_LIKE = {"attack", "killing", "death", "abduction", "sexual_violence", "clash", "arrest", "mob"}  # what a crime can look like
+ARREST, SEXUAL_VIOLENCE = "arrest", "sexual_violence"
+BESIDE_WEIGHT = 0.7  # a weaker trigger of another kind ("оцеплено", "удар по") tells no political event beside the crime
+NEEDS_A_SIDE = {ARREST, SEXUAL_VIOLENCE}  # an event only with a political side: ACLED codes neither a thief's arrest nor a rape by a neighbour
+OPENING = 3  # words at a sentence's start where a recall cue ("Напомним", "Ранее") stands
+RECALL, REPORT, REPORT_REACH = "recall", "report", 6  # "Ранее Следственный комитет сообщал о ...": an earlier report, not an earlier incident
 
 
 @dataclass(frozen=True)
@@ -67,12 +90,36 @@ def clause_bounds(tokens: list[Token], first: int, last: int) -> tuple[int, int]
 WORDS = re.compile(r"\w+")
 NOT_AN_EVENT = "-"  # the class of a phrase that masks the triggers inside it: "задержаны рейсы"
 REFERENCE_REACH = 3  # words between a reference word and the event noun it governs
+REFERENCE, ARTICLE = "reference", "article"
+VERB_FORMS = {"VERB", "INFN", "PRTS", "GRND"}
+ARTICLE_REACH = 6  # words between an article's word and the quotes naming it: "по ст. 15 ч. 2 ст. 115 («"
+OPENERS, CLOSERS = {"«", "(", "„", "“"}, {"»", ")", "”"}
 
 
 def refers_back(tokens: list[Token], match: Match) -> bool:
-    """ "расследование терактов": the event is a topic, told as news elsewhere if at all."""
+    """ "расследование терактов": the event is a topic, told as news elsewhere if at all. A reference word
+    governs an event noun, not a verb ("подозреваемый задержан": the suspect's detention is told)."""
+    if tokens[match.first].pos in VERB_FORMS:
+        return names_article(tokens, match)
     before = [t for t in tokens[: match.first] if is_word(t)][-REFERENCE_REACH:]
-    return bool(pattern_set("detect/references.tsv").find(before))
+    return any(m.pattern.label == REFERENCE for m in pattern_set("detect/references.tsv").find(before)) or names_article(tokens, match)
+
+
+def names_article(tokens: list[Token], match: Match) -> bool:
+    """ "дело по статье «Убийство»", "ст. 105 (покушение на убийство)": the trigger, in quotes or brackets
+    opened just after an article of a code, is the article's name."""
+    opener = None
+    for i in range(match.first - 1, -1, -1):
+        text = tokens[i].text
+        if text in CLOSERS:
+            return False
+        if text in OPENERS or text == '"' and sum(t.text == '"' for t in tokens[:i]) % 2 == 0:
+            opener = i
+            break
+    if opener is None:
+        return False
+    before = [t for t in tokens[:opener] if is_word(t)][-ARTICLE_REACH:]
+    return any(m.pattern.label == ARTICLE for m in pattern_set("detect/references.tsv").find(before))
 
 
 def modality_of(tokens: list[Token], match: Match) -> str:
@@ -106,12 +153,16 @@ def sentence_context(sentence: Sentence) -> set[str]:
 def find_triggers(doc: Document, index: int, context: set[str]) -> list[Trigger]:
     sentence = doc.sentences[index]
     matches = longest_non_overlapping(pattern_set("detect/triggers.tsv").find(sentence.tokens))
-    if not matches or context - MISHAPS:
+    genre = context - MISHAPS - {HISTORY}
+    if not matches or genre - {SPORT}:
         return []
     triggers = []
+    recalled = recalls(doc, index)
     for match in matches:
         if match.pattern.label == NOT_AN_EVENT or context and not firm_act(match):
             continue
+        if genre and not crowd_violence(match):
+            continue  # a match report's "атака", "разгром", "обстрел ворот"
         start, end = sentence.tokens[match.first].start, sentence.tokens[match.last].end
         triggers.append(
             Trigger(
@@ -120,11 +171,26 @@ def find_triggers(doc: Document, index: int, context: set[str]) -> list[Trigger]
                 doc.text[start:end],
                 match.pattern.label,
                 index,
-                modality_of(sentence.tokens, match),
+                "background" if recalled else modality_of(sentence.tokens, match),
                 match.pattern.weight,
             )
         )
     return triggers
+
+
+def recalls(doc: Document, index: int) -> bool:
+    """A sentence that recaps a period ("продолжаются с 14 февраля"), or that opens by recalling an
+    earlier incident ("Напомним, что...", "Ранее в Москве...") and names no day: background. A recalled
+    incident with a day ("в субботу", "2 ноября") is left to the 30 days rule."""
+    words = [t for t in doc.sentences[index].tokens if is_word(t)]
+    cues = pattern_set("detect/recall.tsv").find(words[:REPORT_REACH])
+    recalled = any(m.pattern.label == RECALL and m.last < OPENING for m in cues) and all(m.pattern.label != REPORT for m in cues)
+    if not recalled and not any(t.lemma in ("с", "со") for t in doc.sentences[index].tokens):
+        return False
+    mentions = find_dates(doc, index, doc.published)
+    if any(opens_period(tokens_of(m.text)) for m in mentions):
+        return True
+    return recalled and not mentions
 
 
 def firm_act(match: Match) -> bool:
@@ -133,21 +199,60 @@ def firm_act(match: Match) -> bool:
     return match.pattern.weight >= 1.0 and label not in CAUSELESS and event_classes()[label].violent
 
 
+def crowd_violence(match: Match) -> bool:
+    """An act a sport text tells as real: fans fighting, a blast or a drone strike at a stadium (not
+    "расстрелял ворота", "обстрел ворот", "ожесточённый бой" of a match report)."""
+    return match.pattern.label in REAL_IN_SPORT and match.pattern.weight >= 1.0
+
+
 def genre_without_events(contexts: list[set[str]]) -> bool:
     genre = sum(bool(c & GENRES_WITHOUT_EVENTS) for c in contexts)
-    return genre >= 2 and genre >= GENRE_SHARE * len(contexts)
+    history = sum(HISTORY in c for c in contexts)
+    return (genre >= 2 and genre >= GENRE_SHARE * len(contexts)
+            or history >= HISTORY_SENTENCES and history >= HISTORY_SHARE * len(contexts))
 
 
 def detect(doc: Document) -> Document:
     contexts = [sentence_context(s) for s in doc.sentences]
-    if genre_without_events(contexts):
-        doc.triggers = []
-        return doc
     repeated = repeated_sentences(doc)
     doc.triggers = [t for i in range(len(doc.sentences)) if i not in repeated for t in find_triggers(doc, i, contexts[i])]
+    if genre_without_events(contexts):
+        # a match report or a film review tells no events; fans fighting at a match are one
+        sport = any(SPORT in c for c in contexts)
+        fight = [t for t in doc.triggers if sport and t.kind in REAL_IN_SPORT and t.weight >= 1.0]
+        doc.triggers = [t for t in doc.triggers if t.kind in REAL_IN_SPORT | CAUSELESS] if fight else []
+        return doc
     if any(c & MISHAPS for c in contexts) and all(t.kind in CAUSELESS for t in doc.triggers):
         doc.triggers = [t for t in doc.triggers if t.kind not in UNEXPLAINED]
+    doc.triggers = without_private_crime(doc)
     return doc
+
+
+def sides_of(doc: Document) -> set[str]:
+    """The sides the document's cues tell: political (an armed group, a state, a community, a protest),
+    person (an official, an activist, a journalist) and private (a quarrel, a robbery, the family, a bribe)."""
+    found = pattern_set("detect/sides.tsv")
+    return {m.pattern.label for s in doc.sentences if s.tokens for m in found.find(s.tokens)}
+
+
+def without_private_crime(doc: Document) -> list[Trigger]:
+    """The triggers of a private crime dropped: with no political side, crime-like triggers when the text
+    tells a private motive; an arrest told alone, with no act it is part of (the act it is made for,
+    "по делу о стрельбе", is background and no companion); sexual violence always."""
+    told = [t for t in doc.triggers if t.modality != "background"]
+    beside = [t for t in told if t.kind not in CRIME_LIKE and t.weight >= BESIDE_WEIGHT]
+    if not any(t.kind in CRIME_LIKE for t in told) or beside:
+        return doc.triggers
+    sides = sides_of(doc)
+    if POLITICAL in sides:
+        return doc.triggers
+    if PERSON in sides:  # an official, an activist, a journalist: violence against one is political, a bribe is not
+        dropped = NEEDS_A_SIDE if PRIVATE in sides else set()
+    elif PRIVATE in sides or all(t.kind in NEEDS_A_SIDE for t in told if t.kind in CRIME_LIKE):
+        dropped = CRIME_LIKE
+    else:
+        dropped = {SEXUAL_VIOLENCE}
+    return [t for t in doc.triggers if t.kind not in dropped or t.modality == "background"]
 
 
 def repeated_sentences(doc: Document) -> set[int]:

@@ -57,6 +57,17 @@ def test_no_independent_confirmation_marks_the_claim_unconfirmed():
     assert [c["verification"] for c in event["claims"]] == ["unconfirmed"]
 
 
+def test_a_closing_remark_of_its_own_paragraph_leaves_every_event_before_it_unconfirmed():
+    text = (
+        "В Сумах беспилотник атаковал автобус, погибли двое, сообщил глава области.\n\n"
+        "Накануне ракетный удар по Сумам унёс жизни трёх человек.\n\n"
+        "Российская сторона эти сообщения не комментировала, агентство не может их независимо подтвердить."
+    )
+    _, out = run(text)
+    assert out["events"]
+    assert {e["verification"] for e in out["events"]} == {"unconfirmed"}
+
+
 def test_a_figure_in_distancing_quotes_is_noted_on_its_claim():
     text = 'В Алматы в ходе перестрелки с силовиками убиты "десятки" боевиков, сообщила полиция города.'
     doc, out = run(text)
@@ -263,7 +274,7 @@ def test_an_outlet_telling_its_own_findings_in_its_own_post_is_the_source_of_eve
 
 
 def test_a_number_outlet_is_a_source_in_its_own_post_only():
-    _, out = run("112 выяснил детали задержания блогера в Махачкале. Мужчину задержали ночью.", source="112")
+    _, out = run("112 выяснил детали задержания сторонника ИГИЛ в Махачкале. Мужчину задержали ночью.", source="112")
     assert [s["chain"] for s in only_event(out)["sources"]] == [["112"]]
     assert only_event(out)["arrested"]["min"] == 1
     _, out = run("Сотрудники полиции в Махачкале задержали мужчину. Об этом он сообщил по телефону 112.", source="112")

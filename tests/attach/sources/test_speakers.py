@@ -360,6 +360,19 @@ def test_could_not_verify(build):
     assert doc.span_text(mark.evidence) == "не удалось проверить"
 
 
+def test_cannot_confirm_independently(build):
+    doc = build("Взрыв прогремел у вокзала. Агентство не может независимо подтвердить эти данные.")
+    (mark,) = find_verification(doc)
+    assert mark.kind == "unconfirmed" and mark.sentence == 1
+    assert doc.span_text(mark.evidence) == "не может независимо подтвердить"
+
+
+def test_no_confirmations_yet(build):
+    doc = build("Подтверждений пока нет.")
+    (mark,) = find_verification(doc)
+    assert mark.kind == "unconfirmed"
+
+
 def test_no_official_confirmation(build):
     doc = build("Официального подтверждения этим данным пока нет.")
     (mark,) = find_verification(doc)

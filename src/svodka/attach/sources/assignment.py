@@ -168,11 +168,16 @@ class Voices:
         )
 
     def verification_for(self, sentences: list[int]) -> str | None:
-        """A remark covers its own sentence and the sentences before it in its paragraph; a denial outweighs doubt."""
+        """A remark covers its own sentence and the sentences before it in its paragraph; a remark of doubt
+        in a paragraph that tells no event of its own ("Би-би-си не может независимо подтвердить эти
+        заявления" closing a report) speaks of all that came before it, while a denial there must point
+        back to what was told ("эти данные опровергли"). A denial outweighs doubt."""
         kinds = set()
+        told = {self.doc.sentences[t.sentence].paragraph for t in self.doc.triggers}
         for mark in self.marks:
             paragraph = self.doc.sentences[mark.sentence].paragraph
-            if any(i <= mark.sentence and self.doc.sentences[i].paragraph == paragraph for i in sentences):
+            whole = paragraph not in told and mark.kind == "unconfirmed"
+            if any(i <= mark.sentence and (whole or self.doc.sentences[i].paragraph == paragraph) for i in sentences):
                 kinds.add(mark.kind)
             elif mark.kind == "disputed" and mark.sentence - 1 in sentences and points_back(self.doc.sentences[mark.sentence].tokens):
                 kinds.add(mark.kind)  # "В Минобороны эти данные опровергли." opening the next paragraph
