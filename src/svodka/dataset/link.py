@@ -6,10 +6,10 @@ agree on event type, modality, a compatible sub-event type
 (the same GeoNames id, within LINK_DISTANCE_KM, or one is the region or
 country that contains the other) and do not name different parties.
 
-Linking is order-independent: the reports connected to a new one through
-that relation (its neighbourhood) are clustered again from scratch, in an
-order fixed by the reports' content, so the clusters depend only on which
-reports are stored, not on the order they arrived in.
+Linking is order-independent: reports are clustered greedily (complete
+linkage) in an order fixed by their content, day first (`link_order`), so the
+clusters depend only on which reports are stored, not on the order they
+arrived in. link_index.relink computes the same clusters incrementally.
 """
 from __future__ import annotations
 
@@ -59,6 +59,13 @@ class Report:
         """Precise places first, then by content, so vague reports join precise ones."""
         precision = self.location["precision"] if self.location else None
         return (PRECISION_RANK.get(precision, 3), self.key)
+
+
+def link_order(report: Report) -> tuple:
+    """The clustering order: by day (undated last), then precise places first so
+    vague reports join precise ones, then by content. Day first keeps linking
+    local: a new report can only change the clusters of its day and after."""
+    return (report.day or date.max, *report.order())
 
 
 # --- the relation -------------------------------------------------------------
@@ -148,7 +155,7 @@ def neighbourhood(seeds: Iterable[Report], candidates: Callable[[Report], Iterab
             if other.key not in found and same_event(report, other):
                 found[other.key] = other
                 queue.append(other)
-    return sorted(found.values(), key=Report.order)
+    return sorted(found.values(), key=link_order)
 
 
 def cluster(reports: Iterable[Report]) -> list[list[Report]]:
@@ -156,7 +163,7 @@ def cluster(reports: Iterable[Report]) -> list[list[Report]]:
     report is of the same event (complete linkage, so a vague report never
     chains two distinct events together)."""
     groups: list[list[Report]] = []
-    for report in sorted(reports, key=Report.order):
+    for report in sorted(reports, key=link_order):
         for group in groups:
             if all(same_event(report, member) for member in group):
                 group.append(report)
