@@ -138,6 +138,7 @@ class Store:
             return
         self.connection.execute("PRAGMA journal_mode=WAL")
         self.connection.execute("PRAGMA synchronous=NORMAL")
+        self.connection.execute("PRAGMA cache_size=-65536")  # 64 MB: the indexes a big store writes into stay in memory
         for step in range(version, SCHEMA_VERSION):
             with self.transaction():
                 for statement in MIGRATIONS[step]:
