@@ -148,3 +148,19 @@ def test_every_corpus_document_again_as_a_lightly_edited_copy_adds_no_event(tmp_
         assert store.counts()["documents"] == 2 * len(documents)
         assert store.rows("SELECT count(*) FROM events")[0][0] == 2 * store.rows(
             "SELECT count(*) FROM events e JOIN documents d ON d.key = e.document WHERE d.id NOT LIKE '%-copy'")[0][0]
+
+
+def test_an_undated_report_repeated_two_days_later_is_not_a_copy_of_its_event(tmp_path):
+    def undated(record):
+        events = [{**event, "date": None} for event in record["result"]["events"]]
+        return {**record, "result": {**record["result"], "events": events}}
+    first = undated(extracted(Document("osh", UNDATED, source="Азаттык", published=date(2024, 11, 6)))[0])
+    again = undated(extracted(copy_of(first, published=date(2024, 11, 8)))[0])
+    near = undated(extracted(copy_of(first, suffix="-next", published=date(2024, 11, 7),
+                                     text=UNDATED + "\n\nПо материалам агентств."))[0])
+    with Store.open(str(tmp_path / "s.db")) as store:
+        store.add_records([first, again])
+        assert store.rows("SELECT count(*) FROM event_copies")[0][0] == 0
+        assert len(store.query_events(event_type="Protests")) == 2
+        store.add_record(near)
+        assert store.rows("SELECT count(*) FROM event_copies")[0][0] == 1

@@ -17,7 +17,7 @@ import hashlib
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -139,23 +139,6 @@ def parties_compatible(a: list[dict], b: list[dict]) -> bool:
 
 
 # --- clustering ---------------------------------------------------------------
-
-
-def neighbourhood(seeds: Iterable[Report], candidates: Callable[[Report], Iterable[Report]]) -> list[Report]:
-    """The seeds and every report connected to them through `same_event`.
-
-    `candidates(report)` returns the stored reports that might be of the same
-    event (a superset is fine: the relation is checked here).
-    """
-    found = {seed.key: seed for seed in seeds}
-    queue = list(found.values())
-    while queue:
-        report = queue.pop()
-        for other in candidates(report):
-            if other.key not in found and same_event(report, other):
-                found[other.key] = other
-                queue.append(other)
-    return sorted(found.values(), key=link_order)
 
 
 def cluster(reports: Iterable[Report]) -> list[list[Report]]:

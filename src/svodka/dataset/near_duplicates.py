@@ -11,7 +11,9 @@ are at most MAX_PUBLISHED_GAP apart (or either is unknown).
 
 The events of a near-duplicate are matched one to one to the original's
 (`match_events`): same event type, modality and a compatible sub-event type,
-the same place or no place, and the same stated date or none. A matched event
+the same place or no place, and the same stated date; events without a date
+only when the documents were published at most MAX_DAY_GAP days apart (a
+daily report's template published two days running is two events). A matched event
 is stored as a copy of the original's: it joins whatever linked event the
 original's event is in, and never makes an event of its own, dated or not.
 """
@@ -75,16 +77,18 @@ def similarity(text_a: str, text_b: str) -> float:
     return fuzz.ratio(normalised(text_a), normalised(text_b), score_cutoff=MIN_SIMILARITY)
 
 
-def published_close(a: date | None, b: date | None) -> bool:
-    return a is None or b is None or abs((a - b).days) <= MAX_PUBLISHED_GAP
+def published_close(a: date | None, b: date | None, gap: int = MAX_PUBLISHED_GAP) -> bool:
+    return a is None or b is None or abs((a - b).days) <= gap
 
 
 # --- matching events ----------------------------------------------------------
 
 
-def match_events(copy_events: list[dict], original_events: list[dict]) -> dict[str, str]:
+def match_events(copy_events: list[dict], original_events: list[dict], *, undated: bool = True) -> dict[str, str]:
     """Copy event id -> original event id, one to one, in the copy's order; the
-    first compatible original event not yet taken, the same place preferred."""
+    first compatible original event not yet taken, the same sub-event type
+    preferred. Events without a date match only when `undated` (the two
+    documents were published within linking's day window, or either date is unknown)."""
     from .link import sub_types_compatible
 
     taken: set[str] = set()
@@ -97,6 +101,7 @@ def match_events(copy_events: list[dict], original_events: list[dict]) -> dict[s
             and original["modality"] == event["modality"]
             and sub_types_compatible(event["event_type"], event["sub_event_type"], original["sub_event_type"])
             and original.get("date") == event.get("date")
+            and (undated or event.get("date") is not None)
             and same_place(event.get("location"), original.get("location"))
         ]
         if candidates:

@@ -215,7 +215,7 @@ class Store:
         )
         bands = store_link.index_document(self, key, document["text"])
         original = store_link.original_of(self, key, document, bands)
-        copied = store_link.copied_events(self, original, result["events"]) if original else {}
+        copied = store_link.copied_events(self, original, result["events"], document.get("published")) if original else {}
         published = date.fromisoformat(document["published"]) if document.get("published") else None
         for event in result["events"]:
             report = link.Report(key, event, document.get("source"), published)

@@ -81,8 +81,11 @@ def original_of(store: Store, key: str, document: dict, bands: list[int]) -> str
     return best
 
 
-def copied_events(store: Store, original: str, events: list[dict]) -> dict[str, tuple[str, str]]:
-    """Event id of the copy -> the original event (resolved to an original, never a copy)."""
+def copied_events(store: Store, original: str, events: list[dict], published: str | None) -> dict[str, tuple[str, str]]:
+    """Event id of the copy (published on `published`) -> the original event it repeats
+    (resolved to an original, never a copy)."""
+    stored = store.rows("SELECT published FROM documents WHERE key = ?", (original,))[0]["published"]
+    undated = near_duplicates.published_close(day_of(published), day_of(stored), link.MAX_DAY_GAP)
     rows = store.rows(
         """SELECT e.event_id, e.json, c.original_document, c.original_event FROM events e
            LEFT JOIN event_copies c ON c.document = e.document AND c.event_id = e.event_id
@@ -92,7 +95,8 @@ def copied_events(store: Store, original: str, events: list[dict]) -> dict[str, 
     originals = [json.loads(row["json"]) for row in rows]
     roots = {row["event_id"]: (row["original_document"], row["original_event"]) if row["original_document"]
              else (original, row["event_id"]) for row in rows}
-    return {copy: roots[match] for copy, match in near_duplicates.match_events(events, originals).items()}
+    matches = near_duplicates.match_events(events, originals, undated=undated)
+    return {copy: roots[match] for copy, match in matches.items()}
 
 
 def add_copy(store: Store, document: str, event_id: str, original: tuple[str, str]) -> None:
