@@ -35,6 +35,7 @@ MIN_SIMILARITY = 80.0  # rapidfuzz ratio of the normalised texts, 0-100 (copies 
 MIN_WORDS = 12  # shorter texts (a headline, a one-line post) are too alike by chance to tell copies apart
 MAX_PUBLISHED_GAP = 2  # days
 PRIME = (1 << 31) - 1
+SHINGLE_BASE = 1_000_003
 WORD = re.compile(r"\w+")
 
 
@@ -56,10 +57,13 @@ def signature(text: str) -> np.ndarray | None:
     words = normalised(text).split()
     if len(words) < MIN_WORDS:
         return None
-    shingles = {" ".join(words[i:i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
-    hashes = np.fromiter((zlib.crc32(s.encode("utf-8")) for s in shingles), dtype=np.uint64, count=len(shingles))
+    hashed = np.fromiter((zlib.crc32(word.encode("utf-8")) for word in words), dtype=np.uint64, count=len(words))
+    count = len(words) - SHINGLE + 1
+    shingles = np.zeros(count, dtype=np.uint64)
+    for offset in range(SHINGLE):  # a polynomial hash of each run of SHINGLE words, below 2^32
+        shingles = (shingles * np.uint64(SHINGLE_BASE) + hashed[offset:offset + count]) & np.uint64(0xFFFFFFFF)
     a, b = permutations()
-    return ((a * (hashes[None, :] % PRIME) + b) % PRIME).min(axis=1)
+    return ((a * (np.unique(shingles)[None, :] % np.uint64(PRIME)) + b) % np.uint64(PRIME)).min(axis=1)
 
 
 def bands(sig: np.ndarray) -> list[int]:
