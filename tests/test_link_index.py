@@ -14,6 +14,10 @@ PLACES = [
     {"name": "Чуйская область", "country": "KG", "admin1": "Chuy", "lat": 42.8, "lon": 74.8, "geonameid": 4, "precision": "admin1"},
     {"name": "Киргизия", "country": "KG", "admin1": None, "lat": 41.0, "lon": 75.0, "geonameid": 5, "precision": "country"},
     None,
+    # 20 km apart across a regional border, two grid cells apart in the far north; and a place known by its id alone
+    {"name": "Север-1", "country": "KG", "admin1": "North", "lat": 69.35, "lon": 88.20, "geonameid": 6, "precision": "city"},
+    {"name": "Север-2", "country": "KG", "admin1": "North-East", "lat": 69.35, "lon": 88.69, "geonameid": 7, "precision": "landmark"},
+    {"name": "Без координат", "country": "KG", "admin1": None, "lat": None, "lon": None, "geonameid": 8, "precision": "city"},
 ]
 SUB_TYPES = ["Peaceful protest", "Protest with intervention", "Excessive force against protesters"]
 PARTIES = [[], [{"role": "actor2", "name": "полиция", "category": "State forces"}],
@@ -83,6 +87,15 @@ def test_incremental_linking_equals_clustering_from_scratch_in_any_order_and_bat
     for start in range(0, len(order), batch):
         store.add(order[start:start + batch])
     assert store.clusters() == expected(all_reports)
+
+
+def test_the_place_index_offers_every_group_a_report_could_join():
+    for anchor in PLACES:
+        index = link_index.PlaceIndex()
+        index.add(0, anchor)
+        for place in PLACES:
+            if anchor and place and link.places_compatible(place, anchor):
+                assert index.candidates(place, 1) == [0], (anchor["name"], place["name"])
 
 
 def test_a_cluster_summary_admits_exactly_what_every_member_admits():

@@ -23,6 +23,7 @@ varied a cluster is, not on how many reports it holds.
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -77,17 +78,96 @@ class Group:
 
 
 def greedy(reports: Iterable[link.Report], groups: list[Group]) -> list[Group]:
-    """Each report, in link order, joins the first group that admits it or starts one."""
+    """Each report, in link order, joins the first group that admits it or starts one.
+
+    Only the groups whose first member's place could agree with the report's
+    are asked (PlaceIndex), in the order they were started."""
+    index = PlaceIndex()
+    for number, group in enumerate(groups):
+        index.add(number, group.members[0].location)
     for report in sorted(reports, key=link.link_order):
-        for group in groups:
-            if group.admits(report):
-                group.add(report)
+        for number in index.candidates(report.location, len(groups)):
+            if groups[number].admits(report):
+                groups[number].add(report)
                 break
         else:
             group = Group()
             group.add(report)
+            index.add(len(groups), report.location)
             groups.append(group)
     return groups
+
+
+CELL_DEGREES = 0.25  # a cell is 27.8 km north to south, more than LINK_DISTANCE_KM
+LON_CELLS = round(360 / CELL_DEGREES)
+
+
+class PlaceIndex:
+    """Groups by the place of their first member, which every later member must
+    agree with (link.places_compatible): a country-wide place agrees with any
+    place of the country, a region with the places of that region, a city with
+    the places of its region, the same GeoNames id, or a place within
+    LINK_DISTANCE_KM, looked up in a grid of CELL_DEGREES cells."""
+
+    def __init__(self) -> None:
+        self.everywhere: list[int] = []  # groups started by a country-wide report
+        self.keys: dict[tuple, list[int]] = {}
+
+    def add(self, number: int, place: dict | None) -> None:
+        precision = (place or {}).get("precision")
+        if (place or {}).get("geonameid") is not None:
+            self.keys.setdefault(("geonameid", place["geonameid"]), []).append(number)
+        if precision == "country":
+            self.everywhere.append(number)
+            return
+        if precision == "admin1":
+            self.keys.setdefault(("region", place.get("admin1")), []).append(number)
+            return
+        for key in self.precise_keys(place or {}):
+            self.keys.setdefault(key, []).append(number)
+
+    @staticmethod
+    def precise_keys(place: dict) -> list[tuple]:
+        keys = [("in region", place.get("admin1"))]
+        if place.get("lat") is not None and place.get("lon") is not None:
+            keys.append(("cell", *cell_of(place["lat"], place["lon"])))
+        return keys
+
+    def candidates(self, place: dict | None, count: int) -> list[int]:
+        """The groups (by number, in order) that a report at `place` might join."""
+        place = place or {}
+        precision = place.get("precision")
+        if precision == "country" or not place:
+            return list(range(count))
+        found = set(self.everywhere)
+        if place.get("geonameid") is not None:
+            found.update(self.keys.get(("geonameid", place["geonameid"]), ()))
+        admin1 = place.get("admin1")
+        if admin1 is not None:
+            found.update(self.keys.get(("region", admin1), ()))
+        if precision == "admin1":
+            if admin1 is not None:
+                found.update(self.keys.get(("in region", admin1), ()))
+        elif place.get("lat") is not None and place.get("lon") is not None:
+            for key in neighbour_cells(place["lat"], place["lon"]):
+                found.update(self.keys.get(key, ()))
+        return sorted(found)
+
+
+def cell_of(lat: float, lon: float) -> tuple[int, int]:
+    return math.floor(lat / CELL_DEGREES), math.floor(lon / CELL_DEGREES) % LON_CELLS
+
+
+def neighbour_cells(lat: float, lon: float) -> list[tuple]:
+    """Every cell holding a point within LINK_DISTANCE_KM of (lat, lon)."""
+    row, column = cell_of(lat, lon)
+    reach = link.LINK_DISTANCE_KM / link.EARTH_RADIUS_KM * 180 / math.pi  # degrees of latitude
+    edge = min(abs(lat) + reach, 90.0)
+    shrink = math.cos(math.radians(edge))
+    spread = LON_CELLS if shrink < 1e-6 else math.ceil(reach / shrink / CELL_DEGREES) + 1
+    columns = range(LON_CELLS) if 2 * spread + 1 >= LON_CELLS else [(column + d) % LON_CELLS for d in range(-spread, spread + 1)]
+    rows = range(row - math.ceil(reach / CELL_DEGREES), row + math.ceil(reach / CELL_DEGREES) + 1)
+    return [("cell", r, c) for r in rows for c in columns]
 
 
 # The store, as the replay sees it: the stored reports of a partition on a day
