@@ -7,7 +7,7 @@ of the first). Printed, in one run:
   extract      extraction alone of the N documents (no store)
   empty        ingest of the N documents into an empty store
   10x, 100x    the same into stores holding 10 N and 100 N documents
-  workers 1/2  ingest of 2 N documents into an empty store on 1 and 2 Dask
+  workers 1/2  ingest of 5 N documents into an empty store on 1 and 2 Dask
                worker processes (cluster start and model loading included)
 
 Each timing is the fastest of --trials runs (the machine may be shared).
@@ -174,9 +174,10 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{label:<14}{factor * n:>11}{seconds:>9.2f}{n / seconds:>9.1f}{seconds / results['empty']:>9.2f}x"
                       f"{store_only[label]:>14.2f}{note}")
             if not args.no_workers:
-                # Twice the documents, so that the cluster's start (about 2 s) weighs less.
+                # Five times the documents, so that starting the cluster and loading the models
+                # in each worker (2-4 s) weigh less against the extraction spread over the workers.
                 many = Path(folder) / "many.jsonl"
-                m = repeated_corpus(corpus, 2 * args.repeat, many)
+                m = repeated_corpus(corpus, 5 * args.repeat, many)
                 print(f"on Dask, {m} new documents into an empty store, batches of 32:")
                 for trial in range(args.trials):
                     for workers in (1, 2):
