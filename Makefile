@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: demo test bench install browser clean
+.PHONY: demo test bench bench-ingest install browser clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,10 @@ test: $(STAMP) browser
 
 bench: $(STAMP)
 	$(BIN)/python tools/bench.py --shared $(SHARED)
+
+# Ingest into an empty store and stores of 10x and 100x the documents, against extraction alone and 1-2 workers.
+bench-ingest: $(STAMP)
+	$(BIN)/python tools/ingest_bench.py --shared $(SHARED)
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info

@@ -167,11 +167,12 @@ def extract_many(
 
     A record is a dict as in CONTRACT.md's JSON Lines input ({"id", "text", "published",
     "source", "url", "title"}; only "text" is required) or a plain text."""
+    from .options import ExtractOptions
     from .pipeline import extract_all
     from .records import document_json
 
     documents = (_document(record, number) for number, record in enumerate(records))
-    for doc in extract_all(documents, quotes=quotes, min_confidence=min_confidence):
+    for doc in extract_all(documents, ExtractOptions(quotes=quotes, min_confidence=min_confidence)):
         yield _from_json(document_json(doc), doc.text)
 
 
@@ -262,7 +263,13 @@ class StoreView:
         """The events (`events`' filters) as an Arrow table of ACLED's columns, then svodka's."""
         import pyarrow as pa
 
-        from .export.formats import ACLED_COLUMNS, FLOAT_COLUMNS, INTEGER_COLUMNS, SVODKA_COLUMNS, export_row
+        from .export.formats import (
+            ACLED_COLUMNS,
+            FLOAT_COLUMNS,
+            INTEGER_COLUMNS,
+            SVODKA_COLUMNS,
+            export_row,
+        )
 
         columns = ACLED_COLUMNS + SVODKA_COLUMNS
         schema = pa.schema([(name, pa.int64() if name in INTEGER_COLUMNS else pa.float64() if name in FLOAT_COLUMNS

@@ -192,7 +192,7 @@ def one_line(error: Exception) -> str:
 
 
 PARQUET_COLUMNS: dict[str, str] = {
-    "doc_id": "string", "published": "date32", "source": "string", "url": "string",
+    "doc_id": "string", "doc_key": "string", "published": "date32", "source": "string", "url": "string",
     "event_id": "string", "event_type": "string", "sub_event_type": "string", "modality": "string",
     "date": "date32", "location": "string", "country": "string", "admin1": "string",
     "lat": "float64", "lon": "float64", "geonameid": "int64", "precision": "string",
@@ -210,12 +210,16 @@ def parquet_schema() -> pyarrow.Schema:
 
 
 def event_rows(record: dict) -> list[dict]:
+    from .dataset.store import document_key
+
     document, result = record["document"], record["result"]
+    key = document_key(document["text"], document.get("url"))  # the store's identity of the document
     rows = []
     for event in result["events"]:
         place = event["location"] or {}
         row = {
             "doc_id": document["id"],
+            "doc_key": key,
             "published": day(document["published"]),
             "source": document["source"],
             "url": document["url"],

@@ -1,9 +1,9 @@
 """`svodka ingest`, `svodka events` and `svodka export` as a user runs them."""
 import json
 import os
+import re
 import signal
 import sqlite3
-import re
 import subprocess
 import sys
 import time
@@ -92,7 +92,8 @@ def test_bad_records_are_reported_one_line_each_and_the_rest_is_stored(tmp_path)
 
 
 def test_a_killed_run_resumes_with_every_document_once(tmp_path):
-    documents = [{"id": f"d{n}", "text": rally_text(100 + n), "published": "2024-11-06"} for n in range(40)]
+    # Documents are stored in transactions of many: enough of them that the run is killed between two.
+    documents = [{"id": f"d{n}", "text": rally_text(100 + n), "published": "2024-11-06"} for n in range(400)]
     source = tmp_path / "many.jsonl"
     source.write_text("\n".join(json.dumps(d, ensure_ascii=False) for d in documents), encoding="utf-8")
     db = str(tmp_path / "svodka.db")
@@ -109,7 +110,7 @@ def test_a_killed_run_resumes_with_every_document_once(tmp_path):
                 stored = 0  # the schema is not there yet
     run.send_signal(signal.SIGKILL)
     run.wait()
-    assert 3 <= stored < 40, "the run should be killed part-way"
+    assert 3 <= stored < 400, "the run should be killed part-way"
     result = svodka("ingest", str(source), "--db", db)
     assert result.returncode == 0, result.stderr
     connection = sqlite3.connect(db)
@@ -118,7 +119,7 @@ def test_a_killed_run_resumes_with_every_document_once(tmp_path):
     unlinked = connection.execute("SELECT count(*) FROM events WHERE linked IS NULL").fetchone()[0]
     connection.close()
     assert sorted(ids) == sorted(d["id"] for d in documents)
-    assert events == (40, 40) and unlinked == 0
+    assert events == (400, 400) and unlinked == 0
 
 
 def test_a_corrupt_or_locked_store_is_one_line_and_a_failure(tmp_path):

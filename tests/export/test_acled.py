@@ -13,7 +13,6 @@ from svodka.export.acled import ACLED_COLUMNS, crowd_size, nearest_place, source
 from svodka.export.formats import export
 from svodka.model import Document
 from svodka.scale import extract_records
-
 from tests.news_fixtures import records
 
 CYRILLIC = re.compile(r"[А-Яа-яЁё]")
@@ -156,7 +155,7 @@ def coded_sentence(text, event_type, sub_event_type, country="KZ"):
     from svodka.attach.actors import find_actors
     from svodka.model import Event, Place, PlaceMention, Trigger
 
-    from .conftest import lemmatised
+    from tests.helpers import lemmatised
 
     doc = lemmatised(text, date(2022, 1, 5))
     event = Event("e1", "clash", event_type, sub_event_type, triggers=[Trigger(0, 1, text[:1], "clash", 0)],

@@ -10,7 +10,6 @@ from svodka.dataset.store import Store
 from svodka.model import Document
 from svodka.scale import extract_records
 from svodka.serve.app import create_app
-
 from tests.serve.test_api import running_server
 
 CHROMIUM = "/usr/bin/chromium"
@@ -45,7 +44,7 @@ def test_the_docs_page_loads_only_what_the_server_serves(db):
 
 
 def test_the_vendored_swagger_ui_is_listed_with_its_licence():
-    vendor = Path(__file__).resolve().parents[1] / "src/svodka/serve/static/vendor"
+    vendor = Path(__file__).resolve().parents[2] / "src/svodka/serve/static/vendor"
     assert "swagger-ui-dist@" in (vendor / "LICENSES.txt").read_text(encoding="utf-8")
     assert "Apache License" in (vendor / "swagger-ui/LICENSE").read_text(encoding="utf-8")
 

@@ -6,10 +6,10 @@ agree on event type, modality, a compatible sub-event type
 (the same GeoNames id, within LINK_DISTANCE_KM, or one is the region or
 country that contains the other) and do not name different parties.
 
-Linking is order-independent: the reports connected to a new one through
-that relation (its neighbourhood) are clustered again from scratch, in an
-order fixed by the reports' content, so the clusters depend only on which
-reports are stored, not on the order they arrived in.
+Linking is order-independent: reports are clustered greedily (complete
+linkage) in an order fixed by their content, day first (`link_order`), so the
+clusters depend only on which reports are stored, not on the order they
+arrived in. link_index.relink computes the same clusters incrementally.
 """
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ import hashlib
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -59,6 +59,13 @@ class Report:
         """Precise places first, then by content, so vague reports join precise ones."""
         precision = self.location["precision"] if self.location else None
         return (PRECISION_RANK.get(precision, 3), self.key)
+
+
+def link_order(report: Report) -> tuple:
+    """The clustering order: by day (undated last), then precise places first so
+    vague reports join precise ones, then by content. Day first keeps linking
+    local: a new report can only change the clusters of its day and after."""
+    return (report.day or date.max, *report.order())
 
 
 # --- the relation -------------------------------------------------------------
@@ -134,29 +141,12 @@ def parties_compatible(a: list[dict], b: list[dict]) -> bool:
 # --- clustering ---------------------------------------------------------------
 
 
-def neighbourhood(seeds: Iterable[Report], candidates: Callable[[Report], Iterable[Report]]) -> list[Report]:
-    """The seeds and every report connected to them through `same_event`.
-
-    `candidates(report)` returns the stored reports that might be of the same
-    event (a superset is fine: the relation is checked here).
-    """
-    found = {seed.key: seed for seed in seeds}
-    queue = list(found.values())
-    while queue:
-        report = queue.pop()
-        for other in candidates(report):
-            if other.key not in found and same_event(report, other):
-                found[other.key] = other
-                queue.append(other)
-    return sorted(found.values(), key=Report.order)
-
-
 def cluster(reports: Iterable[Report]) -> list[list[Report]]:
     """Reports grouped into events: each joins the first group whose every
     report is of the same event (complete linkage, so a vague report never
     chains two distinct events together)."""
     groups: list[list[Report]] = []
-    for report in sorted(reports, key=Report.order):
+    for report in sorted(reports, key=link_order):
         for group in groups:
             if all(same_event(report, member) for member in group):
                 group.append(report)

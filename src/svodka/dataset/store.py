@@ -7,6 +7,7 @@ Writing (one writer: `svodka ingest`)::
     Store.has_document(key: str) -> bool          # key = document_key(text, url)
     Store.add_record(record: dict) -> int | None  # a scale.extract_records record;
                                                   # events stored, None if already stored
+    Store.add_records(records: list[dict]) -> list[int | None]  # the same, in one transaction
 
 Reading (the web server, `svodka events`, `svodka export`)::
 
@@ -24,6 +25,13 @@ Reading (the web server, `svodka events`, `svodka export`)::
 Dates are "YYYY-MM-DD" strings; `text` is a full-text query (plain words match
 as word prefixes, "взрыв" finds "взрыва"; FTS5 syntax passes through).
 
+Documents are stored with their events and their linking in transactions of
+one or more documents (add_records), so a killed run loses at most the
+documents in flight, and storing them again later is the same as storing them
+the first time. Linking (link_index through store_link) reads only the reports
+of the new ones' type, country and days; a near-duplicate of a stored document
+has its events stored as copies of the original's, which link with it.
+
 A document at a URL already stored with another text is a new version of it: it
 replaces the old one, and the events relinked keep their ids (versions.py).
 Each document is stored with its events and their linking in one transaction,
@@ -38,12 +46,12 @@ import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 from urllib.parse import quote
 
 from ..errors import SvodkaError
-from . import link, versions
+from . import link, store_link, versions
 
 DEFAULT_PATH = "svodka.db"
 DEFAULT_TIMEOUT = 5.0  # seconds to wait for another writer before giving up
@@ -88,6 +96,8 @@ MIGRATIONS: list[tuple] = [
     ),
     # stable ids (event_id_cnty), revisions and tombstones (dataset/versions.py), given to the events stored so far
     (*versions.SCHEMA, versions.backfill),
+    # near-duplicate documents and their copied events; every event linked again in link order
+    (*store_link.MIGRATION, store_link.upgrade),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 FTS_SYNTAX = re.compile(r'["*():^]|\b(AND|OR|NOT|NEAR)\b')
@@ -138,6 +148,7 @@ class Store:
             return
         self.connection.execute("PRAGMA journal_mode=WAL")
         self.connection.execute("PRAGMA synchronous=NORMAL")
+        self.connection.execute("PRAGMA cache_size=-65536")  # 64 MB: the indexes a big store writes into stay in memory
         for step in range(version, SCHEMA_VERSION):
             with self.transaction():
                 for statement in MIGRATIONS[step]:
@@ -180,28 +191,59 @@ class Store:
         return {row["key"] for row in self.rows("SELECT key FROM documents")}
 
     def add_record(self, record: dict) -> int | None:
+        return self.add_records([record])[0]
+
+    def add_records(self, records: list[dict]) -> list[int | None]:
+        """Store the records in one transaction: per record, its number of events, or
+        None when the document was stored already. A near-duplicate of a stored
+        document has its events stored as copies of the original's (store_link)."""
+        counts: list[int | None] = []
+        originals: list[link.Report] = []
+        copies: list[tuple[str, str]] = []
+        changes = versions.Changes()
+        with self.transaction():
+            for record in records:
+                counts.append(self.insert_document(record, originals, copies, changes))
+            store_link.link_new(self, originals, copies, changes)
+            changes.record(self)
+        return counts
+
+    def insert_document(self, record: dict, originals: list[link.Report], copies: list[tuple[str, str]],
+                        changes: versions.Changes) -> int | None:
         document, result = record["document"], record["result"]
         key = document_key(document["text"], document.get("url"))
-        with self.transaction():
-            if self.has_document(key):
-                return None
-            # a new version of a page stored before (same address, another text) takes its place
-            replaced, others = versions.drop_replaced(self, key, document.get("url"))
-            cursor = self.connection.execute(
-                "INSERT INTO documents (key, id, source, url, title, published, text, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (key, document["id"], document.get("source"), document.get("url"), document.get("title"),
-                 document.get("published"), document["text"], datetime.now(timezone.utc).isoformat(timespec="seconds")),
-            )
-            self.connection.execute(
-                "INSERT INTO documents_fts (rowid, title, text) VALUES (?, ?, ?)",
-                (cursor.lastrowid, document.get("title") or "", document["text"]),
-            )
-            published = date.fromisoformat(document["published"]) if document.get("published") else None
-            reports = [link.Report(key, event, document.get("source"), published) for event in result["events"]]
-            for report in reports:
-                self.insert_event(report)
-            self.relink(reports + others, replaced)
-        return len(reports)
+        if self.has_document(key):
+            return None
+        # a new version of a page stored before (same address, another text) takes its place
+        replaced, others = versions.drop_replaced(self, key, document.get("url"))
+        if replaced:
+            changes.removing(self, replaced)
+            self.connection.executemany("DELETE FROM linked_events WHERE id = ?", [(id,) for id in sorted(replaced)])
+            self.connection.executemany("UPDATE events SET linked = NULL WHERE document = ? AND event_id = ?",
+                                        [report.key for report in others])
+            originals += others
+        cursor = self.connection.execute(
+            "INSERT INTO documents (key, id, source, url, title, published, text, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (key, document["id"], document.get("source"), document.get("url"), document.get("title"),
+             document.get("published"), document["text"], datetime.now(timezone.utc).isoformat(timespec="seconds")),
+        )
+        self.connection.execute(
+            "INSERT INTO documents_fts (rowid, title, text) VALUES (?, ?, ?)",
+            (cursor.lastrowid, document.get("title") or "", document["text"]),
+        )
+        bands = store_link.index_document(self, key, document["text"])
+        original = store_link.original_of(self, key, document, bands)
+        copied = store_link.copied_events(self, original, result["events"], document.get("published")) if original else {}
+        published = date.fromisoformat(document["published"]) if document.get("published") else None
+        for event in result["events"]:
+            report = link.Report(key, event, document.get("source"), published)
+            self.insert_event(report)
+            if event["id"] in copied:
+                store_link.add_copy(self, key, event["id"], copied[event["id"]])
+                copies.append(report.key)
+            else:
+                originals.append(report)
+        return len(result["events"])
 
     def insert_event(self, report: link.Report) -> None:
         event, place = report.event, report.location or {}
@@ -215,40 +257,6 @@ class Store:
              place.get("admin1"), place.get("name"), place.get("geonameid"), place.get("lat"), place.get("lon"),
              fatalities.get("min"), fatalities.get("max"), event.get("confidence"), json.dumps(event, ensure_ascii=False)),
         )
-
-    def relink(self, new_reports: list[link.Report], removed: set[str] = frozenset()) -> None:
-        """Cluster again every stored report connected to the new ones (and those of the linked
-        events `removed`, which lost a report), keeping each event's id and version (versions.py)."""
-        if not new_reports and not removed:
-            return
-        reports = link.neighbourhood(new_reports, self.link_candidates) if new_reports else []
-        keys = [report.key for report in reports]
-        old = {row["linked"] for key in keys for row in self.rows(
-            "SELECT linked FROM events WHERE document = ? AND event_id = ? AND linked IS NOT NULL", key)} | set(removed)
-        before = versions.previous(self, old)
-        self.connection.executemany("DELETE FROM linked_events WHERE id = ?", [(id,) for id in sorted(old)])
-        after = []
-        for group in link.cluster(reports):
-            linked = link.aggregate(group)
-            self.insert_linked(linked)
-            self.connection.executemany(
-                "UPDATE events SET linked = ? WHERE document = ? AND event_id = ?",
-                [(linked["id"], *report.key) for report in group],
-            )
-            after.append(linked)
-        versions.record(self, before, after)
-
-    def link_candidates(self, report: link.Report) -> list[link.Report]:
-        place = report.location or {}
-        if report.day is None or not place.get("country"):
-            return []
-        days = [(report.day + timedelta(days=shift)).isoformat() for shift in (-link.MAX_DAY_GAP, link.MAX_DAY_GAP)]
-        rows = self.rows(
-            """SELECT e.document, e.json, d.source, d.published FROM events e JOIN documents d ON d.key = e.document
-               WHERE e.event_type = ? AND e.modality = ? AND e.country = ? AND e.day BETWEEN ? AND ?""",
-            (report.event["event_type"], report.event["modality"], place["country"], *days),
-        )
-        return [report_of(row) for row in rows]
 
     def insert_linked(self, linked: dict) -> None:
         place = linked["location"] or {}
@@ -406,11 +414,6 @@ DOCUMENT_FIELDS = "d.key, d.id, d.source, d.url, d.title, d.published, d.ingeste
 
 def document_of(row: sqlite3.Row) -> dict:
     return {name: row[name] for name in ("key", "id", "source", "url", "title", "published", "ingested_at")}
-
-
-def report_of(row: sqlite3.Row) -> link.Report:
-    published = date.fromisoformat(row["published"]) if row["published"] else None
-    return link.Report(row["document"], json.loads(row["json"]), row["source"], published)
 
 
 def fts_query(text: str) -> str:

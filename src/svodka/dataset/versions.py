@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -129,6 +130,27 @@ def record(store: "Store", before: list[dict], after: list[dict], revision: int 
             (revision, stamp, event_id))
 
 
+@dataclass
+class Changes:
+    """What one write transaction does to the linked events, versioned once at its end: the live
+    versions of the linked events it removes, and the linked events it leaves written."""
+
+    before: list[dict] = field(default_factory=list)
+    after: dict[str, dict] = field(default_factory=dict)
+
+    def removing(self, store: "Store", linked_ids: set[str]) -> None:
+        self.before += previous(store, {i for i in linked_ids if i not in self.after})
+        for linked_id in linked_ids:
+            self.after.pop(linked_id, None)
+
+    def written(self, linked: dict) -> None:
+        self.after[linked["id"]] = linked
+
+    def record(self, store: "Store", revision: int | None = None) -> None:
+        if self.before or self.after:
+            record(store, self.before, list(self.after.values()), revision)
+
+
 def fresh_id(store: "Store", linked: dict) -> str:
     attempt = 0
     while True:
@@ -165,7 +187,7 @@ def backfill(store: "Store") -> None:
 def drop_replaced(store: "Store", key: str, url: str | None) -> tuple[set[str], list]:
     """An earlier version of the document at `url` (another text) leaves the store with its events:
     the linked events it was part of, and the other reports of those events, to relink."""
-    from .store import report_of
+    from .store_link import REPORT_FIELDS, report_of
 
     if not url:
         return set(), []
@@ -181,7 +203,7 @@ def drop_replaced(store: "Store", key: str, url: str | None) -> tuple[set[str], 
     remaining = []
     for linked_id in sorted(linked_ids):
         remaining += [report_of(row) for row in store.rows(
-            """SELECT e.document, e.json, d.source, d.published FROM events e JOIN documents d ON d.key = e.document
+            f"""SELECT {REPORT_FIELDS} FROM events e JOIN documents d ON d.key = e.document
                WHERE e.linked = ?""", (linked_id,))]
     return linked_ids, remaining
 

@@ -2,9 +2,13 @@
 
 The store is written from this loop only, whatever engine extracts; documents
 already stored are skipped before extraction, so a resumed run costs little.
+Records are stored in transactions of up to COMMIT_DOCUMENTS documents, or of
+what arrived in COMMIT_SECONDS: a killed run loses only the documents of the
+transaction in flight, which the next run extracts and stores again.
 """
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -15,6 +19,9 @@ from ..ingest.readers import ErrorHandler, read_documents
 from ..model import Document
 from ..options import DEFAULT_OPTIONS, ExtractOptions
 from .store import Store, document_key
+
+COMMIT_DOCUMENTS = 64
+COMMIT_SECONDS = 1.0
 
 
 @dataclass
@@ -35,6 +42,7 @@ def ingest(
     options: ExtractOptions = DEFAULT_OPTIONS,
     workers: int = 0,
     scheduler: str | None = None,
+    batch_size: int = scale.RECORD_BATCH,
     on_error: ErrorHandler,
     on_progress: Callable[[IngestSummary], None] = lambda summary: None,
 ) -> IngestSummary:
@@ -46,14 +54,27 @@ def ingest(
 
     documents = read_all(sources, published=published, source=source, url=url, on_error=report)
     fresh = unseen(documents, store.document_keys(), summary)
-    for record in scale.extract_records(fresh, options, workers=workers, scheduler=scheduler):
-        events = store.add_record(record)
-        if events is None:
-            summary.known += 1
-        else:
-            summary.stored += 1
-            summary.events += events
+    pending: list[dict] = []
+    opened = time.monotonic()
+
+    def commit() -> None:
+        for events in store.add_records(pending):
+            if events is None:
+                summary.known += 1
+            else:
+                summary.stored += 1
+                summary.events += events
+        pending.clear()
         on_progress(summary)
+
+    for record in scale.extract_records(fresh, options, workers=workers, scheduler=scheduler, batch_size=batch_size):
+        if not pending:
+            opened = time.monotonic()
+        pending.append(record)
+        if len(pending) >= COMMIT_DOCUMENTS or time.monotonic() - opened >= COMMIT_SECONDS:
+            commit()
+    if pending:
+        commit()
     return summary
 
 

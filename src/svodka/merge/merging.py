@@ -15,9 +15,9 @@ from functools import lru_cache
 
 from ..attach.sources.assignment import settle_sources, source_key
 from ..detect.triggers import combinations, event_classes
-from .incidents import incident_hosts, told_class, unplaced_hosts
 from ..lexicon import data_rows
 from ..model import COUNT_SLOTS, Count, Document, Event, Source
+from .incidents import incident_hosts, told_class, unplaced_hosts
 
 PROTEST_SEVERITY = ["protest", "intervention", "excessive_force"]
 COARSE = ("country", "admin1")

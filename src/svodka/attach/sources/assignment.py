@@ -23,9 +23,12 @@ from .speakers import (
     attribute,
     claims_event_type,
     find_dateline_outlet,
+    find_lead_correspondent,
     find_quote_spans,
     find_responsibility_claims,
-    find_lead_correspondent, find_verification, outlet_names, points_back,
+    find_verification,
+    outlet_names,
+    points_back,
 )
 
 LEAD_PARAGRAPHS = 2  # the headline and the lead paragraph
