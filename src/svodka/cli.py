@@ -37,6 +37,11 @@ class OutputFormat(str, Enum):
     table = "table"
 
 
+def warn(message: str) -> None:
+    """A problem in the input that costs no record: a damaged byte replaced, an encoding guessed."""
+    say(f"warning: {message}")
+
+
 def fail(message: str, code: int = 2) -> None:
     say(f"error: {message}")
     raise typer.Exit(code)
@@ -73,7 +78,7 @@ def extract_command(
     check_confidence(min_confidence)
     try:
         day = parse_published(published)
-        documents = read_documents(path, published=day, source=source, url=url, on_error=report)
+        documents = read_documents(path, published=day, source=source, url=url, on_error=report, on_warning=warn)
         done = []
         for doc in extract_all(documents, shortcut=not no_shortcut, quotes=quotes, min_confidence=min_confidence):
             if fmt is OutputFormat.jsonl:
@@ -166,7 +171,8 @@ def ingest_command(
         day = parse_published(published)
         with Store.open(db) as store, ingest_progress(console) as progress:
             summary = ingest(sources, store, published=day, source=source, workers=workers, scheduler=scheduler,
-                             on_error=lambda message: say(f"skipped: {message}"), on_progress=progress)
+                             on_error=lambda message: say(f"skipped: {message}"), on_warning=warn,
+                             on_progress=progress)
     except SvodkaError as error:
         fail(str(error))
     except KeyboardInterrupt:

@@ -11,7 +11,7 @@ from datetime import date
 
 from . import scale
 from .errors import InputError
-from .ingest import ErrorHandler, read_documents
+from .ingest import ErrorHandler, read_documents, warn_to_stderr
 from .model import Document
 from .store import Store, document_key
 
@@ -34,6 +34,7 @@ def ingest(
     workers: int = 0,
     scheduler: str | None = None,
     on_error: ErrorHandler,
+    on_warning: ErrorHandler = warn_to_stderr,
     on_progress: Callable[[IngestSummary], None] = lambda summary: None,
 ) -> IngestSummary:
     summary = IngestSummary()
@@ -42,7 +43,7 @@ def ingest(
         summary.problems += 1
         on_error(message)
 
-    documents = read_all(sources, published=published, source=source, url=url, on_error=report)
+    documents = read_all(sources, published=published, source=source, url=url, on_error=report, on_warning=on_warning)
     fresh = unseen(documents, store.document_keys(), summary)
     for record in scale.extract_records(fresh, workers=workers, scheduler=scheduler):
         events = store.add_record(record)
