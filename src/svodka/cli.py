@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sys
 from enum import Enum
 
@@ -220,6 +221,8 @@ def export_command(
     db: str = typer.Option(DEFAULT_PATH, "--db", help="The event store."),
 ) -> None:
     """Write the stored events that happened as ACLED CSV, GeoJSON, JSON Lines or Parquet."""
+    # a plain `kill` ends the export through its cleanup: no temporary file is left behind
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(128 + signal.SIGTERM))
     try:
         with Store.open(db, readonly=True) as store:
             written = export(store, fmt.value, output)

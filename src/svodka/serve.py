@@ -197,10 +197,12 @@ def export_events(request: Request, format: Literal["acled", "geojson"], country
                   type: EventType = None, sub_type: SubType = None, since: Since = None, until: Until = None,
                   place: PlaceName = None, source: Outlet = None, q: Text = None) -> FileResponse:
     media_type, filename, write = EXPORTS[format]
-    events = filtered_events(store_of(request), event_filters(country, type, sub_type, since, until, place, source, q))
+    store = store_of(request)
+    events = filtered_events(store, event_filters(country, type, sub_type, since, until, place, source, q))
     folder = tempfile.mkdtemp(prefix="svodka-export-")
     try:
-        write(events, str(Path(folder) / filename))
+        with store.snapshot():  # the pages of one export see one state of the store
+            write(events, str(Path(folder) / filename))
     except BaseException:
         shutil.rmtree(folder)
         raise
