@@ -231,6 +231,21 @@ def export_command(
     say(f"{written} events written to {output}")
 
 
+@app.command("check")
+def check_command(db: str = typer.Option(DEFAULT_PATH, "--db", help="The event store.")) -> None:
+    """Verify a store: SQLite's integrity, the schema version, every event's evidence in its document's
+    text, the links between events; one line says what is wrong (exit 1), or that it is whole."""
+    from .store_check import check_store
+
+    try:
+        result = check_store(db)
+    except SvodkaError as error:
+        fail(str(error))
+    if result.problems:
+        fail(result.summary(db), code=1)
+    say(result.summary(db))
+
+
 @app.command("serve")
 def serve_command(
     db: str = typer.Option(DEFAULT_PATH, "--db", help="The event store."),
