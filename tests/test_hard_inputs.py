@@ -267,3 +267,21 @@ def test_extract_refuses_a_file_over_the_limit_in_one_line(tmp_path):
                             env={**os.environ, "SVODKA_MAX_DOCUMENT": "1K"})
     assert result.returncode == 2 and result.stdout == ""
     assert result.stderr.count("\n") == 1 and "over the 1024 bytes limit for a document" in result.stderr
+
+
+def test_a_character_reference_past_unicode_costs_only_that_character(tmp_path):
+    feed = ("<?xml version='1.0' encoding='utf-8'?><rss version='2.0'><channel><title>Лента</title>"
+            "<item><title>Митинг &#x110000; в Самаре</title><guid>1</guid><description>Прошёл &#99999999; митинг.</description>"
+            "</item></channel></rss>")
+    (document,), errors, _ = read_all(write(tmp_path / "feed.rss", feed))
+    assert document.text == "Митинг \ufffd в Самаре\nПрошёл \ufffd митинг." and errors == []
+
+
+def test_a_damaged_gzip_named_warc_is_one_input_error(tmp_path):
+    import gzip
+
+    data = bytearray(gzip.compress(b"WARC/1.0\r\n" + bytes(range(256)) * 20))
+    data[10] ^= 0xFF  # the first byte of the deflate stream: zlib.error, not EOFError
+    path = write(tmp_path / "crawl.warc.gz", bytes(data))
+    with pytest.raises(InputError, match="is not a WARC archive"):
+        read_all(path)

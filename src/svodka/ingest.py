@@ -59,7 +59,12 @@ HTML_CONTENT_TYPES = ("text/html", "application/xhtml+xml")
 # htmldate's extensive search guesses from dates in the body, which in news are
 # often the event's own date: a wrong anchor for relative dates is worse than none.
 DATE_SEARCH = {"original_date": True, "extensive_search": False}
-WARC_RECORD_ERRORS = (ArchiveLoadFailed, StatusAndHeadersParserException, OSError, EOFError, zlib.error, ValueError)
+# warcio's parser meets garbage with assorted exceptions of its own making (a header line it
+# cannot split: AttributeError, IndexError): each one is a broken record, not a fault of ours
+# what feedparser and trafilatura raise on some garbage (a character reference past U+10FFFF...)
+PARSER_ERRORS = (ValueError, TypeError, AttributeError, IndexError, KeyError, LookupError, AssertionError)
+WARC_RECORD_ERRORS = (ArchiveLoadFailed, StatusAndHeadersParserException, OSError, EOFError, zlib.error, ValueError,
+                      AttributeError, IndexError, KeyError, TypeError)
 
 
 MB = 1 << 20
@@ -119,6 +124,10 @@ def parse_size(value: str, variable: str) -> int:
 
 def describe_size(size: int) -> str:
     return f"{size / MB:.1f} MB" if size >= MB else f"{size} bytes"
+
+
+def one_line(error: BaseException) -> str:
+    return " ".join(str(error).split())
 
 
 def report_to_stderr(message: str) -> None:
@@ -590,6 +599,8 @@ def document_from_html(html: str, doc_id: str, label: str, meta: Metadata) -> Do
         )
     except RecursionError:
         raise InputError(f"{label}: the HTML is nested too deeply to read") from None
+    except PARSER_ERRORS as error:
+        raise InputError(f"{label}: unreadable HTML ({type(error).__name__}: {one_line(error)})") from None
     body = extracted.text if extracted is not None else None
     if not body or not body.strip():
         raise InputError(f"{label}: no main text found in the HTML")
@@ -623,9 +634,11 @@ def read_feed(path: Path, meta: Metadata, on_error: ErrorHandler) -> Iterator[Do
         feed = feedparser.parse(feed_bytes(data, str(path), meta))
     except RecursionError:
         raise InputError(f"{path}: the feed is nested too deeply to read") from None
+    except PARSER_ERRORS as error:
+        raise InputError(f"{path} is not a readable RSS or Atom feed ({type(error).__name__}: {one_line(error)})") from None
     if not feed.get("version") and not feed.entries:
         problem = feed.get("bozo_exception")
-        raise InputError(f"{path} is not an RSS or Atom feed" + (f" ({problem})" if problem else ""))
+        raise InputError(f"{path} is not an RSS or Atom feed" + (f" ({one_line(problem)})" if problem else ""))
     source = feed.feed.get("title") or meta.source
     for number, entry in enumerate(feed.entries, start=1):
         title = plain_text(entry.get("title_detail")) or None
@@ -653,10 +666,23 @@ def read_feed(path: Path, meta: Metadata, on_error: ErrorHandler) -> Iterator[Do
 XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*\bencoding\s*=\s*["']([\w.:-]+)""")
 
 
+CHARACTER_REFERENCE = re.compile(rb"&#(?:[xX]([0-9a-fA-F]{1,16})|([0-9]{1,20}));")
+
+
+def valid_references(data: bytes) -> bytes:
+    """Character references past U+10FFFF as U+FFFD: feedparser gives up the whole feed on one."""
+    def replace(found: re.Match) -> bytes:
+        code = int(found.group(1), 16) if found.group(1) else int(found.group(2))
+        return found.group(0) if code <= 0x10FFFF else b"&#xFFFD;"
+
+    return CHARACTER_REFERENCE.sub(replace, data) if b"&#" in data else data
+
+
 def feed_bytes(data: bytes, label: str, meta: Metadata) -> bytes:
     """The feed as feedparser reads it right: as it is when it says its encoding (a BOM, the
     XML declaration) or is UTF-8; else decoded here (feedparser would take cp1251 or koi8-r
     for windows-1252 and keep the mojibake) and given as UTF-8."""
+    data = valid_references(data)
     if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data
     declared = XML_ENCODING.match(data[:1024])
@@ -761,7 +787,7 @@ def read_warc(path: Path, meta: Metadata, on_error: ErrorHandler) -> Iterator[Do
             except StopIteration:
                 return
             except WARC_RECORD_ERRORS as error:
-                on_error(f"{path}: stopped reading at a broken record ({error})")
+                on_error(f"{path}: stopped reading at a broken record ({one_line(error)})")
                 return
             if record.rec_type != "response":
                 continue
@@ -774,7 +800,7 @@ def read_warc(path: Path, meta: Metadata, on_error: ErrorHandler) -> Iterator[Do
                 on_error(str(error))
                 continue
             except WARC_RECORD_ERRORS as error:
-                on_error(f"{label}: unreadable ({error})")
+                on_error(f"{label}: unreadable ({one_line(error)})")
                 continue
             if document is not None:
                 yield document
@@ -787,7 +813,7 @@ def is_warc(path: Path) -> bool:
         if start.startswith(b"\x1f\x8b"):
             with gzip.open(path, "rb") as unzipped:
                 start = unzipped.read(5)
-    except (OSError, EOFError):
+    except (OSError, EOFError, zlib.error):
         return False
     return start == b"WARC/"
 
