@@ -62,13 +62,23 @@ def test_json_nested_a_hundred_thousand_deep_is_one_refused_line(tmp_path):
     assert errors == [f"{path}:1: invalid JSON: nested too deeply", f"{path}:2: invalid JSON: nested too deeply"]
 
 
-def test_a_line_over_the_document_limit_is_refused_by_number_and_not_cut(tmp_path):
+def test_a_record_or_line_over_the_document_limit_is_refused_by_number_and_not_cut(tmp_path):
     path = write(tmp_path / "docs.jsonl", jsonl({"id": "a", "text": "Короткий."}, {"id": "big", "text": "б" * 5000},
-                                                {"id": "c", "text": "Тоже короткий."}))
+                                                {"id": "huge", "text": "б" * 20_000}, {"id": "c", "text": "Тоже короткий."}))
     documents, errors, _ = read_all(path, limits=Limits(document=2000))
     assert [d.id for d in documents] == ["a", "c"]
-    assert len(errors) == 1 and errors[0].startswith(f"{path}:2: the line is over the 2000 bytes limit for a document")
-    assert "SVODKA_MAX_DOCUMENT" in errors[0]
+    assert errors[0] == (f"{path}:2: 'text' is over the 2000 bytes limit for a document "
+                         "(set SVODKA_MAX_DOCUMENT to raise it)")
+    assert errors[1].startswith(f"{path}:3: the line is over the 12000 bytes limit for a JSON Lines record")
+    assert len(errors) == 2
+
+
+def test_a_page_whose_text_is_over_the_document_limit_is_refused(tmp_path):
+    path = write(tmp_path / "page.html", PAGE.format(charset="utf-8", date_meta=""))
+    errors: list[str] = []
+    with pytest.raises(InputError, match="^no documents in"):
+        list(read_documents(str(path), on_error=errors.append, limits=Limits(document=100)))
+    assert errors == ["page: the text is over the 100 bytes limit for a document (set SVODKA_MAX_DOCUMENT to raise it)"]
 
 
 def test_the_limits_are_set_in_the_environment(tmp_path, monkeypatch):

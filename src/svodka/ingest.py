@@ -87,7 +87,9 @@ class Limits:
     SVODKA_MAX_FEED_ENTRY and SVODKA_MAX_WARC_RECORD ("50M", "800K" or a byte count).
     """
 
-    document: int = 50 * MB  # a text file, one JSON Lines record
+    # a text file, one JSON Lines record, the text of any document: extraction time grows
+    # faster than a document's length (a 1 MB text of dense news takes minutes)
+    document: int = 2 * MB
     html: int = 20 * MB  # an HTML file or the page in a WARC response
     feed: int = 100 * MB  # an RSS or Atom file
     feed_entry: int = 5 * MB  # the text of one feed item
@@ -102,6 +104,11 @@ class Limits:
                 values[name] = parse_size(environment[variable], variable)
         return cls(**values)
 
+    @property
+    def json_line(self) -> int:
+        """A JSON Lines record may be longer than its text: \\u escapes take 6 bytes a letter."""
+        return JSON_LINE_SPREAD * self.document
+
     def check(self, kind: str, size: int, label: str) -> None:
         """InputError naming `label` and the cap when `size` bytes are over the cap of `kind`."""
         cap = getattr(self, kind)
@@ -110,6 +117,7 @@ class Limits:
                              f"{LIMIT_NAMES[kind]} (set SVODKA_MAX_{kind.upper()} to raise it)")
 
 
+JSON_LINE_SPREAD = 6
 LIMIT_NAMES = {"document": "a document", "html": "an HTML page", "feed": "a feed", "feed_entry": "a feed item",
                "warc_record": "a WARC record"}
 
@@ -191,8 +199,19 @@ def read_documents(
     if not location.exists():
         raise InputError(f"no such file: {path}")
     if location.is_dir():
-        return at_least_one(read_folder(location, meta, on_error), path)
-    return at_least_one(read_file(location, meta, on_error), path)
+        return at_least_one(within_limit(read_folder(location, meta, on_error), meta, on_error), path)
+    return at_least_one(within_limit(read_file(location, meta, on_error), meta, on_error), path)
+
+
+def within_limit(documents: Iterator[Document], meta: Metadata, on_error: ErrorHandler) -> Iterator[Document]:
+    """The documents whose text is within the document limit; a longer one is reported, never cut."""
+    cap = meta.limits.document
+    for document in documents:
+        if len(document.text) * 4 > cap and len(document.text.encode("utf-8", errors="replace")) > cap:
+            on_error(f"{document.id}: the text is over the {describe_size(cap)} limit for a document "
+                     f"(set SVODKA_MAX_DOCUMENT to raise it)")
+            continue
+        yield document
 
 
 def at_least_one(documents: Iterator[Document], what: str) -> Iterator[Document]:
@@ -395,7 +414,7 @@ def character_frequencies() -> dict[str, float]:
 
 
 def read_text_file(path: Path, meta: Metadata, on_error: ErrorHandler) -> Iterator[Document]:
-    if starts_like_json_lines(path, meta.limits.document):
+    if starts_like_json_lines(path, meta.limits.json_line):
         yield from read_jsonl_file(path, meta, on_error)
         return
     text = decode_text(read_bytes(path, meta.limits, "document"), str(path), on_warning=meta.on_warning)
@@ -483,8 +502,8 @@ def jsonl_encoding(probe: bytes, label: str, meta: Metadata) -> str:
 
 def read_binary_lines(raw: IO[bytes], label: str, encoding: str, meta: Metadata) -> Iterator[tuple[int, str | None]]:
     """(line number, text) of each line of `raw`; the text is None for a line over the
-    document limit, which is passed over unread. Damaged bytes are replaced, and said."""
-    cap = meta.limits.document
+    limit of a JSON line, which is passed over unread. Damaged bytes are replaced, and said."""
+    cap = meta.limits.json_line
     for number in itertools.count(1):
         line = raw.readline(cap + 1)
         if not line:
@@ -503,8 +522,8 @@ def read_binary_lines(raw: IO[bytes], label: str, encoding: str, meta: Metadata)
 
 
 def text_lines(stream: Iterable[str], meta: Metadata, label: str = "<stdin>") -> Iterator[tuple[int, str | None]]:
-    """(line number, text) of a text stream's lines; None for a line over the document limit."""
-    cap = meta.limits.document
+    """(line number, text) of a text stream's lines; None for a line over the limit of a JSON line."""
+    cap = meta.limits.json_line
     readline = getattr(stream, "readline", None)
     if readline is None:
         for number, line in enumerate(stream, start=1):
@@ -526,8 +545,8 @@ def read_jsonl_lines(lines: Iterable[tuple[int, str | None]], label: str, meta: 
                      on_error: ErrorHandler) -> Iterator[Document]:
     for number, line in lines:
         if line is None:
-            on_error(f"{label}:{number}: the line is over the {describe_size(meta.limits.document)} limit for a "
-                     f"document (set SVODKA_MAX_DOCUMENT to raise it)")
+            on_error(f"{label}:{number}: the line is over the {describe_size(meta.limits.json_line)} limit for a "
+                     f"JSON Lines record ({JSON_LINE_SPREAD} x SVODKA_MAX_DOCUMENT)")
             continue
         line = line.rstrip("\r\n")
         if number == 1:
@@ -562,6 +581,9 @@ def document_from_json(line: str, meta: Metadata) -> Document:
             raise ValueError(f"'{key}' must be a string, not {JSON_TYPE_NAMES.get(type(value), type(value).__name__)}")
     if not record["text"].strip():
         raise ValueError("'text' is empty")
+    cap = meta.limits.document
+    if len(record["text"]) * 4 > cap and len(record["text"].encode("utf-8", errors="replace")) > cap:
+        raise ValueError(f"'text' is over the {describe_size(cap)} limit for a document (set SVODKA_MAX_DOCUMENT to raise it)")
     published = meta.published
     if record.get("published") is not None:
         try:
