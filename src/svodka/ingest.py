@@ -59,10 +59,10 @@ HTML_CONTENT_TYPES = ("text/html", "application/xhtml+xml")
 # htmldate's extensive search guesses from dates in the body, which in news are
 # often the event's own date: a wrong anchor for relative dates is worse than none.
 DATE_SEARCH = {"original_date": True, "extensive_search": False}
-# warcio's parser meets garbage with assorted exceptions of its own making (a header line it
-# cannot split: AttributeError, IndexError): each one is a broken record, not a fault of ours
-# what feedparser and trafilatura raise on some garbage (a character reference past U+10FFFF...)
+# What feedparser and trafilatura raise on some garbage: the input is unreadable, not svodka faulty.
 PARSER_ERRORS = (ValueError, TypeError, AttributeError, IndexError, KeyError, LookupError, AssertionError)
+# warcio's parser meets garbage with assorted exceptions of its own making (a header line it
+# cannot split: AttributeError, IndexError): each one is a broken record, not a fault of ours.
 WARC_RECORD_ERRORS = (ArchiveLoadFailed, StatusAndHeadersParserException, OSError, EOFError, zlib.error, ValueError,
                       AttributeError, IndexError, KeyError, TypeError)
 
