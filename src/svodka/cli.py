@@ -25,6 +25,7 @@ app = typer.Typer(
     help="Russian news to a verifiable, geocoded event dataset.",
 )
 INTERNAL_ERROR = 70  # EX_SOFTWARE
+MAX_EVENTS_SHOWN = 2**31 - 1  # SQLite's LIMIT is a 64-bit integer; a bigger one is a mistyped number
 PIPE_WIDTH = 200  # a table written to a file or pipe is not wrapped to 80 columns
 
 
@@ -193,7 +194,7 @@ def events_command(
     since: str = typer.Option(None, "--since", help="First day YYYY-MM-DD."),
     until: str = typer.Option(None, "--until", help="Last day YYYY-MM-DD."),
     text: str = typer.Option(None, "--q", help="Full-text search over the documents' text."),
-    limit: int = typer.Option(50, "--limit", help="How many events to show."),
+    limit: int = typer.Option(50, "--limit", min=1, max=MAX_EVENTS_SHOWN, help="How many events to show."),
 ) -> None:
     """List the stored events, each linked across the outlets that reported it."""
     try:
