@@ -307,3 +307,32 @@ def test_a_bad_allow_host_pattern_is_one_line(pattern):
 
     with pytest.raises(SvodkaError, match="--allow-host"):
         allowed_hosts(None, [pattern])
+
+
+def test_api_export_reads_one_snapshot_while_an_ingest_writes(tmp_path, monkeypatch):
+    import svodka.serve as serve_module
+
+    records = [json.loads(json.dumps(r)) for r in fixture_records()]
+    path = str(tmp_path / "live.db")
+    with Store.open(path) as writer:
+        for record in records[:-1]:
+            writer.add_record(record)
+    monkeypatch.setattr(serve_module, "EXPORT_PAGE", 1)
+    query, calls = Store.query_events, []
+
+    def query_while_ingesting(self, **arguments):
+        page = query(self, **arguments)
+        if not calls:  # after the first page, an ingest stores the newest event: the pages shift
+            with Store.open(path) as writer:
+                writer.add_record(records[-1])
+        calls.append(page)
+        return page
+
+    with TestClient(create_app(path), base_url="http://localhost") as client:
+        before = client.get("/api/events").json()["total"]
+        monkeypatch.setattr(Store, "query_events", query_while_ingesting)
+        rows = list(csv.DictReader(io.StringIO(client.get("/api/export?format=acled").text)))
+        monkeypatch.setattr(Store, "query_events", query)
+        ids = [row["event_id_cnty"] for row in rows]
+        assert len(ids) == len(set(ids)) == before
+        assert client.get("/api/info").json()["documents"] == len(records)
