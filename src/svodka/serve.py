@@ -111,6 +111,8 @@ def event_filters(country: str | None, type: str | None, sub_type: str | None, s
 Country = Annotated[str | None, Query(description="ISO 3166-1 alpha-2 code, e.g. KG.", min_length=2, max_length=2)]
 EventType = Annotated[str | None, Query(description="ACLED event type, e.g. Protests.")]
 SubType = Annotated[str | None, Query(description="ACLED sub-event type.")]
+
+
 def iso_day(value: object) -> object:
     """A day as the schema says, YYYY-MM-DD: pydantic alone also takes "0.0" (a Unix time) and "20241105"."""
     if isinstance(value, str) and not ISO_DAY.fullmatch(value):
