@@ -156,6 +156,9 @@ def test_events_and_export_commands_read_the_store(tmp_path):
     assert re.search(r"KGZ\d+ r1", listing.stdout)  # the stable id and its revision
     assert "0 events" in svodka("events", "--db", db, "--since", "2025-01-01").stdout
     assert svodka("events", "--db", db, "--since", "yesterday").returncode == 2
+    for limit in ("-1", "0", str(2**63)):  # out of SQLite's range was an internal error
+        refused = svodka("events", "--db", db, "--limit", limit)
+        assert refused.returncode == 2 and refused.stderr.count("\n") == 1 and "--limit" in refused.stderr
     exported = svodka("export", "--db", db, "--format", "geojson", "-o", str(tmp_path / "e.geojson"))
     assert exported.returncode == 0, exported.stderr
     assert len(json.loads((tmp_path / "e.geojson").read_text(encoding="utf-8"))["features"]) == 1

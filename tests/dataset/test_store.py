@@ -133,3 +133,32 @@ def test_an_invalid_search_is_a_store_error(filled):
     with Store.open(filled, readonly=True) as store:
         with pytest.raises(StoreError, match="search"):
             store.query_events(text='"unbalanced')
+
+
+def create_and_store(path, barrier, results, number):
+    barrier.wait()
+    try:
+        with Store.open(path) as store:
+            store.add_record({"document": {"id": f"d{number}", "text": f"Текст номер {number}."}, "result": {"events": []}})
+        results.put("ok")
+    except Exception as error:  # noqa: BLE001 - the test reports what went wrong
+        results.put(f"{type(error).__name__}: {error}")
+
+
+@pytest.mark.slow
+def test_ingests_creating_one_new_store_at_the_same_moment_all_succeed(tmp_path):
+    import multiprocessing
+
+    context = multiprocessing.get_context("spawn" if multiprocessing.get_start_method() != "fork" else "fork")
+    for trial in range(3):
+        path = str(tmp_path / f"new{trial}.db")
+        barrier, results = context.Barrier(4), context.Queue()
+        processes = [context.Process(target=create_and_store, args=(path, barrier, results, n)) for n in range(4)]
+        for process in processes:
+            process.start()
+        outcomes = [results.get(timeout=60) for _ in processes]
+        for process in processes:
+            process.join(timeout=60)
+        assert outcomes == ["ok"] * 4
+        with Store.open(path, readonly=True) as store:
+            assert store.counts()["documents"] == 4

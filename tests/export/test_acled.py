@@ -154,7 +154,6 @@ def coded_sentence(text, event_type, sub_event_type, country="KZ"):
     from svodka.attach.acled_actors import coding
     from svodka.attach.actors import find_actors
     from svodka.model import Event, Place, PlaceMention, Trigger
-
     from tests.helpers import lemmatised
 
     doc = lemmatised(text, date(2022, 1, 5))

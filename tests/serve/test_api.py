@@ -83,7 +83,7 @@ def db(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def client(db):
-    with TestClient(create_app(db)) as client:
+    with TestClient(create_app(db), base_url="http://localhost") as client:
         yield client
 
 
@@ -136,9 +136,16 @@ def test_events_are_sorted_and_paged(client):
 @pytest.mark.parametrize(("path", "parameter"), [
     ("/api/events?since=2024-13-01", "since"),
     ("/api/events?until=yesterday", "until"),
+    ("/api/events?since=0.0", "since"),
+    ("/api/events?since=20241105", "since"),
+    ("/api/export?format=acled&until=1730764800", "until"),
     ("/api/events?limit=-1", "limit"),
     ("/api/events?limit=501", "limit"),
     ("/api/events?offset=-5", "offset"),
+    (f"/api/events?offset={2**63}", "offset"),
+    (f"/api/events?offset={2**64}", "offset"),
+    (f"/api/documents?offset={2**63}", "offset"),
+    ("/api/documents?limit=-1", "limit"),
     ("/api/events?sort=colour", "sort"),
     ("/api/events?country=Kyrgyzstan", "country"),
     ("/api/events?q=%22unclosed", "q"),
@@ -239,7 +246,7 @@ def test_the_interface_language_follows_the_documents(client, tmp_path):
     with Store.open(str(english)) as store:
         store.add_record({"document": {"id": "en", "text": "A quiet day in the capital, nothing happened."},
                           "result": {"events": []}})
-    with TestClient(create_app(str(english))) as other:
+    with TestClient(create_app(str(english)), base_url="http://127.0.0.1") as other:
         assert other.get("/api/info").json()["language"] == "en"
 
 
@@ -266,3 +273,65 @@ def test_serve_refuses_a_missing_store_in_one_line(tmp_path):
                             capture_output=True, text=True, timeout=60)
     assert result.returncode != 0
     assert result.stderr.strip().count("\n") == 0 and "no database" in result.stderr
+
+
+@pytest.mark.parametrize("host", ["localhost", "localhost:8000", "127.0.0.1:8000", "[::1]:8000"])
+def test_loopback_host_names_are_answered(client, host):
+    assert client.get("/api/info", headers={"host": host}).status_code == 200
+
+
+@pytest.mark.parametrize("host", ["evil.example", "evil.example:8000", "127.0.0.1.evil.example", "", "a b"])
+def test_other_host_names_are_refused_by_default(client, host):
+    # a page whose own name resolves to 127.0.0.1 (DNS rebinding) must not read the store
+    response = client.get("/api/info", headers={"host": host})
+    assert response.status_code == 400
+    assert "documents" not in response.text
+
+
+def test_an_allowed_host_name_is_answered(db):
+    from svodka.serve.app import allowed_hosts
+
+    hosts = allowed_hosts("0.0.0.0", ["news.example.org"])
+    assert "0.0.0.0" not in hosts and "news.example.org" in hosts and "localhost" in hosts
+    with TestClient(create_app(db, hosts), base_url="http://news.example.org") as other:
+        assert other.get("/api/info").status_code == 200
+        assert other.get("/api/info", headers={"host": "evil.example"}).status_code == 400
+    assert "192.0.2.7" in allowed_hosts("192.0.2.7") and "[::2]" in allowed_hosts("::2")
+
+
+@pytest.mark.parametrize("pattern", ["a.*.org", "*evil", "http://x/"])
+def test_a_bad_allow_host_pattern_is_one_line(pattern):
+    from svodka.errors import SvodkaError
+    from svodka.serve.app import allowed_hosts
+
+    with pytest.raises(SvodkaError, match="--allow-host"):
+        allowed_hosts(None, [pattern])
+
+
+def test_api_export_reads_one_snapshot_while_an_ingest_writes(tmp_path, monkeypatch):
+    import svodka.serve.app as serve_module
+
+    records = [json.loads(json.dumps(r)) for r in fixture_records()]
+    path = str(tmp_path / "live.db")
+    with Store.open(path) as writer:
+        for record in records[:-1]:
+            writer.add_record(record)
+    monkeypatch.setattr(serve_module, "EXPORT_PAGE", 1)
+    query, calls = Store.query_events, []
+
+    def query_while_ingesting(self, **arguments):
+        page = query(self, **arguments)
+        if not calls:  # after the first page, an ingest stores the newest event: the pages shift
+            with Store.open(path) as writer:
+                writer.add_record(records[-1])
+        calls.append(page)
+        return page
+
+    with TestClient(create_app(path), base_url="http://localhost") as client:
+        before = client.get("/api/events").json()["total"]
+        monkeypatch.setattr(Store, "query_events", query_while_ingesting)
+        rows = list(csv.DictReader(io.StringIO(client.get("/api/export?format=acled").text)))
+        monkeypatch.setattr(Store, "query_events", query)
+        ids = [row["event_id_cnty"] for row in rows]
+        assert len(ids) == len(set(ids)) == before
+        assert client.get("/api/info").json()["documents"] == len(records)

@@ -31,7 +31,7 @@ def db(tmp_path_factory):
 
 
 def test_the_docs_page_loads_only_what_the_server_serves(db):
-    with TestClient(create_app(db)) as client:
+    with TestClient(create_app(db), base_url="http://localhost") as client:
         page = client.get("/docs")
         assert page.status_code == 200
         policy = page.headers["content-security-policy"]

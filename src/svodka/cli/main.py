@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sys
 from enum import Enum
 
@@ -25,6 +26,7 @@ app = typer.Typer(
     help="Russian news to a verifiable, geocoded event dataset.",
 )
 INTERNAL_ERROR = 70  # EX_SOFTWARE
+MAX_EVENTS_SHOWN = 2**31 - 1  # SQLite's LIMIT is a 64-bit integer; a bigger one is a mistyped number
 PIPE_WIDTH = 200  # a table written to a file or pipe is not wrapped to 80 columns
 
 
@@ -36,6 +38,11 @@ class OutputFormat(str, Enum):
     json = "json"
     jsonl = "jsonl"
     table = "table"
+
+
+def warn(message: str) -> None:
+    """A problem in the input that costs no record: a damaged byte replaced, an encoding guessed."""
+    say(f"warning: {message}")
 
 
 def fail(message: str, code: int = 2) -> None:
@@ -74,7 +81,7 @@ def extract_command(
     options = extract_options(min_confidence, shortcut=not no_shortcut, quotes=quotes)
     try:
         day = parse_published(published)
-        documents = read_documents(path, published=day, source=source, url=url, on_error=report)
+        documents = read_documents(path, published=day, source=source, url=url, on_error=report, on_warning=warn)
         done = []
         for doc in extract_all(documents, options):
             if fmt is OutputFormat.jsonl:
@@ -182,8 +189,9 @@ def ingest_command(
     try:
         day = parse_published(published)
         with Store.open(db) as store, ingest_progress(console) as progress:
-            summary = ingest(sources, store, published=day, source=source, options=options, workers=workers, scheduler=scheduler,
-                             on_error=lambda message: say(f"skipped: {message}"), on_progress=progress)
+            summary = ingest(sources, store, published=day, source=source, options=options, workers=workers,
+                             scheduler=scheduler, on_error=lambda message: say(f"skipped: {message}"), on_warning=warn,
+                             on_progress=progress)
     except SvodkaError as error:
         fail(str(error))
     except KeyboardInterrupt:
@@ -223,7 +231,7 @@ def events_command(
     since: str = typer.Option(None, "--since", help="First day YYYY-MM-DD."),
     until: str = typer.Option(None, "--until", help="Last day YYYY-MM-DD."),
     text: str = typer.Option(None, "--q", help="Full-text search over the documents' text."),
-    limit: int = typer.Option(50, "--limit", help="How many events to show."),
+    limit: int = typer.Option(50, "--limit", min=1, max=MAX_EVENTS_SHOWN, help="How many events to show."),
 ) -> None:
     """List the stored events, each linked across the outlets that reported it."""
     try:
@@ -256,6 +264,8 @@ def export_command(
     ),
 ) -> None:
     """Write the stored events that happened as ACLED CSV, GeoJSON, JSON Lines or Parquet."""
+    # a plain `kill` ends the export through its cleanup: no temporary file is left behind
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(128 + signal.SIGTERM))
     try:
         if changes_since is not None and not changes_since.isdigit():
             parse_bound(changes_since)
@@ -272,17 +282,37 @@ def export_command(
     say(f"{written} events written to {output}")
 
 
+@app.command("check")
+def check_command(db: str = typer.Option(DEFAULT_PATH, "--db", help="The event store.")) -> None:
+    """Verify a store: SQLite's integrity, the schema version, every event's evidence in its document's
+    text, the links between events; one line says what is wrong (exit 1), or that it is whole."""
+    from ..dataset.check import check_store
+
+    try:
+        result = check_store(db)
+    except SvodkaError as error:
+        fail(str(error))
+    if result.problems:
+        fail(result.summary(db), code=1)
+    say(result.summary(db))
+
+
 @app.command("serve")
 def serve_command(
     db: str = typer.Option(DEFAULT_PATH, "--db", help="The event store."),
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (default: this machine only)."),
     port: int = typer.Option(8000, "--port", help="Port to listen on."),
+    allow_host: list[str] = typer.Option(
+        [], "--allow-host",
+        help="A Host name to answer besides localhost and 127.0.0.1 (may be repeated; '*.example.org' or '*'): "
+             "needed behind a proxy or on a public address.",
+    ),
 ) -> None:
     """Serve the store read-only: a web map, timeline and evidence view, and a JSON API (docs at /docs)."""
     from ..serve.app import serve  # the web stack loads for this command only
 
     try:
-        serve(db, host=host, port=port)
+        serve(db, host=host, port=port, allow_hosts=allow_host)
     except SvodkaError as error:
         fail(str(error))
 

@@ -137,23 +137,35 @@ class Store:
         return store
 
     def prepare(self, readonly: bool) -> None:
-        version = self.connection.execute("PRAGMA user_version").fetchone()[0]
-        if version > SCHEMA_VERSION:
-            raise StoreError(f"{self.path} was made by a newer svodka (schema {version}, this one knows {SCHEMA_VERSION})")
-        if version == 0 and self.connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
-            raise StoreError(f"{self.path} is an SQLite database, but not svodka's")
         if readonly:
-            if version < SCHEMA_VERSION:
-                raise StoreError(f"{self.path} has an older schema (run svodka ingest to upgrade it)")
+            self.check_version(readonly=True)
             return
         self.connection.execute("PRAGMA journal_mode=WAL")
         self.connection.execute("PRAGMA synchronous=NORMAL")
         self.connection.execute("PRAGMA cache_size=-65536")  # 64 MB: the indexes a big store writes into stay in memory
-        for step in range(version, SCHEMA_VERSION):
-            with self.transaction():
+        if self.check_version(readonly=False) == SCHEMA_VERSION:
+            return
+        # Read the version again and migrate in one write transaction: two processes creating
+        # the same new store at once see it either empty or made, never half made.
+        with self.transaction():
+            version = self.check_version(readonly=False)
+            for step in range(version, SCHEMA_VERSION):
                 for statement in MIGRATIONS[step]:
                     statement(self) if callable(statement) else self.connection.execute(statement)
                 self.connection.execute(f"PRAGMA user_version = {step + 1}")
+
+    def check_version(self, *, readonly: bool) -> int:
+        """The schema version; StoreError for a store of another program or a newer svodka."""
+        # one statement, one snapshot: another process may be making the store meanwhile
+        version, tables = self.connection.execute(
+            "SELECT (SELECT user_version FROM pragma_user_version), (SELECT count(*) FROM sqlite_master)").fetchone()
+        if version > SCHEMA_VERSION:
+            raise StoreError(f"{self.path} was made by a newer svodka (schema {version}, this one knows {SCHEMA_VERSION})")
+        if version == 0 and tables:
+            raise StoreError(f"{self.path} is an SQLite database, but not svodka's")
+        if readonly and version < SCHEMA_VERSION:
+            raise StoreError(f"{self.path} has an older schema (run svodka ingest to upgrade it)")
+        return version
 
     def close(self) -> None:
         self.connection.close()
@@ -175,6 +187,23 @@ class Store:
                     self.connection.execute("ROLLBACK")
                 raise
             self.connection.execute("COMMIT")
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """One read transaction: every query inside sees the store as the first one saw it,
+        whatever another process writes meanwhile (paging an export neither repeats nor
+        drops an event that a concurrent ingest relinks)."""
+        if self.connection.in_transaction:
+            yield
+            return
+        with sqlite_errors(self.path):
+            self.connection.execute("BEGIN DEFERRED")
+        try:
+            yield
+        finally:
+            if self.connection.in_transaction:
+                with sqlite_errors(self.path):
+                    self.connection.execute("ROLLBACK")  # nothing was written: ending the read is all
 
     def rows(self, sql: str, parameters: tuple | list = ()) -> list[sqlite3.Row]:
         with sqlite_errors(self.path):

@@ -15,7 +15,7 @@ from datetime import date
 
 from .. import scale
 from ..errors import InputError
-from ..ingest.readers import ErrorHandler, read_documents
+from ..ingest.readers import ErrorHandler, read_documents, warn_to_stderr
 from ..model import Document
 from ..options import DEFAULT_OPTIONS, ExtractOptions
 from .store import Store, document_key
@@ -44,6 +44,7 @@ def ingest(
     scheduler: str | None = None,
     batch_size: int = scale.RECORD_BATCH,
     on_error: ErrorHandler,
+    on_warning: ErrorHandler = warn_to_stderr,
     on_progress: Callable[[IngestSummary], None] = lambda summary: None,
 ) -> IngestSummary:
     summary = IngestSummary()
@@ -52,7 +53,7 @@ def ingest(
         summary.problems += 1
         on_error(message)
 
-    documents = read_all(sources, published=published, source=source, url=url, on_error=report)
+    documents = read_all(sources, published=published, source=source, url=url, on_error=report, on_warning=on_warning)
     fresh = unseen(documents, store.document_keys(), summary)
     pending: list[dict] = []
     opened = time.monotonic()

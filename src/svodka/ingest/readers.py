@@ -8,19 +8,24 @@ line, feed item or archive record goes to `on_error` as one line and is skipped.
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import gzip
+import io
+import itertools
 import json
 import math
+import os
 import re
 import sys
 import zlib
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import IO
 
 import charset_normalizer
 import feedparser
@@ -37,6 +42,7 @@ from ..model import Document
 ErrorHandler = Callable[[str], None]
 
 RUSSIAN_ENCODINGS = ("cp1251", "koi8_r", "cp866")
+RUSSIAN_CODEC_NAMES = frozenset({"cp1251", "koi8-r", "cp866", "iso8859-5", "koi8-u", "mac-cyrillic"})
 CAPITAL_ODDS = 0.1  # a capital is this much rarer than its lower-case letter
 UNLISTED_CHARACTER_ODDS = 1e-5
 # Mean log-odds per non-ASCII character below which a decoding is not Russian:
@@ -53,20 +59,104 @@ HTML_CONTENT_TYPES = ("text/html", "application/xhtml+xml")
 # htmldate's extensive search guesses from dates in the body, which in news are
 # often the event's own date: a wrong anchor for relative dates is worse than none.
 DATE_SEARCH = {"original_date": True, "extensive_search": False}
-WARC_RECORD_ERRORS = (ArchiveLoadFailed, StatusAndHeadersParserException, OSError, EOFError, zlib.error, ValueError)
+# What feedparser and trafilatura raise on some garbage: the input is unreadable, not svodka faulty.
+PARSER_ERRORS = (ValueError, TypeError, AttributeError, IndexError, KeyError, LookupError, AssertionError)
+# warcio's parser meets garbage with assorted exceptions of its own making (a header line it
+# cannot split: AttributeError, IndexError): each one is a broken record, not a fault of ours.
+WARC_RECORD_ERRORS = (ArchiveLoadFailed, StatusAndHeadersParserException, OSError, EOFError, zlib.error, ValueError,
+                      AttributeError, IndexError, KeyError, TypeError)
+
+
+MB = 1 << 20
+PROBE_BYTES = 1 << 16  # what is read of a JSON Lines file to tell its encoding
+SKIP_CHUNK = 1 << 20  # a line over the cap is passed over this much at a time
+HIGH_BYTES = bytes(range(0x80, 0x100))
+# A UTF-8 text with damaged bytes, not text in another encoding: at most this share
+# of its non-ASCII bytes do not decode (in a cp1251 or koi8-r text nearly all fail).
+UTF8_MAX_BAD_SHARE = 0.05
+# A charset-normalizer guess above this "chaos" (its mess measure, 0..1) is not trusted.
+MAX_GUESS_CHAOS = 0.2
+SIZE_UNITS = {"": 1, "k": 1 << 10, "kb": 1 << 10, "m": MB, "mb": MB, "g": 1 << 30, "gb": 1 << 30}
 
 
 @dataclass(frozen=True)
-class Metadata:
-    """What the caller says about the input, used where the input says nothing."""
+class Limits:
+    """The largest input of each kind read, in bytes; a larger one is refused, never cut.
 
-    published: date | None = None
-    source: str | None = None
-    url: str | None = None
+    Set in the environment as SVODKA_MAX_DOCUMENT, SVODKA_MAX_HTML, SVODKA_MAX_FEED,
+    SVODKA_MAX_FEED_ENTRY and SVODKA_MAX_WARC_RECORD ("50M", "800K" or a byte count).
+    """
+
+    # a text file, one JSON Lines record, the text of any document: extraction time grows
+    # faster than a document's length (a 1 MB text of dense news takes minutes)
+    document: int = 2 * MB
+    html: int = 20 * MB  # an HTML file or the page in a WARC response
+    feed: int = 100 * MB  # an RSS or Atom file
+    feed_entry: int = 5 * MB  # the text of one feed item
+    warc_record: int = 20 * MB  # the payload of one WARC response record
+
+    @classmethod
+    def from_environment(cls, environment: Mapping[str, str] = os.environ) -> "Limits":
+        values = {}
+        for name in (f.name for f in dataclasses.fields(cls)):
+            variable = f"SVODKA_MAX_{name.upper()}"
+            if environment.get(variable):
+                values[name] = parse_size(environment[variable], variable)
+        return cls(**values)
+
+    @property
+    def json_line(self) -> int:
+        """A JSON Lines record may be longer than its text: \\u escapes take 6 bytes a letter."""
+        return JSON_LINE_SPREAD * self.document
+
+    def check(self, kind: str, size: int, label: str) -> None:
+        """InputError naming `label` and the cap when `size` bytes are over the cap of `kind`."""
+        cap = getattr(self, kind)
+        if size > cap:
+            raise InputError(f"{label}: {describe_size(size)} is over the {describe_size(cap)} limit for "
+                             f"{LIMIT_NAMES[kind]} (set SVODKA_MAX_{kind.upper()} to raise it)")
+
+
+JSON_LINE_SPREAD = 6
+LIMIT_NAMES = {"document": "a document", "html": "an HTML page", "feed": "a feed", "feed_entry": "a feed item",
+               "warc_record": "a WARC record"}
+
+
+def parse_size(value: str, variable: str) -> int:
+    found = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]*)\s*", value)
+    unit = found and SIZE_UNITS.get(found.group(2).lower())
+    if not found or unit is None or float(found.group(1)) <= 0:
+        raise InputError(f"{variable}={value}: expected a size such as 50M, 800K or 1000000")
+    return int(float(found.group(1)) * unit)
+
+
+def describe_size(size: int) -> str:
+    return f"{size / MB:.1f} MB" if size >= MB else f"{size} bytes"
+
+
+def one_line(error: BaseException) -> str:
+    return " ".join(str(error).split())
 
 
 def report_to_stderr(message: str) -> None:
     print(message, file=sys.stderr)
+
+
+def warn_to_stderr(message: str) -> None:
+    print(f"warning: {message}", file=sys.stderr)
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """What the caller says about the input, used where the input says nothing; and how
+    it is read: the size limits, and where a warning goes (a damaged byte replaced, an
+    encoding guessed) that does not cost a record."""
+
+    published: date | None = None
+    source: str | None = None
+    url: str | None = None
+    limits: Limits = field(default_factory=Limits)
+    on_warning: ErrorHandler = warn_to_stderr
 
 
 def parse_published(value: str | None) -> date | None:
@@ -92,21 +182,36 @@ def read_documents(
     source: str | None = None,
     url: str | None = None,
     on_error: ErrorHandler = report_to_stderr,
+    on_warning: ErrorHandler = warn_to_stderr,
+    limits: Limits | None = None,
 ) -> Iterator[Document]:
     """The documents in `path` ("-" for JSON Lines on standard input).
 
     A missing path raises InputError at once; other fatal problems raise it
-    while the documents are read.
+    while the documents are read. `limits` default to Limits.from_environment().
     """
-    meta = Metadata(published, source, url)
+    meta = Metadata(published, source, url, limits or Limits.from_environment(), on_warning)
     if path == "-":
-        return at_least_one(read_jsonl_lines(sys.stdin, "<stdin>", meta, on_error), "standard input")
+        stream = getattr(sys.stdin, "buffer", None)
+        lines = read_binary_lines(stream, "<stdin>", "utf-8", meta) if stream is not None else text_lines(sys.stdin, meta)
+        return at_least_one(read_jsonl_lines(lines, "<stdin>", meta, on_error), "standard input")
     location = Path(path)
     if not location.exists():
         raise InputError(f"no such file: {path}")
     if location.is_dir():
-        return at_least_one(read_folder(location, meta, on_error), path)
-    return at_least_one(read_file(location, meta, on_error), path)
+        return at_least_one(within_limit(read_folder(location, meta, on_error), meta, on_error), path)
+    return at_least_one(within_limit(read_file(location, meta, on_error), meta, on_error), path)
+
+
+def within_limit(documents: Iterator[Document], meta: Metadata, on_error: ErrorHandler) -> Iterator[Document]:
+    """The documents whose text is within the document limit; a longer one is reported, never cut."""
+    cap = meta.limits.document
+    for document in documents:
+        if len(document.text) * 4 > cap and len(document.text.encode("utf-8", errors="replace")) > cap:
+            on_error(f"{document.id}: the text is over the {describe_size(cap)} limit for a document "
+                     f"(set SVODKA_MAX_DOCUMENT to raise it)")
+            continue
+        yield document
 
 
 def at_least_one(documents: Iterator[Document], what: str) -> Iterator[Document]:
@@ -155,8 +260,10 @@ def stem(path: Path) -> str:
 # --- decoding -------------------------------------------------------------
 
 
-def read_bytes(path: Path) -> bytes:
+def read_bytes(path: Path, limits: Limits | None = None, kind: str = "document") -> bytes:
     try:
+        if limits is not None:
+            limits.check(kind, path.stat().st_size, str(path))
         data = path.read_bytes()
     except OSError as error:
         raise InputError(f"cannot read {path}: {error.strerror}") from None
@@ -165,29 +272,75 @@ def read_bytes(path: Path) -> bytes:
     return data
 
 
-def decode_text(data: bytes, label: str, declared: str | None = None) -> str:
+def decode_text(data: bytes, label: str, declared: str | None = None, on_warning: ErrorHandler = warn_to_stderr) -> str:
     """The text of `data`, newlines as "\\n": UTF-8 (BOM or not) or UTF-16 with a BOM,
-    else the `declared` charset, else the Russian single-byte encoding that reads
-    most like Russian, else charset-normalizer's guess."""
+    else the `declared` charset (unless the text reads as Russian in another one: a
+    Latin charset declared for Cyrillic bytes), else the Russian single-byte encoding
+    that reads most like Russian, else charset-normalizer's guess when it is a clean one.
+    A UTF-8 text with a few damaged bytes is read with U+FFFD in their place, and said."""
     if data.startswith(codecs.BOM_UTF8):
         return decode_strictly(data, "utf-8-sig", label)
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return decode_strictly(data, "utf-16", label)
     if is_binary(data):
         raise InputError(f"{label} is not text (binary data)")
-    for encoding in ("utf-8", declared):
-        if encoding:
-            try:
-                return normalize_newlines(data.decode(encoding))
-            except (UnicodeDecodeError, LookupError):
-                pass
-    text = best_russian_decoding(data)
-    if text is None:
-        guess = charset_normalizer.from_bytes(data).best()
-        if guess is None:
-            raise InputError(f"{label}: cannot tell the text encoding (not UTF-8, cp1251, koi8-r or any other known)")
-        text = str(guess)
-    return normalize_newlines(text)
+    try:
+        return normalize_newlines(data.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        first_bad = error.start
+    if declared and not is_utf8_name(declared):
+        text = decode_declared(data, declared, label, on_warning)
+        if text is not None:
+            return normalize_newlines(text)
+    if mostly_utf8(data):
+        on_warning(f"{label}: undecodable bytes in UTF-8 text replaced with U+FFFD (the first at byte {first_bad})")
+        return normalize_newlines(data.decode("utf-8", errors="replace"))
+    encoding = best_russian_encoding(data)
+    if encoding is not None:
+        return normalize_newlines(data.decode(encoding, errors="replace"))
+    encoding = guessed_encoding(data, label)
+    on_warning(f"{label}: no declared encoding; read as {encoding} (charset-normalizer's guess)")
+    return normalize_newlines(data.decode(encoding, errors="replace"))
+
+
+def decode_declared(data: bytes, declared: str, label: str, on_warning: ErrorHandler) -> str | None:
+    """`data` in its declared charset, or in a Russian one when the declared one is a Latin
+    charset that makes the Cyrillic mojibake; None when it does not decode."""
+    try:
+        text = data.decode(declared)
+    except (UnicodeDecodeError, LookupError):
+        return None
+    if codecs.lookup(declared).name in RUSSIAN_CODEC_NAMES:
+        return text
+    russian = best_russian_encoding(data)
+    if russian is not None:
+        on_warning(f"{label}: declared {declared}, but its letters read as Russian in {russian}: read as {russian}")
+        return data.decode(russian, errors="replace")
+    return text
+
+
+def is_utf8_name(name: str) -> bool:
+    try:
+        return codecs.lookup(name).name == "utf-8"
+    except LookupError:
+        return False
+
+
+def mostly_utf8(data: bytes) -> bool:
+    """UTF-8 with a few damaged bytes: most non-ASCII bytes form valid UTF-8 sequences."""
+    non_ascii = len(data) - len(data.translate(None, HIGH_BYTES))
+    if not non_ascii:
+        return False
+    bad = data.decode("utf-8", errors="replace").count("\ufffd") - data.count("\ufffd".encode())
+    return bad <= non_ascii * UTF8_MAX_BAD_SHARE
+
+
+def guessed_encoding(data: bytes, label: str) -> str:
+    """charset-normalizer's encoding of `data`, when its decoding is clean; else InputError."""
+    guess = charset_normalizer.from_bytes(data).best()
+    if guess is None or guess.chaos > MAX_GUESS_CHAOS:
+        raise InputError(f"{label}: cannot tell the text encoding (not UTF-8, cp1251, koi8-r or any other known)")
+    return guess.encoding
 
 
 def decode_strictly(data: bytes, encoding: str, label: str) -> str:
@@ -207,7 +360,13 @@ def is_binary(data: bytes) -> bool:
 
 
 def best_russian_decoding(data: bytes) -> str | None:
-    """The decoding among the Russian single-byte encodings whose non-ASCII
+    """`data` in best_russian_encoding, or None when no Russian encoding reads like Russian."""
+    encoding = best_russian_encoding(data)
+    return None if encoding is None else data.decode(encoding, errors="replace")
+
+
+def best_russian_encoding(data: bytes) -> str | None:
+    """The encoding among the Russian single-byte encodings whose non-ASCII
     characters read most like Russian text, or None when none does.
 
     charset-normalizer often mistakes short cp1251 and koi8-r texts for each
@@ -216,14 +375,13 @@ def best_russian_decoding(data: bytes) -> str | None:
     """
     scored = []
     for encoding in RUSSIAN_ENCODINGS:
-        text = data.decode(encoding, errors="replace")
-        score = russian_score(text)
+        score = russian_score(data.decode(encoding, errors="replace"))
         if score is not None:
-            scored.append((score, text))
+            scored.append((score, encoding))
     if not scored:
         return None
-    score, text = max(scored, key=lambda pair: pair[0])
-    return text if score >= RUSSIAN_MIN_SCORE else None
+    score, encoding = max(scored, key=lambda pair: pair[0])
+    return encoding if score >= RUSSIAN_MIN_SCORE else None
 
 
 def russian_score(text: str) -> float | None:
@@ -256,11 +414,14 @@ def character_frequencies() -> dict[str, float]:
 
 
 def read_text_file(path: Path, meta: Metadata, on_error: ErrorHandler) -> Iterator[Document]:
-    text = decode_text(read_bytes(path), str(path))
+    if starts_like_json_lines(path, meta.limits.json_line):
+        yield from read_jsonl_file(path, meta, on_error)
+        return
+    text = decode_text(read_bytes(path, meta.limits, "document"), str(path), on_warning=meta.on_warning)
     if not text.strip():
         raise InputError(f"{path} is empty")
     if looks_like_json_lines(text):
-        yield from read_jsonl_lines(text.split("\n"), str(path), meta, on_error)
+        yield from read_jsonl_lines(enumerate(text.split("\n"), start=1), str(path), meta, on_error)
         return
     yield Document(stem(path), text, published=meta.published, source=meta.source, url=meta.url)
 
@@ -271,18 +432,122 @@ def looks_like_json_lines(text: str) -> bool:
         return False
     try:
         return isinstance(json.loads(first), dict)
-    except json.JSONDecodeError:
+    except (json.JSONDecodeError, RecursionError):
+        return False
+
+
+def starts_like_json_lines(path: Path, cap: int) -> bool:
+    """A UTF-8 text file whose first non-blank line is a JSON object, read up to that line only."""
+    try:
+        with path.open("rb") as raw:
+            line = b""
+            while not line.strip():
+                line = raw.readline(cap + 1)
+                if not line or len(line) > cap:
+                    return False
+    except OSError:
+        return False  # read_bytes says what is wrong
+    line = line.removeprefix(codecs.BOM_UTF8).strip()
+    if not line.startswith(b"{"):
+        return False
+    try:
+        return isinstance(json.loads(line.decode("utf-8")), dict)
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
         return False
 
 
 def read_jsonl_file(path: Path, meta: Metadata, on_error: ErrorHandler) -> Iterator[Document]:
-    # split on "\n" only: str.splitlines would also break at U+2028 and U+0085,
-    # which json.dumps(ensure_ascii=False) leaves raw inside strings
-    return read_jsonl_lines(decode_text(read_bytes(path), str(path)).split("\n"), str(path), meta, on_error)
+    """The records of a JSON Lines file, read a line at a time: memory holds one line,
+    and a line over the document limit is passed over, not read."""
+    label = str(path)
+    try:
+        raw = path.open("rb")
+    except OSError as error:
+        raise InputError(f"cannot read {path}: {error.strerror}") from None
+    with raw:
+        probe = raw.read(PROBE_BYTES)
+        encoding = jsonl_encoding(probe, label, meta)
+        raw.seek(0)
+        if encoding == "utf-16":
+            text = io.TextIOWrapper(raw, encoding="utf-16", errors="replace", newline="\n")
+            yield from read_jsonl_lines(text_lines(text, meta, label), label, meta, on_error)
+        else:
+            yield from read_jsonl_lines(read_binary_lines(raw, label, encoding, meta), label, meta, on_error)
 
 
-def read_jsonl_lines(lines: Iterable[str], label: str, meta: Metadata, on_error: ErrorHandler) -> Iterator[Document]:
-    for number, line in enumerate(lines, start=1):
+def jsonl_encoding(probe: bytes, label: str, meta: Metadata) -> str:
+    """The encoding of a JSON Lines file, from its first bytes: UTF-8 (also with a BOM or a
+    few damaged bytes), UTF-16 with a BOM, else a Russian single-byte encoding or a clean guess."""
+    if not probe.strip():
+        raise InputError(f"{label} is empty")
+    if probe.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    if is_binary(probe):
+        raise InputError(f"{label} is not text (binary data)")
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(probe, final=False)
+        return "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if mostly_utf8(probe):
+        return "utf-8"
+    encoding = best_russian_encoding(probe)
+    if encoding is None:
+        encoding = guessed_encoding(probe, label)
+        meta.on_warning(f"{label}: no declared encoding; read as {encoding} (charset-normalizer's guess)")
+    if "\n".encode(encoding) != b"\n":
+        raise InputError(f"{label}: JSON Lines in {encoding} cannot be read; convert it to UTF-8")
+    return encoding
+
+
+def read_binary_lines(raw: IO[bytes], label: str, encoding: str, meta: Metadata) -> Iterator[tuple[int, str | None]]:
+    """(line number, text) of each line of `raw`; the text is None for a line over the
+    limit of a JSON line, which is passed over unread. Damaged bytes are replaced, and said."""
+    cap = meta.limits.json_line
+    for number in itertools.count(1):
+        line = raw.readline(cap + 1)
+        if not line:
+            return
+        if len(line) > cap and not line.endswith(b"\n"):
+            while (rest := raw.readline(SKIP_CHUNK)) and not rest.endswith(b"\n"):
+                pass
+            yield number, None
+            continue
+        try:
+            text = line.decode(encoding)
+        except UnicodeDecodeError as error:
+            meta.on_warning(f"{label}:{number}: undecodable bytes replaced with U+FFFD (the first at column {error.start + 1})")
+            text = line.decode(encoding, errors="replace")
+        yield number, text
+
+
+def text_lines(stream: Iterable[str], meta: Metadata, label: str = "<stdin>") -> Iterator[tuple[int, str | None]]:
+    """(line number, text) of a text stream's lines; None for a line over the limit of a JSON line."""
+    cap = meta.limits.json_line
+    readline = getattr(stream, "readline", None)
+    if readline is None:
+        for number, line in enumerate(stream, start=1):
+            yield number, None if len(line) > cap else line
+        return
+    for number in itertools.count(1):
+        line = readline(cap + 1)
+        if not line:
+            return
+        if len(line) > cap and not line.endswith("\n"):
+            while (rest := readline(SKIP_CHUNK)) and not rest.endswith("\n"):
+                pass
+            yield number, None
+            continue
+        yield number, line
+
+
+def read_jsonl_lines(lines: Iterable[tuple[int, str | None]], label: str, meta: Metadata,
+                     on_error: ErrorHandler) -> Iterator[Document]:
+    for number, line in lines:
+        if line is None:
+            on_error(f"{label}:{number}: the line is over the {describe_size(meta.limits.json_line)} limit for a "
+                     f"JSON Lines record ({JSON_LINE_SPREAD} x SVODKA_MAX_DOCUMENT)")
+            continue
         line = line.rstrip("\r\n")
         if number == 1:
             line = line.removeprefix("\ufeff")
@@ -303,6 +568,8 @@ def document_from_json(line: str, meta: Metadata) -> Document:
         record = json.loads(line)
     except json.JSONDecodeError as error:
         raise ValueError(f"invalid JSON: {error.msg} at column {error.colno}") from None
+    except RecursionError:
+        raise ValueError("invalid JSON: nested too deeply") from None
     if not isinstance(record, dict):
         raise ValueError(f"expected a JSON object, got {JSON_TYPE_NAMES.get(type(record), 'null')}")
     for key in ("id", "text"):
@@ -314,6 +581,9 @@ def document_from_json(line: str, meta: Metadata) -> Document:
             raise ValueError(f"'{key}' must be a string, not {JSON_TYPE_NAMES.get(type(value), type(value).__name__)}")
     if not record["text"].strip():
         raise ValueError("'text' is empty")
+    cap = meta.limits.document
+    if len(record["text"]) * 4 > cap and len(record["text"].encode("utf-8", errors="replace")) > cap:
+        raise ValueError(f"'text' is over the {describe_size(cap)} limit for a document (set SVODKA_MAX_DOCUMENT to raise it)")
     published = meta.published
     if record.get("published") is not None:
         try:
@@ -334,8 +604,8 @@ def document_from_json(line: str, meta: Metadata) -> Document:
 
 
 def read_html_file(path: Path, meta: Metadata, on_error: ErrorHandler) -> Iterator[Document]:
-    data = read_bytes(path)
-    html = decode_text(data, str(path), declared=meta_charset(data))
+    data = read_bytes(path, meta.limits, "html")
+    html = decode_text(data, str(path), declared=meta_charset(data), on_warning=meta.on_warning)
     yield document_from_html(html, stem(path), str(path), meta)
 
 
@@ -345,9 +615,14 @@ def meta_charset(data: bytes) -> str | None:
 
 
 def document_from_html(html: str, doc_id: str, label: str, meta: Metadata) -> Document:
-    extracted = trafilatura.bare_extraction(
-        html, url=meta.url, with_metadata=True, include_comments=False, date_extraction_params=DATE_SEARCH
-    )
+    try:
+        extracted = trafilatura.bare_extraction(
+            html, url=meta.url, with_metadata=True, include_comments=False, date_extraction_params=DATE_SEARCH
+        )
+    except RecursionError:
+        raise InputError(f"{label}: the HTML is nested too deeply to read") from None
+    except PARSER_ERRORS as error:
+        raise InputError(f"{label}: unreadable HTML ({type(error).__name__}: {one_line(error)})") from None
     body = extracted.text if extracted is not None else None
     if not body or not body.strip():
         raise InputError(f"{label}: no main text found in the HTML")
@@ -374,13 +649,18 @@ def with_title(title: str | None, body: str) -> str:
 
 
 def read_feed(path: Path, meta: Metadata, on_error: ErrorHandler) -> Iterator[Document]:
-    data = read_bytes(path)
+    data = read_bytes(path, meta.limits, "feed")
     if is_binary(data):
         raise InputError(f"{path} is not text (binary data)")
-    feed = feedparser.parse(data)
+    try:
+        feed = feedparser.parse(feed_bytes(data, str(path), meta))
+    except RecursionError:
+        raise InputError(f"{path}: the feed is nested too deeply to read") from None
+    except PARSER_ERRORS as error:
+        raise InputError(f"{path} is not a readable RSS or Atom feed ({type(error).__name__}: {one_line(error)})") from None
     if not feed.get("version") and not feed.entries:
         problem = feed.get("bozo_exception")
-        raise InputError(f"{path} is not an RSS or Atom feed" + (f" ({problem})" if problem else ""))
+        raise InputError(f"{path} is not an RSS or Atom feed" + (f" ({one_line(problem)})" if problem else ""))
     source = feed.feed.get("title") or meta.source
     for number, entry in enumerate(feed.entries, start=1):
         title = plain_text(entry.get("title_detail")) or None
@@ -389,14 +669,54 @@ def read_feed(path: Path, meta: Metadata, on_error: ErrorHandler) -> Iterator[Do
         if not title and not body:
             on_error(f"{path}: item {number} has neither title nor text")
             continue
+        text = with_title(title, body) if body else title
+        try:
+            meta.limits.check("feed_entry", len(text.encode("utf-8", errors="replace")), f"{path}: item {number}")
+        except InputError as error:
+            on_error(str(error))
+            continue
         yield Document(
             entry.get("id") or entry.get("link") or f"{stem(path)}#{number}",
-            with_title(title, body) if body else title,
+            text,
             published=entry_day(entry) or meta.published,
             source=source,
             url=entry.get("link") or meta.url,
             title=title,
         )
+
+
+XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*\bencoding\s*=\s*["']([\w.:-]+)""")
+
+
+CHARACTER_REFERENCE = re.compile(rb"&#(?:[xX]([0-9a-fA-F]{1,16})|([0-9]{1,20}));")
+
+
+def valid_references(data: bytes) -> bytes:
+    """Character references past U+10FFFF as U+FFFD: feedparser gives up the whole feed on one."""
+    def replace(found: re.Match) -> bytes:
+        code = int(found.group(1), 16) if found.group(1) else int(found.group(2))
+        return found.group(0) if code <= 0x10FFFF else b"&#xFFFD;"
+
+    return CHARACTER_REFERENCE.sub(replace, data) if b"&#" in data else data
+
+
+def feed_bytes(data: bytes, label: str, meta: Metadata) -> bytes:
+    """The feed as feedparser reads it right: as it is when it says its encoding (a BOM, the
+    XML declaration) or is UTF-8; else decoded here (feedparser would take cp1251 or koi8-r
+    for windows-1252 and keep the mojibake) and given as UTF-8."""
+    data = valid_references(data)
+    if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data
+    declared = XML_ENCODING.match(data[:1024])
+    if declared and not is_utf8_name(declared.group(1).decode("ascii")):
+        return data
+    try:
+        data.decode("utf-8")
+        return data
+    except UnicodeDecodeError:
+        pass
+    text = decode_text(data, label, on_warning=meta.on_warning)
+    return text.encode("utf-8")
 
 
 def plain_text(detail: dict | None) -> str:
@@ -489,7 +809,7 @@ def read_warc(path: Path, meta: Metadata, on_error: ErrorHandler) -> Iterator[Do
             except StopIteration:
                 return
             except WARC_RECORD_ERRORS as error:
-                on_error(f"{path}: stopped reading at a broken record ({error})")
+                on_error(f"{path}: stopped reading at a broken record ({one_line(error)})")
                 return
             if record.rec_type != "response":
                 continue
@@ -502,7 +822,7 @@ def read_warc(path: Path, meta: Metadata, on_error: ErrorHandler) -> Iterator[Do
                 on_error(str(error))
                 continue
             except WARC_RECORD_ERRORS as error:
-                on_error(f"{label}: unreadable ({error})")
+                on_error(f"{label}: unreadable ({one_line(error)})")
                 continue
             if document is not None:
                 yield document
@@ -515,7 +835,7 @@ def is_warc(path: Path) -> bool:
         if start.startswith(b"\x1f\x8b"):
             with gzip.open(path, "rb") as unzipped:
                 start = unzipped.read(5)
-    except (OSError, EOFError):
+    except (OSError, EOFError, zlib.error):
         return False
     return start == b"WARC/"
 
@@ -529,14 +849,21 @@ def document_from_response(record: ArcWarcRecord, doc_id: str, label: str, meta:
     content_type = record.http_headers.get_header("Content-Type") or ""
     if not status.startswith("2") or not content_type.lower().startswith(HTML_CONTENT_TYPES):
         return None
-    data = record.content_stream().read()
+    # read no more than the limit: a small archive may hold a page of gigabytes
+    cap = min(meta.limits.warc_record, meta.limits.html)
+    data = record.content_stream().read(cap + 1)
+    if len(data) > cap:
+        kind = "warc_record" if meta.limits.warc_record <= meta.limits.html else "html"
+        raise InputError(f"{label}: the page is over the {describe_size(cap)} limit for {LIMIT_NAMES[kind]} "
+                          f"(set SVODKA_MAX_{kind.upper()} to raise it)")
     if not data.strip():
         raise InputError(f"{label}: empty page")
     declared = HTTP_CHARSET.search(content_type)
-    html = decode_text(data, label, declared=declared.group(1) if declared else meta_charset(data))
+    html = decode_text(data, label, declared=declared.group(1) if declared else meta_charset(data),
+                       on_warning=meta.on_warning)
     target = record.rec_headers.get_header("WARC-Target-URI")
     crawled = day_of_timestamp(record.rec_headers.get_header("WARC-Date"))
-    page_meta = Metadata(meta.published or crawled, meta.source, target or meta.url)
+    page_meta = dataclasses.replace(meta, published=meta.published or crawled, url=target or meta.url)
     document = document_from_html(html, doc_id, label, page_meta)
     document.url = target or document.url
     return document

@@ -16,11 +16,16 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel, BeforeValidator
 from starlette.background import BackgroundTask
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..dataset.store import SUMMARY_SORTS, Store, StoreError
+from ..errors import SvodkaError
 from ..export import formats as export
+from ..ingest.readers import ISO_DAY
 from .api_models import (
     Aggregate,
     DocumentDetail,
@@ -45,6 +50,11 @@ CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' 
 DOCS_CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
             "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
 SORT_PATTERN = f"^-?({'|'.join(SUMMARY_SORTS)})$"
+# Host names a browser on this machine uses: a page elsewhere that makes its own
+# name resolve to 127.0.0.1 (DNS rebinding) sends its own name, and is refused.
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "[::1]")
+ANY_ADDRESS = ("0.0.0.0", "::", "")
+MAX_OFFSET = 2**53 - 1  # SQLite's OFFSET is a 64-bit integer; JSON numbers are exact up to 2**53
 EXPORTS = {"acled": ("text/csv", "svodka-events.csv", export.write_acled),
            "geojson": ("application/geo+json", "svodka-events.geojson", export.write_geojson)}
 
@@ -85,7 +95,18 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
-router = APIRouter(prefix="/api")
+class Problem(BaseModel):
+    """Every error answer: one readable line, and FastAPI's detail (a list of the
+    parameters' problems for a 422, else the same line)."""
+
+    message: str
+    detail: str | list[dict]
+
+
+PROBLEMS = {422: {"model": Problem, "description": "A parameter is invalid"},
+            503: {"model": Problem, "description": "The store cannot be read now (locked or damaged)"}}
+NOT_FOUND = {404: {"model": Problem, "description": "No such id in the store"}}
+router = APIRouter(prefix="/api", responses=PROBLEMS)
 
 
 def store_of(request: Request) -> Store:
@@ -102,13 +123,22 @@ def event_filters(country: str | None, type: str | None, sub_type: str | None, s
 Country = Annotated[str | None, Query(description="ISO 3166-1 alpha-2 code, e.g. KG.", min_length=2, max_length=2)]
 EventType = Annotated[str | None, Query(description="ACLED event type, e.g. Protests.")]
 SubType = Annotated[str | None, Query(description="ACLED sub-event type.")]
-Since = Annotated[date | None, Query(description="First day, YYYY-MM-DD.")]
-Until = Annotated[date | None, Query(description="Last day, YYYY-MM-DD.")]
+
+
+def iso_day(value: object) -> object:
+    """A day as the schema says, YYYY-MM-DD: pydantic alone also takes "0.0" (a Unix time) and "20241105"."""
+    if isinstance(value, str) and not ISO_DAY.fullmatch(value):
+        raise ValueError("expected a day YYYY-MM-DD")
+    return value
+
+
+Since = Annotated[date | None, Query(description="First day, YYYY-MM-DD."), BeforeValidator(iso_day)]
+Until = Annotated[date | None, Query(description="Last day, YYYY-MM-DD."), BeforeValidator(iso_day)]
 PlaceName = Annotated[str | None, Query(description="A place or first-level region name as stored.")]
 Outlet = Annotated[str | None, Query(description="An outlet that reported the event.")]
 Text = Annotated[str | None, Query(description="Full-text search over the reports' text.", min_length=1)]
 Limit = Annotated[int, Query(ge=1, le=500)]
-Offset = Annotated[int, Query(ge=0)]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
 
 
 @router.get("/events", response_model=EventPage, summary="Linked events that happened, one page")
@@ -122,7 +152,8 @@ def list_events(request: Request, country: Country = None, type: EventType = Non
     return EventPage(total=total, limit=limit, offset=offset, sort=sort, events=[EventSummary(**row) for row in rows])
 
 
-@router.get("/events/{id}", response_model=EventDetail, summary="A linked event with each report, its text and evidence")
+@router.get("/events/{id}", response_model=EventDetail, responses=NOT_FOUND,
+            summary="A linked event with each report, its text and evidence")
 def get_event(request: Request, id: str) -> EventDetail:
     store = store_of(request)
     event = store.get_event(id)
@@ -142,7 +173,8 @@ def list_documents(request: Request, source: Outlet = None, since: Since = None,
     return DocumentPage(limit=limit, offset=offset, documents=[DocumentSummary(**d) for d in documents])
 
 
-@router.get("/documents/{id}", response_model=DocumentDetail, summary="A document's text, events and evidence spans")
+@router.get("/documents/{id}", response_model=DocumentDetail, responses=NOT_FOUND,
+            summary="A document's text, events and evidence spans")
 def get_document(request: Request, id: str) -> DocumentDetail:
     document = store_of(request).get_document(id)
     if document is None:
@@ -179,10 +211,12 @@ def export_events(request: Request, format: Literal["acled", "geojson"], country
                   type: EventType = None, sub_type: SubType = None, since: Since = None, until: Until = None,
                   place: PlaceName = None, source: Outlet = None, q: Text = None) -> FileResponse:
     media_type, filename, write = EXPORTS[format]
-    events = filtered_events(store_of(request), event_filters(country, type, sub_type, since, until, place, source, q))
+    store = store_of(request)
+    events = filtered_events(store, event_filters(country, type, sub_type, since, until, place, source, q))
     folder = tempfile.mkdtemp(prefix="svodka-export-")
     try:
-        write(events, str(Path(folder) / filename))
+        with store.snapshot():  # the pages of one export see one state of the store
+            write(events, str(Path(folder) / filename))
     except BaseException:
         shutil.rmtree(folder)
         raise
@@ -201,6 +235,13 @@ def validation_error(request: Request, error: RequestValidationError) -> JSONRes
     """422 with one readable line ("since: Input should be a valid date ...") beside FastAPI's detail."""
     problems = [f"{'.'.join(str(part) for part in problem['loc'][1:])}: {problem['msg']}" for problem in error.errors()]
     return JSONResponse({"message": "; ".join(problems), "detail": jsonable_encoder(error.errors())}, status_code=422)
+
+
+def http_error(request: Request, error: StarletteHTTPException) -> JSONResponse:
+    """404, 405 and the like in the same shape as every other error."""
+    message = str(error.detail)
+    return JSONResponse({"message": message, "detail": message}, status_code=error.status_code,
+                        headers=getattr(error, "headers", None))
 
 
 def store_error(request: Request, error: StoreError) -> JSONResponse:
@@ -222,8 +263,23 @@ def interface_language(store: Store) -> Literal["ru", "en"]:
     return "en" if letters and cyrillic < letters / 2 else "ru"
 
 
-def create_app(db_path: str) -> FastAPI:
-    """The app over the store at `db_path`; StoreError now if it cannot be read."""
+def allowed_hosts(bound: str | None = None, extra: tuple[str, ...] | list[str] = ()) -> list[str]:
+    """The Host header names the server answers: loopback, the address it listens on when that is
+    one address, and the names the user adds (`--allow-host`, "*" for any)."""
+    hosts = list(LOOPBACK_HOSTS)
+    if bound and bound not in ANY_ADDRESS:
+        hosts.append(f"[{bound}]" if ":" in bound and not bound.startswith("[") else bound)
+    for name in extra:
+        name = name.strip().lower()
+        if not name or "*" in name[1:] or (name.startswith("*") and name != "*" and not name.startswith("*.")) or "/" in name:
+            raise SvodkaError(f"--allow-host takes a host name, '*.example.org' or '*', not '{name}'")
+        hosts.append(name)
+    return list(dict.fromkeys(hosts))
+
+
+def create_app(db_path: str, hosts: list[str] | None = None) -> FastAPI:
+    """The app over the store at `db_path`, answering requests for `hosts` (default: loopback
+    names only); StoreError now if it cannot be read."""
     with Store.open(db_path, readonly=True) as store:
         language = interface_language(store)
     app = FastAPI(title="svodka", description="Geocoded events from Russian news, every value with its evidence. "
@@ -233,6 +289,7 @@ def create_app(db_path: str) -> FastAPI:
     app.include_router(router)
     app.add_exception_handler(RequestValidationError, validation_error)
     app.add_exception_handler(StoreError, store_error)
+    app.add_exception_handler(StarletteHTTPException, http_error)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     @app.get("/", include_in_schema=False)
@@ -243,11 +300,12 @@ def create_app(db_path: str) -> FastAPI:
     def docs() -> FileResponse:
         return FileResponse(STATIC / "docs.html")
 
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=hosts or allowed_hosts(), www_redirect=False)
     app.add_middleware(SecurityHeaders)
     return app
 
 
-def serve(db_path: str, *, host: str, port: int) -> None:
-    app = create_app(db_path)
+def serve(db_path: str, *, host: str, port: int, allow_hosts: tuple[str, ...] | list[str] = ()) -> None:
+    app = create_app(db_path, allowed_hosts(host, allow_hosts))
     print(f"svodka: serving {db_path} read-only at http://{host}:{port}/ (API docs at /docs)", flush=True)
     uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
