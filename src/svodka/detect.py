@@ -27,6 +27,7 @@ UNEXPLAINED = {"explosion"}  # a blast told with no weapon, attacker or strike
 CAUSELESS = UNEXPLAINED | {"death"}
 GENRE_SHARE = 0.2  # of sentences: a film review or match report that mentions a shooting is not news of one
 FUTURE = "futr"
+BY_MEANS = {"strike"}  # classes whose sub-type comes from the means told beside them (data/strike_means.tsv)
 
 
 @dataclass(frozen=True)
@@ -112,19 +113,35 @@ def find_triggers(doc: Document, index: int, context: set[str]) -> list[Trigger]
     for match in matches:
         if match.pattern.label == NOT_AN_EVENT or context and not firm_act(match):
             continue
+        kind = means_of(sentence.tokens, match) if match.pattern.label in BY_MEANS else match.pattern.label
+        if kind == NOT_AN_EVENT:
+            continue
         start, end = sentence.tokens[match.first].start, sentence.tokens[match.last].end
         triggers.append(
             Trigger(
                 start,
                 end,
                 doc.text[start:end],
-                match.pattern.label,
+                kind,
                 index,
                 modality_of(sentence.tokens, match),
                 match.pattern.weight,
             )
         )
     return triggers
+
+
+def means_of(tokens: list[Token], match: Match) -> str:
+    """A strike's class by the means told nearest to it in its clause, else in its sentence: "нанесли
+    удар ракетами" is a missile attack, "удар дронами" an air strike, "удар ножом" no remote strike at
+    all; with no means named, the strike's own class (a missile attack, ANNOTATION.md)."""
+    found = pattern_set("strike_means.tsv").find(tokens)
+    if not found:
+        return match.pattern.label
+    start, end = clause_bounds(tokens, match.first, match.last)
+    in_clause = [m for m in found if start <= m.first and m.last <= end]
+    nearest = min(in_clause or found, key=lambda m: min(abs(m.first - match.last), abs(m.last - match.first)))
+    return nearest.pattern.label
 
 
 def firm_act(match: Match) -> bool:

@@ -21,6 +21,7 @@ COARSE = ("country", "admin1")
 PRECISION_RANK = {"landmark": 0, "city": 1, "admin1": 2, "country": 3}
 SUPPORTED_WEIGHT = 0.75
 BARE_DEATHS = ("killing", "death")  # "убиты двое", "погибли трое": told with no act of their own
+HARMED = {"interception": "airstrike"}  # a downing whose debris kills or wounds is a strike there (ANNOTATION.md)
 
 
 def place_key(event: Event):
@@ -278,10 +279,21 @@ def combine_kinds(host: Event, part_kind: str) -> None:
         host.event_type, host.sub_event_type = event_classes()[result].event_type, event_classes()[result].sub_event_type
 
 
+def strike_if_harmed(event: Event) -> None:
+    """"Обломки беспилотника упали во двор. Пострадала хозяйка": a drone or missile downed whose fall
+    kills or wounds someone is a strike at that place, not a disrupted attack."""
+    result = HARMED.get(event.kind)
+    if result and any(c.slot in ("fatalities", "injured") and c.count.min > 0 for c in event.claims):
+        cls = event_classes()[result]
+        event.kind, event.event_type, event.sub_event_type = result, cls.event_type, cls.sub_event_type
+
+
 def merge(doc: Document, events: list[Event], min_confidence: float | None = None) -> list[Event]:
     """The document's events, one per type, place and day: by default those the evidence rules accept
     (`supported`); with `min_confidence`, every candidate at least that confident, accepted or not."""
     events = [e for e in events if e.modality != "background"]
+    for event in events:
+        strike_if_harmed(event)
     events = absorb_parts(doc, events)
     events = absorb_deaths(events)
     events = merge_same(events)
