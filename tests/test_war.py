@@ -1,0 +1,179 @@
+"""War reporting (ANNOTATION.md): strikes, interceptions, ground fighting, counts and non-events,
+on short reports written for the tests in the manner of either side's summaries and posts."""
+from datetime import date
+
+import pytest
+
+from svodka.detect import detect
+from svodka.model import Document
+from svodka.pipeline import extract
+
+from .conftest import lemmatised
+
+PUBLISHED = date(2024, 11, 20)
+
+
+def kinds(text):
+    return [t.kind for t in detect(lemmatised(text)).triggers if t.modality == "actual"]
+
+
+def events(text):
+    doc = extract(Document("war", text, PUBLISHED))
+    return [e for e in doc.events if e.modality == "actual"]
+
+
+def types(text):
+    return [(e.event_type, e.sub_event_type) for e in events(text)]
+
+
+AIR = ("Explosions/Remote violence", "Air/drone strike")
+SHELLING = ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+DISRUPTED = ("Strategic developments", "Disrupted weapons use")
+CLASH = ("Battles", "Armed clash")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Российские военные поразили пункт управления ВСУ в Харьковской области.", SHELLING),
+        ("Артиллеристы нанесли удар по позициям противника под Курском.", SHELLING),
+        ("Украинские войска ударили ракетами по депо в Донецке.", SHELLING),
+        ("В Курске прогремели взрывы после атаки дронов.", AIR),
+        ("Ракетный удар по Одессе повредил здания в порту.", SHELLING),
+        ("По объектам энергетики в Киеве нанесён удар.", SHELLING),
+        ("Атаке беспилотников подверглась Брянская область.", AIR),
+        ("В Харьковской области уничтожены склады боеприпасов.", SHELLING),
+        ("Вражеский дрон сбросил взрывное устройство на автомобиль в Горловке.", AIR),
+        ("Авиация нанесла удар ФАБами по опорному пункту в Волчанске.", AIR),
+        ("Удар нанесен в районе аэродрома в Николаевской области, там прогремел взрыв.", SHELLING),
+    ],
+)
+def test_a_remote_strike_in_any_phrasing_and_voice_is_one_strike(text, expected):
+    assert types(text) == [expected]
+
+
+def test_a_hit_told_as_a_landing_stands_with_its_casualties():
+    assert types("Ночью в Белгороде был прилёт по промзоне, пострадали двое.") == [SHELLING]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Беспилотники нанесли удар по нефтебазе в Брянске.", AIR),
+        ("Ударные дроны «Герань» поразили подстанцию в Харьковской области.", AIR),
+        ("Барражирующий боеприпас «Ланцет» поразил зрк в Херсонской области.", AIR),
+        ("ВКС нанесли удар по скоплению техники у Курахово.", AIR),
+        ("РСЗО «Град» нанесли удар по позициям у Горловки.", SHELLING),
+        ("Ракетой «Искандер» нанесён удар по пункту дислокации в Николаевской области.", SHELLING),
+        ("Противник нанёс удар по Сумам ракетами HIMARS.", SHELLING),
+        ("Корабли нанесли удар ракетами «Калибр» по аэродрому в Хмельницкой области.", SHELLING),
+    ],
+)
+def test_a_strike_takes_its_sub_type_from_its_means(text, expected):
+    assert types(text) == [expected]
+
+
+def test_a_blow_with_a_knife_is_no_remote_strike():
+    assert types("В Самаре мужчина нанёс соседу удар ножом по голове.") == []
+
+
+def test_a_strike_told_without_and_with_its_means_the_same_day_is_one_strike_of_those_means():
+    text = "В результате удара по Купянску погибли два человека. Прокуратура уточнила, что это был авиаудар по Купянску, еще один человек ранен."
+    found = events(text)
+    assert [(e.event_type, e.sub_event_type) for e in found] == [AIR]
+    assert (found[0].fatalities.min, found[0].fatalities.max) == (2, 2)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Над Брянской областью сбиты 14 беспилотников.",
+        "ПВО перехватила ракеты над Севастополем.",
+        "Средствами ПВО уничтожен БПЛА над Курской областью.",
+        "Силами ПВО в Раменском округе отражена атака беспилотника, летевшего на Москву.",
+        "Пять вражеских БПЛА уничтожены силами ПВО над Брянской областью, пострадавших нет.",
+    ],
+)
+def test_a_downing_with_no_harm_on_the_ground_is_a_disrupted_weapons_use(text):
+    assert types(text) == [DISRUPTED]
+
+
+def test_drones_downed_are_no_count_of_people():
+    (event,) = events("ПВО уничтожила ночью 10 БПЛА в Ростовской области.")
+    assert event.fatalities is None and event.injured is None
+
+
+def test_debris_that_damages_a_house_is_a_strike_there():
+    assert types("Обломки сбитого БПЛА повредили дом в Подольске.") == [AIR]
+
+
+def test_debris_whose_fall_wounds_someone_told_in_the_next_sentence_is_a_strike():
+    found = events("Обломки беспилотника упали во двор частного дома в Славянске-на-Кубани. Пострадала хозяйка дома.")
+    assert [(e.event_type, e.sub_event_type) for e in found] == [AIR]
+    assert (found[0].injured.min, found[0].injured.max) == (1, 1)
+
+
+def test_the_missiles_downed_in_an_attack_that_got_through_are_part_of_that_attack():
+    assert types("Противник нанёс удар ракетами ATACMS по аэродрому в Курске, семь ракет были сбиты.") == [SHELLING]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В районе Часова Яра идут бои.",
+        "Бои за Торецк продолжаются.",
+        "Штурм Угледара продолжается.",
+        "Подразделения отразили три атаки противника у Покровска.",
+        "Украинские военные отбили контратаку у Курахово.",
+        "Группа украинских военных сдалась в плен в Курской области.",
+        "Российские войска продвинулись в районе Курахово.",
+    ],
+)
+def test_ground_fighting_is_an_armed_clash(text):
+    assert types(text) == [CLASH]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Российская армия освободила населённый пункт Новая Ильинка в ДНР.",
+        "Российские войска взяли под контроль Новую Ильинку в ДНР.",
+        "ВС РФ освободили село Новоивановка в Курской области.",
+    ],
+)
+def test_a_place_taken_is_a_battle(text):
+    assert types(text) == [CLASH]
+
+
+def test_civilians_wounded_in_a_shelling_are_its_injured():
+    (event,) = events("В Белгороде ранены трое мирных жителей после обстрела.")
+    assert (event.injured.min, event.injured.max) == (3, 3)
+
+
+def test_servicemen_killed_are_a_fatalities_interval():
+    (event,) = events("На курском направлении в бою у села Плёхово уничтожено до 40 военнослужащих противника.")
+    assert event.event_type == "Battles"
+    assert (event.fatalities.min, event.fatalities.max) == (1, 40)
+
+
+def test_equipment_destroyed_is_no_count():
+    found = events("В бою у села Плёхово уничтожены 5 танков противника.")
+    assert [e.fatalities for e in found] == [None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Эксперт прокомментировал удары ATACMS по России.",
+        "Байден разрешил удары ATACMS вглубь России.",
+        "Губернатор опроверг сообщения о прилёте в Белгороде.",
+        "В Херсоне продолжается разминирование территории.",
+        "Армия провела учения с ракетными ударами по условному противнику.",
+        "В Киеве введены графики отключений после ударов по энергетике.",
+        "США передали Украине ракеты ATACMS.",
+        "Сайт университета подвергся хакерской атаке.",
+        "Рейс задержан: прилёт самолёта перенесли на утро.",
+    ],
+)
+def test_what_only_comments_on_or_surrounds_the_fighting_is_no_actual_event(text):
+    assert types(text) == []
