@@ -157,7 +157,7 @@ def test_servicemen_killed_are_a_fatalities_interval():
 
 
 def test_equipment_destroyed_is_no_count():
-    found = events("В бою у села Плёхово уничтожены 5 танков противника.")
+    found = events("У села Плёхово идут бои, уничтожены 5 танков противника.")
     assert [e.fatalities for e in found] == [None]
 
 
@@ -177,3 +177,27 @@ def test_equipment_destroyed_is_no_count():
 )
 def test_what_only_comments_on_or_surrounds_the_fighting_is_no_actual_event(text):
     assert types(text) == []
+
+
+def test_an_attack_told_with_its_weapons_is_a_strike_and_without_them_a_ground_assault():
+    assert types("Противник атаковал ракетами Storm Shadow аэродром в Севастополе.") == [SHELLING]
+    assert types("Противник атаковал у Курахово, бои продолжаются.") == [CLASH]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Экономический кризис серьёзно ударил по курсу евро в Париже.",
+        "Учёные продвинулись в понимании процессов внутри нейтронных звёзд.",
+        "Под бой курантов в Москве загадывают желания.",
+        "Самолёт совершил жёсткую посадку в аэропорту прилёта в Анталье.",
+        "Геймер вызвал владельца провайдера на бой в Марселе.",
+    ],
+)
+def test_figures_of_speech_and_flights_are_no_war(text):
+    assert types(text) == []
+
+
+def test_a_battle_of_a_past_war_and_its_leftover_shell_are_no_news():
+    assert types("Кафе стоит на месте ожесточённых боёв времён Корейской войны.") == []
+    assert types("В Брянске саперы обнаружили снаряд времён Великой Отечественной войны.") == []

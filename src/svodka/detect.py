@@ -27,7 +27,10 @@ UNEXPLAINED = {"explosion"}  # a blast told with no weapon, attacker or strike
 CAUSELESS = UNEXPLAINED | {"death"}
 GENRE_SHARE = 0.2  # of sentences: a film review or match report that mentions a shooting is not news of one
 FUTURE = "futr"
-BY_MEANS = {"strike"}  # classes whose sub-type comes from the means told beside them (data/strike_means.tsv)
+# classes whose sub-type comes from the means told beside them (data/strike_means.tsv), and the class
+# each takes when none is told: a strike of unnamed means is a missile attack, an attack with no
+# weapon named ("противник атаковал") a ground assault
+BY_MEANS = {"strike": "strike", "assault": "clash"}
 
 
 @dataclass(frozen=True)
@@ -134,10 +137,10 @@ def find_triggers(doc: Document, index: int, context: set[str]) -> list[Trigger]
 def means_of(tokens: list[Token], match: Match) -> str:
     """A strike's class by the means told nearest to it in its clause, else in its sentence: "нанесли
     удар ракетами" is a missile attack, "удар дронами" an air strike, "удар ножом" no remote strike at
-    all; with no means named, the strike's own class (a missile attack, ANNOTATION.md)."""
+    all; with no means named, the class BY_MEANS gives (a missile attack, ANNOTATION.md)."""
     found = pattern_set("strike_means.tsv").find(tokens)
     if not found:
-        return match.pattern.label
+        return BY_MEANS[match.pattern.label]
     start, end = clause_bounds(tokens, match.first, match.last)
     in_clause = [m for m in found if start <= m.first and m.last <= end]
     nearest = min(in_clause or found, key=lambda m: min(abs(m.first - match.last), abs(m.last - match.first)))
