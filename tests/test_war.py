@@ -201,3 +201,15 @@ def test_figures_of_speech_and_flights_are_no_war(text):
 def test_a_battle_of_a_past_war_and_its_leftover_shell_are_no_news():
     assert types("Кафе стоит на месте ожесточённых боёв времён Корейской войны.") == []
     assert types("В Брянске саперы обнаружили снаряд времён Великой Отечественной войны.") == []
+
+
+def test_blows_dealt_with_no_means_told_are_no_remote_strike():
+    assert types("В Самаре он нанёс потерпевшему несколько ударов, мужчина госпитализирован.") == []
+
+
+def test_an_arrival_by_air_is_no_hit():
+    assert "Explosions/Remote violence" not in [t for t, _ in types("По прилёту в Сургут женщину задержали полицейские.")]
+
+
+def test_drones_destroyed_by_air_defence_are_downed_not_striking():
+    assert types("32 беспилотника уничтожили этим утром силы ПВО в Подмосковье.") == [DISRUPTED]

@@ -27,10 +27,6 @@ UNEXPLAINED = {"explosion"}  # a blast told with no weapon, attacker or strike
 CAUSELESS = UNEXPLAINED | {"death"}
 GENRE_SHARE = 0.2  # of sentences: a film review or match report that mentions a shooting is not news of one
 FUTURE = "futr"
-# classes whose sub-type comes from the means told beside them (data/strike_means.tsv), and the class
-# each takes when none is told: a strike of unnamed means is a missile attack, an attack with no
-# weapon named ("противник атаковал") a ground assault
-BY_MEANS = {"strike": "strike", "assault": "clash"}
 
 
 @dataclass(frozen=True)
@@ -70,6 +66,11 @@ def clause_bounds(tokens: list[Token], first: int, last: int) -> tuple[int, int]
 
 WORDS = re.compile(r"\w+")
 NOT_AN_EVENT = "-"  # the class of a phrase that masks the triggers inside it: "задержаны рейсы"
+# classes whose sub-type comes from the means told beside them (data/strike_means.tsv), and the class
+# each takes when none is told: a strike of unnamed means is a missile attack, an attack with no
+# weapon named ("противник атаковал") a ground assault, a blow dealt with no means told ("нанёс
+# удары") no remote strike at all
+BY_MEANS = {"strike": "strike", "assault": "clash", "blow": NOT_AN_EVENT}
 REFERENCE_REACH = 3  # words between a reference word and the event noun it governs
 
 
