@@ -213,3 +213,17 @@ def test_an_arrival_by_air_is_no_hit():
 
 def test_drones_destroyed_by_air_defence_are_downed_not_striking():
     assert types("32 беспилотника уничтожили этим утром силы ПВО в Подмосковье.") == [DISRUPTED]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Пять человек погибли при попадании ракеты в жилой дом в Шебекино.", SHELLING),
+        ("В Сумах баллистическая ракета попала в многоквартирный дом, погибли шесть человек.", SHELLING),
+        ("В Глухове дрон обрушил подъезд пятиэтажки.", AIR),
+        ("Глава пресс-службы погиб при ударе ВВС по зданию в центре Бейрута.", AIR),
+        ("Атаки дальнобойными ракетами на Рыльск начались днём.", SHELLING),
+    ],
+)
+def test_a_hit_told_by_what_hit_the_target_is_a_strike_of_those_means(text, expected):
+    assert types(text) == [expected]
