@@ -227,3 +227,22 @@ def test_drones_destroyed_by_air_defence_are_downed_not_striking():
 )
 def test_a_hit_told_by_what_hit_the_target_is_a_strike_of_those_means(text, expected):
     assert types(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Оккупанты сбросили КАБы на Купянск.", AIR),
+        ("Ударными беспилотниками нанесено поражение живой силе противника в районе Волчанска.", AIR),
+        ("Артиллерией нанесено поражение живой силе и технике в районе Курахово.", SHELLING),
+        ("Россияне атаковали дронами Никопольский район.", AIR),
+        ("С начала суток под Покровском произошло 40 боевых столкновений.", CLASH),
+        ("Под Покровском оккупанты пытались прорвать оборону.", CLASH),
+    ],
+)
+def test_the_other_sides_summaries_read_alike(text, expected):
+    assert types(text) == [expected]
+
+
+def test_a_strategic_defeat_is_no_strike():
+    assert types("Запад стремится нанести поражение России на поле боя.") == []
