@@ -246,3 +246,28 @@ def test_the_other_sides_summaries_read_alike(text, expected):
 
 def test_a_strategic_defeat_is_no_strike():
     assert types("Запад стремится нанести поражение России на поле боя.") == []
+
+
+def test_debris_with_no_damage_told_is_only_the_downing():
+    text = "Силами ПВО в Раменском округе сбит беспилотник. На месте падения обломков, по предварительным данным, разрушений и пострадавших нет."
+    assert types(text) == [DISRUPTED]
+
+
+def test_a_fall_is_debris_only_when_a_drone_or_missile_falls():
+    assert types("В Печатниках от падения дерева пострадала женщина.") == []
+
+
+def test_debris_of_a_missile_that_sets_fire_is_a_missile_attack():
+    assert types("Упавшие фрагменты ракеты вызвали пожар на складе в Брянской области.") == [SHELLING]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Байден разрешил Украине использовать американские ракеты дальнего радиуса действия для ударов по территории России.",
+        "Украина имеет право наносить удары по территории России французскими ракетами, заявил министр.",
+        "Шольц не готов выдавать разрешение использовать немецкое оружие для ударов по целям в глубине России.",
+    ],
+)
+def test_leave_to_strike_is_no_strike(text):
+    assert types(text) == []

@@ -20,6 +20,7 @@ from .model import Document, Sentence, Token, Trigger
 CLAUSE_BOUNDARIES = {",", ";", ":", "—", "–", "(", ")", "что", "но", "а", "однако"}
 CONDITIONAL = {"если"}
 WITHOUT = {"без"}  # "акция прошла без задержаний": governs the event noun it denies
+NONE_AFTER = {"нет"}  # "разрушений и пострадавших нет": the event noun right before it did not happen
 WITHOUT_REACH = 3  # words between "без" and the noun, a list of others before it ("без происшествий и задержаний")
 GENRES_WITHOUT_EVENTS = {"fiction", "sport"}
 MISHAPS = {"accident", "disaster"}
@@ -90,6 +91,8 @@ def modality_of(tokens: list[Token], match: Match) -> str:
         return cues[0].pattern.label
     words_before = [t for t in tokens[start : match.first] if is_word(t)]
     if words_before and words_before[-1].lemma == "не" or told_as_absent(tokens, match, words_before):
+        return "denied"
+    if any(t.lemma in NONE_AFTER for t in [t for t in tokens[match.last + 1 :] if is_word(t)][:1]):
         return "denied"
     if any(t.lemma in CONDITIONAL for t in tokens[: match.first]):
         return "hypothetical"
