@@ -271,3 +271,14 @@ def test_debris_of_a_missile_that_sets_fire_is_a_missile_attack():
 )
 def test_leave_to_strike_is_no_strike(text):
     assert types(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Команда из Казани заняла второе место среди городов России.",
+        "Покупатель может взять посылку в пункте выдачи в Москве.",
+    ],
+)
+def test_places_won_in_peace_are_no_territory_taken(text):
+    assert types(text) == []
