@@ -282,3 +282,20 @@ def test_leave_to_strike_is_no_strike(text):
 )
 def test_places_won_in_peace_are_no_territory_taken(text):
     assert types(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Армия нанесла массированный удар высокоточным оружием по объектам энергетики в Киеве.", SHELLING),
+        ("После атаки ВСУ на Белгород ранены двое мирных жителей.", SHELLING),
+        ("В Сумах прилетело в жилой дом, ранены трое.", SHELLING),
+        ("Противник пытался прорваться, атаки на позиции у Торецка отбиты.", CLASH),
+    ],
+)
+def test_strikes_told_by_their_manner_or_by_who_attacked(text, expected):
+    assert types(text) == [expected]
+
+
+def test_a_weapon_told_outweighs_the_manner_of_the_strike():
+    assert types("Армия нанесла массированный удар дронами по объектам энергетики в Киеве.") == [AIR]

@@ -72,6 +72,7 @@ NOT_AN_EVENT = "-"  # the class of a phrase that masks the triggers inside it: "
 # weapon named ("противник атаковал") a ground assault, a blow dealt with no means told ("нанёс
 # удары") no remote strike at all
 BY_MEANS = {"strike": "strike", "assault": "clash", "blow": NOT_AN_EVENT}
+MANNER = "strike"  # the class in data/strike_means.tsv of a manner of striking that names no weapon
 REFERENCE_REACH = 3  # words between a reference word and the event noun it governs
 
 
@@ -147,7 +148,9 @@ def means_of(tokens: list[Token], match: Match) -> str:
         return BY_MEANS[match.pattern.label]
     start, end = clause_bounds(tokens, match.first, match.last)
     in_clause = [m for m in found if start <= m.first and m.last <= end]
-    nearest = min(in_clause or found, key=lambda m: min(abs(m.first - match.last), abs(m.last - match.first)))
+    told = in_clause or found
+    weapons = [m for m in told if m.pattern.label != MANNER]  # a weapon named outweighs a manner ("массированный")
+    nearest = min(weapons or told, key=lambda m: min(abs(m.first - match.last), abs(m.last - match.first)))
     return nearest.pattern.label
 
 
