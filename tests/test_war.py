@@ -299,3 +299,7 @@ def test_strikes_told_by_their_manner_or_by_who_attacked(text, expected):
 
 def test_a_weapon_told_outweighs_the_manner_of_the_strike():
     assert types("Армия нанесла массированный удар дронами по объектам энергетики в Киеве.") == [AIR]
+
+
+def test_an_attack_expected_is_not_actual():
+    assert types("В Киеве ожидают мощную атаку России в ответ на удары западным оружием.") == []
