@@ -303,3 +303,18 @@ def test_a_weapon_told_outweighs_the_manner_of_the_strike():
 
 def test_an_attack_expected_is_not_actual():
     assert types("В Киеве ожидают мощную атаку России в ответ на удары западным оружием.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В Херсонской области саперы уничтожили 200 снарядов, оставшихся после боёв.",
+        "На стройке в Курске нашли неразорвавшуюся авиабомбу.",
+    ],
+)
+def test_ordnance_cleared_after_the_fighting_is_no_event(text):
+    assert types(text) == []
+
+
+def test_attacks_stopped_are_a_battle():
+    assert types("Силы обороны остановили 15 атак противника под Покровском.") == [CLASH]
