@@ -318,3 +318,24 @@ def test_ordnance_cleared_after_the_fighting_is_no_event(text):
 
 def test_attacks_stopped_are_a_battle():
     assert types("Силы обороны остановили 15 атак противника под Покровском.") == [CLASH]
+
+
+def test_debris_that_fell_with_no_victims_or_damage_listed_is_only_the_downing():
+    text = "БПЛА сбит утром над Ростовской областью, обломки упали на территорию детского сада, пострадавших и разрушений нет."
+    assert types(text) == [DISRUPTED]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Власти Подмосковья призвали жителей не выкладывать видео с работой ПВО.",
+        "Украинские беспилотники чуть не сбили пассажирский самолёт над Москвой.",
+        "Чтобы отразить такую атаку, нужна слаженная работа комплексов ПВО.",
+    ],
+)
+def test_what_nearly_or_would_happen_is_no_event(text):
+    assert types(text) == []
+
+
+def test_what_is_told_as_not_having_happened_does_not_shape_the_event_beside_it():
+    assert types("Митинг в Москве прошел без задержаний.") == [("Protests", "Peaceful protest")]

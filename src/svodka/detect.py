@@ -21,6 +21,7 @@ CLAUSE_BOUNDARIES = {",", ";", ":", "—", "–", "(", ")", "что", "но", "�
 CONDITIONAL = {"если"}
 WITHOUT = {"без"}  # "акция прошла без задержаний": governs the event noun it denies
 NONE_AFTER = {"нет"}  # "разрушений и пострадавших нет": the event noun right before it did not happen
+NONE_REACH = 3  # words between the event noun and "нет": "и" and the other nouns listed with it
 WITHOUT_REACH = 3  # words between "без" and the noun, a list of others before it ("без происшествий и задержаний")
 GENRES_WITHOUT_EVENTS = {"fiction", "sport"}
 MISHAPS = {"accident", "disaster"}
@@ -93,13 +94,24 @@ def modality_of(tokens: list[Token], match: Match) -> str:
     words_before = [t for t in tokens[start : match.first] if is_word(t)]
     if words_before and words_before[-1].lemma == "не" or told_as_absent(tokens, match, words_before):
         return "denied"
-    if any(t.lemma in NONE_AFTER for t in [t for t in tokens[match.last + 1 :] if is_word(t)][:1]):
+    if told_as_none(tokens, match):
         return "denied"
     if any(t.lemma in CONDITIONAL for t in tokens[: match.first]):
         return "hypothetical"
     if any(FUTURE in t.tags and t.pos == "VERB" for t in clause):
         return "planned"
     return "actual"
+
+
+def told_as_none(tokens: list[Token], match: Match) -> bool:
+    """ "пострадавших нет", "пострадавших и разрушений нет": "нет" right after the event word, or after
+    the other nouns it lists with it."""
+    for t in [t for t in tokens[match.last + 1 :] if is_word(t)][:NONE_REACH]:
+        if t.lemma in NONE_AFTER:
+            return True
+        if t.lemma != "и" and not (t.pos == "NOUN" and "gent" in t.tags):
+            return False
+    return False
 
 
 def told_as_absent(tokens: list[Token], match: Match, words_before: list[Token]) -> bool:
