@@ -339,3 +339,9 @@ def test_what_nearly_or_would_happen_is_no_event(text):
 
 def test_what_is_told_as_not_having_happened_does_not_shape_the_event_beside_it():
     assert types("Митинг в Москве прошел без задержаний.") == [("Protests", "Peaceful protest")]
+
+
+def test_troops_killed_by_a_strike_are_its_toll_not_a_battle():
+    (event,) = events("Ударом «Искандера» по пункту дислокации в Николаевской области уничтожено до 40 военнослужащих противника.")
+    assert (event.event_type, event.sub_event_type) == SHELLING
+    assert (event.fatalities.min, event.fatalities.max) == (1, 40)
