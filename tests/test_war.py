@@ -345,3 +345,8 @@ def test_troops_killed_by_a_strike_are_its_toll_not_a_battle():
     (event,) = events("Ударом «Искандера» по пункту дислокации в Николаевской области уничтожено до 40 военнослужащих противника.")
     assert (event.event_type, event.sub_event_type) == SHELLING
     assert (event.fatalities.min, event.fatalities.max) == (1, 40)
+
+
+def test_a_munition_detonating_that_wounds_someone_is_a_strike():
+    assert types("В Белгороде в результате детонации боеприпаса пострадал мужчина.") == [SHELLING]
+    assert types("В Шебекино при детонации дрона ранены двое.") == [AIR]
