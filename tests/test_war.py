@@ -350,3 +350,13 @@ def test_troops_killed_by_a_strike_are_its_toll_not_a_battle():
 def test_a_munition_detonating_that_wounds_someone_is_a_strike():
     assert types("В Белгороде в результате детонации боеприпаса пострадал мужчина.") == [SHELLING]
     assert types("В Шебекино при детонации дрона ранены двое.") == [AIR]
+
+
+def test_air_defence_firing_at_drones_is_no_shooting_at_civilians():
+    found = types("Каналы сообщают о взрывах в Одессе, предполагая, что это стрельба ПВО по беспилотникам.")
+    assert ("Violence against civilians", "Attack") not in found
+
+
+def test_blasts_heard_after_a_drone_raid_are_that_raid():
+    text = "Ночью начался налёт беспилотников на Одессу. Жители сообщают о взрывах в Одессе."
+    assert types(text) == [AIR]
