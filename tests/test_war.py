@@ -360,3 +360,7 @@ def test_air_defence_firing_at_drones_is_no_shooting_at_civilians():
 def test_blasts_heard_after_a_drone_raid_are_that_raid():
     text = "Ночью начался налёт беспилотников на Одессу. Жители сообщают о взрывах в Одессе."
     assert types(text) == [AIR]
+
+
+def test_drones_neutralised_by_air_defence_are_downed():
+    assert types("Силы ПВО обезвредили 30 шахедов над Киевской областью.") == [DISRUPTED]
