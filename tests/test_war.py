@@ -364,3 +364,7 @@ def test_blasts_heard_after_a_drone_raid_are_that_raid():
 
 def test_drones_neutralised_by_air_defence_are_downed():
     assert types("Силы ПВО обезвредили 30 шахедов над Киевской областью.") == [DISRUPTED]
+
+
+def test_air_defence_still_at_work_is_no_ground_battle():
+    assert ("Battles", "Armed clash") not in types("В Харькове продолжается боевая работа по целям, которые остаются в воздухе.")
