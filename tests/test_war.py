@@ -368,3 +368,15 @@ def test_drones_neutralised_by_air_defence_are_downed():
 
 def test_air_defence_still_at_work_is_no_ground_battle():
     assert ("Battles", "Armed clash") not in types("В Харькове продолжается боевая работа по целям, которые остаются в воздухе.")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Противник открыл артиллерийский огонь по Горловке.", SHELLING),
+        ("Противник вёл огонь из миномётов по окраинам Донецка.", SHELLING),
+        ("У Торецка противник вёл огонь по нашим позициям из стрелкового оружия.", CLASH),
+    ],
+)
+def test_fire_laid_from_guns_is_shelling_and_from_rifles_a_clash(text, expected):
+    assert types(text) == [expected]
