@@ -316,6 +316,8 @@ def read_phrase(tokens: list[Token], i: int, text: str, anchor_at: set[int]) -> 
         if phrase_at(tokens, k, "non_people"):
             return None  # "28 летний"
         k += 1
+    if k < len(tokens) and phrase_at(tokens, k, "non_people"):
+        return None  # "10 БПЛА"
     head = None
     if k < len(tokens) and tokens[k].pos == "NOUN":
         if not is_person(tokens[k]):

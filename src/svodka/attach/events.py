@@ -58,10 +58,12 @@ def events_from_triggers(doc: Document) -> list[Event]:
     classes = event_classes()
     events = []
     for index in sorted(by_sentence):
-        told = [t for t in by_sentence[index] if t.modality != "background"]
+        told = [t for t in by_sentence[index] if t.modality not in ("background", "denied")]
         referred = [t for t in by_sentence[index] if t.modality == "background"]
-        # an event only referred to ("расследование терактов") does not shape the one reported beside it
-        groups = list(combine(told).items()) + list(combine(referred).items())
+        denied = [t for t in by_sentence[index] if t.modality == "denied"]
+        # an event only referred to ("расследование терактов"), or told as not having happened ("без
+        # задержаний", "пострадавших нет"), does not shape the one reported beside it
+        groups = list(combine(told).items()) + list(combine(referred).items()) + list(combine(denied).items())
         for kind, triggers in groups:
             cls = classes[kind]
             actual = [t for t in triggers if t.modality == "actual"]

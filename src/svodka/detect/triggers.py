@@ -31,6 +31,8 @@ from ..model import Document, Sentence, Token, Trigger
 CLAUSE_BOUNDARIES = {",", ";", ":", "—", "–", "(", ")", "что", "но", "а", "однако"}
 CONDITIONAL = {"если"}
 WITHOUT = {"без"}  # "акция прошла без задержаний": governs the event noun it denies
+NONE_AFTER = {"нет"}  # "разрушений и пострадавших нет": the event noun right before it did not happen
+NONE_REACH = 3  # words between the event noun and "нет": "и" and the other nouns listed with it
 WITHOUT_REACH = 3  # words between "без" and the noun, a list of others before it ("без происшествий и задержаний")
 GENRES_WITHOUT_EVENTS = {"fiction", "sport"}
 HISTORY = "history"  # a text about the last century's wars: judged over the whole text only (a strike on a
@@ -89,6 +91,12 @@ def clause_bounds(tokens: list[Token], first: int, last: int) -> tuple[int, int]
 
 WORDS = re.compile(r"\w+")
 NOT_AN_EVENT = "-"  # the class of a phrase that masks the triggers inside it: "задержаны рейсы"
+# classes whose sub-type comes from the means told beside them (data/strike_means.tsv), and the class
+# each takes when none is told: a strike of unnamed means is a missile attack, an attack with no
+# weapon named ("противник атаковал") a ground assault, a blow dealt with no means told ("нанёс
+# удары") no remote strike at all
+BY_MEANS = {"strike": "strike", "assault": "clash", "blow": NOT_AN_EVENT}
+MANNER = "strike"  # the class in data/strike_means.tsv of a manner of striking that names no weapon
 REFERENCE_REACH = 3  # words between a reference word and the event noun it governs
 REFERENCE, ARTICLE = "reference", "article"
 VERB_FORMS = {"VERB", "INFN", "PRTS", "GRND"}
@@ -133,11 +141,24 @@ def modality_of(tokens: list[Token], match: Match) -> str:
     words_before = [t for t in tokens[start : match.first] if is_word(t)]
     if words_before and words_before[-1].lemma == "не" or told_as_absent(tokens, match, words_before):
         return "denied"
+    if told_as_none(tokens, match):
+        return "denied"
     if any(t.lemma in CONDITIONAL for t in tokens[: match.first]):
         return "hypothetical"
     if any(FUTURE in t.tags and t.pos == "VERB" for t in clause):
         return "planned"
     return "actual"
+
+
+def told_as_none(tokens: list[Token], match: Match) -> bool:
+    """ "пострадавших нет", "пострадавших и разрушений нет": "нет" right after the event word, or after
+    the other nouns it lists with it."""
+    for t in [t for t in tokens[match.last + 1 :] if is_word(t)][:NONE_REACH]:
+        if t.lemma in NONE_AFTER:
+            return True
+        if t.lemma != "и" and not (t.pos == "NOUN" and "gent" in t.tags):
+            return False
+    return False
 
 
 def told_as_absent(tokens: list[Token], match: Match, words_before: list[Token]) -> bool:
@@ -163,13 +184,16 @@ def find_triggers(doc: Document, index: int, context: set[str]) -> list[Trigger]
             continue
         if genre and not crowd_violence(match):
             continue  # a match report's "атака", "разгром", "обстрел ворот"
+        kind = means_of(sentence.tokens, match) if match.pattern.label in BY_MEANS else match.pattern.label
+        if kind == NOT_AN_EVENT:
+            continue
         start, end = sentence.tokens[match.first].start, sentence.tokens[match.last].end
         triggers.append(
             Trigger(
                 start,
                 end,
                 doc.text[start:end],
-                match.pattern.label,
+                kind,
                 index,
                 "background" if recalled else modality_of(sentence.tokens, match),
                 match.pattern.weight,
@@ -191,6 +215,21 @@ def recalls(doc: Document, index: int) -> bool:
     if any(opens_period(tokens_of(m.text)) for m in mentions):
         return True
     return recalled and not mentions
+
+
+def means_of(tokens: list[Token], match: Match) -> str:
+    """A strike's class by the means told nearest to it in its clause, else in its sentence: "нанесли
+    удар ракетами" is a missile attack, "удар дронами" an air strike, "удар ножом" no remote strike at
+    all; with no means named, the class BY_MEANS gives (a missile attack, ANNOTATION.md)."""
+    found = pattern_set("detect/strike_means.tsv").find(tokens)
+    if not found:
+        return BY_MEANS[match.pattern.label]
+    start, end = clause_bounds(tokens, match.first, match.last)
+    in_clause = [m for m in found if start <= m.first and m.last <= end]
+    told = in_clause or found
+    weapons = [m for m in told if m.pattern.label != MANNER]  # a weapon named outweighs a manner ("массированный")
+    nearest = min(weapons or told, key=lambda m: min(abs(m.first - match.last), abs(m.last - match.first)))
+    return nearest.pattern.label
 
 
 def firm_act(match: Match) -> bool:

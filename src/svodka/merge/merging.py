@@ -26,6 +26,8 @@ SUPPORTED_WEIGHT = 0.75
 DEMONSTRATIONS = ("Protests", "Riots")
 ATTACKS_ON_PEOPLE = ("attack", "killing")  # what a case's wording may show was a clash with security forces
 BARE_DEATHS = ("killing", "death")  # "убиты двое", "погибли трое": told with no act of their own
+UNNAMED_MEANS = "strike"  # a remote strike whose means the text does not name ("удар по Купянску")
+HARMED = {"interception": "airstrike"}  # a downing whose debris kills or wounds is a strike there (ANNOTATION.md)
 
 
 def place_key(event: Event):
@@ -330,13 +332,46 @@ def join_incidents(doc: Document, events: list[Event]) -> list[Event]:
     return events
 
 
+def absorb_unnamed_means(events: list[Event]) -> list[Event]:
+    """"Удар по Купянску" and "авиаудар по Купянску" told the same day are one strike, of the sub-type
+    its named means give it: a strike whose means are not named joins a remote strike of the same place
+    and day whose means are."""
+    named = [e for e in events if e.event_type == "Explosions/Remote violence" and e.kind != UNNAMED_MEANS]
+    kept = []
+    for e in events:
+        target = None
+        if e.kind == UNNAMED_MEANS:
+            target = next(
+                (o for o in named if o.modality == e.modality and place_key(o) == place_key(e)
+                 and (not e.date_stated or o.date is None or e.date is None or abs((o.date - e.date).days) <= 1)),
+                None,
+            )
+        if target is None:
+            kept.append(e)
+        else:
+            absorb(target, e)
+    return kept
+
+
+def strike_if_harmed(event: Event) -> None:
+    """"Обломки беспилотника упали во двор. Пострадала хозяйка": a drone or missile downed whose fall
+    kills or wounds someone is a strike at that place, not a disrupted attack."""
+    result = HARMED.get(event.kind)
+    if result and any(c.slot in ("fatalities", "injured") and c.count.min > 0 for c in event.claims):
+        cls = event_classes()[result]
+        event.kind, event.event_type, event.sub_event_type = result, cls.event_type, cls.sub_event_type
+
+
 def merge(doc: Document, events: list[Event], min_confidence: float | None = None) -> list[Event]:
     """The document's events, one per type, place and day: by default those the evidence rules accept
     (`supported`); with `min_confidence`, every candidate at least that confident, accepted or not."""
     events = [e for e in events if e.modality != "background"]
+    for event in events:
+        strike_if_harmed(event)
     events = absorb_parts(doc, events)
     events = join_incidents(doc, events)
     events = absorb_deaths(events)
+    events = absorb_unnamed_means(events)
     events = merge_same(events)
     events = absorb_coarse(events)
     # deaths with no act of violence told (an accident, an illness) are no event at all

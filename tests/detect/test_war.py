@@ -1,0 +1,381 @@
+"""War reporting (ANNOTATION.md): strikes, interceptions, ground fighting, counts and non-events,
+on short reports written for the tests in the manner of either side's summaries and posts."""
+from datetime import date
+
+import pytest
+
+from svodka.detect.triggers import detect
+from svodka.model import Document
+from svodka.pipeline import extract
+from tests.helpers import lemmatised
+
+PUBLISHED = date(2024, 11, 20)
+
+
+def kinds(text):
+    return [t.kind for t in detect(lemmatised(text)).triggers if t.modality == "actual"]
+
+
+def events(text):
+    doc = extract(Document("war", text, PUBLISHED))
+    return [e for e in doc.events if e.modality == "actual"]
+
+
+def types(text):
+    return [(e.event_type, e.sub_event_type) for e in events(text)]
+
+
+AIR = ("Explosions/Remote violence", "Air/drone strike")
+SHELLING = ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+DISRUPTED = ("Strategic developments", "Disrupted weapons use")
+CLASH = ("Battles", "Armed clash")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Российские военные поразили пункт управления ВСУ в Харьковской области.", SHELLING),
+        ("Артиллеристы нанесли удар по позициям противника под Курском.", SHELLING),
+        ("Украинские войска ударили ракетами по депо в Донецке.", SHELLING),
+        ("В Курске прогремели взрывы после атаки дронов.", AIR),
+        ("Ракетный удар по Одессе повредил здания в порту.", SHELLING),
+        ("По объектам энергетики в Киеве нанесён удар.", SHELLING),
+        ("Атаке беспилотников подверглась Брянская область.", AIR),
+        ("В Харьковской области уничтожены склады боеприпасов.", SHELLING),
+        ("Вражеский дрон сбросил взрывное устройство на автомобиль в Горловке.", AIR),
+        ("Авиация нанесла удар ФАБами по опорному пункту в Волчанске.", AIR),
+        ("Удар нанесен в районе аэродрома в Николаевской области, там прогремел взрыв.", SHELLING),
+    ],
+)
+def test_a_remote_strike_in_any_phrasing_and_voice_is_one_strike(text, expected):
+    assert types(text) == [expected]
+
+
+def test_a_hit_told_as_a_landing_stands_with_its_casualties():
+    assert types("Ночью в Белгороде был прилёт по промзоне, пострадали двое.") == [SHELLING]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Беспилотники нанесли удар по нефтебазе в Брянске.", AIR),
+        ("Ударные дроны «Герань» поразили подстанцию в Харьковской области.", AIR),
+        ("Барражирующий боеприпас «Ланцет» поразил зрк в Херсонской области.", AIR),
+        ("ВКС нанесли удар по скоплению техники у Курахово.", AIR),
+        ("РСЗО «Град» нанесли удар по позициям у Горловки.", SHELLING),
+        ("Ракетой «Искандер» нанесён удар по пункту дислокации в Николаевской области.", SHELLING),
+        ("Противник нанёс удар по Сумам ракетами HIMARS.", SHELLING),
+        ("Корабли нанесли удар ракетами «Калибр» по аэродрому в Хмельницкой области.", SHELLING),
+    ],
+)
+def test_a_strike_takes_its_sub_type_from_its_means(text, expected):
+    assert types(text) == [expected]
+
+
+def test_a_blow_with_a_knife_is_no_remote_strike():
+    assert types("В Самаре мужчина нанёс соседу удар ножом по голове.") == []
+
+
+def test_a_strike_told_without_and_with_its_means_the_same_day_is_one_strike_of_those_means():
+    text = "В результате удара по Купянску погибли два человека. Прокуратура уточнила, что это был авиаудар по Купянску, еще один человек ранен."
+    found = events(text)
+    assert [(e.event_type, e.sub_event_type) for e in found] == [AIR]
+    assert (found[0].fatalities.min, found[0].fatalities.max) == (2, 2)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Над Брянской областью сбиты 14 беспилотников.",
+        "ПВО перехватила ракеты над Севастополем.",
+        "Средствами ПВО уничтожен БПЛА над Курской областью.",
+        "Силами ПВО в Раменском округе отражена атака беспилотника, летевшего на Москву.",
+        "Пять вражеских БПЛА уничтожены силами ПВО над Брянской областью, пострадавших нет.",
+    ],
+)
+def test_a_downing_with_no_harm_on_the_ground_is_a_disrupted_weapons_use(text):
+    assert types(text) == [DISRUPTED]
+
+
+def test_drones_downed_are_no_count_of_people():
+    (event,) = events("ПВО уничтожила ночью 10 БПЛА в Ростовской области.")
+    assert event.fatalities is None and event.injured is None
+
+
+def test_debris_that_damages_a_house_is_a_strike_there():
+    assert types("Обломки сбитого БПЛА повредили дом в Подольске.") == [AIR]
+
+
+def test_debris_whose_fall_wounds_someone_told_in_the_next_sentence_is_a_strike():
+    found = events("Обломки беспилотника упали во двор частного дома в Славянске-на-Кубани. Пострадала хозяйка дома.")
+    assert [(e.event_type, e.sub_event_type) for e in found] == [AIR]
+    assert (found[0].injured.min, found[0].injured.max) == (1, 1)
+
+
+def test_the_missiles_downed_in_an_attack_that_got_through_are_part_of_that_attack():
+    assert types("Противник нанёс удар ракетами ATACMS по аэродрому в Курске, семь ракет были сбиты.") == [SHELLING]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В районе Часова Яра идут бои.",
+        "Бои за Торецк продолжаются.",
+        "Штурм Угледара продолжается.",
+        "Подразделения отразили три атаки противника у Покровска.",
+        "Украинские военные отбили контратаку у Курахово.",
+        "Группа украинских военных сдалась в плен в Курской области.",
+        "Российские войска продвинулись в районе Курахово.",
+    ],
+)
+def test_ground_fighting_is_an_armed_clash(text):
+    assert types(text) == [CLASH]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Российская армия освободила населённый пункт Новая Ильинка в ДНР.",
+        "Российские войска взяли под контроль Новую Ильинку в ДНР.",
+        "ВС РФ освободили село Новоивановка в Курской области.",
+    ],
+)
+def test_a_place_taken_is_a_battle(text):
+    assert types(text) == [CLASH]
+
+
+def test_civilians_wounded_in_a_shelling_are_its_injured():
+    (event,) = events("В Белгороде ранены трое мирных жителей после обстрела.")
+    assert (event.injured.min, event.injured.max) == (3, 3)
+
+
+def test_servicemen_killed_are_a_fatalities_interval():
+    (event,) = events("На курском направлении в бою у села Плёхово уничтожено до 40 военнослужащих противника.")
+    assert event.event_type == "Battles"
+    assert (event.fatalities.min, event.fatalities.max) == (1, 40)
+
+
+def test_equipment_destroyed_is_no_count():
+    found = events("У села Плёхово идут бои, уничтожены 5 танков противника.")
+    assert [e.fatalities for e in found] == [None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Эксперт прокомментировал удары ATACMS по России.",
+        "Байден разрешил удары ATACMS вглубь России.",
+        "Губернатор опроверг сообщения о прилёте в Белгороде.",
+        "В Херсоне продолжается разминирование территории.",
+        "Армия провела учения с ракетными ударами по условному противнику.",
+        "В Киеве введены графики отключений после ударов по энергетике.",
+        "США передали Украине ракеты ATACMS.",
+        "Сайт университета подвергся хакерской атаке.",
+        "Рейс задержан: прилёт самолёта перенесли на утро.",
+    ],
+)
+def test_what_only_comments_on_or_surrounds_the_fighting_is_no_actual_event(text):
+    assert types(text) == []
+
+
+def test_an_attack_told_with_its_weapons_is_a_strike_and_without_them_a_ground_assault():
+    assert types("Противник атаковал ракетами Storm Shadow аэродром в Севастополе.") == [SHELLING]
+    assert types("Противник атаковал у Курахово, бои продолжаются.") == [CLASH]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Экономический кризис серьёзно ударил по курсу евро в Париже.",
+        "Учёные продвинулись в понимании процессов внутри нейтронных звёзд.",
+        "Под бой курантов в Москве загадывают желания.",
+        "Самолёт совершил жёсткую посадку в аэропорту прилёта в Анталье.",
+        "Геймер вызвал владельца провайдера на бой в Марселе.",
+    ],
+)
+def test_figures_of_speech_and_flights_are_no_war(text):
+    assert types(text) == []
+
+
+def test_a_battle_of_a_past_war_and_its_leftover_shell_are_no_news():
+    assert types("Кафе стоит на месте ожесточённых боёв времён Корейской войны.") == []
+    assert types("В Брянске саперы обнаружили снаряд времён Великой Отечественной войны.") == []
+
+
+def test_blows_dealt_with_no_means_told_are_no_remote_strike():
+    assert types("В Самаре он нанёс потерпевшему несколько ударов, мужчина госпитализирован.") == []
+
+
+def test_an_arrival_by_air_is_no_hit():
+    assert "Explosions/Remote violence" not in [t for t, _ in types("По прилёту в Сургут женщину задержали полицейские.")]
+
+
+def test_drones_destroyed_by_air_defence_are_downed_not_striking():
+    assert types("32 беспилотника уничтожили этим утром силы ПВО в Подмосковье.") == [DISRUPTED]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Пять человек погибли при попадании ракеты в жилой дом в Шебекино.", SHELLING),
+        ("В Сумах баллистическая ракета попала в многоквартирный дом, погибли шесть человек.", SHELLING),
+        ("В Глухове дрон обрушил подъезд пятиэтажки.", AIR),
+        ("Глава пресс-службы погиб при ударе ВВС по зданию в центре Бейрута.", AIR),
+        ("Атаки дальнобойными ракетами на Рыльск начались днём.", SHELLING),
+    ],
+)
+def test_a_hit_told_by_what_hit_the_target_is_a_strike_of_those_means(text, expected):
+    assert types(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Оккупанты сбросили КАБы на Купянск.", AIR),
+        ("Ударными беспилотниками нанесено поражение живой силе противника в районе Волчанска.", AIR),
+        ("Артиллерией нанесено поражение живой силе и технике в районе Курахово.", SHELLING),
+        ("Россияне атаковали дронами Никопольский район.", AIR),
+        ("С начала суток под Покровском произошло 40 боевых столкновений.", CLASH),
+        ("Под Покровском оккупанты пытались прорвать оборону.", CLASH),
+    ],
+)
+def test_the_other_sides_summaries_read_alike(text, expected):
+    assert types(text) == [expected]
+
+
+def test_a_strategic_defeat_is_no_strike():
+    assert types("Запад стремится нанести поражение России на поле боя.") == []
+
+
+def test_debris_with_no_damage_told_is_only_the_downing():
+    text = "Силами ПВО в Раменском округе сбит беспилотник. На месте падения обломков, по предварительным данным, разрушений и пострадавших нет."
+    assert types(text) == [DISRUPTED]
+
+
+def test_a_fall_is_debris_only_when_a_drone_or_missile_falls():
+    assert types("В Печатниках от падения дерева пострадала женщина.") == []
+
+
+def test_debris_of_a_missile_that_sets_fire_is_a_missile_attack():
+    assert types("Упавшие фрагменты ракеты вызвали пожар на складе в Брянской области.") == [SHELLING]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Байден разрешил Украине использовать американские ракеты дальнего радиуса действия для ударов по территории России.",
+        "Украина имеет право наносить удары по территории России французскими ракетами, заявил министр.",
+        "Шольц не готов выдавать разрешение использовать немецкое оружие для ударов по целям в глубине России.",
+    ],
+)
+def test_leave_to_strike_is_no_strike(text):
+    assert types(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Команда из Казани заняла второе место среди городов России.",
+        "Покупатель может взять посылку в пункте выдачи в Москве.",
+    ],
+)
+def test_places_won_in_peace_are_no_territory_taken(text):
+    assert types(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Армия нанесла массированный удар высокоточным оружием по объектам энергетики в Киеве.", SHELLING),
+        ("После атаки ВСУ на Белгород ранены двое мирных жителей.", SHELLING),
+        ("В Сумах прилетело в жилой дом, ранены трое.", SHELLING),
+        ("Противник пытался прорваться, атаки на позиции у Торецка отбиты.", CLASH),
+    ],
+)
+def test_strikes_told_by_their_manner_or_by_who_attacked(text, expected):
+    assert types(text) == [expected]
+
+
+def test_a_weapon_told_outweighs_the_manner_of_the_strike():
+    assert types("Армия нанесла массированный удар дронами по объектам энергетики в Киеве.") == [AIR]
+
+
+def test_an_attack_expected_is_not_actual():
+    assert types("В Киеве ожидают мощную атаку России в ответ на удары западным оружием.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В Херсонской области саперы уничтожили 200 снарядов, оставшихся после боёв.",
+        "На стройке в Курске нашли неразорвавшуюся авиабомбу.",
+    ],
+)
+def test_ordnance_cleared_after_the_fighting_is_no_event(text):
+    assert types(text) == []
+
+
+def test_attacks_stopped_are_a_battle():
+    assert types("Силы обороны остановили 15 атак противника под Покровском.") == [CLASH]
+
+
+def test_debris_that_fell_with_no_victims_or_damage_listed_is_only_the_downing():
+    text = "БПЛА сбит утром над Ростовской областью, обломки упали на территорию детского сада, пострадавших и разрушений нет."
+    assert types(text) == [DISRUPTED]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Власти Подмосковья призвали жителей не выкладывать видео с работой ПВО.",
+        "Украинские беспилотники чуть не сбили пассажирский самолёт над Москвой.",
+        "Чтобы отразить такую атаку, нужна слаженная работа комплексов ПВО.",
+    ],
+)
+def test_what_nearly_or_would_happen_is_no_event(text):
+    assert types(text) == []
+
+
+def test_what_is_told_as_not_having_happened_does_not_shape_the_event_beside_it():
+    assert types("Митинг в Москве прошел без задержаний.") == [("Protests", "Peaceful protest")]
+
+
+def test_troops_killed_by_a_strike_are_its_toll_not_a_battle():
+    (event,) = events("Ударом «Искандера» по пункту дислокации в Николаевской области уничтожено до 40 военнослужащих противника.")
+    assert (event.event_type, event.sub_event_type) == SHELLING
+    assert (event.fatalities.min, event.fatalities.max) == (1, 40)
+
+
+def test_a_munition_detonating_that_wounds_someone_is_a_strike():
+    assert types("В Белгороде в результате детонации боеприпаса пострадал мужчина.") == [SHELLING]
+    assert types("В Шебекино при детонации дрона ранены двое.") == [AIR]
+
+
+def test_air_defence_firing_at_drones_is_no_shooting_at_civilians():
+    found = types("Каналы сообщают о взрывах в Одессе, предполагая, что это стрельба ПВО по беспилотникам.")
+    assert ("Violence against civilians", "Attack") not in found
+
+
+def test_blasts_heard_after_a_drone_raid_are_that_raid():
+    text = "Ночью начался налёт беспилотников на Одессу. Жители сообщают о взрывах в Одессе."
+    assert types(text) == [AIR]
+
+
+def test_drones_neutralised_by_air_defence_are_downed():
+    assert types("Силы ПВО обезвредили 30 шахедов над Киевской областью.") == [DISRUPTED]
+
+
+def test_air_defence_still_at_work_is_no_ground_battle():
+    assert ("Battles", "Armed clash") not in types("В Харькове продолжается боевая работа по целям, которые остаются в воздухе.")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Противник открыл артиллерийский огонь по Горловке.", SHELLING),
+        ("Противник вёл огонь из миномётов по окраинам Донецка.", SHELLING),
+        ("У Торецка противник вёл огонь по нашим позициям из стрелкового оружия.", CLASH),
+    ],
+)
+def test_fire_laid_from_guns_is_shelling_and_from_rifles_a_clash(text, expected):
+    assert types(text) == [expected]
