@@ -106,6 +106,7 @@ def test_the_seed_scores_above_the_bar(tmp_path):
 def test_a_fault_inside_svodka_is_one_line_and_exit_70(monkeypatch, capsys, tmp_path):
     import sys as system
 
+    from svodka.cli import extract as extract_command
     from svodka.cli import main as cli
 
     def broken(*args, **kwargs):
@@ -113,7 +114,7 @@ def test_a_fault_inside_svodka_is_one_line_and_exit_70(monkeypatch, capsys, tmp_
 
     text = tmp_path / "a.txt"
     text.write_text("В Бишкеке прошел митинг.", encoding="utf-8")
-    monkeypatch.setattr(cli, "extract_all", broken)
+    monkeypatch.setattr(extract_command, "extract_all", broken)
     monkeypatch.setattr(system, "argv", ["svodka", "extract", str(text), "--format", "jsonl"])
     monkeypatch.delenv("SVODKA_DEBUG", raising=False)
     with pytest.raises(SystemExit) as exit_info:

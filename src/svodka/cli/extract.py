@@ -1,0 +1,73 @@
+"""`svodka extract`: the events of Russian news texts, as CONTRACT.md's JSON or a table."""
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+
+import typer
+from rich.console import Console
+
+from ..errors import SvodkaError
+from ..ingest.readers import parse_published, read_documents
+from ..pipeline import extract_all
+from ..records import document_json
+from .app import (
+    PIPE_WIDTH,
+    app,
+    extract_options,
+    fail,
+    say,
+    warn,
+)
+from .tables import render_documents
+
+
+class OutputFormat(str, Enum):
+    json = "json"
+    jsonl = "jsonl"
+    table = "table"
+
+
+@app.command("extract")
+def extract_command(
+    path: str = typer.Argument(..., help="A text file, a JSON Lines file of documents, or - for JSON Lines on stdin."),
+    published: str = typer.Option(None, "--published", help="Publication date YYYY-MM-DD of a plain-text input."),
+    source: str = typer.Option(None, "--source", help="Outlet name of a plain-text input."),
+    url: str = typer.Option(None, "--url", help="URL of a plain-text input."),
+    output_format: OutputFormat = typer.Option(None, "--format", help="json, jsonl or table (default: table on a terminal, else json)."),
+    no_shortcut: bool = typer.Option(False, "--no-shortcut", help="Tag every sentence and analyse every document, with a trigger or not (slow; checks the shortcut)."),
+    quotes: bool = typer.Option(False, "--quotes", help="Also list the quotes of documents that report no event (slower on a news stream)."),
+    min_confidence: float = typer.Option(
+        None, "--min-confidence",
+        help="Output every candidate event at least this confident (0..1), also those the evidence rules set aside "
+             "(a weak word told alone); default: the events the rules accept.",
+    ),
+) -> None:
+    """Find the events in Russian news texts."""
+    skipped = []
+
+    def report(message: str) -> None:
+        skipped.append(message)
+        say(f"skipped: {message}")
+
+    fmt = output_format or (OutputFormat.table if sys.stdout.isatty() else OutputFormat.json)
+    options = extract_options(min_confidence, shortcut=not no_shortcut, quotes=quotes)
+    try:
+        day = parse_published(published)
+        documents = read_documents(path, published=day, source=source, url=url, on_error=report, on_warning=warn)
+        done = []
+        for doc in extract_all(documents, options):
+            if fmt is OutputFormat.jsonl:
+                print(json.dumps(document_json(doc), ensure_ascii=False), flush=True)
+            else:
+                done.append(doc)
+    except SvodkaError as error:
+        fail(str(error))
+    if fmt is OutputFormat.json:
+        payload = [document_json(d) for d in done]
+        print(json.dumps(payload[0] if len(payload) == 1 else payload, ensure_ascii=False, indent=2))
+    elif fmt is OutputFormat.table:
+        render_documents(done, Console(width=None if sys.stdout.isatty() else PIPE_WIDTH))
+    if skipped:
+        fail(f"{len(skipped)} input record(s) skipped", code=1)

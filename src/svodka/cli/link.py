@@ -1,0 +1,33 @@
+"""`svodka link`: the Parquet parts of a run linked into events, on one process or Dask."""
+from __future__ import annotations
+
+import json
+
+import typer
+
+from ..errors import SvodkaError
+from .app import (
+    app,
+    fail,
+    say,
+)
+
+
+@app.command("link")
+def link_command(
+    parts: str = typer.Argument(..., help="A folder (or URI) of scale.write_parquet_partitions' part-*.parquet files."),
+    output: str = typer.Option(..., "-o", "--output", help="JSON Lines file of the linked events."),
+    workers: int = typer.Option(0, "--workers", help="Worker processes clustering the windows (0: in this process)."),
+    scheduler: str = typer.Option(None, "--scheduler", help="Address of a Dask scheduler to cluster on."),
+) -> None:
+    """Link the events of partitioned Parquet into the store's linked events, on Dask."""
+    from ..dataset.parquet_link import link_parquet
+
+    try:
+        linked = link_parquet(parts, workers=workers, scheduler=scheduler)
+    except SvodkaError as error:
+        fail(str(error))
+    with open(output, "w", encoding="utf-8") as stream:
+        for event in linked:
+            stream.write(json.dumps(event, ensure_ascii=False) + "\n")
+    say(f"{len(linked)} linked events written to {output}")
