@@ -70,6 +70,9 @@ def server(db):
 @pytest.fixture
 def page(browser, server):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=server)
+    # the network is blocked: only the server on loopback answers
+    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith((server, "data:"))
+                  else route.abort())
     page = context.new_page()
     page.requested, page.errors = [], []
     page.on("request", lambda request: page.requested.append(request.url))
