@@ -35,7 +35,7 @@ def load_texts(path: str, repeat_to: int, limit: int | None) -> list[dict]:
 
 def documents_of(records: list[dict]) -> Iterator:
     """Documents made one at a time, so that a run holds only the batch in hand, as a real one does."""
-    from svodka.ingest.readers import parse_published
+    from svodka.ingest.common import parse_published
     from svodka.model import Document
 
     return (Document(str(d["id"]), d["text"], parse_published(d.get("published"))) for d in records)

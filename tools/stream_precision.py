@@ -24,7 +24,9 @@ from rich.console import Console
 from rich.table import Table
 
 from svodka.errors import SvodkaError
-from svodka.ingest.readers import Metadata, decode_text, document_from_json, read_bytes
+from svodka.ingest.common import Metadata, read_bytes
+from svodka.ingest.encodings import decode_text
+from svodka.ingest.jsonl import document_from_json
 from svodka.model import Document, Event
 from svodka.pipeline import extract
 

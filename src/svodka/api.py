@@ -189,7 +189,7 @@ def _document(record: dict | str, number: int):
 
 
 def _day(value: date | str | None) -> date | None:
-    from .ingest.readers import parse_published
+    from .ingest.common import parse_published
 
     if value is None or isinstance(value, date):
         return value

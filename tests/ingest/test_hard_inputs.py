@@ -16,8 +16,8 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from svodka.errors import InputError
-from svodka.ingest.readers import Limits, read_documents
-
+from svodka.ingest.common import Limits
+from svodka.ingest.readers import read_documents
 from tests.ingest.test_readers import NEWS, PAGE, write
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -8,7 +8,8 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from svodka.errors import InputError, SvodkaError
-from svodka.ingest.readers import parse_published, read_documents
+from svodka.ingest.common import parse_published
+from svodka.ingest.readers import read_documents
 
 NEWS = (
     "Митинг против закрытия больницы прошёл в Самаре\n"

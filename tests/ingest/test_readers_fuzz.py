@@ -11,7 +11,8 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from svodka.errors import InputError
-from svodka.ingest.readers import Limits, read_documents
+from svodka.ingest.common import Limits
+from svodka.ingest.readers import read_documents
 
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                          HealthCheck.too_slow])

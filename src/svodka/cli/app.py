@@ -7,7 +7,7 @@ import sys
 import typer
 
 from ..errors import InputError
-from ..ingest.readers import parse_day
+from ..ingest.common import parse_day
 from ..options import ExtractOptions
 
 app = typer.Typer(

@@ -9,7 +9,8 @@ import typer
 from rich.console import Console
 
 from ..errors import SvodkaError
-from ..ingest.readers import parse_published, read_documents
+from ..ingest.common import parse_published
+from ..ingest.readers import read_documents
 from ..pipeline import extract_all
 from ..records import document_json
 from .app import (

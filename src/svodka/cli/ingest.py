@@ -7,7 +7,7 @@ from rich.console import Console
 from ..dataset.store import DEFAULT_PATH, Store
 from ..dataset.writer import ingest
 from ..errors import SvodkaError
-from ..ingest.readers import parse_published
+from ..ingest.common import parse_published
 from .app import (
     app,
     extract_options,

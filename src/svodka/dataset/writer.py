@@ -15,7 +15,8 @@ from datetime import date
 
 from .. import scale
 from ..errors import InputError
-from ..ingest.readers import ErrorHandler, read_documents, warn_to_stderr
+from ..ingest.common import ErrorHandler, warn_to_stderr
+from ..ingest.readers import read_documents
 from ..model import Document
 from ..options import DEFAULT_OPTIONS, ExtractOptions
 from .store import Store, document_key

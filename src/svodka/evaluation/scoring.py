@@ -29,7 +29,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from ..errors import InputError
-from ..ingest.readers import ErrorHandler, read_documents
+from ..ingest.common import ErrorHandler
+from ..ingest.readers import read_documents
 from ..model import COUNT_SLOTS
 from ..options import ExtractOptions
 from ..pipeline import extract_all

@@ -25,7 +25,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from ..dataset.store import SUMMARY_SORTS, Store, StoreError
 from ..errors import SvodkaError
 from ..export import formats as export
-from ..ingest.readers import ISO_DAY
+from ..ingest.common import ISO_DAY
 from .api_models import (
     Aggregate,
     DocumentDetail,
