@@ -734,3 +734,30 @@ def test_a_place_where_something_was_said_is_not_who_said_it(build):
 def test_local_authorities_with_no_place_name_no_one(build):
     a = only(build("По данным местных властей, погибли трое."))
     assert a.unnamed == a.chain == ["местные власти"]
+
+
+# ---------------------------------------------------------------- round 2: spelling and non-speakers
+
+
+def test_latin_outlet_spelled_in_cyrillic_keeps_the_text_spelling(build):
+    doc = build("Полиция применила слезоточивый газ, передает корреспондент Би-би-си.")
+    assert only(doc).chain == ["Би-би-си"]
+    doc = build("Полиция применила слезоточивый газ, сообщил агентству Рейтер источник.")
+    assert only(doc).chain == ["источник", "Рейтер"]
+
+
+def test_latin_outlet_spelled_in_latin_keeps_the_table_name(build):
+    doc = build("Полиция применила слезоточивый газ, передает корреспондент BBC News.")
+    assert only(doc).chain == ["BBC"]
+
+
+def test_according_phrase_followed_by_a_time_names_no_one(build):
+    doc = build("По информации на данном этапе, в результате нападения ранены три человека.")
+    assert chains(doc) == []
+    doc = build("По данным на утро, в результате нападения ранены три человека.")
+    assert chains(doc) == []
+
+
+def test_speech_noun_before_the_body_is_not_part_of_its_name(build):
+    doc = build("Число погибших достигло 12, передает телеканал Sky News со ссылкой на данные полиции Осло.")
+    assert only(doc).chain == ["Полиция Осло", "Sky News"]

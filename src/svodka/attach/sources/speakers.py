@@ -25,6 +25,7 @@ DATA = Path(__file__).parents[2] / "data"
 PRONOUNS = {"он", "она", "оно", "они"}
 LOCATIVE_PREPOSITIONS = {"в", "во"}
 LOCATIVE_CASES = {"loct", "loc2", "datv"}
+SOURCE_PREPOSITIONS = {"в", "во", "из", "от", "со", "с"}  # "по данным из МВД": a source may follow these
 TOPIC_WORDS = {"о", "об", "обо", "про", "что", "чтобы", "если", "как"}
 CLAUSE_PUNCTUATION = {",", ":", ";", "–", "—", "-", ".", "!", "?", "…", ")"}
 NAME_TAGS = {"Name", "Surn", "Patr", "Geox"}
@@ -115,6 +116,17 @@ class OutletForm:
     texts: tuple[str, ...]
     lemmas: tuple[str, ...]
     needs_context: bool  # an ordinary word ("Медуза", "Звезда"): only in quotes or after a genre noun
+    written: str = ""  # the name the chain gives when the text spells this form (see _written_name)
+
+
+def _written_name(name: str, spelling: str, spellings: list[str]) -> str:
+    """A Latin name spelled in Cyrillic ("Би-би-си" for BBC) keeps the text's spelling, as a body
+    keeps the name the text gives it: the row's first Cyrillic spelling of that stem, so that an
+    inflected form listed ("Аль-Джазире") gives the nominative one; other forms take the table's name."""
+    if spelling == name or not re.search("[а-яё]", spelling.lower()) or re.search("[а-яё]", name.lower()):
+        return name
+    stem = spelling.lower()[:6]
+    return next(s for s in spellings if s.lower()[:6] == stem)
 
 
 def _is_ordinary_word(word: str) -> bool:
@@ -136,6 +148,7 @@ def outlet_forms() -> dict[str, list[OutletForm]]:
             form = OutletForm(
                 name, kind, tuple(t.text for t in toks), tuple(t.lemma for t in toks),
                 len(toks) == 1 and (_is_ordinary_word(spelling) or spelling.isdigit()),
+                _written_name(name, spelling, spellings),
             )
             index.setdefault(form.lemmas[0], []).append(form)
     for forms in index.values():
@@ -273,7 +286,7 @@ class View:
             own = form.name == self.doc.source and not (i > 0 and self.tokens[i - 1].pos in ("NOUN", "PREP"))
             if form.needs_context and not (quoted or genre or own):
                 continue  # "Звезда", "112" alone are outlets only in quotes, after "телеканал" or in their own post
-            return self._widen(OutletSpan(i, last, form.name, form.kind))
+            return self._widen(OutletSpan(i, last, form.written or form.name, form.kind))
         return None
 
     def _quoted_outlet_at(self, i: int) -> OutletSpan | None:
@@ -588,6 +601,8 @@ class Attributor:
         if not (opens_according or speaks) or self._inside_quote(i):
             return i + 1
         according = self._phrase_at(i, self.lex.according, last, modifiers=True) if opens_according else None
+        if according and according < last and tokens[according].pos == "PREP" and tokens[according].text.lower() not in SOURCE_PREPOSITIONS:
+            return according  # "по информации на данном этапе", "по данным на утро": when, not who
         if according:
             end = self._clause_end(according, last)
             resolved = self._resolve(according, end, genitive=True)
@@ -811,8 +826,8 @@ class Attributor:
                     i = end  # "гибель двух человек подтвердил": an object with its modifiers
                     continue
                 start = i
-                while start > first and _is_modifier(view.tokens[start - 1]):
-                    start -= 1
+                while start > first and _is_modifier(view.tokens[start - 1]) and not self.lex.has("speech_noun", view.tokens[start - 1]):
+                    start -= 1  # "данные полиции": the speech noun read as an adjective is not the body's
                 if start == i and end == i + 1 and self.lex.has("anaphoric_body", t):
                     antecedent = self._organisation_before(t.start)
                     if antecedent:
