@@ -297,3 +297,15 @@ def test_a_denial_opening_the_next_paragraph_of_what_was_told_disputes_the_event
     assert only_event(out)["verification"] == "disputed"
     _, out = run(told + "В Минобороны России опровергли слухи о переговорах.")
     assert only_event(out)["verification"] is None
+
+
+def test_an_outlet_spelled_in_cyrillic_in_its_own_post_is_still_its_own():
+    text = (
+        "Поджог военкомата в Рязани\n\n"
+        "Ночью в Рязани неизвестные подожгли здание военкомата.\n\n"
+        "По данным Маш, поджигатели действовали по заданию кураторов.\n\n"
+        "Поджигателей задержали в Москве."
+    )
+    _, out = run(text, source="Mash")
+    arrests = [e for e in out["events"] if e["sub_event_type"] == "Arrests"]
+    assert arrests and all(["Маш"] in [s["chain"] for s in e["sources"]] for e in arrests)

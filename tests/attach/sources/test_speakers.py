@@ -761,3 +761,17 @@ def test_according_phrase_followed_by_a_time_names_no_one(build):
 def test_speech_noun_before_the_body_is_not_part_of_its_name(build):
     doc = build("Число погибших достигло 12, передает телеканал Sky News со ссылкой на данные полиции Осло.")
     assert only(doc).chain == ["Полиция Осло", "Sky News"]
+
+
+def test_a_quoted_outlet_after_telekompaniya_is_the_outlet(build):
+    assert chains(build("Телекомпания «Вести Кавказа» сообщает о пострадавших.")) == [["Вести Кавказа"]]
+
+
+def test_the_desk_of_an_outlet_is_the_outlet(build):
+    doc = build("По данным украинской службы «Радио Свобода», задержаны 12 человек.")
+    assert only(doc).chain == ["Радио Свобода"]
+
+
+def test_a_legal_gloss_in_brackets_ends_the_speaker(build):
+    doc = build("По данным «Радио Свобода» (объявлено в России нежелательной организацией), задержаны 12 человек.")
+    assert only(doc).chain == ["Радио Свобода"]

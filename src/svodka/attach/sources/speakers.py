@@ -32,6 +32,7 @@ NAME_TAGS = {"Name", "Surn", "Patr", "Geox"}
 NAME_CASES = ("gent", "datv", "ablt")  # the oblique cases a name may keep in NER's normal form
 SPEECH_QUOTE_MIN_CHARS = 60  # a longer quote is speech: its verbs are not attributions
 OUTLET_NAME_MAX_CHARS = 60
+OUTLET_DESKS = {"служба", "редакция"}  # part of an outlet, not a speaker of its own, before the outlet's name
 QUOTED_NAME_MAX_TOKENS = 5  # the opening quote and up to four words
 GAP = "…"
 MAX_GAP = 8
@@ -158,12 +159,22 @@ def outlet_forms() -> dict[str, list[OutletForm]]:
 
 @lru_cache(maxsize=1)
 def outlet_names() -> frozenset[str]:
-    return frozenset(form.name for forms in outlet_forms().values() for form in forms)
+    return frozenset(outlet_table_names())
+
+
+@lru_cache(maxsize=1)
+def outlet_table_names() -> dict[str, str]:
+    """Every name a chain may give an outlet (the table's and the text's spellings) -> the table's name."""
+    names = {form.name: form.name for forms in outlet_forms().values() for form in forms}
+    names.update({form.written: form.name for forms in outlet_forms().values() for form in forms if form.written})
+    return names
 
 
 @lru_cache(maxsize=1)
 def outlet_kinds() -> frozenset[str]:
-    return frozenset(row[1] for row in _rows("attach/outlets.tsv")) | {"издание", "сми", "газета", "журнал", "портал"}
+    return frozenset(row[1] for row in _rows("attach/outlets.tsv")) | {
+        "издание", "сми", "газета", "журнал", "портал", "телекомпания", "радиостанция", "агентство"
+    }
 
 
 # ---------------------------------------------------------------- document view
@@ -330,6 +341,10 @@ class View:
             first, last = first - 1, last + 1
         if first > 0 and self.tokens[first - 1].lemma in outlet_kinds():
             first -= 1
+        elif first > 0 and self.tokens[first - 1].lemma in OUTLET_DESKS:
+            first -= 1  # "грузинской службы «Радио Свобода»": the outlet's desk is the outlet
+            while first > 0 and _is_modifier(self.tokens[first - 1]):
+                first -= 1
         return OutletSpan(first, last, outlet.name, outlet.kind)
 
     @staticmethod
@@ -673,9 +688,22 @@ class Attributor:
         return i not in self.view.outlet_at and (t.text in CLAUSE_PUNCTUATION or t.text.lower() in TOPIC_WORDS)
 
     def _clause_end(self, i: int, last: int) -> int:
-        while i < last and not self._is_boundary(i):
+        while i < last and not self._is_boundary(i) and not self._opens_gloss(i, last):
             i += 1
         return i
+
+    def _opens_gloss(self, i: int, last: int) -> bool:
+        """ "(объявлена нежелательной организацией)", "(деятельность запрещена в РФ)": a bracket
+        with a verb or a short participle says something of the name before it, and ends its clause."""
+        tokens = self.view.tokens
+        if tokens[i].text != "(":
+            return False
+        for j in range(i + 1, min(last, i + 1 + BRACKET_MAX_TOKENS)):
+            if tokens[j].text == ")":
+                return False
+            if tokens[j].pos in ("PRTS", "VERB"):
+                return True
+        return False
 
     def _clause_start(self, i: int, first: int) -> int:
         while i > first:
