@@ -775,3 +775,15 @@ def test_the_desk_of_an_outlet_is_the_outlet(build):
 def test_a_legal_gloss_in_brackets_ends_the_speaker(build):
     doc = build("По данным «Радио Свобода» (объявлено в России нежелательной организацией), задержаны 12 человек.")
     assert only(doc).chain == ["Радио Свобода"]
+
+
+def test_according_phrase_followed_by_the_clause_names_no_one(build):
+    assert chains(build("По некоторым данным нападавший проник на сцену с поддельным пропуском.")) == []
+    assert chains(build("По данным Минздрава, нападавший проник на сцену.")) == [["Минздрав"]]
+
+
+def test_a_deictic_body_is_the_one_named_elsewhere_else_unnamed(build):
+    doc = build("Донецкая облпрокуратура: ранены шесть человек. Взрыв прогремел в центре, сообщила местная облпрокуратура.")
+    assert chains(doc) == [["Донецкая облпрокуратура"]]
+    a = only(build("По данным местной полиции, нападавший проник на сцену."))
+    assert a.chain == ["местная полиция"] and a.unnamed == ["местная полиция"]

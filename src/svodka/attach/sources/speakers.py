@@ -618,6 +618,8 @@ class Attributor:
         according = self._phrase_at(i, self.lex.according, last, modifiers=True) if opens_according else None
         if according and according < last and tokens[according].pos == "PREP" and tokens[according].text.lower() not in SOURCE_PREPOSITIONS:
             return according  # "по информации на данном этапе", "по данным на утро": when, not who
+        if according and according < last and not self._may_open_genitive_source(tokens[according]):
+            return according  # "по некоторым данным нападавший проник": the clause goes on, no one is named
         if according:
             end = self._clause_end(according, last)
             resolved = self._resolve(according, end, genitive=True)
@@ -641,6 +643,14 @@ class Attributor:
             if clause:
                 self.quotes.append(Quote(list(attribution.chain), clause, (t.start, t.end), direct=False))
         return i + 1
+
+    @staticmethod
+    def _may_open_genitive_source(t: Token) -> bool:
+        """The word right after "по данным" that can begin who says so: a genitive, a name, a quote, a figure."""
+        if not t.text[:1].isalpha() or _capitalised(t.text) or _is_latin(t.text) or "gent" in t.tags or t.pos == "PREP":
+            return True
+        parses = morph_analyzer().parse(t.text.lower())
+        return any(p.tag.case == "gent" for p in parses)
 
     def _record(self, resolved: Resolved, sentences: list[int], quote: Span | None, verb: Span | None) -> Attribution:
         evidence = min(s[0] for s in resolved.spans), max(s[1] for s in resolved.spans)
@@ -865,6 +875,11 @@ class Attributor:
                 holder = self._office_holder(i, end)
                 if holder:
                     return holder
+                if start < i and end == i + 1 and all(self.lex.has("deictic", view.tokens[k]) for k in range(start, i)):
+                    named = self._body_named_elsewhere(i)  # "местная облпрокуратура" after "Донецкая облпрокуратура"
+                    if named:
+                        return Speaker(named, view.span(start, end))
+                    return Speaker(self._phrase_name(start, end).lower(), view.span(start, end), unnamed=True)
                 name = self._body_name(start, i, end)
                 bare = self._is_bare_common(start, i, end) and name.lower() == self._phrase_name(start, end).lower()
                 if start > first and view.tokens[start - 1].text.lower() in LOCATIVE_PREPOSITIONS:
@@ -1053,6 +1068,17 @@ class Attributor:
         if "inan" in tokens[head].tags or "anim" not in tokens[head].tags:
             name = name[:1].upper() + name[1:]
         return name
+
+    def _body_named_elsewhere(self, head: int) -> str | None:
+        """The body a deictic phrase ("местная прокуратура") stands for: the same noun with a
+        capitalised adjective before it anywhere in the text ("Донецкая прокуратура"), in the nominative."""
+        tokens = self.view.tokens
+        lemma = tokens[head].lemma
+        for k in range(1, len(tokens)):
+            if k != head and tokens[k].lemma == lemma and _is_modifier(tokens[k - 1]) and _capitalised(tokens[k - 1].text) \
+                    and not self.lex.has("deictic", tokens[k - 1]):
+                return self._body_name(k - 1, k, k + 1)
+        return None
 
     def _earlier_named_body(self, head: int) -> str | None:
         """ "в комендатуре" after "Комендатура Алматы": the body by its full name."""
