@@ -787,3 +787,9 @@ def test_a_deictic_body_is_the_one_named_elsewhere_else_unnamed(build):
     assert chains(doc) == [["Донецкая облпрокуратура"]]
     a = only(build("По данным местной полиции, нападавший проник на сцену."))
     assert a.chain == ["местная полиция"] and a.unnamed == ["местная полиция"]
+
+
+def test_a_speaker_telling_an_intent_is_no_source_of_the_sentence(build):
+    doc = build("Президент заявил о своем намерении уволить главу компании после столкновений с полицией.")
+    assert chains(doc) == []
+    assert chains(build("МВД заявило о задержании 12 человек.")) == [["МВД"]]

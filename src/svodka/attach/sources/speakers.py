@@ -632,6 +632,8 @@ class Attributor:
         resolved = self._speaker_of_verb(i, first, last)
         if not resolved.chain or (self.lex.has("relay", t) and not resolved.has_relay_object):
             return i + 1
+        if self._tells_intent(i, last):
+            return i + 1  # "заявил о своем намерении уволить": a plan told, not the sentence's events
         resolved.spans.append((t.start, t.end))
         quote = self._direct_quote(i, last)
         sentences = {sentence} | self._told_before(sentence, first, last)
@@ -643,6 +645,17 @@ class Attributor:
             if clause:
                 self.quotes.append(Quote(list(attribution.chain), clause, (t.start, t.end), direct=False))
         return i + 1
+
+    def _tells_intent(self, v: int, last: int) -> bool:
+        """The verb says what the speaker means to do: "заявил о намерении", "объявило о планах"."""
+        tokens = self.view.tokens
+        k = v + 1
+        if k >= last or tokens[k].text.lower() not in TOPIC_WORDS - {"что", "чтобы", "если", "как"}:
+            return False
+        k += 1
+        while k < last and (_is_modifier(tokens[k]) or tokens[k].pos == "NPRO"):
+            k += 1
+        return k < last and self.lex.has("intent", tokens[k])
 
     @staticmethod
     def _may_open_genitive_source(t: Token) -> bool:
