@@ -793,3 +793,19 @@ def test_a_speaker_telling_an_intent_is_no_source_of_the_sentence(build):
     doc = build("Президент заявил о своем намерении уволить главу компании после столкновений с полицией.")
     assert chains(doc) == []
     assert chains(build("МВД заявило о задержании 12 человек.")) == [["МВД"]]
+
+
+def test_ob_etom_closing_a_paragraph_sources_its_earlier_sentences(build):
+    doc = build(
+        "Взрыв в Махачкале\n\n"
+        "В Махачкале прогремел взрыв у здания суда. Ранены три человека. "
+        "Об этом сообщает ТАСС.\n\n"
+        "Позже в городе прошел митинг."
+    )
+    a = only(doc)
+    assert a.chain == ["ТАСС"] and a.sentences == [1, 2, 3]
+
+
+def test_law_enforcement_at_large_is_unnamed(build):
+    a = only(build("Правоохранительные органы сообщили о задержании 20 человек."))
+    assert a.chain == ["правоохранительные органы"] and a.unnamed == ["правоохранительные органы"]

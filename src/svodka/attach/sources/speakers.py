@@ -675,10 +675,15 @@ class Attributor:
         return attribution
 
     def _told_before(self, sentence: int, first: int, last: int) -> set[int]:
-        """ "Об этом сообщает Интерфакс": the source of the sentence before, too."""
+        """ "Об этом сообщает Интерфакс": the source of the sentence before, too, and of the earlier
+        sentences of its paragraph, which "этом" sums up."""
         if sentence == 0 or not any(self._phrase_at(i, self.lex.backward, last) for i in range(first, last)):
             return set()
-        return {sentence - 1}
+        sentences = self.doc.sentences
+        paragraph = sentences[sentence].paragraph
+        return {sentence - 1} | {
+            k for k in range(sentence - 1, -1, -1) if sentences[k].paragraph == paragraph and not sentences[k].headline
+        }
 
     def _inside_quote(self, i: int) -> bool:
         t = self.view.tokens[i]
