@@ -809,3 +809,12 @@ def test_ob_etom_closing_a_paragraph_sources_its_earlier_sentences(build):
 def test_law_enforcement_at_large_is_unnamed(build):
     a = only(build("Правоохранительные органы сообщили о задержании 20 человек."))
     assert a.chain == ["правоохранительные органы"] and a.unnamed == ["правоохранительные органы"]
+
+
+@pytest.mark.parametrize("text, chain", [
+    ("Полиция Амстердама отчиталась о задержании 62 человек.", ["Полиция Амстердама"]),
+    ("МВД Грузии отчитывается о 40 задержанных.", ["МВД Грузии"]),
+    ("Губернатор доложил о двух раненых.", ["губернатор"]),
+])
+def test_reporting_verbs_attribute(build, text, chain):
+    assert [a.chain for a in find_attributions(build(text))] == [chain]
