@@ -231,3 +231,17 @@ def test_the_start_of_a_period_is_background_but_a_night_or_the_morning_is_not()
     assert since.text == "с 2 ноября" and is_background(since, published, published)
     [night] = find_dates(parsed("В ночь с 4 на 5 ноября прогремел взрыв.", published), 0, published)
     assert not is_background(night, published, published)
+
+
+def test_nakanune_after_a_stated_day_counts_from_that_day():
+    text = "В понедельник, 14 марта, депутат скончался в больнице после того, как накануне на него напали у дома."
+    found = all_dates(parsed(text, date(2022, 3, 16)))
+    assert [(m.text, m.day) for m in found] == [
+        ("В понедельник, 14 марта", date(2022, 3, 14)),
+        ("накануне", date(2022, 3, 13)),
+    ]
+
+
+def test_nakanune_alone_is_the_day_before_published():
+    found = all_dates(parsed("Накануне у здания суда прошел митинг.", date(2022, 3, 16)))
+    assert [(m.text, m.day) for m in found] == [("Накануне", date(2022, 3, 15))]

@@ -271,3 +271,11 @@ def test_a_figure_told_for_one_act_at_several_places_is_none_s():
     events = extract(Document("t", text, date(2024, 3, 6))).events
     assert sorted(e.location.place.name for e in events) == ["Актау", "Алматы"]
     assert all(e.arrested is None for e in events)
+
+
+def test_a_figure_for_several_events_together_is_given_to_none():
+    text = ("В пятницу в Бейруте взорвался заминированный автомобиль. В тот же день в Триполи прогремел "
+            "взрыв у мечети. Число жертв двойного теракта достигло 40 человек.")
+    events = extract(Document("t", text, date(2024, 11, 6))).events
+    assert len({e.location.place.name for e in events if e.location}) > 1
+    assert all(e.fatalities is None for e in events)

@@ -504,7 +504,9 @@ def is_slot_word(token: Token) -> bool:
     return norm(token.text) in words or token.lemma in words
 
 
-def implicit_subject(tokens: list[Token], a: Anchor, taken: set[int], names: set[int]) -> tuple[int, str] | None:
+def implicit_subject(
+    tokens: list[Token], a: Anchor, taken: set[int], names: set[int], people: frozenset[int] = frozenset()
+) -> tuple[int, str] | None:
     """The person a bare death/injury/arrest verb is about, and its grammatical number. `names` are
     the tokens of people NER found in the nominative, which the dictionary may misread ("Сарапулов")."""
     verb = tokens[a.index]
@@ -513,7 +515,7 @@ def implicit_subject(tokens: list[Token], a: Anchor, taken: set[int], names: set
     if any(is_word(t, "не") for t in tokens[max(0, a.index - 2) : a.index + 2]):
         return None  # "не были задержаны", "задержаны не были"
     if verb.pos == "VERB" and "tran" in verb.tags and not a.with_context:
-        return direct_object(tokens, a.index, taken)  # "полицейские застрелили нападавшего": one dead, the attacker
+        return direct_object(tokens, a.index, taken, people)  # "полицейские застрелили нападавшего": one dead, the attacker
     number = "plur" if "plur" in verb.tags else "sing"
     for step in (1, -1):
         k = a.index + step
@@ -533,12 +535,14 @@ def implicit_subject(tokens: list[Token], a: Anchor, taken: set[int], names: set
     return None
 
 
-def direct_object(tokens: list[Token], verb: int, taken: set[int]) -> tuple[int, str] | None:
+def direct_object(tokens: list[Token], verb: int, taken: set[int], people: frozenset[int] = frozenset()) -> tuple[int, str] | None:
     """The person an active verb of killing, wounding or detaining acts on, and its number:
     an animate noun after it, or an adjective or participle standing for one, that can be accusative;
     not one already counted by its own slot word ("задержанных арестовали на 10 суток")."""
     k = verb + 1
     while k < len(tokens) and k - verb <= 4 and tokens[k].text not in SUBJECT_STOP:
+        if k not in taken and k in people:
+            return k, "sing"  # "задержала Беназир Бхутто": a person NER names is one, whatever the dictionary reads
         if k not in taken and (number := accusative_person(tokens, k)):
             return k, number
         k += 1
@@ -685,13 +689,14 @@ def find_counts(doc: Document, sentence_index: int) -> list[CountMention]:
 
     taken = {k for p in phrases for k in range(p.first, p.last + 1)}
     names = nominative_names(doc, tokens)
+    people = person_tokens(doc, tokens)
     refuted = refutation(tokens)
     told: tuple[Anchor, int, str] | None = None  # the last bare verb's person: "ранен и позже скончался" shares it
     for a in anchors:
         if not a.claimed and a.slot != "crowd" and refuted is not None and refuted > a.index:
             a.claimed = True
             found.append((a.index, refuted, 0, 0, a))
-        subject = None if a.claimed else implicit_subject(tokens, a, taken, names)
+        subject = None if a.claimed else implicit_subject(tokens, a, taken, names, people)
         if subject is None and not a.claimed and told and shares_subject(tokens, told[0], a):
             subject = told[1:]
         if subject:
@@ -779,6 +784,14 @@ def nominative_names(doc: Document, tokens: list[Token]) -> set[int]:
         return set()
     people = [m for m in doc.mentions_in(tokens[0].start, tokens[-1].end) if m.kind == "PER" and norm(m.text) == norm(m.normal)]
     return {k for k, t in enumerate(tokens) if any(m.start <= t.start and t.end <= m.end for m in people)}
+
+
+def person_tokens(doc: Document, tokens: list[Token]) -> frozenset[int]:
+    """Tokens of the people NER names, in any case."""
+    if not tokens:
+        return frozenset()
+    people = [m for m in doc.mentions_in(tokens[0].start, tokens[-1].end) if m.kind == "PER"]
+    return frozenset(k for k, t in enumerate(tokens) if any(m.start <= t.start and t.end <= m.end for m in people))
 
 
 @lru_cache(maxsize=1)

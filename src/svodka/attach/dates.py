@@ -55,6 +55,7 @@ class Words:
     background: PatternSet
     background_leads: frozenset[str]
     since: frozenset[str]
+    eve: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -83,6 +84,7 @@ def words() -> Words:
         background=PatternSet([Pattern.parse(p, "background") for p in background]),
         background_leads=frozenset(p for p in background if " " not in p),
         since=frozenset(table["since"]),
+        eve=frozenset(table.get("eve_day", {})),
     )
 
 
@@ -392,7 +394,23 @@ def find_dates(doc: Document, sentence_index: int, anchor: date | None) -> list[
         text = doc.text[start:stop]
         mentions.append(DateMention(start, stop, text, value.day, value.year, value.month, value.relative))
         taken_until = i = end
-    return mentions
+    return counted_from_stated_day(mentions)
+
+
+def counted_from_stated_day(mentions: list[DateMention]) -> list[DateMention]:
+    """ "В понедельник, 14 января, мэр скончался после того, как накануне на него напали": an eve word
+    after a day the sentence states explicitly counts from that day, not from the reference day."""
+    eve = words().eve
+    stated = None
+    out = []
+    for m in mentions:
+        if m.relative and stated is not None and m.text.lower().replace("ё", "е") in eve:
+            day = stated - timedelta(days=1)
+            m = DateMention(m.start, m.end, m.text, day, day.year, day.month, m.relative)
+        elif not m.relative and m.day:
+            stated = m.day
+        out.append(m)
+    return out
 
 
 def anchor_date(doc: Document) -> date | None:

@@ -24,7 +24,7 @@ from ..model import (
     Trigger,
 )
 from .actors import find_actors
-from .counts import find_counts, find_unclaimed_people
+from .counts import find_counts, find_unclaimed_people, phrase_at
 from .dates import anchor_date, find_dates, is_background
 from .places import gazetteer
 from .sources.assignment import Voices, attribute_event
@@ -351,7 +351,11 @@ def attach_counts(doc: Document, events: list[Event], voices: Voices, counted: l
     one placed at country level."""
     for index, mentions in enumerate(counted):
         countrywide = bool(mentions) and nationwide(doc, index) is not None
+        joint = bool(mentions) and told_jointly(doc, index)
         for mention in mentions:
+            if joint and len({(e.event_type, e.location.place.name if e.location else None)
+                              for e in events if e.modality == "actual" and takes(e, mention.slot)}) > 1:
+                continue  # "число жертв двойного теракта достигло 98": a figure for several events is none's
             here = [e for e in events if e.triggers[0].sentence == index and takes(e, mention.slot)]
             if here:
                 target = nearest(here, mention.count.evidence[0], lambda e: e.triggers[0].start, lambda e: e.triggers[-1].end)
@@ -362,6 +366,12 @@ def attach_counts(doc: Document, events: list[Event], voices: Voices, counted: l
                 target = last_taker_before(doc, earlier, index) or sole_taker(earlier)
             if target is not None:
                 target.claims.append(voices.claim(mention, index))
+
+
+def told_jointly(doc: Document, index: int) -> bool:
+    """The sentence gives its figures for several events together (data/attach/quantifiers.tsv, joint)."""
+    tokens = doc.sentences[index].tokens
+    return any(phrase_at(tokens, i, "joint") is not None for i in range(len(tokens)))
 
 
 def takes(event: Event, slot: str, countrywide: bool = False) -> bool:

@@ -100,9 +100,9 @@ def test_an_event_without_its_own_source_takes_its_paragraphs():
     )
     _, out = run(text)
     event = only_event(out)
-    assert [s["chain"] for s in event["sources"]] == [["Interpressnews"]]
+    assert [s["chain"] for s in event["sources"]] == [["Интерпресс"]]  # the spelling the text gives
     assert event["arrested"]["min"] == 30
-    assert [c["source"]["chain"] for c in event["claims"]] == [["Interpressnews"]]
+    assert [c["source"]["chain"] for c in event["claims"]] == [["Интерпресс"]]
 
 
 def test_a_report_told_under_the_leads_attribution_takes_the_lead_source():
@@ -297,3 +297,20 @@ def test_a_denial_opening_the_next_paragraph_of_what_was_told_disputes_the_event
     assert only_event(out)["verification"] == "disputed"
     _, out = run(told + "В Минобороны России опровергли слухи о переговорах.")
     assert only_event(out)["verification"] is None
+
+
+def test_an_outlet_spelled_in_cyrillic_in_its_own_post_is_still_its_own():
+    text = (
+        "Поджог военкомата в Рязани\n\n"
+        "Ночью в Рязани неизвестные подожгли здание военкомата.\n\n"
+        "По данным Маш, поджигатели действовали по заданию кураторов.\n\n"
+        "Поджигателей задержали в Москве."
+    )
+    _, out = run(text, source="Mash")
+    arrests = [e for e in out["events"] if e["sub_event_type"] == "Arrests"]
+    assert arrests and all(["Маш"] in [s["chain"] for s in e["sources"]] for e in arrests)
+
+
+def test_a_named_person_detained_is_one_arrest():
+    _, out = run("В Лахоре полиция задержала Беназир Бхутто за организацию митинга.")
+    assert only_event(out)["arrested"]["min"] == 1 and only_event(out)["arrested"]["max"] == 1

@@ -734,3 +734,87 @@ def test_a_place_where_something_was_said_is_not_who_said_it(build):
 def test_local_authorities_with_no_place_name_no_one(build):
     a = only(build("По данным местных властей, погибли трое."))
     assert a.unnamed == a.chain == ["местные власти"]
+
+
+# ---------------------------------------------------------------- round 2: spelling and non-speakers
+
+
+def test_latin_outlet_spelled_in_cyrillic_keeps_the_text_spelling(build):
+    doc = build("Полиция применила слезоточивый газ, передает корреспондент Би-би-си.")
+    assert only(doc).chain == ["Би-би-си"]
+    doc = build("Полиция применила слезоточивый газ, сообщил агентству Рейтер источник.")
+    assert only(doc).chain == ["источник", "Рейтер"]
+
+
+def test_latin_outlet_spelled_in_latin_keeps_the_table_name(build):
+    doc = build("Полиция применила слезоточивый газ, передает корреспондент BBC News.")
+    assert only(doc).chain == ["BBC"]
+
+
+def test_according_phrase_followed_by_a_time_names_no_one(build):
+    doc = build("По информации на данном этапе, в результате нападения ранены три человека.")
+    assert chains(doc) == []
+    doc = build("По данным на утро, в результате нападения ранены три человека.")
+    assert chains(doc) == []
+
+
+def test_speech_noun_before_the_body_is_not_part_of_its_name(build):
+    doc = build("Число погибших достигло 12, передает телеканал Sky News со ссылкой на данные полиции Осло.")
+    assert only(doc).chain == ["Полиция Осло", "Sky News"]
+
+
+def test_a_quoted_outlet_after_telekompaniya_is_the_outlet(build):
+    assert chains(build("Телекомпания «Вести Кавказа» сообщает о пострадавших.")) == [["Вести Кавказа"]]
+
+
+def test_the_desk_of_an_outlet_is_the_outlet(build):
+    doc = build("По данным украинской службы «Радио Свобода», задержаны 12 человек.")
+    assert only(doc).chain == ["Радио Свобода"]
+
+
+def test_a_legal_gloss_in_brackets_ends_the_speaker(build):
+    doc = build("По данным «Радио Свобода» (объявлено в России нежелательной организацией), задержаны 12 человек.")
+    assert only(doc).chain == ["Радио Свобода"]
+
+
+def test_according_phrase_followed_by_the_clause_names_no_one(build):
+    assert chains(build("По некоторым данным нападавший проник на сцену с поддельным пропуском.")) == []
+    assert chains(build("По данным Минздрава, нападавший проник на сцену.")) == [["Минздрав"]]
+
+
+def test_a_deictic_body_is_the_one_named_elsewhere_else_unnamed(build):
+    doc = build("Донецкая облпрокуратура: ранены шесть человек. Взрыв прогремел в центре, сообщила местная облпрокуратура.")
+    assert chains(doc) == [["Донецкая облпрокуратура"]]
+    a = only(build("По данным местной полиции, нападавший проник на сцену."))
+    assert a.chain == ["местная полиция"] and a.unnamed == ["местная полиция"]
+
+
+def test_a_speaker_telling_an_intent_is_no_source_of_the_sentence(build):
+    doc = build("Президент заявил о своем намерении уволить главу компании после столкновений с полицией.")
+    assert chains(doc) == []
+    assert chains(build("МВД заявило о задержании 12 человек.")) == [["МВД"]]
+
+
+def test_ob_etom_closing_a_paragraph_sources_its_earlier_sentences(build):
+    doc = build(
+        "Взрыв в Махачкале\n\n"
+        "В Махачкале прогремел взрыв у здания суда. Ранены три человека. "
+        "Об этом сообщает ТАСС.\n\n"
+        "Позже в городе прошел митинг."
+    )
+    a = only(doc)
+    assert a.chain == ["ТАСС"] and a.sentences == [1, 2, 3]
+
+
+def test_law_enforcement_at_large_is_unnamed(build):
+    a = only(build("Правоохранительные органы сообщили о задержании 20 человек."))
+    assert a.chain == ["правоохранительные органы"] and a.unnamed == ["правоохранительные органы"]
+
+
+@pytest.mark.parametrize("text, chain", [
+    ("Полиция Амстердама отчиталась о задержании 62 человек.", ["Полиция Амстердама"]),
+    ("МВД Грузии отчитывается о 40 задержанных.", ["МВД Грузии"]),
+    ("Губернатор доложил о двух раненых.", ["губернатор"]),
+])
+def test_reporting_verbs_attribute(build, text, chain):
+    assert [a.chain for a in find_attributions(build(text))] == [chain]

@@ -28,6 +28,7 @@ from .speakers import (
     find_responsibility_claims,
     find_verification,
     outlet_names,
+    outlet_table_names,
     points_back,
 )
 
@@ -98,7 +99,7 @@ def own_outlet_speaking(doc: Document, attributions: list[Attribution]) -> Attri
     own = set(re.findall(r"\w+", doc.source.lower()))
     for a in attributions:
         for name in a.chain:
-            words = set(re.findall(r"\w+", name.lower()))
+            words = set(re.findall(r"\w+", outlet_table_names().get(name, name).lower()))  # "Би-би-си" in BBC's post
             if name not in a.unnamed and name in outlet_names() and words and words <= own:
                 return Attribution([name], a.evidence, a.sentences)
     return None

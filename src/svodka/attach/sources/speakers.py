@@ -25,12 +25,14 @@ DATA = Path(__file__).parents[2] / "data"
 PRONOUNS = {"он", "она", "оно", "они"}
 LOCATIVE_PREPOSITIONS = {"в", "во"}
 LOCATIVE_CASES = {"loct", "loc2", "datv"}
+SOURCE_PREPOSITIONS = {"в", "во", "из", "от", "со", "с"}  # "по данным из МВД": a source may follow these
 TOPIC_WORDS = {"о", "об", "обо", "про", "что", "чтобы", "если", "как"}
 CLAUSE_PUNCTUATION = {",", ":", ";", "–", "—", "-", ".", "!", "?", "…", ")"}
 NAME_TAGS = {"Name", "Surn", "Patr", "Geox"}
 NAME_CASES = ("gent", "datv", "ablt")  # the oblique cases a name may keep in NER's normal form
 SPEECH_QUOTE_MIN_CHARS = 60  # a longer quote is speech: its verbs are not attributions
 OUTLET_NAME_MAX_CHARS = 60
+OUTLET_DESKS = {"служба", "редакция"}  # part of an outlet, not a speaker of its own, before the outlet's name
 QUOTED_NAME_MAX_TOKENS = 5  # the opening quote and up to four words
 GAP = "…"
 MAX_GAP = 8
@@ -115,6 +117,17 @@ class OutletForm:
     texts: tuple[str, ...]
     lemmas: tuple[str, ...]
     needs_context: bool  # an ordinary word ("Медуза", "Звезда"): only in quotes or after a genre noun
+    written: str = ""  # the name the chain gives when the text spells this form (see _written_name)
+
+
+def _written_name(name: str, spelling: str, spellings: list[str]) -> str:
+    """A Latin name spelled in Cyrillic ("Би-би-си" for BBC) keeps the text's spelling, as a body
+    keeps the name the text gives it: the row's first Cyrillic spelling of that stem, so that an
+    inflected form listed ("Аль-Джазире") gives the nominative one; other forms take the table's name."""
+    if spelling == name or not re.search("[а-яё]", spelling.lower()) or re.search("[а-яё]", name.lower()):
+        return name
+    stem = spelling.lower()[:6]
+    return next(s for s in spellings if s.lower()[:6] == stem)
 
 
 def _is_ordinary_word(word: str) -> bool:
@@ -136,6 +149,7 @@ def outlet_forms() -> dict[str, list[OutletForm]]:
             form = OutletForm(
                 name, kind, tuple(t.text for t in toks), tuple(t.lemma for t in toks),
                 len(toks) == 1 and (_is_ordinary_word(spelling) or spelling.isdigit()),
+                _written_name(name, spelling, spellings),
             )
             index.setdefault(form.lemmas[0], []).append(form)
     for forms in index.values():
@@ -145,12 +159,22 @@ def outlet_forms() -> dict[str, list[OutletForm]]:
 
 @lru_cache(maxsize=1)
 def outlet_names() -> frozenset[str]:
-    return frozenset(form.name for forms in outlet_forms().values() for form in forms)
+    return frozenset(outlet_table_names())
+
+
+@lru_cache(maxsize=1)
+def outlet_table_names() -> dict[str, str]:
+    """Every name a chain may give an outlet (the table's and the text's spellings) -> the table's name."""
+    names = {form.name: form.name for forms in outlet_forms().values() for form in forms}
+    names.update({form.written: form.name for forms in outlet_forms().values() for form in forms if form.written})
+    return names
 
 
 @lru_cache(maxsize=1)
 def outlet_kinds() -> frozenset[str]:
-    return frozenset(row[1] for row in _rows("attach/outlets.tsv")) | {"издание", "сми", "газета", "журнал", "портал"}
+    return frozenset(row[1] for row in _rows("attach/outlets.tsv")) | {
+        "издание", "сми", "газета", "журнал", "портал", "телекомпания", "радиостанция", "агентство"
+    }
 
 
 # ---------------------------------------------------------------- document view
@@ -273,7 +297,7 @@ class View:
             own = form.name == self.doc.source and not (i > 0 and self.tokens[i - 1].pos in ("NOUN", "PREP"))
             if form.needs_context and not (quoted or genre or own):
                 continue  # "Звезда", "112" alone are outlets only in quotes, after "телеканал" or in their own post
-            return self._widen(OutletSpan(i, last, form.name, form.kind))
+            return self._widen(OutletSpan(i, last, form.written or form.name, form.kind))
         return None
 
     def _quoted_outlet_at(self, i: int) -> OutletSpan | None:
@@ -317,6 +341,10 @@ class View:
             first, last = first - 1, last + 1
         if first > 0 and self.tokens[first - 1].lemma in outlet_kinds():
             first -= 1
+        elif first > 0 and self.tokens[first - 1].lemma in OUTLET_DESKS:
+            first -= 1  # "грузинской службы «Радио Свобода»": the outlet's desk is the outlet
+            while first > 0 and _is_modifier(self.tokens[first - 1]):
+                first -= 1
         return OutletSpan(first, last, outlet.name, outlet.kind)
 
     @staticmethod
@@ -588,6 +616,10 @@ class Attributor:
         if not (opens_according or speaks) or self._inside_quote(i):
             return i + 1
         according = self._phrase_at(i, self.lex.according, last, modifiers=True) if opens_according else None
+        if according and according < last and tokens[according].pos == "PREP" and tokens[according].text.lower() not in SOURCE_PREPOSITIONS:
+            return according  # "по информации на данном этапе", "по данным на утро": when, not who
+        if according and according < last and not self._may_open_genitive_source(tokens[according]):
+            return according  # "по некоторым данным нападавший проник": the clause goes on, no one is named
         if according:
             end = self._clause_end(according, last)
             resolved = self._resolve(according, end, genitive=True)
@@ -600,6 +632,8 @@ class Attributor:
         resolved = self._speaker_of_verb(i, first, last)
         if not resolved.chain or (self.lex.has("relay", t) and not resolved.has_relay_object):
             return i + 1
+        if self._tells_intent(i, last):
+            return i + 1  # "заявил о своем намерении уволить": a plan told, not the sentence's events
         resolved.spans.append((t.start, t.end))
         quote = self._direct_quote(i, last)
         sentences = {sentence} | self._told_before(sentence, first, last)
@@ -612,6 +646,25 @@ class Attributor:
                 self.quotes.append(Quote(list(attribution.chain), clause, (t.start, t.end), direct=False))
         return i + 1
 
+    def _tells_intent(self, v: int, last: int) -> bool:
+        """The verb says what the speaker means to do: "заявил о намерении", "объявило о планах"."""
+        tokens = self.view.tokens
+        k = v + 1
+        if k >= last or tokens[k].text.lower() not in TOPIC_WORDS - {"что", "чтобы", "если", "как"}:
+            return False
+        k += 1
+        while k < last and (_is_modifier(tokens[k]) or tokens[k].pos == "NPRO"):
+            k += 1
+        return k < last and self.lex.has("intent", tokens[k])
+
+    @staticmethod
+    def _may_open_genitive_source(t: Token) -> bool:
+        """The word right after "по данным" that can begin who says so: a genitive, a name, a quote, a figure."""
+        if not t.text[:1].isalpha() or _capitalised(t.text) or _is_latin(t.text) or "gent" in t.tags or t.pos == "PREP":
+            return True
+        parses = morph_analyzer().parse(t.text.lower())
+        return any(p.tag.case == "gent" for p in parses)
+
     def _record(self, resolved: Resolved, sentences: list[int], quote: Span | None, verb: Span | None) -> Attribution:
         evidence = min(s[0] for s in resolved.spans), max(s[1] for s in resolved.spans)
         unnamed = [name for name in resolved.chain if name in resolved.unnamed]
@@ -622,10 +675,15 @@ class Attributor:
         return attribution
 
     def _told_before(self, sentence: int, first: int, last: int) -> set[int]:
-        """ "Об этом сообщает Интерфакс": the source of the sentence before, too."""
+        """ "Об этом сообщает Интерфакс": the source of the sentence before, too, and of the earlier
+        sentences of its paragraph, which "этом" sums up."""
         if sentence == 0 or not any(self._phrase_at(i, self.lex.backward, last) for i in range(first, last)):
             return set()
-        return {sentence - 1}
+        sentences = self.doc.sentences
+        paragraph = sentences[sentence].paragraph
+        return {sentence - 1} | {
+            k for k in range(sentence - 1, -1, -1) if sentences[k].paragraph == paragraph and not sentences[k].headline
+        }
 
     def _inside_quote(self, i: int) -> bool:
         t = self.view.tokens[i]
@@ -658,9 +716,22 @@ class Attributor:
         return i not in self.view.outlet_at and (t.text in CLAUSE_PUNCTUATION or t.text.lower() in TOPIC_WORDS)
 
     def _clause_end(self, i: int, last: int) -> int:
-        while i < last and not self._is_boundary(i):
+        while i < last and not self._is_boundary(i) and not self._opens_gloss(i, last):
             i += 1
         return i
+
+    def _opens_gloss(self, i: int, last: int) -> bool:
+        """ "(объявлена нежелательной организацией)", "(деятельность запрещена в РФ)": a bracket
+        with a verb or a short participle says something of the name before it, and ends its clause."""
+        tokens = self.view.tokens
+        if tokens[i].text != "(":
+            return False
+        for j in range(i + 1, min(last, i + 1 + BRACKET_MAX_TOKENS)):
+            if tokens[j].text == ")":
+                return False
+            if tokens[j].pos in ("PRTS", "VERB"):
+                return True
+        return False
 
     def _clause_start(self, i: int, first: int) -> int:
         while i > first:
@@ -811,8 +882,8 @@ class Attributor:
                     i = end  # "гибель двух человек подтвердил": an object with its modifiers
                     continue
                 start = i
-                while start > first and _is_modifier(view.tokens[start - 1]):
-                    start -= 1
+                while start > first and _is_modifier(view.tokens[start - 1]) and not self.lex.has("speech_noun", view.tokens[start - 1]):
+                    start -= 1  # "данные полиции": the speech noun read as an adjective is not the body's
                 if start == i and end == i + 1 and self.lex.has("anaphoric_body", t):
                     antecedent = self._organisation_before(t.start)
                     if antecedent:
@@ -822,6 +893,11 @@ class Attributor:
                 holder = self._office_holder(i, end)
                 if holder:
                     return holder
+                if start < i and end == i + 1 and all(self.lex.has("deictic", view.tokens[k]) for k in range(start, i)):
+                    named = self._body_named_elsewhere(i)  # "местная облпрокуратура" after "Донецкая облпрокуратура"
+                    if named:
+                        return Speaker(named, view.span(start, end))
+                    return Speaker(self._phrase_name(start, end).lower(), view.span(start, end), unnamed=True)
                 name = self._body_name(start, i, end)
                 bare = self._is_bare_common(start, i, end) and name.lower() == self._phrase_name(start, end).lower()
                 if start > first and view.tokens[start - 1].text.lower() in LOCATIVE_PREPOSITIONS:
@@ -1010,6 +1086,17 @@ class Attributor:
         if "inan" in tokens[head].tags or "anim" not in tokens[head].tags:
             name = name[:1].upper() + name[1:]
         return name
+
+    def _body_named_elsewhere(self, head: int) -> str | None:
+        """The body a deictic phrase ("местная прокуратура") stands for: the same noun with a
+        capitalised adjective before it anywhere in the text ("Донецкая прокуратура"), in the nominative."""
+        tokens = self.view.tokens
+        lemma = tokens[head].lemma
+        for k in range(1, len(tokens)):
+            if k != head and tokens[k].lemma == lemma and _is_modifier(tokens[k - 1]) and _capitalised(tokens[k - 1].text) \
+                    and not self.lex.has("deictic", tokens[k - 1]):
+                return self._body_name(k - 1, k, k + 1)
+        return None
 
     def _earlier_named_body(self, head: int) -> str | None:
         """ "в комендатуре" after "Комендатура Алматы": the body by its full name."""
