@@ -357,7 +357,12 @@ def strike_if_harmed(event: Event) -> None:
     """"Обломки беспилотника упали во двор. Пострадала хозяйка": a drone or missile downed whose fall
     kills or wounds someone is a strike at that place, not a disrupted attack."""
     result = HARMED.get(event.kind)
-    if result and any(c.slot in ("fatalities", "injured") and c.count.min > 0 for c in event.claims):
+    if not result:
+        return
+    # "ПВО уничтожила 22 беспилотника: 10 - над Ростовской областью": figures the downing verb itself
+    # governs are the weapons downed, no one's death
+    event.claims = [c for c in event.claims if not any(t.start <= c.mention.anchor[0] < t.end for t in event.triggers)]
+    if any(c.slot in ("fatalities", "injured") and c.count.min > 0 for c in event.claims):
         cls = event_classes()[result]
         event.kind, event.event_type, event.sub_event_type = result, cls.event_type, cls.sub_event_type
 
