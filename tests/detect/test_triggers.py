@@ -559,3 +559,16 @@ def test_a_strike_on_a_war_memorial_today_is_news():
 
 def test_a_drone_strike_on_a_stadium_during_a_match_is_news():
     assert "airstrike" in {k for k, _, _ in triggers("Во время футбольного матча беспилотник атаковал стадион, ранены трое.")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Мещанский суд заочно арестовал прокурора Международного уголовного суда.",
+        "Судью арестовали заочно по делу о незаконном задержании.",
+        "Депутаты приняли закон о порядке работы судов во время военного положения.",
+        "Ограничения действуют на период чрезвычайного положения.",
+    ],
+)
+def test_a_ruling_in_absentia_and_a_regime_named_as_a_period_are_no_event(text):
+    assert [k for k, m, _ in triggers(text) if m == "actual"] == []

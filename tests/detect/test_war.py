@@ -425,3 +425,29 @@ def test_a_ground_attack_on_positions_told_as_repelled_is_a_clash():
 def test_a_tally_of_a_week_or_a_month_is_no_event():
     assert types("Средства ПВО сбили за неделю 12 ракет ATACMS, сообщило Минобороны.") == []
     assert types("За прошедший месяц над Белгородской областью уничтожено 300 беспилотников.") == []
+
+
+OVERTAKE = ("Battles", "Non-state actor overtakes territory")
+REGAIN = ("Battles", "Government regains territory")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Боевики заняли Хаму, сообщают местные СМИ.",
+        "Повстанцы взяли под контроль аэропорт Дейр-эз-Зора.",
+        "Город Идлиб перешёл под контроль вооружённой оппозиции.",
+    ],
+)
+def test_an_armed_group_taking_a_place_overtakes_territory(text):
+    assert types(text) == [OVERTAKE]
+
+
+def test_government_forces_taking_a_place_back_regain_territory():
+    assert types("Правительственные войска вернули контроль над несколькими сёлами в провинции Хама.") == [REGAIN]
+
+
+def test_fighters_seizing_hostages_take_no_territory():
+    assert ("Violence against civilians", "Abduction/forced disappearance") in types(
+        "В Дамаске боевики захватили заложников в здании банка.")
+    assert OVERTAKE not in types("В Дамаске боевики захватили заложников в здании банка.")
