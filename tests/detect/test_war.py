@@ -451,3 +451,9 @@ def test_fighters_seizing_hostages_take_no_territory():
     assert ("Violence against civilians", "Abduction/forced disappearance") in types(
         "В Дамаске боевики захватили заложников в здании банка.")
     assert OVERTAKE not in types("В Дамаске боевики захватили заложников в здании банка.")
+
+
+def test_drones_told_destroyed_region_by_region_are_no_deaths():
+    found = events("Минувшей ночью перехвачены и уничтожены 12 БПЛА: 8 уничтожены над Курской областью, 4 - над Брянской.")
+    assert {(e.event_type, e.sub_event_type) for e in found} == {DISRUPTED}
+    assert all(e.fatalities is None for e in found)
