@@ -194,7 +194,7 @@ def test_animals_attacking_are_no_event():
     "text, found",
     [
         ("Протестующие забрасывают полицию камнями.", "забрасывают полицию камнями"),
-        ("У мэрии бросили коктейль Молотова.", "коктейль Молотова"),
+        ("Протестующие у мэрии бросили коктейль Молотова.", "Протестующие у мэрии бросили"),
         ("Демонстранты у парламента сломали ворота.", "Демонстранты у парламента сломали"),
         ("Толпа обстреливает спецназ и полицию петардами.", "обстреливает спецназ и полицию петардами"),
         ("На проспекте выстроили баррикады из мусорных баков.", "выстроили баррикады"),
@@ -572,3 +572,18 @@ def test_a_drone_strike_on_a_stadium_during_a_match_is_news():
 )
 def test_a_ruling_in_absentia_and_a_regime_named_as_a_period_are_no_event(text):
     assert [k for k, m, _ in triggers(text) if m == "actual"] == []
+
+
+def kinds_of_events(text):
+    from svodka.pipeline import extract
+    doc = extract(Document("t", text, date(2024, 11, 20)))
+    return [e.sub_event_type for e in doc.events if e.modality == "actual"]
+
+
+def test_an_incendiary_thrown_by_two_men_is_property_destruction_and_by_protesters_a_riot():
+    assert kinds_of_events("Двое подростков бросили коктейль Молотова в окно военкомата в Твери.") == ["Looting/property destruction"]
+    assert kinds_of_events("На митинге в Ереване в полицейских полетели коктейли Молотова.") == ["Violent demonstration"]
+
+
+def test_a_fire_set_at_a_railway_by_order_of_handlers_is_property_destruction():
+    assert kinds_of_events("В Самаре подросток по заданию кураторов поджёг релейный шкаф на железной дороге.") == ["Looting/property destruction"]
