@@ -587,3 +587,18 @@ def test_an_incendiary_thrown_by_two_men_is_property_destruction_and_by_proteste
 
 def test_a_fire_set_at_a_railway_by_order_of_handlers_is_property_destruction():
     assert kinds_of_events("В Самаре подросток по заданию кураторов поджёг релейный шкаф на железной дороге.") == ["Looting/property destruction"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Генштаб Тайваня привёл армию в состояние полной боевой готовности.",
+        "Министр обороны Сербии приказал войскам быть готовыми к любому развитию событий, резервистам явиться в части.",
+    ],
+)
+def test_armed_forces_put_on_alert_are_an_emergency_measure(text):
+    assert kinds_of_events(text) == ["Other"]
+
+
+def test_a_readiness_check_is_an_exercise():
+    assert kinds_of_events("В Центральном военном округе началась внезапная проверка боевой готовности войск.") == []
