@@ -457,3 +457,16 @@ def test_drones_told_destroyed_region_by_region_are_no_deaths():
     found = events("Минувшей ночью перехвачены и уничтожены 12 БПЛА: 8 уничтожены над Курской областью, 4 - над Брянской.")
     assert {(e.event_type, e.sub_event_type) for e in found} == {DISRUPTED}
     assert all(e.fatalities is None for e in found)
+
+
+def test_a_truce_taking_effect_is_an_agreement():
+    assert types("В секторе Газа вступил в силу режим прекращения огня, одобренный обеими сторонами.") == [
+        ("Strategic developments", "Agreement")]
+
+
+def test_drones_launched_at_a_target_are_an_air_strike():
+    assert types("Хуситы заявили, что запустили беспилотники по военным объектам в Эйлате.") == [AIR]
+
+
+def test_mines_handed_over_are_no_event():
+    assert types("Вашингтон одобрил передачу Украине противопехотных мин.") == []
