@@ -602,3 +602,18 @@ def test_armed_forces_put_on_alert_are_an_emergency_measure(text):
 
 def test_a_readiness_check_is_an_exercise():
     assert kinds_of_events("В Центральном военном округе началась внезапная проверка боевой готовности войск.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Посольство России в Норвегии в третий раз подверглось вандализму, сообщили в дипмиссии.",
+        "Неизвестные облили краской памятник советским воинам в Праге.",
+    ],
+)
+def test_an_embassy_or_a_monument_defaced_is_property_destruction(text):
+    assert kinds_of_events(text) == ["Looting/property destruction"]
+
+
+def test_a_neighbours_car_splashed_with_paint_is_no_event():
+    assert kinds_of_events("Вандалы облили краской машину соседа в Уфе.") == []
