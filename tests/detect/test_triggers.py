@@ -194,7 +194,7 @@ def test_animals_attacking_are_no_event():
     "text, found",
     [
         ("Протестующие забрасывают полицию камнями.", "забрасывают полицию камнями"),
-        ("У мэрии бросили коктейль Молотова.", "коктейль Молотова"),
+        ("Протестующие у мэрии бросили коктейль Молотова.", "Протестующие у мэрии бросили"),
         ("Демонстранты у парламента сломали ворота.", "Демонстранты у парламента сломали"),
         ("Толпа обстреливает спецназ и полицию петардами.", "обстреливает спецназ и полицию петардами"),
         ("На проспекте выстроили баррикады из мусорных баков.", "выстроили баррикады"),
@@ -559,3 +559,61 @@ def test_a_strike_on_a_war_memorial_today_is_news():
 
 def test_a_drone_strike_on_a_stadium_during_a_match_is_news():
     assert "airstrike" in {k for k, _, _ in triggers("Во время футбольного матча беспилотник атаковал стадион, ранены трое.")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Мещанский суд заочно арестовал прокурора Международного уголовного суда.",
+        "Судью арестовали заочно по делу о незаконном задержании.",
+        "Депутаты приняли закон о порядке работы судов во время военного положения.",
+        "Ограничения действуют на период чрезвычайного положения.",
+    ],
+)
+def test_a_ruling_in_absentia_and_a_regime_named_as_a_period_are_no_event(text):
+    assert [k for k, m, _ in triggers(text) if m == "actual"] == []
+
+
+def kinds_of_events(text):
+    from svodka.pipeline import extract
+    doc = extract(Document("t", text, date(2024, 11, 20)))
+    return [e.sub_event_type for e in doc.events if e.modality == "actual"]
+
+
+def test_an_incendiary_thrown_by_two_men_is_property_destruction_and_by_protesters_a_riot():
+    assert kinds_of_events("Двое подростков бросили коктейль Молотова в окно военкомата в Твери.") == ["Looting/property destruction"]
+    assert kinds_of_events("На митинге в Ереване в полицейских полетели коктейли Молотова.") == ["Violent demonstration"]
+
+
+def test_a_fire_set_at_a_railway_by_order_of_handlers_is_property_destruction():
+    assert kinds_of_events("В Самаре подросток по заданию кураторов поджёг релейный шкаф на железной дороге.") == ["Looting/property destruction"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Генштаб Тайваня привёл армию в состояние полной боевой готовности.",
+        "Министр обороны Сербии приказал войскам быть готовыми к любому развитию событий, резервистам явиться в части.",
+    ],
+)
+def test_armed_forces_put_on_alert_are_an_emergency_measure(text):
+    assert kinds_of_events(text) == ["Other"]
+
+
+def test_a_readiness_check_is_an_exercise():
+    assert kinds_of_events("В Центральном военном округе началась внезапная проверка боевой готовности войск.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Посольство России в Норвегии в третий раз подверглось вандализму, сообщили в дипмиссии.",
+        "Неизвестные облили краской памятник советским воинам в Праге.",
+    ],
+)
+def test_an_embassy_or_a_monument_defaced_is_property_destruction(text):
+    assert kinds_of_events(text) == ["Looting/property destruction"]
+
+
+def test_a_neighbours_car_splashed_with_paint_is_no_event():
+    assert kinds_of_events("Вандалы облили краской машину соседа в Уфе.") == []

@@ -379,3 +379,94 @@ def test_air_defence_still_at_work_is_no_ground_battle():
 )
 def test_fire_laid_from_guns_is_shelling_and_from_rifles_a_clash(text, expected):
     assert types(text) == [expected]
+
+
+def test_the_figures_a_downing_lists_by_region_are_no_deaths():
+    found = events("ПВО за ночь уничтожила 15 беспилотников: 9 - над Курской областью, 6 - над Брянской областью.")
+    assert [(e.event_type, e.sub_event_type) for e in found] == [DISRUPTED]
+    assert found[0].fatalities is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Полиция сообщила о падении беспилотника в пригороде Бельц.",
+        "Военный дрон упал на поле у села Сороки, пострадавших нет.",
+        "Под Гродно рухнул беспилотник, сообщили пограничники.",
+    ],
+)
+def test_a_drone_come_down_with_no_harm_is_a_disrupted_weapons_use(text):
+    assert types(text) == [DISRUPTED]
+
+
+def test_a_drone_found_fallen_in_a_strike_is_no_second_event():
+    assert types("Дрон атаковал завод в Ижевске. Позже на территории нашли упавший дрон.") == [AIR]
+
+
+def test_a_hit_by_an_fpv_drone_is_an_air_strike():
+    assert types("Опубликованы кадры уничтожения расчета миномета в Харьковской области прямым попаданием FPV-дрона.") == [AIR]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В Новороссийске продолжается отражение комбинированной атаки ВСУ, в районе порта сбито два беспилотника.",
+        "Атака ВСУ на Новороссийск отражена, над морем были сбиты две ракеты, сообщил мэр.",
+    ],
+)
+def test_an_air_attack_told_as_repelled_with_its_weapons_downed_is_a_disrupted_weapons_use(text):
+    assert types(text) == [DISRUPTED]
+
+
+def test_a_ground_attack_on_positions_told_as_repelled_is_a_clash():
+    assert types("Атака противника на позиции у села Ивановка отражена.") == [CLASH]
+
+
+def test_a_tally_of_a_week_or_a_month_is_no_event():
+    assert types("Средства ПВО сбили за неделю 12 ракет ATACMS, сообщило Минобороны.") == []
+    assert types("За прошедший месяц над Белгородской областью уничтожено 300 беспилотников.") == []
+
+
+OVERTAKE = ("Battles", "Non-state actor overtakes territory")
+REGAIN = ("Battles", "Government regains territory")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Боевики заняли Хаму, сообщают местные СМИ.",
+        "Повстанцы взяли под контроль аэропорт Дейр-эз-Зора.",
+        "Город Идлиб перешёл под контроль вооружённой оппозиции.",
+    ],
+)
+def test_an_armed_group_taking_a_place_overtakes_territory(text):
+    assert types(text) == [OVERTAKE]
+
+
+def test_government_forces_taking_a_place_back_regain_territory():
+    assert types("Правительственные войска вернули контроль над несколькими сёлами в провинции Хама.") == [REGAIN]
+
+
+def test_fighters_seizing_hostages_take_no_territory():
+    assert ("Violence against civilians", "Abduction/forced disappearance") in types(
+        "В Дамаске боевики захватили заложников в здании банка.")
+    assert OVERTAKE not in types("В Дамаске боевики захватили заложников в здании банка.")
+
+
+def test_drones_told_destroyed_region_by_region_are_no_deaths():
+    found = events("Минувшей ночью перехвачены и уничтожены 12 БПЛА: 8 уничтожены над Курской областью, 4 - над Брянской.")
+    assert {(e.event_type, e.sub_event_type) for e in found} == {DISRUPTED}
+    assert all(e.fatalities is None for e in found)
+
+
+def test_a_truce_taking_effect_is_an_agreement():
+    assert types("В секторе Газа вступил в силу режим прекращения огня, одобренный обеими сторонами.") == [
+        ("Strategic developments", "Agreement")]
+
+
+def test_drones_launched_at_a_target_are_an_air_strike():
+    assert types("Хуситы заявили, что запустили беспилотники по военным объектам в Эйлате.") == [AIR]
+
+
+def test_mines_handed_over_are_no_event():
+    assert types("Вашингтон одобрил передачу Украине противопехотных мин.") == []

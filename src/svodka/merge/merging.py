@@ -353,11 +353,31 @@ def absorb_unnamed_means(events: list[Event]) -> list[Event]:
     return kept
 
 
-def strike_if_harmed(event: Event) -> None:
+@lru_cache(maxsize=1)
+def downing_words() -> frozenset[str]:
+    return frozenset(row[0].strip() for row in data_rows("merge/downing_words.tsv"))
+
+
+def anchored_on_downing(doc: Document, claim) -> bool:
+    """The claim's slot word is a downing verb ("10 уничтожены над Курской областью"): it counts weapons."""
+    start = claim.mention.anchor[0]
+    for sentence in doc.sentences:
+        if sentence.start <= start < sentence.end:
+            return any(t.start == start and t.lemma in downing_words() for t in sentence.tokens)
+    return False
+
+
+def strike_if_harmed(doc: Document, event: Event) -> None:
     """"Обломки беспилотника упали во двор. Пострадала хозяйка": a drone or missile downed whose fall
     kills or wounds someone is a strike at that place, not a disrupted attack."""
     result = HARMED.get(event.kind)
-    if result and any(c.slot in ("fatalities", "injured") and c.count.min > 0 for c in event.claims):
+    if not result:
+        return
+    # "ПВО уничтожила 22 беспилотника: 10 - над Ростовской областью": figures the downing verb itself
+    # governs are the weapons downed, no one's death
+    event.claims = [c for c in event.claims
+                    if not any(t.start <= c.mention.anchor[0] < t.end for t in event.triggers) and not anchored_on_downing(doc, c)]
+    if any(c.slot in ("fatalities", "injured") and c.count.min > 0 for c in event.claims):
         cls = event_classes()[result]
         event.kind, event.event_type, event.sub_event_type = result, cls.event_type, cls.sub_event_type
 
@@ -367,7 +387,7 @@ def merge(doc: Document, events: list[Event], min_confidence: float | None = Non
     (`supported`); with `min_confidence`, every candidate at least that confident, accepted or not."""
     events = [e for e in events if e.modality != "background"]
     for event in events:
-        strike_if_harmed(event)
+        strike_if_harmed(doc, event)
     events = absorb_parts(doc, events)
     events = join_incidents(doc, events)
     events = absorb_deaths(events)
