@@ -8,6 +8,7 @@ then from the live-blog headline above it, then from the document.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -20,6 +21,7 @@ from ..model import (
     Document,
     Event,
     PlaceMention,
+    Sentence,
     Token,
     Trigger,
 )
@@ -84,6 +86,7 @@ class DocumentContext:
     _dates: dict[int, list[DateMention]] = field(default_factory=dict)
     _landmarks: dict[int, list[tuple[str, int, int]]] = field(default_factory=dict)
     _fallback: list[date] | None = None
+    _headlines: list[int] | None = None  # the indexes of the headline sentences
 
     @classmethod
     def build(cls, doc: Document) -> "DocumentContext":
@@ -151,9 +154,12 @@ class DocumentContext:
         section: the nearest one above it, as in a live blog's entries or a roundup's cities."""
         sentences = self.doc.sentences
         paragraph = sentences[index].paragraph
-        order = [index] + [i for i in range(index - 1, -1, -1) if sentences[i].paragraph == paragraph]
+        order = [index] + [i for i in range(index - 1, self.doc.paragraph_start(paragraph) - 1, -1) if sentences[i].paragraph == paragraph]
         if not sentences[index].headline:
-            heading = next((i for i in range(order[-1] - 1, -1, -1) if sentences[i].headline), None)
+            if self._headlines is None:
+                self._headlines = [i for i, s in enumerate(sentences) if s.headline]
+            above = bisect_left(self._headlines, order[-1])
+            heading = self._headlines[above - 1] if above else None
             if heading is not None:
                 order.append(heading)
         return order
@@ -184,8 +190,15 @@ COORDINATORS = {",", "и", "а", "также"}
 PRECISION_ORDER = {"landmark": 0, "city": 0, "admin1": 1, "country": 2}
 
 
+def sentence_holding(doc: Document, char: int) -> Sentence:
+    index = doc.sentence_at(char)
+    if index is None:
+        raise StopIteration  # as the scan over the sentences it replaces did
+    return doc.sentences[index]
+
+
 def tokens_before(doc: Document, mention: PlaceMention) -> list[Token]:
-    sentence = next(s for s in doc.sentences if s.start <= mention.start < s.end)
+    sentence = sentence_holding(doc, mention.start)
     return [t for t in sentence.tokens if t.end <= mention.start]
 
 
@@ -241,7 +254,7 @@ def place_rank(doc: Document, mention: PlaceMention, trigger_start: int) -> tupl
 
 def near_another(doc: Document, mention: PlaceMention, found: list[PlaceMention]) -> bool:
     """A big place named to tell where a smaller one is: "в Раменском под Москвой", "в селе Н., недалеко от Курска"."""
-    sentence = next(s for s in doc.sentences if s.start <= mention.start < s.end)
+    sentence = sentence_holding(doc, mention.start)
     for other in found:
         if other is mention or other.end > mention.start:
             continue
@@ -254,7 +267,7 @@ def near_another(doc: Document, mention: PlaceMention, found: list[PlaceMention]
 def announced_at(doc: Document, mention: PlaceMention, before: list[Token]) -> bool:
     """Named as where someone spoke: "в Москве заявили", "заявил на брифинге в Вашингтоне"."""
     speech = gazetteer().speech_verbs
-    sentence = next(s for s in doc.sentences if s.start <= mention.start < s.end)
+    sentence = sentence_holding(doc, mention.start)
     after = [t for t in sentence.tokens if t.start >= mention.end][:1]
     window = before[-ANNOUNCEMENT_WINDOW:]
     for token in reversed(window):
@@ -382,18 +395,19 @@ def attach_crowds(doc: Document, events: list[Event], voices: Voices, counted: l
     with_triggers = {t.sentence for e in events for t in e.triggers}
     told = {t.sentence for e in events if e.modality != "background" for t in e.triggers}
     protests = [e for e in events if e.event_type == "Protests"]
+    sole = sole_taker(protests)
     for event in protests:
         if any(c.slot == "crowd" for c in event.claims):
             continue
         first = event.triggers[0].sentence
         paragraph = doc.sentences[first].paragraph
         following = [first] + [
-            i for i in range(first + 1, len(doc.sentences))
+            i for i in range(first + 1, doc.paragraph_stop(paragraph))
             if doc.sentences[i].paragraph == paragraph and i not in with_triggers
         ]
-        if sole_taker(protests) is event:
+        if sole is event:
             following += [
-                i for i in range(first + 1, len(doc.sentences))
+                i for i in range(first + 1, doc.paragraph_stop(paragraph + CROWD_PARAGRAPHS_AFTER))
                 if i not in told and i not in following and doc.sentences[i].paragraph - paragraph <= CROWD_PARAGRAPHS_AFTER
             ]
         for index in following:
