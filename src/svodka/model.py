@@ -230,7 +230,7 @@ class Document:
             inside.sort()
         return [mentions[k] for k in inside]
 
-    def _sentence_index(self) -> tuple[list[int], list[int]] | None:
+    def sentence_index(self) -> tuple[list[int], list[int]] | None:
         """The sentences' starts and paragraphs, built once per sentences list; None when the
         sentences are not in order (as segment gives them) or their paragraphs do not ascend."""
         sentences = self.sentences
@@ -246,7 +246,7 @@ class Document:
 
     def sentence_at(self, char: int) -> int | None:
         """The index of the first sentence holding the character, or None."""
-        index = self._sentence_index()
+        index = self.sentence_index()
         if index is None:
             return next((i for i, s in enumerate(self.sentences) if s.start <= char < s.end), None)
         i = bisect_right(index[0], char) - 1
@@ -255,10 +255,10 @@ class Document:
     def paragraph_stop(self, paragraph: int) -> int:
         """The index past the last sentence of paragraphs up to `paragraph` (all the sentences
         when they are not in order): a bound for scans that keep to nearby paragraphs."""
-        index = self._sentence_index()
+        index = self.sentence_index()
         return len(self.sentences) if index is None else bisect_right(index[1], paragraph)
 
     def paragraph_start(self, paragraph: int) -> int:
         """The index of the first sentence of paragraphs from `paragraph` on (0 when out of order)."""
-        index = self._sentence_index()
+        index = self.sentence_index()
         return 0 if index is None else bisect_left(index[1], paragraph)

@@ -87,6 +87,7 @@ class DocumentContext:
     _landmarks: dict[int, list[tuple[str, int, int]]] = field(default_factory=dict)
     _fallback: list[date] | None = None
     _headlines: list[int] | None = None  # the indexes of the headline sentences
+    _within: dict[tuple, list[PlaceMention]] | None = None
 
     @classmethod
     def build(cls, doc: Document) -> "DocumentContext":
@@ -116,12 +117,17 @@ class DocumentContext:
         """The one city or region the document names in the country an event was told in, or the one
         city in its region: a headline's "В Турции арестованы" is placed where the text says the
         arrests were, "в Московской области" at the one town of the oblast the text names."""
+        if self._within is None:  # the document's places in order: cities by region, cities and regions by country
+            self._within = {}
+            for m in (m for i in sorted(self.places) for m in self.places[i]):
+                if m.place.precision == "city":
+                    self._within.setdefault(("admin1", m.place.country, m.place.admin1), []).append(m)
+                if m.place.precision in ("city", "admin1"):
+                    self._within.setdefault(("country", m.place.country), []).append(m)
         if mention.place.precision == "admin1":
-            inside = [m for i in sorted(self.places) for m in self.places[i]
-                      if m.place.precision == "city" and m.place.country == mention.place.country and m.place.admin1 == mention.place.name]
+            inside = self._within.get(("admin1", mention.place.country, mention.place.name), [])
         else:
-            inside = [m for i in sorted(self.places) for m in self.places[i]
-                      if m.place.precision in ("city", "admin1") and m.place.country == mention.place.country]
+            inside = self._within.get(("country", mention.place.country), [])
         names = {m.place.name for m in inside}
         if len(names) == 1:
             return inside[0]
@@ -360,19 +366,64 @@ def attach_counts(doc: Document, events: list[Event], voices: Voices, counted: l
     event before it in its paragraph or the one before, else to the one such event told before it. A count the text spreads
     over the whole country ("по всей стране ранены") goes only to an event of its own sentence or
     one placed at country level."""
+    takers = Takers(doc, events)
     for index, mentions in enumerate(counted):
         countrywide = bool(mentions) and nationwide(doc, index) is not None
         for mention in mentions:
-            here = [e for e in events if e.triggers[0].sentence == index and takes(e, mention.slot)]
+            here = [e for e in takers.by_sentence.get(index, ()) if takes(e, mention.slot)]
             if here:
                 target = nearest(here, mention.count.evidence[0], lambda e: e.triggers[0].start, lambda e: e.triggers[-1].end)
                 if sum(e.triggers[0] is target.triggers[0] for e in here) > 1:
                     continue  # one act told at several places ("в Алматы и Актау задержаны 40 человек"): the figure is none's
             else:
-                earlier = [e for e in events if e.triggers[0].sentence < index and takes(e, mention.slot, countrywide)]
-                target = last_taker_before(doc, earlier, index) or sole_taker(earlier)
+                target = takers.before(index, mention.slot, countrywide)
             if target is not None:
                 target.claims.append(voices.claim(mention, index))
+
+
+class Takers:
+    """The events by the sentence of their first trigger, and, when they come in the order of those
+    sentences, what `last_taker_before` and `sole_taker` find among the events before a sentence,
+    read off indexes rather than by a scan of all the events for every count."""
+
+    def __init__(self, doc: Document, events: list[Event]):
+        self.doc, self.events = doc, events
+        self.by_sentence: dict[int, list[Event]] = {}
+        for e in events:
+            self.by_sentence.setdefault(e.triggers[0].sentence, []).append(e)
+        self.first_sentences = [e.triggers[0].sentence for e in events]
+        self.ordered = all(a <= b for a, b in zip(self.first_sentences, self.first_sentences[1:])) \
+            and doc.sentence_index() is not None  # and the sentences' paragraphs ascend
+        self._sole: dict[tuple[str, bool], list[Event | None]] = {}
+
+    def before(self, index: int, slot: str, countrywide: bool) -> Event | None:
+        events = self.events
+        if not self.ordered:
+            earlier = [e for e in events if e.triggers[0].sentence < index and takes(e, slot, countrywide)]
+            return last_taker_before(self.doc, earlier, index) or sole_taker(earlier)
+        count = bisect_left(self.first_sentences, index)  # the events told before the sentence
+        paragraph = self.doc.sentences[index].paragraph
+        for k in range(count - 1, -1, -1):
+            e = events[k]
+            if paragraph - self.doc.sentences[e.triggers[0].sentence].paragraph > 1:
+                break
+            if takes(e, slot, countrywide):
+                return e
+        return self._sole_before(slot, countrywide)[count]
+
+    def _sole_before(self, slot: str, countrywide: bool) -> list[Event | None]:
+        """For each number of events, what `sole_taker` says of the takers among that many first events."""
+        key = (slot, countrywide)
+        if key not in self._sole:
+            found: list[Event | None] = [None]
+            first, kinds = None, set()
+            for e in self.events:
+                if takes(e, slot, countrywide) and e.modality != "background":
+                    first = first or e
+                    kinds.add((e.modality, e.event_type, e.location.place.name if e.location else None))
+                found.append(first if first is not None and len(kinds) == 1 and first.modality == "actual" else None)
+            self._sole[key] = found
+        return self._sole[key]
 
 
 def takes(event: Event, slot: str, countrywide: bool = False) -> bool:
