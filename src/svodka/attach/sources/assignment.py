@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
+from itertools import takewhile
 from functools import lru_cache
 
 from ...detect.triggers import EventClass, event_classes
@@ -69,18 +70,22 @@ def find_followers(doc: Document, speaking: set[int]) -> dict[int, list[int]]:
             referred.setdefault(t.sentence, []).append(classes[t.kind])
     followers: dict[int, list[int]] = {}
     words = anaphors()
+    ascending = sorted(told)  # sorted once: the told sentences before k, nearest first, are read off it
+    ordered = doc.sentence_index() is not None  # the paragraphs ascend: one too far back ends the search
     for k in sorted(speaking - told.keys()):
+        before = (ascending[n] for n in range(bisect_left(ascending, k) - 1, -1, -1))
         if k in referred:
-            host = next((h for h in sorted(told, reverse=True) if h < k and alike(told[h], referred[k])), None)
+            host = next((h for h in before if alike(told[h], referred[k])), None)
         elif k not in triggered:
             refers = frozenset().union(
                 *(words.get(t.lemma, frozenset()) | words.get(t.text.lower(), frozenset()) for t in doc.sentences[k].tokens)
             )
             paragraph = doc.sentences[k].paragraph
+            near = takewhile(lambda h: paragraph - doc.sentences[h].paragraph <= ANAPHOR_PARAGRAPHS, before) if ordered else before
             host = next(
                 (
-                    h for h in sorted(told, reverse=True)
-                    if h < k and paragraph - doc.sentences[h].paragraph <= ANAPHOR_PARAGRAPHS and refers_to(refers, told[h])
+                    h for h in near
+                    if paragraph - doc.sentences[h].paragraph <= ANAPHOR_PARAGRAPHS and refers_to(refers, told[h])
                 ),
                 None,
             ) if refers else None
