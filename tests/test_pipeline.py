@@ -206,3 +206,12 @@ def test_a_robbery_in_the_metro_with_the_robber_detained_is_no_event():
     text = ("Пассажир напал на пенсионерку в переходе метро и выхватил у неё сумку с деньгами. "
             "Грабителя задержали через час, возбуждено уголовное дело.")
     assert extract(Document("robbery", text, date(2024, 11, 6))).events == []
+
+
+def test_batches_hold_at_most_so_many_documents_and_characters(monkeypatch):
+    from svodka import pipeline
+
+    monkeypatch.setattr(pipeline, "DOCUMENTS_PER_BATCH", 3)
+    monkeypatch.setattr(pipeline, "CHARACTERS_PER_BATCH", 100)
+    docs = [Document(id=str(i), text="а" * size) for i, size in enumerate([10, 10, 10, 10, 60, 50, 200, 5])]
+    assert [[d.id for d in b] for b in pipeline.batches(docs)] == [["0", "1", "2"], ["3", "4"], ["5"], ["6"], ["7"]]

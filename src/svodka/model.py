@@ -6,6 +6,7 @@ checked by slicing the text with its evidence.
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -215,4 +216,49 @@ class Document:
         return self.text[s.start : s.end]
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
-        return [m for m in self.mentions if m.start >= start and m.end <= end]
+        """The mentions inside [start, end), in their order, found by bisecting their starts (an
+        index built once per mentions list: scanning them all for each sentence was quadratic)."""
+        mentions = self.mentions
+        index = self.__dict__.get("_mention_index")
+        if index is None or index[0] is not mentions or len(index[1]) != len(mentions):
+            order = sorted(range(len(mentions)), key=lambda k: mentions[k].start)
+            index = (mentions, [mentions[k].start for k in order], order)
+            self.__dict__["_mention_index"] = index
+        _, starts, order = index
+        inside = [k for k in order[bisect_left(starts, start) : bisect_right(starts, end)] if mentions[k].end <= end]
+        if any(a > b for a, b in zip(inside, inside[1:])):
+            inside.sort()
+        return [mentions[k] for k in inside]
+
+    def sentence_index(self) -> tuple[list[int], list[int]] | None:
+        """The sentences' starts and paragraphs, built once per sentences list; None when the
+        sentences are not in order (as segment gives them) or their paragraphs do not ascend."""
+        sentences = self.sentences
+        index = self.__dict__.get("_sentence_index_cache")
+        if index is None or index[0] is not sentences or index[1] != len(sentences):
+            starts = [s.start for s in sentences]
+            paragraphs = [s.paragraph for s in sentences]
+            ordered = all(a.end <= b.start for a, b in zip(sentences, sentences[1:])) and all(
+                a <= b for a, b in zip(paragraphs, paragraphs[1:]))
+            index = (sentences, len(sentences), (starts, paragraphs) if ordered else None)
+            self.__dict__["_sentence_index_cache"] = index
+        return index[2]
+
+    def sentence_at(self, char: int) -> int | None:
+        """The index of the first sentence holding the character, or None."""
+        index = self.sentence_index()
+        if index is None:
+            return next((i for i, s in enumerate(self.sentences) if s.start <= char < s.end), None)
+        i = bisect_right(index[0], char) - 1
+        return i if i >= 0 and char < self.sentences[i].end else None
+
+    def paragraph_stop(self, paragraph: int) -> int:
+        """The index past the last sentence of paragraphs up to `paragraph` (all the sentences
+        when they are not in order): a bound for scans that keep to nearby paragraphs."""
+        index = self.sentence_index()
+        return len(self.sentences) if index is None else bisect_right(index[1], paragraph)
+
+    def paragraph_start(self, paragraph: int) -> int:
+        """The index of the first sentence of paragraphs from `paragraph` on (0 when out of order)."""
+        index = self.sentence_index()
+        return 0 if index is None else bisect_left(index[1], paragraph)

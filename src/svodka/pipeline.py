@@ -19,7 +19,6 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import islice
 
 from .annotate.analysis import (
     analyse,
@@ -41,6 +40,8 @@ from .model import Document, Sentence
 from .options import DEFAULT_OPTIONS, ExtractOptions
 
 DOCUMENTS_PER_BATCH = 256  # documents whose sentences share one NER call
+CHARACTERS_PER_BATCH = 8_000_000  # and no more text than this, unless one document holds more: a batch's
+# documents are all held until it is done, and a long one takes ~50 MB a megabyte of its text
 NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"})
 LETTERS = re.compile(r"[а-яё]+|[a-z]+", re.IGNORECASE)  # razdel's atoms of letters
 LATIN = re.compile(r"[A-Za-z]")
@@ -235,12 +236,26 @@ def extract_all(documents: Iterable[Document], options: ExtractOptions = DEFAULT
     """Every document, extracted, in input order, in batches of DOCUMENTS_PER_BATCH run through
     every stage in turn."""
     load_models()
-    documents = iter(documents)
-    while documents_of_batch := list(islice(documents, DOCUMENTS_PER_BATCH)):
+    for documents_of_batch in batches(documents):
         batch = Batch(documents_of_batch, options)
         for step in STAGES:
             step.run(batch)
         yield from batch.documents
+
+
+def batches(documents: Iterable[Document]) -> Iterator[list[Document]]:
+    """The documents in order, in batches of up to DOCUMENTS_PER_BATCH documents and (but for a batch
+    of one) CHARACTERS_PER_BATCH characters of text."""
+    batch: list[Document] = []
+    characters = 0
+    for doc in documents:
+        if batch and (len(batch) == DOCUMENTS_PER_BATCH or characters + len(doc.text) > CHARACTERS_PER_BATCH):
+            yield batch
+            batch, characters = [], 0
+        batch.append(doc)
+        characters += len(doc.text)
+    if batch:
+        yield batch
 
 
 def extract(doc: Document, options: ExtractOptions = DEFAULT_OPTIONS) -> Document:

@@ -8,6 +8,7 @@ then from the live-blog headline above it, then from the document.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -20,6 +21,7 @@ from ..model import (
     Document,
     Event,
     PlaceMention,
+    Sentence,
     Token,
     Trigger,
 )
@@ -86,6 +88,8 @@ class DocumentContext:
     _dates: dict[int, list[DateMention]] = field(default_factory=dict)
     _landmarks: dict[int, list[tuple[str, int, int]]] = field(default_factory=dict)
     _fallback: list[date] | None = None
+    _headlines: list[int] | None = None  # the indexes of the headline sentences
+    _within: dict[tuple, list[PlaceMention]] | None = None
 
     @classmethod
     def build(cls, doc: Document) -> "DocumentContext":
@@ -115,12 +119,17 @@ class DocumentContext:
         """The one city or region the document names in the country an event was told in, or the one
         city in its region: a headline's "В Турции арестованы" is placed where the text says the
         arrests were, "в Московской области" at the one town of the oblast the text names."""
+        if self._within is None:  # the document's places in order: cities by region, cities and regions by country
+            self._within = {}
+            for m in (m for i in sorted(self.places) for m in self.places[i]):
+                if m.place.precision == "city":
+                    self._within.setdefault(("admin1", m.place.country, m.place.admin1), []).append(m)
+                if m.place.precision in ("city", "admin1"):
+                    self._within.setdefault(("country", m.place.country), []).append(m)
         if mention.place.precision == "admin1":
-            inside = [m for i in sorted(self.places) for m in self.places[i]
-                      if m.place.precision == "city" and m.place.country == mention.place.country and m.place.admin1 == mention.place.name]
+            inside = self._within.get(("admin1", mention.place.country, mention.place.name), [])
         else:
-            inside = [m for i in sorted(self.places) for m in self.places[i]
-                      if m.place.precision in ("city", "admin1") and m.place.country == mention.place.country]
+            inside = self._within.get(("country", mention.place.country), [])
         names = {m.place.name for m in inside}
         if len(names) == 1:
             return inside[0]
@@ -153,9 +162,12 @@ class DocumentContext:
         section: the nearest one above it, as in a live blog's entries or a roundup's cities."""
         sentences = self.doc.sentences
         paragraph = sentences[index].paragraph
-        order = [index] + [i for i in range(index - 1, -1, -1) if sentences[i].paragraph == paragraph]
+        order = [index] + [i for i in range(index - 1, self.doc.paragraph_start(paragraph) - 1, -1) if sentences[i].paragraph == paragraph]
         if not sentences[index].headline:
-            heading = next((i for i in range(order[-1] - 1, -1, -1) if sentences[i].headline), None)
+            if self._headlines is None:
+                self._headlines = [i for i, s in enumerate(sentences) if s.headline]
+            above = bisect_left(self._headlines, order[-1])
+            heading = self._headlines[above - 1] if above else None
             if heading is not None:
                 order.append(heading)
         return order
@@ -186,8 +198,15 @@ COORDINATORS = {",", "и", "а", "также"}
 PRECISION_ORDER = {"landmark": 0, "city": 0, "admin1": 1, "country": 2}
 
 
+def sentence_holding(doc: Document, char: int) -> Sentence:
+    index = doc.sentence_at(char)
+    if index is None:
+        raise StopIteration  # as the scan over the sentences it replaces did
+    return doc.sentences[index]
+
+
 def tokens_before(doc: Document, mention: PlaceMention) -> list[Token]:
-    sentence = next(s for s in doc.sentences if s.start <= mention.start < s.end)
+    sentence = sentence_holding(doc, mention.start)
     return [t for t in sentence.tokens if t.end <= mention.start]
 
 
@@ -243,7 +262,7 @@ def place_rank(doc: Document, mention: PlaceMention, trigger_start: int) -> tupl
 
 def near_another(doc: Document, mention: PlaceMention, found: list[PlaceMention]) -> bool:
     """A big place named to tell where a smaller one is: "в Раменском под Москвой", "в селе Н., недалеко от Курска"."""
-    sentence = next(s for s in doc.sentences if s.start <= mention.start < s.end)
+    sentence = sentence_holding(doc, mention.start)
     for other in found:
         if other is mention or other.end > mention.start:
             continue
@@ -256,7 +275,7 @@ def near_another(doc: Document, mention: PlaceMention, found: list[PlaceMention]
 def announced_at(doc: Document, mention: PlaceMention, before: list[Token]) -> bool:
     """Named as where someone spoke: "в Москве заявили", "заявил на брифинге в Вашингтоне"."""
     speech = gazetteer().speech_verbs
-    sentence = next(s for s in doc.sentences if s.start <= mention.start < s.end)
+    sentence = sentence_holding(doc, mention.start)
     after = [t for t in sentence.tokens if t.start >= mention.end][:1]
     window = before[-ANNOUNCEMENT_WINDOW:]
     for token in reversed(window):
@@ -349,6 +368,7 @@ def attach_counts(doc: Document, events: list[Event], voices: Voices, counted: l
     event before it in its paragraph or the one before, else to the one such event told before it. A count the text spreads
     over the whole country ("по всей стране ранены") goes only to an event of its own sentence or
     one placed at country level."""
+    takers = Takers(doc, events)
     for index, mentions in enumerate(counted):
         countrywide = bool(mentions) and nationwide(doc, index) is not None
         joint = bool(mentions) and told_jointly(doc, index)
@@ -356,14 +376,13 @@ def attach_counts(doc: Document, events: list[Event], voices: Voices, counted: l
             if joint and len({(e.event_type, e.location.place.name if e.location else None)
                               for e in events if e.modality == "actual" and takes(e, mention.slot)}) > 1:
                 continue  # "число жертв двойного теракта достигло 98": a figure for several events is none's
-            here = [e for e in events if e.triggers[0].sentence == index and takes(e, mention.slot)]
+            here = [e for e in takers.by_sentence.get(index, ()) if takes(e, mention.slot)]
             if here:
                 target = nearest(here, mention.count.evidence[0], lambda e: e.triggers[0].start, lambda e: e.triggers[-1].end)
                 if sum(e.triggers[0] is target.triggers[0] for e in here) > 1:
                     continue  # one act told at several places ("в Алматы и Актау задержаны 40 человек"): the figure is none's
             else:
-                earlier = [e for e in events if e.triggers[0].sentence < index and takes(e, mention.slot, countrywide)]
-                target = last_taker_before(doc, earlier, index) or sole_taker(earlier)
+                target = takers.before(index, mention.slot, countrywide)
             if target is not None:
                 target.claims.append(voices.claim(mention, index))
 
@@ -372,6 +391,51 @@ def told_jointly(doc: Document, index: int) -> bool:
     """The sentence gives its figures for several events together (data/attach/quantifiers.tsv, joint)."""
     tokens = doc.sentences[index].tokens
     return any(phrase_at(tokens, i, "joint") is not None for i in range(len(tokens)))
+
+
+class Takers:
+    """The events by the sentence of their first trigger, and, when they come in the order of those
+    sentences, what `last_taker_before` and `sole_taker` find among the events before a sentence,
+    read off indexes rather than by a scan of all the events for every count."""
+
+    def __init__(self, doc: Document, events: list[Event]):
+        self.doc, self.events = doc, events
+        self.by_sentence: dict[int, list[Event]] = {}
+        for e in events:
+            self.by_sentence.setdefault(e.triggers[0].sentence, []).append(e)
+        self.first_sentences = [e.triggers[0].sentence for e in events]
+        self.ordered = all(a <= b for a, b in zip(self.first_sentences, self.first_sentences[1:])) \
+            and doc.sentence_index() is not None  # and the sentences' paragraphs ascend
+        self._sole: dict[tuple[str, bool], list[Event | None]] = {}
+
+    def before(self, index: int, slot: str, countrywide: bool) -> Event | None:
+        events = self.events
+        if not self.ordered:
+            earlier = [e for e in events if e.triggers[0].sentence < index and takes(e, slot, countrywide)]
+            return last_taker_before(self.doc, earlier, index) or sole_taker(earlier)
+        count = bisect_left(self.first_sentences, index)  # the events told before the sentence
+        paragraph = self.doc.sentences[index].paragraph
+        for k in range(count - 1, -1, -1):
+            e = events[k]
+            if paragraph - self.doc.sentences[e.triggers[0].sentence].paragraph > 1:
+                break
+            if takes(e, slot, countrywide):
+                return e
+        return self._sole_before(slot, countrywide)[count]
+
+    def _sole_before(self, slot: str, countrywide: bool) -> list[Event | None]:
+        """For each number of events, what `sole_taker` says of the takers among that many first events."""
+        key = (slot, countrywide)
+        if key not in self._sole:
+            found: list[Event | None] = [None]
+            first, kinds = None, set()
+            for e in self.events:
+                if takes(e, slot, countrywide) and e.modality != "background":
+                    first = first or e
+                    kinds.add((e.modality, e.event_type, e.location.place.name if e.location else None))
+                found.append(first if first is not None and len(kinds) == 1 and first.modality == "actual" else None)
+            self._sole[key] = found
+        return self._sole[key]
 
 
 def takes(event: Event, slot: str, countrywide: bool = False) -> bool:
@@ -394,18 +458,19 @@ def attach_crowds(doc: Document, events: list[Event], voices: Voices, counted: l
     with_triggers = {t.sentence for e in events for t in e.triggers}
     told = {t.sentence for e in events if e.modality != "background" for t in e.triggers}
     protests = [e for e in events if e.event_type == "Protests"]
+    sole = sole_taker(protests)
     for event in protests:
         if any(c.slot == "crowd" for c in event.claims):
             continue
         first = event.triggers[0].sentence
         paragraph = doc.sentences[first].paragraph
         following = [first] + [
-            i for i in range(first + 1, len(doc.sentences))
+            i for i in range(first + 1, doc.paragraph_stop(paragraph))
             if doc.sentences[i].paragraph == paragraph and i not in with_triggers
         ]
-        if sole_taker(protests) is event:
+        if sole is event:
             following += [
-                i for i in range(first + 1, len(doc.sentences))
+                i for i in range(first + 1, doc.paragraph_stop(paragraph + CROWD_PARAGRAPHS_AFTER))
                 if i not in told and i not in following and doc.sentences[i].paragraph - paragraph <= CROWD_PARAGRAPHS_AFTER
             ]
         for index in following:

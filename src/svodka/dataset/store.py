@@ -230,15 +230,17 @@ class Store:
         originals: list[link.Report] = []
         copies: list[tuple[str, str]] = []
         changes = versions.Changes()
+        # the costly part of each document's index, computed before the write lock is taken
+        bands = [store_link.band_keys(record["document"]["text"]) for record in records]
         with self.transaction():
-            for record in records:
-                counts.append(self.insert_document(record, originals, copies, changes))
+            for record, keys in zip(records, bands):
+                counts.append(self.insert_document(record, originals, copies, changes, keys))
             store_link.link_new(self, originals, copies, changes)
             changes.record(self)
         return counts
 
     def insert_document(self, record: dict, originals: list[link.Report], copies: list[tuple[str, str]],
-                        changes: versions.Changes) -> int | None:
+                        changes: versions.Changes, bands: list[int] | None = None) -> int | None:
         document, result = record["document"], record["result"]
         key = document_key(document["text"], document.get("url"))
         if self.has_document(key):
@@ -260,7 +262,7 @@ class Store:
             "INSERT INTO documents_fts (rowid, title, text) VALUES (?, ?, ?)",
             (cursor.lastrowid, document.get("title") or "", document["text"]),
         )
-        bands = store_link.index_document(self, key, document["text"])
+        bands = store_link.index_document(self, key, document["text"], bands)
         original = store_link.original_of(self, key, document, bands)
         copied = store_link.copied_events(self, original, result["events"], document.get("published")) if original else {}
         published = date.fromisoformat(document["published"]) if document.get("published") else None

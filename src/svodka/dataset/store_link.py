@@ -64,9 +64,14 @@ def report_of(row: sqlite3.Row) -> link.Report:
 # --- near-duplicates ------------------------------------------------------------
 
 
-def index_document(store: Store, key: str, text: str) -> list[int]:
+def band_keys(text: str) -> list[int]:
+    """The text's MinHash band keys (pure computation: done before a write transaction opens)."""
     signature = near_duplicates.signature(text)
-    keys = near_duplicates.bands(signature) if signature is not None else []
+    return near_duplicates.bands(signature) if signature is not None else []
+
+
+def index_document(store: Store, key: str, text: str, keys: list[int] | None = None) -> list[int]:
+    keys = band_keys(text) if keys is None else keys
     store.connection.executemany("INSERT INTO document_bands (band, document) VALUES (?, ?)", [(band, key) for band in keys])
     return keys
 

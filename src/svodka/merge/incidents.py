@@ -147,12 +147,15 @@ def unplaced_hosts(events: list[Event], family) -> dict[int, tuple[Event, bool]]
     """A mention that names no place of its own ("утром активиста задержали") beside the one mention of
     its kind of act, that day, that does name one ("задержан он был в Ростове") tells that incident; but a
     city's event is never moved to a region or a country (a nationwide strike is not the city's march)."""
-    own = [e for e in events if placed_by_itself(e)]
+    own: dict[tuple, list[Event]] = {}  # by family, modality and country, in order
+    for o in events:
+        if placed_by_itself(o):
+            own.setdefault((family(o), o.modality, o.location.place.country), []).append(o)
     hosts = {}
     for e in events:
         if e.location is None or placed_by_itself(e):
             continue
-        like = [o for o in own if family(o) == family(e) and o.modality == e.modality and same_day(o, e)
+        like = [o for o in own.get((family(e), e.modality, e.location.place.country), ()) if same_day(o, e)
                 and o.location.place.country == e.location.place.country and not o.nationwide
                 and PRECISION[o.location.place.precision] <= PRECISION[e.location.place.precision]]
         if len(like) == 1 and place_key(like[0]) != place_key(e):

@@ -10,6 +10,7 @@ finding, the return fire) joins that incident first (incidents.py).
 from __future__ import annotations
 
 import math
+from bisect import insort
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -120,10 +121,17 @@ def absorb_coarse(events: list[Event]) -> list[Event]:
     its country ("стрельба в Иордании") is the violent event told precisely that day, whatever its sub-type."""
     classes = event_classes()
     kept = []
+    by_country: dict[tuple, list[Event]] = {}  # (country, modality) → the events placed precisely there, in order
+    for o in events:
+        if o.location and o.location.place.precision not in COARSE:
+            by_country.setdefault((o.location.place.country, o.modality), []).append(o)
     for e in events:
         place = e.location.place if e.location else None
+        if not (place and place.precision in COARSE):
+            kept.append(e)  # only a coarse place is absorbed: the precise events are not looked for
+            continue
         precise = [
-            o for o in events
+            o for o in by_country.get((place.country, e.modality), ())
             if o is not e and place and not e.nationwide and o.location
             and o.location.place.precision not in COARSE and o.location.place.country == place.country
             and o.modality == e.modality and (o.date == e.date or not e.date_stated)
@@ -145,9 +153,11 @@ def told_twice_a_day_apart(event: Event) -> bool:
 
 def merge_same(events: list[Event]) -> list[Event]:
     merged: list[Event] = []
+    by_key: dict[tuple, list[Event]] = {}  # (family, modality, place) → the merged events of that key, in order;
+    # absorbing keeps an event's key (a merged event takes only a place of the same key, or none had a place)
     for e in sorted(events, key=lambda e: (not e.date_stated, e.triggers[0].start)):
         key = (family(e), e.modality, place_key(e))
-        same = [m for m in merged if (family(m), m.modality, place_key(m)) == key]
+        same = by_key.get(key, [])
         target = next((m for m in same if m.date == e.date), None)
         if target is None and not e.date_stated and same:
             target = same[0]
@@ -157,6 +167,7 @@ def merge_same(events: list[Event]) -> list[Event]:
                            and m.triggers[0].start != e.triggers[0].start), None)
         if target is None:
             merged.append(e)
+            by_key.setdefault(key, []).append(e)
         else:
             absorb(target, e)
     return merged
@@ -282,16 +293,29 @@ def absorb_parts(doc: Document, events: list[Event]) -> list[Event]:
     """Detentions told beside a protest are its arrests; looting in a riot is the riot; the gunman's
     arrest is part of his attack (data/event_parts.tsv)."""
     kept = []
+    # a host shares the part's place and modality: the events by those, as positions in order, kept up
+    # to date when a host without a place takes its part's
+    position = {id(o): k for k, o in enumerate(events)}
+    by_place: dict[tuple, list[int]] = {}
+    for k, o in enumerate(events):
+        by_place.setdefault((place_key(o), o.modality), []).append(k)
     for e in events:
+        alike = by_place.get((place_key(e), e.modality), [])
         host = next(
-            (o for rule in part_rules() if rule.part == e.kind for o in events if o is not e and is_host(doc, rule, o, e)),
+            (o for rule in part_rules() if rule.part == e.kind for o in (events[k] for k in alike)
+             if o is not e and is_host(doc, rule, o, e)),
             None,
         )
         if host is None:
             kept.append(e)
         else:
+            before = (place_key(host), host.modality)
             absorb(host, e)
             combine_kinds(host, e.kind)
+            after = (place_key(host), host.modality)
+            if after != before:
+                by_place[before].remove(position[id(host)])
+                insort(by_place.setdefault(after, []), position[id(host)])
     return kept
 
 

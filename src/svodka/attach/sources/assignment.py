@@ -10,7 +10,9 @@ source, else by the outlet itself: those are the words it chose.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
+from itertools import takewhile
 from functools import lru_cache
 
 from ...detect.triggers import EventClass, event_classes
@@ -69,18 +71,22 @@ def find_followers(doc: Document, speaking: set[int]) -> dict[int, list[int]]:
             referred.setdefault(t.sentence, []).append(classes[t.kind])
     followers: dict[int, list[int]] = {}
     words = anaphors()
+    ascending = sorted(told)  # sorted once: the told sentences before k, nearest first, are read off it
+    ordered = doc.sentence_index() is not None  # the paragraphs ascend: one too far back ends the search
     for k in sorted(speaking - told.keys()):
+        before = (ascending[n] for n in range(bisect_left(ascending, k) - 1, -1, -1))
         if k in referred:
-            host = next((h for h in sorted(told, reverse=True) if h < k and alike(told[h], referred[k])), None)
+            host = next((h for h in before if alike(told[h], referred[k])), None)
         elif k not in triggered:
             refers = frozenset().union(
                 *(words.get(t.lemma, frozenset()) | words.get(t.text.lower(), frozenset()) for t in doc.sentences[k].tokens)
             )
             paragraph = doc.sentences[k].paragraph
+            near = takewhile(lambda h: paragraph - doc.sentences[h].paragraph <= ANAPHOR_PARAGRAPHS, before) if ordered else before
             host = next(
                 (
-                    h for h in sorted(told, reverse=True)
-                    if h < k and paragraph - doc.sentences[h].paragraph <= ANAPHOR_PARAGRAPHS and refers_to(refers, told[h])
+                    h for h in near
+                    if paragraph - doc.sentences[h].paragraph <= ANAPHOR_PARAGRAPHS and refers_to(refers, told[h])
                 ),
                 None,
             ) if refers else None
@@ -128,6 +134,11 @@ class Voices:
     agency: Source | None  # the agency of the dateline: it relays everything the report says
     followers: dict[int, list[int]] = field(default_factory=dict)  # later sentences that speak of a sentence's event
     quotes: list[Quote] = field(default_factory=list)  # the document's quotes, found with its sources
+    # indexes built when first asked for, so that each lookup is not a scan of the whole document
+    _by_paragraph: dict[int, list[int]] | None = field(default=None, repr=False)
+    _told: set[int] | None = field(default=None, repr=False)
+    _distancing_starts: list[int] | None = field(default=None, repr=False)
+    _quote_index: tuple | None = field(default=None, repr=False)
 
     @classmethod
     def build(cls, doc: Document) -> "Voices":
@@ -145,10 +156,12 @@ class Voices:
                    followers, quotes)
 
     def _paragraph_sources(self, paragraphs: set[int]) -> list[Source]:
-        return [
-            s for index, sources in sorted(self.by_sentence.items())
-            if self.doc.sentences[index].paragraph in paragraphs for s in sources
-        ]
+        if self._by_paragraph is None:
+            self._by_paragraph = {}
+            for index in sorted(self.by_sentence):
+                self._by_paragraph.setdefault(self.doc.sentences[index].paragraph, []).append(index)
+        indexes = sorted(i for p in paragraphs for i in self._by_paragraph.get(p, ()))
+        return [s for index in indexes for s in self.by_sentence[index]]
 
     def sources_for(self, sentences: list[int]) -> list[Source]:
         found = [s for index in sentences for s in self.by_sentence.get(index, [])]
@@ -168,8 +181,20 @@ class Voices:
             mention,
             said_by[0] if said_by else None,
             verification=self.verification_for([sentence]),
-            distanced=any(q[0] < mention.count.evidence[1] and mention.count.evidence[0] < q[1] for q in self.distancing_quotes),
+            distanced=self._distanced(mention.count.evidence),
         )
+
+    def _distanced(self, evidence: tuple[int, int]) -> bool:
+        """Whether a short quote overlaps the evidence (only quotes starting shortly before it can)."""
+        quotes = self.distancing_quotes
+        if self._distancing_starts is None:
+            starts = [q[0] for q in quotes]
+            self._distancing_starts = starts if all(a <= b for a, b in zip(starts, starts[1:])) else []
+        if not self._distancing_starts:
+            return any(q[0] < evidence[1] and evidence[0] < q[1] for q in quotes)
+        starts = self._distancing_starts
+        first, last = bisect_left(starts, evidence[0] - DISTANCING_QUOTE_MAX_CHARS), bisect_left(starts, evidence[1])
+        return any(q[0] < evidence[1] and evidence[0] < q[1] for q in quotes[first:last])
 
     def verification_for(self, sentences: list[int]) -> str | None:
         """A remark covers its own sentence and the sentences before it in its paragraph; a remark of doubt
@@ -177,7 +202,9 @@ class Voices:
         заявления" closing a report) speaks of all that came before it, while a denial there must point
         back to what was told ("эти данные опровергли"). A denial outweighs doubt."""
         kinds = set()
-        told = {self.doc.sentences[t.sentence].paragraph for t in self.doc.triggers}
+        if self._told is None:
+            self._told = {self.doc.sentences[t.sentence].paragraph for t in self.doc.triggers}
+        told = self._told
         for mark in self.marks:
             paragraph = self.doc.sentences[mark.sentence].paragraph
             whole = paragraph not in told and mark.kind == "unconfirmed"
@@ -195,13 +222,27 @@ class Voices:
         return labels
 
     def _speaker_of(self, sentence: int, span: tuple[int, int]) -> list[str]:
-        for quote in self.doc.quotes:
-            if quote.text[0] <= span[0] and span[1] <= quote.text[1]:
-                return quote.chain
+        quote = self._quote_around(span)
+        if quote is not None:
+            return quote.chain
         own = self.by_sentence.get(sentence)
         if own:
             return own[0].chain or own[0].unnamed
         return [self.doc.source or OWN_WORDS]
+
+
+    def _quote_around(self, span: tuple[int, int]) -> Quote | None:
+        """The first of the document's quotes holding the span, found among those starting at most
+        the longest quote's length before it."""
+        quotes = self.doc.quotes
+        if self._quote_index is None or self._quote_index[0] is not quotes or len(self._quote_index[2]) != len(quotes):
+            order = sorted(range(len(quotes)), key=lambda k: quotes[k].text[0])
+            longest = max((q.text[1] - q.text[0] for q in quotes), default=0)
+            self._quote_index = (quotes, [quotes[k].text[0] for k in order], order, longest)
+        _, starts, order, longest = self._quote_index
+        held = [k for k in order[bisect_left(starts, span[1] - longest) : bisect_right(starts, span[0])]
+                if quotes[k].text[0] <= span[0] and span[1] <= quotes[k].text[1]]
+        return quotes[min(held)] if held else None
 
 
 def settle_sources(event: Event) -> None:

@@ -11,6 +11,8 @@ The words come from data files; this module holds the mechanism.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -233,6 +235,7 @@ class View:
         self.in_link = self._link_tokens()
         self.outlets = self._find_outlets()
         self.outlet_at = {i: o for o in self.outlets for i in range(o.first, o.last)}
+        self.named_body_at: dict[tuple[str, int], tuple[int, int] | None] = {}
 
     def _link_tokens(self) -> set[int]:
         """Tokens of web addresses and markdown link targets ("https://t.me/…", "site.ru/a.html"): never a name."""
@@ -244,12 +247,59 @@ class View:
                 i += 1
         return inside
 
+    @cached_property
+    def token_starts(self) -> list[int] | None:
+        """The tokens' starts, when they ascend (as the sentences' tokens do), for bisecting."""
+        starts = [t.start for t in self.tokens]
+        return starts if all(a <= b for a, b in zip(starts, starts[1:])) else None
+
+    @cached_property
+    def mentions_by_token(self) -> dict[tuple[str, int], Mention]:
+        """(kind, token index) → the first mention of that kind over the token's start, built once
+        (asking the mentions one by one for each token made long documents quadratic)."""
+        starts, found = self.token_starts, {}
+        for m in self.doc.mentions:
+            first = bisect_left(starts, m.start)
+            for i in range(first, bisect_left(starts, m.end)):
+                found.setdefault((m.kind, i), m)
+        return found
+
     def mention_at(self, i: int, kind: str) -> Mention | None:
+        if self.token_starts is not None:
+            return self.mentions_by_token.get((kind, i))
         t = self.tokens[i]
         for m in self.doc.mentions:
             if m.kind == kind and m.start <= t.start < m.end:
                 return m
         return None
+
+    @cached_property
+    def tokens_by_lemma(self) -> dict[str, list[int]]:
+        """lemma → the indexes of its tokens, ascending."""
+        found: dict[str, list[int]] = {}
+        for i, t in enumerate(self.tokens):
+            found.setdefault(t.lemma, []).append(i)
+        return found
+
+    @cached_property
+    def mention_starts(self) -> list[int] | None:
+        starts = [m.start for m in self.doc.mentions]
+        return starts if all(a <= b for a, b in zip(starts, starts[1:])) else None
+
+    def mentions_backwards(self, char: int, *, inclusive: bool) -> list[Mention] | Iterator[Mention]:
+        """The document's mentions starting before `char` (or at it, when inclusive), last first:
+        a superset of those a backward search over all mentions keeps, in its order."""
+        mentions, starts = self.doc.mentions, self.mention_starts
+        if starts is None:
+            return reversed(mentions)
+        end = bisect_right(starts, char) if inclusive else bisect_left(starts, char)
+        return (mentions[k] for k in range(end - 1, -1, -1))
+
+    def tokens_from(self, i: int, end: int) -> list[Token]:
+        """The tokens from the i-th on that start before the character `end`."""
+        if self.token_starts is None:
+            return [t for t in self.tokens[i:] if t.start < end]
+        return self.tokens[i : max(i, bisect_left(self.token_starts, end))]
 
     def token_index(self, char: int) -> int | None:
         return self.by_start.get(char)
@@ -945,7 +995,7 @@ class Attributor:
         kind, office_end = office
         said = [t.lemma for t in view.tokens[head:end]]
         char = view.tokens[head].start
-        for m in reversed(self.doc.mentions):
+        for m in view.mentions_backwards(char, inclusive=True):
             if m.kind != "PER" or m.end > char:
                 continue
             k = view.token_index(m.start)
@@ -961,7 +1011,7 @@ class Attributor:
 
     def _organisation_before(self, char: int) -> Mention | None:
         """The last organisation NER found shortly before `char`, not an outlet reporting it."""
-        for m in reversed(self.doc.mentions):
+        for m in self.view.mentions_backwards(char, inclusive=True):
             if m.end > char or m.kind != "ORG":
                 continue
             if char - m.end > ANTECEDENT_MAX_CHARS:
@@ -1003,7 +1053,7 @@ class Attributor:
         owner = self.view.tokens[i - 1]
         if not (owner.pos == "NOUN" and "inan" in owner.tags and owner.text.islower()):
             return False
-        names = [t for t in self.view.tokens[i:] if t.start < person.end]
+        names = self.view.tokens_from(i, person.end)
         if not any("gent" in t.tags for t in names) or any("nomn" in t.tags for t in names):
             return False  # "полиции города Салтанат Азирбек", "провинции Абдулла Хсрат": a name in apposition
         return not any(self.lex.has(kind, owner) for kind in ("speech_noun", "medium", "press_office", "correspondent"))
@@ -1101,12 +1151,24 @@ class Attributor:
     def _earlier_named_body(self, head: int) -> str | None:
         """ "в комендатуре" after "Комендатура Алматы": the body by its full name."""
         tokens = self.view.tokens
-        for k in range(head - 1, -1, -1):
-            if tokens[k].lemma == tokens[head].lemma:
-                end = self._tail_end(k + 1, self.view.sentence_range[self.view.sentence_of[k]][1])
-                if end > k + 1 and _capitalised(tokens[k + 1].text):
-                    return self._body_name(k, k, end)
-        return None
+        lemma = tokens[head].lemma
+        same = self.view.tokens_by_lemma[lemma]
+        memo = self.view.named_body_at  # (lemma, n) → the last token of the lemma at or before same[n] naming a body, or None
+        walked, n, found = [], bisect_left(same, head) - 1, None
+        while n >= 0:
+            if (lemma, n) in memo:
+                found = memo[lemma, n]
+                break
+            walked.append(n)
+            k = same[n]
+            end = self._tail_end(k + 1, self.view.sentence_range[self.view.sentence_of[k]][1])
+            if end > k + 1 and _capitalised(tokens[k + 1].text):
+                found = (k, end)
+                break
+            n -= 1
+        for n in walked:
+            memo[lemma, n] = found
+        return self._body_name(found[0], found[0], found[1]) if found else None
 
     def _phrase_name(self, start: int, end: int) -> str:
         """The phrase with its head (and the modifiers before it) in the nominative; a country's
@@ -1158,7 +1220,7 @@ class Attributor:
         normal = self._nominative_person(person)
         if " " in normal:
             return normal
-        for m in reversed(self.doc.mentions):
+        for m in self.view.mentions_backwards(person.start, inclusive=False):
             if m.kind == "PER" and m.start < person.start and " " in m.normal:
                 if m.normal.split()[-1] == normal or analyse(m.normal.split()[-1])[0] == analyse(normal)[0]:
                     return self._nominative_person(m)
@@ -1173,7 +1235,7 @@ class Attributor:
         i = view.token_index(person.start)
         if i is None:
             return person.normal
-        words = [t for t in view.tokens[i:] if t.start < person.end and t.text[:1].isupper() and re.search("[А-ЯЁ]", t.text[:1])]
+        words = [t for t in view.tokens_from(i, person.end) if t.text[:1].isupper() and re.search("[А-ЯЁ]", t.text[:1])]
         role = self._role_before(i)
         case = gender = None
         if role is not None:
