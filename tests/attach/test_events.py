@@ -271,3 +271,13 @@ def test_a_figure_told_for_one_act_at_several_places_is_none_s():
     events = extract(Document("t", text, date(2024, 3, 6))).events
     assert sorted(e.location.place.name for e in events) == ["Актау", "Алматы"]
     assert all(e.arrested is None for e in events)
+
+
+def test_where_drones_were_heading_is_not_where_they_were_downed():
+    event = the_one_event("Два беспилотника, летевших на Москву, сбиты в Одинцовском городском округе.")
+    assert event.location.place.name == "Одинцово"
+    events = extract(Document("t", "Шесть дронов, летевших на Москву, сбиты в городских округах Коломна, Раменское и Ступино.",
+                              date(2024, 11, 10))).events
+    assert sorted(e.location.place.name for e in events) == ["Коломна", "Раменское", "Ступино"]
+    event = the_one_event("Три беспилотника, направлявшихся к Белгороду, сбиты в Шебекинском городском округе.")
+    assert event.location.place.name == "Шебекино"

@@ -233,12 +233,21 @@ def in_aside(before: list[Token]) -> bool:
     return sum(t.text == "(" for t in before) > sum(t.text == ")" for t in before)
 
 
+def is_destination(before: list[Token]) -> bool:
+    """Named as where drones or missiles were heading: "летевших на Москву", "направлявшиеся в сторону Курска"."""
+    if len(before) >= 3 and before[-1].lemma in TOWARDS and before[-2].lemma in DESTINATION:
+        before = before[:-1]
+    return len(before) >= 2 and before[-1].lemma in DESTINATION and before[-2].lemma in gazetteer().heading_words
+
+
 def place_rank(doc: Document, mention: PlaceMention, trigger_start: int) -> tuple:
-    """A place where the event happened before one where it was announced ("в Киеве заявили"), then the
-    most precise, then one outside an aside, then one the text locates things in, then the nearest."""
+    """A place where the event happened before one where it was announced ("в Киеве заявили") or one
+    drones were heading for ("летевших на Москву"), then the most precise, then one outside an aside,
+    then one the text locates things in, then the nearest."""
     before = tokens_before(doc, mention)
     distance = min(abs(mention.start - trigger_start), abs(mention.end - trigger_start))
-    return announced_at(doc, mention, before), PRECISION_ORDER[mention.place.precision], in_aside(before), not is_located(before), distance
+    elsewhere = announced_at(doc, mention, before) or is_destination(before)
+    return elsewhere, PRECISION_ORDER[mention.place.precision], in_aside(before), not is_located(before), distance
 
 
 def near_another(doc: Document, mention: PlaceMention, found: list[PlaceMention]) -> bool:

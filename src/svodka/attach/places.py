@@ -246,6 +246,7 @@ class Gazetteer:
         self.launch_words = words.get("launch", set())
         self.origin_words = words.get("origin", set())
         self.direction_words = words.get("direction", set())
+        self.heading_words = words.get("heading", set())
         self.district_words = words.get("district", set())
         self.city_district_words = words.get("city_district", set())
         self.speech_verbs = {entry.strip() for kind, entry, *_ in data_rows("attach/speech_verbs.tsv") if kind.strip() == "verb"}
