@@ -289,6 +289,7 @@ def test_villages_of_the_countries_at_war_are_known_when_a_preposition_or_list_a
         ("На Кураховском направлении идут бои.", ("Кураховском", "Курахово", "UA", "city")),
         ("На Донецком направлении идут бои.", ("Донецком", "Донецк", "UA", "city")),
         ("На Авдеевском направлении идут бои.", ("Авдеевском", "Авдеевка", "UA", "city")),
+        ("На Курахском направлении идут бои.", ("Курахском", "Курахово", "UA", "city")),
     ],
 )
 def test_a_front_s_direction_is_at_the_town_its_adjective_names(text, expected):
@@ -420,3 +421,12 @@ def test_a_plant_of_the_front_line_is_at_its_town(text, expected):
 def test_a_compound_named_after_its_city_is_in_that_city():
     assert found("При ударе по аэродрому Курск-Восточный ранены двое.") == [("Курск-Восточный", "Курск", "RU", "city")]
     assert found("Акция прошла в Усть-Лабинске.") == [("Усть-Лабинске", "Усть-Лабинск", "RU", "city")]
+
+
+def test_a_village_unknown_in_the_region_named_after_it_is_placed_at_the_region():
+    # no Ильинка of Donetsk oblast in the gazetteer: not the Astrakhan one, but the oblast
+    assert found("Армия заняла село Ильинка Донецкой области.") == [
+        ("Ильинка", "Донецкая область", "UA", "admin1"), ("Донецкой области", "Донецкая область", "UA", "admin1")]
+    assert found("Армия заняла село Ильинка Донецкой Народной Республики.")[0][1:] == ("Донецкая область", "UA", "admin1")
+    # a town of the region stays the town
+    assert found("Армия заняла Мариуполь Донецкой области.")[0] == ("Мариуполь", "Мариуполь", "UA", "city")

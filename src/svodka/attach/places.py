@@ -43,8 +43,9 @@ LIST_JOINERS = {",", "и"}
 # a region's noun, as the text may write it before or after several adjectives: "Курской и Брянской областей"
 REGION_HEADS = {"область": "область", "обл": "область", "край": "край", "республика": "республика"}
 TOWN_ADJECTIVE = ("ский", "цкий")
-# a town's name from the stem of its adjective: покров-ск, херсон, курахов-о, авдеев-ка, запорож-ье, кремен-ная
-TOWN_ENDINGS = ("ск", "", "а", "о", "е", "ь", "ка", "ки", "ы", "и", "ье", "ия", "ное", "ная", "ое", "ая")
+# a town's name from the stem of its adjective: покров-ск, херсон, курахов-о, авдеев-ка, запорож-ье, кремен-ная,
+# курах-ово (курахский), шебек-ино (шебекинский)
+TOWN_ENDINGS = ("ск", "", "а", "о", "е", "ь", "ка", "ки", "ы", "и", "ье", "ия", "ное", "ная", "ое", "ая", "ово", "ево", "ино")
 DISTRICT_QUALIFIERS = frozenset({"городской", "муниципальный"})
 PLACE_PREPOSITIONS = frozenset({"в", "во", "на", "под", "у", "около", "возле", "близ", "вблизи", "под", "над"})
 SKIPPED_BEFORE_NAME = {"."} | OPENING_QUOTES
@@ -409,8 +410,12 @@ class Gazetteer:
             context |= self._context_of(self._resolve(m.entries, context, cue))
         found = []
         listed_after = -1  # the token after the last place kept: "деревни Ветрено, Матвеевка и Дуровка"
-        for m, cue in zip(matches, cues):
+        for number, (m, cue) in enumerate(zip(matches, cues)):
             entry = self._resolve(m.entries, context, cue)
+            region = self._region_told_with(tokens, m, matches[number + 1] if number + 1 < len(matches) else None, context)
+            if entry[0] == "city" and region is not None and self.cities[entry[1]][5] < SMALL_TOWN \
+                    and self.cities[entry[1]][1:3] != (self.regions[region[1]].country, self.regions[region[1]].code):
+                entry = region  # "село Ильинка Донецкой области": no village of the name is known there, the region is
             if entry[0] == "city" and cue not in self.settlement_words and not self._plausible_city(entry, document_countries):
                 continue
             if entry[0] == "city" and self.cities[entry[1]][5] < MIN_POPULATION and cue is None:
@@ -423,6 +428,16 @@ class Gazetteer:
                 first -= 1
             found.append(PlaceMention(self._place(entry, m.key), tokens[first].start, tokens[m.last - 1].end))
         return found
+
+    def _region_told_with(self, tokens: list[Token], m: Match, following: Match | None, context: set[str]) -> Entry | None:
+        """The region named in the genitive right after a town to tell where it is: "Ильинка Донецкой области",
+        "Ильинка Донецкой Народной Республики" (not "Ильинка в ДНР": "в" may begin the next clause's place)."""
+        if following is None or following.first != m.last or not all(kind == "city" for kind, _ in m.entries):
+            return None
+        if "gent" not in tokens[following.first].tags and "gent" not in tokens[following.last - 1].tags:
+            return None
+        entry = self._resolve(following.entries, context, None)
+        return entry if entry[0] == "admin1" and self.regions[entry[1]].code else None
 
     def find_landmarks(self, doc: Document, sentence_index: int) -> list[tuple[str, int, int]]:
         sentence = doc.sentences[sentence_index]
