@@ -281,3 +281,15 @@ def test_where_drones_were_heading_is_not_where_they_were_downed():
     assert sorted(e.location.place.name for e in events) == ["Коломна", "Раменское", "Ступино"]
     event = the_one_event("Три беспилотника, направлявшихся к Белгороду, сбиты в Шебекинском городском округе.")
     assert event.location.place.name == "Шебекино"
+
+
+def test_an_item_of_a_digest_does_not_take_the_place_or_day_of_the_item_above_it():
+    text = (
+        "Обстановка на фронте\n\n"
+        "• ВСУ 8 ноября обстреляли Горловку, погибли двое.\n"
+        "• В Белгородской области сбиты три беспилотника.\n\n"
+        "Подписывайтесь на канал."
+    )
+    events = extract(Document("t", text, date(2024, 11, 10))).events
+    assert sorted((e.location.place.name, e.date) for e in events) == [
+        ("Белгородская область", date(2024, 11, 10)), ("Горловка", date(2024, 11, 8))]
