@@ -412,6 +412,7 @@ def test_a_district_is_at_the_town_its_adjective_names(text, expected):
         ("Дрон атаковал Запорожскую АЭС.", ("Запорожскую АЭС", "Энергодар", "UA", "city")),
         ("Обстрел ЗАЭС продолжился.", ("ЗАЭС", "Энергодар", "UA", "city")),
         ("Беспилотник атаковал Курскую АЭС.", ("Курскую АЭС", "Курчатов", "RU", "city")),
+        ("Ракета попала в цех Южмаша.", ("Южмаша", "Днепр", "UA", "city")),
     ],
 )
 def test_a_plant_of_the_front_line_is_at_its_town(text, expected):
