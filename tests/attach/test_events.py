@@ -293,3 +293,9 @@ def test_an_item_of_a_digest_does_not_take_the_place_or_day_of_the_item_above_it
     events = extract(Document("t", text, date(2024, 11, 10))).events
     assert sorted((e.location.place.name, e.date) for e in events) == [
         ("Белгородская область", date(2024, 11, 10)), ("Горловка", date(2024, 11, 8))]
+
+
+def test_each_share_of_a_ministry_s_tally_of_downed_drones_is_an_event_at_its_region():
+    text = "Минобороны сообщило, что ночью 15 беспилотников уничтожены над Тульской областью, шесть — над Калужской, один — над Рязанской."
+    events = extract(Document("t", text, date(2024, 11, 10))).events
+    assert sorted(e.location.place.name for e in events) == ["Калужская область", "Рязанская область", "Тульская область"]

@@ -431,3 +431,12 @@ def test_a_village_unknown_in_the_region_named_after_it_is_placed_at_the_region(
     assert found("Армия заняла село Ильинка Донецкой Народной Республики.")[0][1:] == ("Донецкая область", "UA", "admin1")
     # a town of the region stays the town
     assert found("Армия заняла Мариуполь Донецкой области.")[0] == ("Мариуполь", "Мариуполь", "UA", "city")
+
+
+def test_a_region_s_adjective_whose_noun_was_said_before_is_the_region():
+    text = "Пятнадцать дронов уничтожены над Тульской областью, шесть — над Тамбовской, один — над Липецкой."
+    assert [(name, precision) for _, name, _, precision in found(text)] == [
+        ("Тульская область", "admin1"), ("Тамбовская область", "admin1"), ("Липецкая область", "admin1")]
+    # a direction's adjective of another gender is no oblast
+    assert [name for _, name, _, _ in found("В Белгородской области и на Купянском, Лиманском направлениях тихо.")][0] == "Белгородская область"
+    assert "Курская область" not in [name for _, name, _, _ in found("Бои в Белгородской области и на Курском, Купянском направлениях.")]

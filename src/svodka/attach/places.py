@@ -327,7 +327,7 @@ class Gazetteer:
         tokens = sentence.tokens
         mentions = doc.mentions_in(sentence.start, sentence.end)
         accepted = [self._without_qualifier(m, tokens) for m in self._matches(tokens) if self._accepted(m, tokens, mentions)]
-        return self._with_shared_heads(tokens, self._with_directions(tokens, accepted))
+        return self._with_elided_heads(tokens, self._with_shared_heads(tokens, self._with_directions(tokens, accepted)))
 
     def _with_shared_heads(self, tokens: list[Token], matches: list[Match]) -> list[Match]:
         """Regions that share one noun: "над Курской и Брянской областями", "в Курской обл." are
@@ -352,6 +352,31 @@ class Gazetteer:
             return matches
         spans = [(m.first, m.last) for m in added]
         kept = [m for m in matches if not any(first < m.last and m.first < last for first, last in spans)]
+        return sorted(kept + added, key=lambda m: m.first)
+
+    def _with_elided_heads(self, tokens: list[Token], matches: list[Match]) -> list[Match]:
+        """A region's adjective after a preposition, its noun said once before in the sentence: "над Брянской
+        областью, девять — над Калужской" is over Калужская область (not the village Калужская)."""
+        heads = [i for i in range(len(tokens)) if tokens[i].lemma in REGION_HEADS]
+        if not heads:
+            return matches
+        added = []
+        for i in range(heads[0] + 1, len(tokens)):
+            following = tokens[i + 1] if i + 1 < len(tokens) else None
+            if tokens[i].pos != "ADJF" or not is_capitalised(tokens[i]) or tokens[i - 1].pos != "PREP":
+                continue
+            if following is not None and following.pos in ("NOUN", "ADJF", "PRTF"):
+                continue
+            head = tokens[max(h for h in heads if h < i)]
+            genders = {"masc", "femn", "neut"}
+            if not (genders & tokens[i].tags) or (genders & tokens[i].tags) != (genders & head.tags):
+                continue  # "на Курском, Белгородском направлениях" are no oblasts
+            region = self._region_of_adjective(tokens[i].lemma, REGION_HEADS[head.lemma])
+            if region is not None:
+                added.append(Match(i, i + 1, region, self.index[region]))
+        if not added:
+            return matches
+        kept = [m for m in matches if not any(a.first < m.last and m.first < a.last for a in added)]
         return sorted(kept + added, key=lambda m: m.first)
 
     def _region_of_adjective(self, adjective: str, noun: str) -> str | None:
