@@ -440,3 +440,9 @@ def test_a_region_s_adjective_whose_noun_was_said_before_is_the_region():
     # a direction's adjective of another gender is no oblast
     assert [name for _, name, _, _ in found("В Белгородской области и на Купянском, Лиманском направлениях тихо.")][0] == "Белгородская область"
     assert "Курская область" not in [name for _, name, _, _ in found("Бои в Белгородской области и на Курском, Купянском направлениях.")]
+
+
+def test_an_oblast_named_in_full_is_the_region_not_its_capital():
+    # GeoNames gives Воронеж the alternate name "Воронежская область"
+    assert found("Беспилотник сбит над Воронежской областью.") == [
+        ("Воронежской областью", "Воронежская область", "RU", "admin1")]
