@@ -296,7 +296,7 @@ class Gazetteer:
             for form in [name, *split_list(forms)]:
                 self._add(form, ("admin1", number))
                 key = normalise(form)
-                if key in self.index and key.split()[-1] in REGION_HEADS:  # GeoNames lists "Воронежская область" as a name of Воронеж too
+                if key in self.index and REGION_HEADS.keys() & set(key.split()):  # GeoNames lists "Воронежская область" as a name of Воронеж too
                     self.index[key] = [entry for entry in self.index[key] if entry[0] != "city"]
 
     # ------------------------------------------------------------ public API
