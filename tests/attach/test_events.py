@@ -299,3 +299,8 @@ def test_each_share_of_a_ministry_s_tally_of_downed_drones_is_an_event_at_its_re
     text = "Минобороны сообщило, что ночью 15 беспилотников уничтожены над Тульской областью, шесть — над Калужской, один — над Рязанской."
     events = extract(Document("t", text, date(2024, 11, 10))).events
     assert sorted(e.location.place.name for e in events) == ["Калужская область", "Рязанская область", "Тульская область"]
+
+
+def test_the_country_fighters_came_from_does_not_choose_the_battle_s_town():
+    event = the_one_event("В боях под Курахово погибли двое выходцев из Грузии.")
+    assert (event.location.place.name, event.location.place.country) == ("Курахово", "UA")

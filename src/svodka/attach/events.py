@@ -92,8 +92,11 @@ class DocumentContext:
         gaz = gazetteer()
         context = cls(doc, anchor_date(doc))
         candidates = [gaz.candidates(doc, i) for i in range(len(doc.sentences))]
-        first_pass = [m for i in range(len(doc.sentences)) for m in gaz.find(doc, i, (), candidates[i])]
-        named = [m for m in first_pass if m.place.precision in ("country", "admin1")] or first_pass
+        first_pass = [(i, m) for i in range(len(doc.sentences)) for m in gaz.find(doc, i, (), candidates[i])]
+        # where people or weapons came from ("выходцы из Грузии") does not say which country the text is about
+        told = [m for i, m in first_pass if not is_origin([t for t in doc.sentences[i].tokens if t.end <= m.start])]
+        told = told or [m for _, m in first_pass]
+        named = [m for m in told if m.place.precision in ("country", "admin1")] or told
         countries = Counter(m.place.country for m in named)
         hint = [countries.most_common(1)[0][0]] if countries else []
         # a region named anywhere ("в школе в Техасе") chooses its own city among homonyms in every sentence
