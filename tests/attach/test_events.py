@@ -304,3 +304,8 @@ def test_each_share_of_a_ministry_s_tally_of_downed_drones_is_an_event_at_its_re
 def test_the_country_fighters_came_from_does_not_choose_the_battle_s_town():
     event = the_one_event("В боях под Курахово погибли двое выходцев из Грузии.")
     assert (event.location.place.name, event.location.place.country) == ("Курахово", "UA")
+
+
+def test_over_a_region_is_where_drones_were_downed():
+    event = the_one_event("Беспилотники уничтожены силами ПВО Курской области над Брянской областью.")
+    assert event.location.place.name == "Брянская область"

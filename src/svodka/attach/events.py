@@ -180,7 +180,7 @@ def nearest(items, position: int, key_start, key_end):
     return min(items, key=lambda m: min(abs(key_start(m) - position), abs(key_end(m) - position)))
 
 
-LOCATIVE = {"в", "во", "на", "под", "у", "около", "возле", "близ", "недалеко", "из", "под"}
+LOCATIVE = {"в", "во", "на", "над", "под", "у", "около", "возле", "близ", "недалеко", "из"}
 NEAR = (["под"], ["близ"], ["вблизи"], ["около"], ["возле"], ["недалеко", "от"], ["неподалеку", "от"], ["рядом", "с"])
 ANNOUNCEMENT_WINDOW = 4  # "заявил на брифинге в Вашингтоне": the speech verb a few words before the place
 DESTINATION = {"в", "во", "на", "до", "к", "ко"}
