@@ -446,3 +446,8 @@ def test_an_oblast_named_in_full_is_the_region_not_its_capital():
     # GeoNames gives Воронеж the alternate name "Воронежская область"
     assert found("Беспилотник сбит над Воронежской областью.") == [
         ("Воронежской областью", "Воронежская область", "RU", "admin1")]
+
+
+def test_directions_sharing_one_plural_noun_are_each_at_their_town():
+    assert [name for _, name, _, _ in found("На Купянском, Лиманском и Покровском направлениях идут бои.")] == [
+        "Купянск", "Лиман", "Покровск"]

@@ -405,11 +405,16 @@ class Gazetteer:
                 continue
             if district and i + 1 < len(tokens) and is_capitalised(tokens[i + 1]) and tokens[i + 1].text[:1].isalpha():
                 continue  # a city's district, the city named next
-            town = self._town_of_adjective(tokens[j].lemma)
-            if town:
-                matches = [m for m in matches if not (m.first <= j < m.last)]
-                matches.append(Match(j, j + 1, town, self.index[town]))
-                found = True
+            adjectives = [j]
+            while "plur" in tokens[i].tags and adjectives[-1] >= 2 and tokens[adjectives[-1] - 1].text in LIST_JOINERS \
+                    and tokens[adjectives[-1] - 2].lemma.endswith(TOWN_ADJECTIVE):
+                adjectives.append(adjectives[-1] - 2)  # "на Покровском и Курахском направлениях"
+            for k in adjectives:
+                town = self._town_of_adjective(tokens[k].lemma)
+                if town:
+                    matches = [m for m in matches if not (m.first <= k < m.last)]
+                    matches.append(Match(k, k + 1, town, self.index[town]))
+                    found = True
         return sorted(matches, key=lambda m: m.first) if found else matches
 
     def _town_of_adjective(self, adjective: str) -> str | None:
