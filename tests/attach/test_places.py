@@ -290,6 +290,7 @@ def test_villages_of_the_countries_at_war_are_known_when_a_preposition_or_list_a
         ("На Донецком направлении идут бои.", ("Донецком", "Донецк", "UA", "city")),
         ("На Авдеевском направлении идут бои.", ("Авдеевском", "Авдеевка", "UA", "city")),
         ("На Курахском направлении идут бои.", ("Курахском", "Курахово", "UA", "city")),
+        ("На Покровско-Мирноградском направлении идут бои.", ("Покровско-Мирноградском", "Покровск", "UA", "city")),
     ],
 )
 def test_a_front_s_direction_is_at_the_town_its_adjective_names(text, expected):

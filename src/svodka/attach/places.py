@@ -401,6 +401,14 @@ class Gazetteer:
             if not (district or lemma in self.direction_words):
                 continue
             j = i - 2 if district and i >= 2 and tokens[i - 1].lemma in DISTRICT_QUALIFIERS else i - 1
+            first = tokens[j].text.lower().split("-")[0]
+            if not district and "-" in tokens[j].text and first.endswith(("ско", "цко")):
+                # "на Покровско-Мирноградском направлении": at the first town, Покровск
+                town = self._town_of_adjective(first[:-1] + "ий")
+                if town:
+                    matches = [m for m in matches if not (m.first <= j < m.last)] + [Match(j, j + 1, town, self.index[town])]
+                    found = True
+                continue
             if not tokens[j].lemma.endswith(TOWN_ADJECTIVE) or (district and tokens[j].lemma in self.city_district_words):
                 continue
             if district and i + 1 < len(tokens) and is_capitalised(tokens[i + 1]) and tokens[i + 1].text[:1].isalpha():
