@@ -45,3 +45,17 @@ def test_without_blank_lines_each_line_is_a_paragraph():
 
     doc = segment(Document("t", "Строка один.\nСтрока два."))
     assert [s.paragraph for s in doc.sentences] == [0, 1]
+
+
+def test_each_bullet_of_a_digest_is_a_paragraph_of_its_own():
+    text = "Сводка за сутки\n\n• Обстреляны два села. Ранен мужчина.\n🔸 Сбиты три беспилотника.\n2) Отражены атаки.\nИтог дня.\n\nКонец."
+    doc = segment(Document("t", text))
+    assert [(doc.text[s.start : s.end], s.paragraph) for s in doc.sentences] == [
+        ("Сводка за сутки", 0),
+        ("• Обстреляны два села.", 1),
+        ("Ранен мужчина.", 1),
+        ("🔸 Сбиты три беспилотника.", 2),
+        ("2) Отражены атаки.", 3),
+        ("Итог дня.", 3),
+        ("Конец.", 4),
+    ]

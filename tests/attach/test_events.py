@@ -279,3 +279,41 @@ def test_a_figure_for_several_events_together_is_given_to_none():
     events = extract(Document("t", text, date(2024, 11, 6))).events
     assert len({e.location.place.name for e in events if e.location}) > 1
     assert all(e.fatalities is None for e in events)
+
+
+def test_where_drones_were_heading_is_not_where_they_were_downed():
+    event = the_one_event("Два беспилотника, летевших на Москву, сбиты в Одинцовском городском округе.")
+    assert event.location.place.name == "Одинцово"
+    events = extract(Document("t", "Шесть дронов, летевших на Москву, сбиты в городских округах Коломна, Раменское и Ступино.",
+                              date(2024, 11, 10))).events
+    assert sorted(e.location.place.name for e in events) == ["Коломна", "Раменское", "Ступино"]
+    event = the_one_event("Три беспилотника, направлявшихся к Белгороду, сбиты в Шебекинском городском округе.")
+    assert event.location.place.name == "Шебекино"
+
+
+def test_an_item_of_a_digest_does_not_take_the_place_or_day_of_the_item_above_it():
+    text = (
+        "Обстановка на фронте\n\n"
+        "• ВСУ 8 ноября обстреляли Горловку, погибли двое.\n"
+        "• В Белгородской области сбиты три беспилотника.\n\n"
+        "Подписывайтесь на канал."
+    )
+    events = extract(Document("t", text, date(2024, 11, 10))).events
+    assert sorted((e.location.place.name, e.date) for e in events) == [
+        ("Белгородская область", date(2024, 11, 10)), ("Горловка", date(2024, 11, 8))]
+
+
+def test_each_share_of_a_ministry_s_tally_of_downed_drones_is_an_event_at_its_region():
+    text = "Минобороны сообщило, что ночью 15 беспилотников уничтожены над Тульской областью, шесть — над Калужской, один — над Рязанской."
+    events = extract(Document("t", text, date(2024, 11, 10))).events
+    assert sorted(e.location.place.name for e in events) == ["Калужская область", "Рязанская область", "Тульская область"]
+
+
+def test_the_country_fighters_came_from_does_not_choose_the_battle_s_town():
+    event = the_one_event("В боях под Курахово погибли двое выходцев из Грузии.")
+    assert (event.location.place.name, event.location.place.country) == ("Курахово", "UA")
+
+
+def test_over_a_region_is_where_drones_were_downed():
+    event = the_one_event("Беспилотники уничтожены силами ПВО Курской области над Брянской областью.")
+    assert event.location.place.name == "Брянская область"

@@ -289,6 +289,8 @@ def test_villages_of_the_countries_at_war_are_known_when_a_preposition_or_list_a
         ("На Кураховском направлении идут бои.", ("Кураховском", "Курахово", "UA", "city")),
         ("На Донецком направлении идут бои.", ("Донецком", "Донецк", "UA", "city")),
         ("На Авдеевском направлении идут бои.", ("Авдеевском", "Авдеевка", "UA", "city")),
+        ("На Курахском направлении идут бои.", ("Курахском", "Курахово", "UA", "city")),
+        ("На Покровско-Мирноградском направлении идут бои.", ("Покровско-Мирноградском", "Покровск", "UA", "city")),
     ],
 )
 def test_a_front_s_direction_is_at_the_town_its_adjective_names(text, expected):
@@ -411,6 +413,7 @@ def test_a_district_is_at_the_town_its_adjective_names(text, expected):
         ("Дрон атаковал Запорожскую АЭС.", ("Запорожскую АЭС", "Энергодар", "UA", "city")),
         ("Обстрел ЗАЭС продолжился.", ("ЗАЭС", "Энергодар", "UA", "city")),
         ("Беспилотник атаковал Курскую АЭС.", ("Курскую АЭС", "Курчатов", "RU", "city")),
+        ("Ракета попала в цех Южмаша.", ("Южмаша", "Днепр", "UA", "city")),
     ],
 )
 def test_a_plant_of_the_front_line_is_at_its_town(text, expected):
@@ -420,3 +423,32 @@ def test_a_plant_of_the_front_line_is_at_its_town(text, expected):
 def test_a_compound_named_after_its_city_is_in_that_city():
     assert found("При ударе по аэродрому Курск-Восточный ранены двое.") == [("Курск-Восточный", "Курск", "RU", "city")]
     assert found("Акция прошла в Усть-Лабинске.") == [("Усть-Лабинске", "Усть-Лабинск", "RU", "city")]
+
+
+def test_a_village_unknown_in_the_region_named_after_it_is_placed_at_the_region():
+    # no Ильинка of Donetsk oblast in the gazetteer: not the Astrakhan one, but the oblast
+    assert found("Армия заняла село Ильинка Донецкой области.") == [
+        ("Ильинка", "Донецкая область", "UA", "admin1"), ("Донецкой области", "Донецкая область", "UA", "admin1")]
+    assert found("Армия заняла село Ильинка Донецкой Народной Республики.")[0][1:] == ("Донецкая область", "UA", "admin1")
+    # a town of the region stays the town
+    assert found("Армия заняла Мариуполь Донецкой области.")[0] == ("Мариуполь", "Мариуполь", "UA", "city")
+
+
+def test_a_region_s_adjective_whose_noun_was_said_before_is_the_region():
+    text = "Пятнадцать дронов уничтожены над Тульской областью, шесть — над Тамбовской, один — над Липецкой."
+    assert [(name, precision) for _, name, _, precision in found(text)] == [
+        ("Тульская область", "admin1"), ("Тамбовская область", "admin1"), ("Липецкая область", "admin1")]
+    # a direction's adjective of another gender is no oblast
+    assert [name for _, name, _, _ in found("В Белгородской области и на Купянском, Лиманском направлениях тихо.")][0] == "Белгородская область"
+    assert "Курская область" not in [name for _, name, _, _ in found("Бои в Белгородской области и на Курском, Купянском направлениях.")]
+
+
+def test_an_oblast_named_in_full_is_the_region_not_its_capital():
+    # GeoNames gives Воронеж the alternate name "Воронежская область"
+    assert found("Беспилотник сбит над Воронежской областью.") == [
+        ("Воронежской областью", "Воронежская область", "RU", "admin1")]
+
+
+def test_directions_sharing_one_plural_noun_are_each_at_their_town():
+    assert [name for _, name, _, _ in found("На Купянском, Лиманском и Покровском направлениях идут бои.")] == [
+        "Купянск", "Лиман", "Покровск"]

@@ -3,11 +3,15 @@
 A paragraph is a line of text, or, in a text that separates its paragraphs
 by blank lines, a block of lines between them (a wrapped or line-per-sentence
 paragraph). A short line without closing punctuation is a headline (live
-blogs put one above each post) and stays its own sentence and paragraph.
+blogs put one above each post) and stays its own sentence and paragraph. A
+line that opens with a bullet (a dash, a dot, an emoji, "1)") is a paragraph
+of its own: each item of a digest tells its own events, and its places and
+dates are not the next item's.
 """
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from razdel import sentenize
 
@@ -17,6 +21,16 @@ HEADLINE_MAX_CHARS = 200
 CLOSING_PUNCTUATION = ".!?…:;"
 LINE = re.compile(r"[^\n]+")
 BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
+BULLETS = frozenset("-–—•·‣▪▫◾◽●○■□*➖►▶→")
+NUMBERED = re.compile(r"\s*\d{1,2}[.)]\s")
+
+
+def is_bullet(line: str) -> bool:
+    """A digest's item: "- текст", "• текст", "🔸 текст", "2) текст"."""
+    stripped = line.lstrip()
+    if not stripped:
+        return False
+    return stripped[0] in BULLETS or unicodedata.category(stripped[0]) == "So" or NUMBERED.match(line) is not None
 
 
 def is_headline(line: str) -> bool:
@@ -33,7 +47,7 @@ def segment(doc: Document) -> Document:
         if not line.group().strip():
             continue
         headline = is_headline(line.group())
-        continues = blocks and sentences and not headline and not sentences[-1].headline \
+        continues = blocks and sentences and not headline and not sentences[-1].headline and not is_bullet(line.group()) \
             and not BLANK_LINE.search(doc.text, previous_end, line.start() + 1)
         if sentences and not continues:
             paragraph += 1

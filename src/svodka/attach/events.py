@@ -96,8 +96,11 @@ class DocumentContext:
         gaz = gazetteer()
         context = cls(doc, anchor_date(doc))
         candidates = [gaz.candidates(doc, i) for i in range(len(doc.sentences))]
-        first_pass = [m for i in range(len(doc.sentences)) for m in gaz.find(doc, i, (), candidates[i])]
-        named = [m for m in first_pass if m.place.precision in ("country", "admin1")] or first_pass
+        first_pass = [(i, m) for i in range(len(doc.sentences)) for m in gaz.find(doc, i, (), candidates[i])]
+        # where people or weapons came from ("выходцы из Грузии") does not say which country the text is about
+        told = [m for i, m in first_pass if not is_origin([t for t in doc.sentences[i].tokens if t.end <= m.start])]
+        told = told or [m for _, m in first_pass]
+        named = [m for m in told if m.place.precision in ("country", "admin1")] or told
         countries = Counter(m.place.country for m in named)
         hint = [countries.most_common(1)[0][0]] if countries else []
         # a region named anywhere ("в школе в Техасе") chooses its own city among homonyms in every sentence
@@ -189,7 +192,7 @@ def nearest(items, position: int, key_start, key_end):
     return min(items, key=lambda m: min(abs(key_start(m) - position), abs(key_end(m) - position)))
 
 
-LOCATIVE = {"в", "во", "на", "под", "у", "около", "возле", "близ", "недалеко", "из", "под"}
+LOCATIVE = {"в", "во", "на", "над", "под", "у", "около", "возле", "близ", "недалеко", "из"}
 NEAR = (["под"], ["близ"], ["вблизи"], ["около"], ["возле"], ["недалеко", "от"], ["неподалеку", "от"], ["рядом", "с"])
 ANNOUNCEMENT_WINDOW = 4  # "заявил на брифинге в Вашингтоне": the speech verb a few words before the place
 DESTINATION = {"в", "во", "на", "до", "к", "ко"}
@@ -252,12 +255,21 @@ def in_aside(before: list[Token]) -> bool:
     return sum(t.text == "(" for t in before) > sum(t.text == ")" for t in before)
 
 
+def is_destination(before: list[Token]) -> bool:
+    """Named as where drones or missiles were heading: "летевших на Москву", "направлявшиеся в сторону Курска"."""
+    if len(before) >= 3 and before[-1].lemma in TOWARDS and before[-2].lemma in DESTINATION:
+        before = before[:-1]
+    return len(before) >= 2 and before[-1].lemma in DESTINATION and before[-2].lemma in gazetteer().heading_words
+
+
 def place_rank(doc: Document, mention: PlaceMention, trigger_start: int) -> tuple:
-    """A place where the event happened before one where it was announced ("в Киеве заявили"), then the
-    most precise, then one outside an aside, then one the text locates things in, then the nearest."""
+    """A place where the event happened before one where it was announced ("в Киеве заявили") or one
+    drones were heading for ("летевших на Москву"), then the most precise, then one outside an aside,
+    then one the text locates things in, then the nearest."""
     before = tokens_before(doc, mention)
     distance = min(abs(mention.start - trigger_start), abs(mention.end - trigger_start))
-    return announced_at(doc, mention, before), PRECISION_ORDER[mention.place.precision], in_aside(before), not is_located(before), distance
+    elsewhere = announced_at(doc, mention, before) or is_destination(before)
+    return elsewhere, PRECISION_ORDER[mention.place.precision], in_aside(before), not is_located(before), distance
 
 
 def near_another(doc: Document, mention: PlaceMention, found: list[PlaceMention]) -> bool:

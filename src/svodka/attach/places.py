@@ -43,8 +43,9 @@ LIST_JOINERS = {",", "и"}
 # a region's noun, as the text may write it before or after several adjectives: "Курской и Брянской областей"
 REGION_HEADS = {"область": "область", "обл": "область", "край": "край", "республика": "республика"}
 TOWN_ADJECTIVE = ("ский", "цкий")
-# a town's name from the stem of its adjective: покров-ск, херсон, курахов-о, авдеев-ка, запорож-ье, кремен-ная
-TOWN_ENDINGS = ("ск", "", "а", "о", "е", "ь", "ка", "ки", "ы", "и", "ье", "ия", "ное", "ная", "ое", "ая")
+# a town's name from the stem of its adjective: покров-ск, херсон, курахов-о, авдеев-ка, запорож-ье, кремен-ная,
+# курах-ово (курахский), шебек-ино (шебекинский)
+TOWN_ENDINGS = ("ск", "", "а", "о", "е", "ь", "ка", "ки", "ы", "и", "ье", "ия", "ное", "ная", "ое", "ая", "ово", "ево", "ино")
 DISTRICT_QUALIFIERS = frozenset({"городской", "муниципальный"})
 PLACE_PREPOSITIONS = frozenset({"в", "во", "на", "под", "у", "около", "возле", "близ", "вблизи", "под", "над"})
 SKIPPED_BEFORE_NAME = {"."} | OPENING_QUOTES
@@ -246,6 +247,7 @@ class Gazetteer:
         self.launch_words = words.get("launch", set())
         self.origin_words = words.get("origin", set())
         self.direction_words = words.get("direction", set())
+        self.heading_words = words.get("heading", set())
         self.district_words = words.get("district", set())
         self.city_district_words = words.get("city_district", set())
         self.speech_verbs = {entry.strip() for kind, entry, *_ in data_rows("attach/speech_verbs.tsv") if kind.strip() == "verb"}
@@ -293,6 +295,9 @@ class Gazetteer:
                 self.region_by_name.setdefault((country, name), region)
             for form in [name, *split_list(forms)]:
                 self._add(form, ("admin1", number))
+                key = normalise(form)
+                if key in self.index and REGION_HEADS.keys() & set(key.split()):  # GeoNames lists "Воронежская область" as a name of Воронеж too
+                    self.index[key] = [entry for entry in self.index[key] if entry[0] != "city"]
 
     # ------------------------------------------------------------ public API
 
@@ -325,7 +330,7 @@ class Gazetteer:
         tokens = sentence.tokens
         mentions = doc.mentions_in(sentence.start, sentence.end)
         accepted = [self._without_qualifier(m, tokens) for m in self._matches(tokens) if self._accepted(m, tokens, mentions)]
-        return self._with_shared_heads(tokens, self._with_directions(tokens, accepted))
+        return self._with_elided_heads(tokens, self._with_shared_heads(tokens, self._with_directions(tokens, accepted)))
 
     def _with_shared_heads(self, tokens: list[Token], matches: list[Match]) -> list[Match]:
         """Regions that share one noun: "над Курской и Брянской областями", "в Курской обл." are
@@ -352,6 +357,31 @@ class Gazetteer:
         kept = [m for m in matches if not any(first < m.last and m.first < last for first, last in spans)]
         return sorted(kept + added, key=lambda m: m.first)
 
+    def _with_elided_heads(self, tokens: list[Token], matches: list[Match]) -> list[Match]:
+        """A region's adjective after a preposition, its noun said once before in the sentence: "над Брянской
+        областью, девять — над Калужской" is over Калужская область (not the village Калужская)."""
+        heads = [i for i in range(len(tokens)) if tokens[i].lemma in REGION_HEADS]
+        if not heads:
+            return matches
+        added = []
+        for i in range(heads[0] + 1, len(tokens)):
+            following = tokens[i + 1] if i + 1 < len(tokens) else None
+            if tokens[i].pos != "ADJF" or not is_capitalised(tokens[i]) or tokens[i - 1].pos != "PREP":
+                continue
+            if following is not None and following.pos in ("NOUN", "ADJF", "PRTF"):
+                continue
+            head = tokens[max(h for h in heads if h < i)]
+            genders = {"masc", "femn", "neut"}
+            if not (genders & tokens[i].tags) or (genders & tokens[i].tags) != (genders & head.tags):
+                continue  # "на Курском, Белгородском направлениях" are no oblasts
+            region = self._region_of_adjective(tokens[i].lemma, REGION_HEADS[head.lemma])
+            if region is not None:
+                added.append(Match(i, i + 1, region, self.index[region]))
+        if not added:
+            return matches
+        kept = [m for m in matches if not any(a.first < m.last and m.first < a.last for a in added)]
+        return sorted(kept + added, key=lambda m: m.first)
+
     def _region_of_adjective(self, adjective: str, noun: str) -> str | None:
         adjective = adjective.replace("ё", "е")
         stem = adjective[:-2]
@@ -371,15 +401,28 @@ class Gazetteer:
             if not (district or lemma in self.direction_words):
                 continue
             j = i - 2 if district and i >= 2 and tokens[i - 1].lemma in DISTRICT_QUALIFIERS else i - 1
+            first = tokens[j].text.lower().split("-")[0]
+            if not district and "-" in tokens[j].text and first.endswith(("ско", "цко")):
+                # "на Покровско-Мирноградском направлении": at the first town, Покровск
+                town = self._town_of_adjective(first[:-1] + "ий")
+                if town:
+                    matches = [m for m in matches if not (m.first <= j < m.last)] + [Match(j, j + 1, town, self.index[town])]
+                    found = True
+                continue
             if not tokens[j].lemma.endswith(TOWN_ADJECTIVE) or (district and tokens[j].lemma in self.city_district_words):
                 continue
             if district and i + 1 < len(tokens) and is_capitalised(tokens[i + 1]) and tokens[i + 1].text[:1].isalpha():
                 continue  # a city's district, the city named next
-            town = self._town_of_adjective(tokens[j].lemma)
-            if town:
-                matches = [m for m in matches if not (m.first <= j < m.last)]
-                matches.append(Match(j, j + 1, town, self.index[town]))
-                found = True
+            adjectives = [j]
+            while "plur" in tokens[i].tags and adjectives[-1] >= 2 and tokens[adjectives[-1] - 1].text in LIST_JOINERS \
+                    and tokens[adjectives[-1] - 2].lemma.endswith(TOWN_ADJECTIVE):
+                adjectives.append(adjectives[-1] - 2)  # "на Покровском и Курахском направлениях"
+            for k in adjectives:
+                town = self._town_of_adjective(tokens[k].lemma)
+                if town:
+                    matches = [m for m in matches if not (m.first <= k < m.last)]
+                    matches.append(Match(k, k + 1, town, self.index[town]))
+                    found = True
         return sorted(matches, key=lambda m: m.first) if found else matches
 
     def _town_of_adjective(self, adjective: str) -> str | None:
@@ -408,8 +451,12 @@ class Gazetteer:
             context |= self._context_of(self._resolve(m.entries, context, cue))
         found = []
         listed_after = -1  # the token after the last place kept: "деревни Ветрено, Матвеевка и Дуровка"
-        for m, cue in zip(matches, cues):
+        for number, (m, cue) in enumerate(zip(matches, cues)):
             entry = self._resolve(m.entries, context, cue)
+            region = self._region_told_with(tokens, m, matches[number + 1] if number + 1 < len(matches) else None, context)
+            if entry[0] == "city" and region is not None and self.cities[entry[1]][5] < SMALL_TOWN \
+                    and self.cities[entry[1]][1:3] != (self.regions[region[1]].country, self.regions[region[1]].code):
+                entry = region  # "село Ильинка Донецкой области": no village of the name is known there, the region is
             if entry[0] == "city" and cue not in self.settlement_words and not self._plausible_city(entry, document_countries):
                 continue
             if entry[0] == "city" and self.cities[entry[1]][5] < MIN_POPULATION and cue is None:
@@ -422,6 +469,16 @@ class Gazetteer:
                 first -= 1
             found.append(PlaceMention(self._place(entry, m.key), tokens[first].start, tokens[m.last - 1].end))
         return found
+
+    def _region_told_with(self, tokens: list[Token], m: Match, following: Match | None, context: set[str]) -> Entry | None:
+        """The region named in the genitive right after a town to tell where it is: "Ильинка Донецкой области",
+        "Ильинка Донецкой Народной Республики" (not "Ильинка в ДНР": "в" may begin the next clause's place)."""
+        if following is None or following.first != m.last or not all(kind == "city" for kind, _ in m.entries):
+            return None
+        if "gent" not in tokens[following.first].tags and "gent" not in tokens[following.last - 1].tags:
+            return None
+        entry = self._resolve(following.entries, context, None)
+        return entry if entry[0] == "admin1" and self.regions[entry[1]].code else None
 
     def find_landmarks(self, doc: Document, sentence_index: int) -> list[tuple[str, int, int]]:
         sentence = doc.sentences[sentence_index]

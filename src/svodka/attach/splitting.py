@@ -10,7 +10,8 @@ from ..model import DateMention, Document, Event, PlaceMention
 
 BARE_DEATHS = ("killing", "death")  # deaths told with no act of their own
 
-LIST_WORDS = {",", "и", "а", "также", "в", "во", "на"}  # what stands between the names of a list: "в Льеже и Монсе"
+LIST_WORDS = {",", "и", "а", "также", "в", "во", "на", "над", "под"}  # what stands between the names of a list: "в Льеже и Монсе"
+DASHES = {"—", "–", "-"}
 LINKS = {",", "и"}  # of which a list needs one ("из Лахора в Исламабад" is a route, not a list)
 BETWEEN = {"между"}  # "бои между Арменией и Азербайджаном": one clash between the two
 
@@ -20,8 +21,9 @@ def coordinated(tokens: list, items: list, chosen) -> list:
     Монсе", "в понедельник и во вторник"), `chosen` included; [] when it stands in none."""
 
     def joined(a, b) -> bool:
-        between = [t.text.lower() for t in tokens if t.start >= a.end and t.end <= b.start]
-        return bool(between) and set(between) <= LIST_WORDS and bool(set(between) & LINKS)
+        between = [t for t in tokens if t.start >= a.end and t.end <= b.start]
+        words = {t.text.lower() for t in between if not is_share(t)}
+        return bool(between) and words <= LIST_WORDS and bool(words & LINKS)
 
     run = [chosen]
     position = items.index(chosen)
@@ -35,6 +37,11 @@ def coordinated(tokens: list, items: list, chosen) -> list:
         run.append(m)
     before = [t for t in tokens if t.end <= run[0].start][-1:]
     return [] if len(run) < 2 or before and before[0].lemma in BETWEEN else run
+
+
+def is_share(token) -> bool:
+    """A figure and its dash in a list of shares: "12 над Брянской областью, девять — над Калужской"."""
+    return token.text in DASHES or token.text.isdigit() or token.pos == "NUMR" or token.lemma == "один"
 
 
 def listed_places(doc: Document, index: int, mentions: list[PlaceMention], chosen: PlaceMention) -> list[PlaceMention]:
