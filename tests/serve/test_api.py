@@ -335,3 +335,10 @@ def test_api_export_reads_one_snapshot_while_an_ingest_writes(tmp_path, monkeypa
         ids = [row["event_id_cnty"] for row in rows]
         assert len(ids) == len(set(ids)) == before
         assert client.get("/api/info").json()["documents"] == len(records)
+
+
+def test_a_search_with_a_control_character_is_searched_not_refused(tmp_path):
+    with TestClient(create_app(build_store(tmp_path / "s.db")), base_url="http://localhost") as client:
+        plain = client.get("/api/events", params={"q": "взрыв"}).json()["total"]
+        assert client.get("/api/events", params={"q": "взрыв\x00"}).json()["total"] == plain > 0
+        assert client.get("/api/events", params={"q": "\x00"}).status_code == 200

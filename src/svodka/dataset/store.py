@@ -101,6 +101,7 @@ MIGRATIONS: list[tuple] = [
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 FTS_SYNTAX = re.compile(r'["*():^]|\b(AND|OR|NOT|NEAR)\b')
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 
 
 class StoreError(SvodkaError):
@@ -359,7 +360,7 @@ class Store:
             where.append("d.source = ?")
             parameters.append(source)
         add_day_range(where, parameters, "d.published", since, until)
-        if text:
+        if text and fts_query(text):  # a query of no words (blanks, control characters) filters nothing
             where.append("d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?)")
             parameters.append(fts_query(text))
         sql = f"SELECT {DOCUMENT_FIELDS} FROM documents d"
@@ -448,7 +449,9 @@ def document_of(row: sqlite3.Row) -> dict:
 
 
 def fts_query(text: str) -> str:
-    """Plain words as word prefixes ("взрыв" finds "взрывом"); FTS5 syntax as it is."""
+    """Plain words as word prefixes ("взрыв" finds "взрывом"); FTS5 syntax as it is. Control
+    characters (a NUL ends SQLite's string) are no part of any word: they separate words."""
+    text = CONTROL_CHARACTERS.sub(" ", text)
     if FTS_SYNTAX.search(text):
         return text
     return " ".join(f'"{word}"*' for word in text.split())
@@ -495,7 +498,7 @@ def linked_filter(*, country: str | None = None, event_type: str | None = None, 
         where.append("EXISTS (SELECT 1 FROM events e JOIN documents d ON d.key = e.document "
                      "WHERE e.linked = l.id AND d.source = ?)")
         parameters.append(source)
-    if text:
+    if text and fts_query(text):  # a query of no words (blanks, control characters) filters nothing
         where.append("EXISTS (SELECT 1 FROM events e JOIN documents d ON d.key = e.document WHERE e.linked = l.id "
                      "AND d.rowid IN (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?))")
         parameters.append(fts_query(text))
