@@ -44,6 +44,7 @@ import hashlib
 import json
 import re
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, timezone
@@ -55,6 +56,7 @@ from . import link, store_link, versions
 
 DEFAULT_PATH = "svodka.db"
 DEFAULT_TIMEOUT = 5.0  # seconds to wait for another writer before giving up
+WAL_RETRY_S = 0.02
 
 # Each step moves the schema one version up; PRAGMA user_version is the number of steps applied.
 # A step is SQL statements, and functions of the store that move the data along.
@@ -141,7 +143,7 @@ class Store:
         if readonly:
             self.check_version(readonly=True)
             return
-        self.connection.execute("PRAGMA journal_mode=WAL")
+        self.switch_to_wal()
         self.connection.execute("PRAGMA synchronous=NORMAL")
         self.connection.execute("PRAGMA cache_size=-65536")  # 64 MB: the indexes a big store writes into stay in memory
         if self.check_version(readonly=False) == SCHEMA_VERSION:
@@ -154,6 +156,20 @@ class Store:
                 for statement in MIGRATIONS[step]:
                     statement(self) if callable(statement) else self.connection.execute(statement)
                 self.connection.execute(f"PRAGMA user_version = {step + 1}")
+
+    def switch_to_wal(self) -> None:
+        """WAL mode, waiting for another process that is switching the same new file: SQLite answers
+        "locked" at once there rather than through the busy timeout."""
+        timeout = self.connection.execute("PRAGMA busy_timeout").fetchone()[0] / 1000
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                self.connection.execute("PRAGMA journal_mode=WAL")
+                return
+            except sqlite3.OperationalError as error:
+                if "locked" not in str(error) or time.monotonic() > deadline:
+                    raise
+                time.sleep(WAL_RETRY_S)
 
     def check_version(self, *, readonly: bool) -> int:
         """The schema version; StoreError for a store of another program or a newer svodka."""
