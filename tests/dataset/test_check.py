@@ -8,19 +8,8 @@ from pathlib import Path
 import pytest
 
 from svodka.dataset.check import check_store
-from svodka.dataset.store import Store
-from tests.news_fixtures import records
 
-ROOT = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture
-def filled(tmp_path):
-    path = str(tmp_path / "svodka.db")
-    with Store.open(path) as store:
-        for record in records():
-            store.add_record(record)
-    return path
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def run_check(path):

@@ -7,15 +7,6 @@ from svodka.dataset.store import SCHEMA_VERSION, Store, StoreError, document_key
 from tests.news_fixtures import records
 
 
-@pytest.fixture
-def filled(tmp_path):
-    path = str(tmp_path / "svodka.db")
-    with Store.open(path) as store:
-        for record in records():
-            store.add_record(record)
-    return path
-
-
 def dump(path):
     connection = sqlite3.connect(path)
     tables = ("documents", "events", "linked_events", "documents_fts")
