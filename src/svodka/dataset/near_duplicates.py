@@ -78,7 +78,12 @@ def bands(sig: np.ndarray) -> list[int]:
 
 def similarity(text_a: str, text_b: str) -> float:
     """rapidfuzz's ratio of the normalised texts (0-100; 0 below MIN_SIMILARITY)."""
-    return fuzz.ratio(normalised(text_a), normalised(text_b), score_cutoff=MIN_SIMILARITY)
+    return similarity_to(normalised(text_a), text_b)
+
+
+def similarity_to(normalised_a: str, text_b: str) -> float:
+    """`similarity` with the first text normalised already (one text compared with many)."""
+    return fuzz.ratio(normalised_a, normalised(text_b), score_cutoff=MIN_SIMILARITY)
 
 
 def published_close(a: date | None, b: date | None, gap: int = MAX_PUBLISHED_GAP) -> bool:
