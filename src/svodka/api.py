@@ -26,6 +26,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from .model import Modality
+
 Span = tuple[int, int]
 
 
@@ -238,7 +240,7 @@ class StoreView:
 
     def events(self, *, country: str | None = None, type: str | None = None, sub_type: str | None = None,
                since: str | date | None = None, until: str | date | None = None, q: str | None = None,
-               place: str | None = None, source: str | None = None, modality: str | None = "actual",
+               place: str | None = None, source: str | None = None, modality: str | None = Modality.ACTUAL,
                limit: int | None = None) -> list[dict]:
         """Linked events, newest first: `svodka events`' filters (q: full text over the reports)."""
         return self.store.query_events(country=country and country.upper(), event_type=type, sub_event_type=sub_type,

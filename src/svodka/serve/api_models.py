@@ -9,10 +9,10 @@ from typing import Literal
 
 from pydantic import BaseModel
 
+from ..model import COUNT_SLOTS
 from ..records import interval_text
 
 Offsets = tuple[int, int]
-COUNT_SLOTS = ("fatalities", "injured", "arrested", "crowd")
 
 
 class EventSummary(BaseModel):
