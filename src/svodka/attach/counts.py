@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from ..annotate.analysis import readings
 from ..lexicon import data_rows
-from ..model import Count, CountMention, Document, Token
+from ..model import Count, CountMention, CountSlot, Document, Token
 
 MAX_COST = 12  # pair a number with a slot word at most this far away (tokens plus separator penalties)
 OWN_WORD = 0.5  # the count names its slot itself ("двое погибших"); only a verb right beside it is nearer
@@ -48,7 +48,7 @@ BOUND_KINDS = ("over", "at_least", "about", "up_to", "under", "beyond")
 
 @dataclass(frozen=True)
 class SlotWord:
-    slot: str
+    slot: CountSlot
     implicit: bool
     context: tuple[str, ...]
 
@@ -86,7 +86,7 @@ def lexicon() -> Lexicon:
         found.sort(key=len, reverse=True)
     slot_words: dict[str, list[SlotWord]] = {}
     for word, slot, implicit, *context in data_rows("attach/count_slots.tsv"):
-        entry = SlotWord(slot, implicit == "yes", tuple(context[0].split()) if context else ())
+        entry = SlotWord(CountSlot(slot), implicit == "yes", tuple(context[0].split()) if context else ())
         slot_words.setdefault(word, []).append(entry)
     for entries in slot_words.values():
         entries.sort(key=lambda e: len(e.context), reverse=True)
@@ -132,7 +132,7 @@ def phrase_before(tokens: list[Token], end: int, kind: str) -> int | None:
 @dataclass
 class Anchor:
     index: int
-    slot: str
+    slot: CountSlot
     implicit: bool
     total: bool = False
     claimed: bool = False
@@ -426,13 +426,13 @@ def follows_link(tokens: list[Token], p: Phrase) -> bool:
 
 def pair_cost(tokens: list[Token], p: Phrase, a: Anchor, hidden: set[int]) -> float:
     if p.covers(a.index):
-        return CROWD_OWN_WORD if a.slot == "crowd" else OWN_WORD
+        return CROWD_OWN_WORD if a.slot == CountSlot.CROWD else OWN_WORD
     if a.total and a.index < p.first and follows_link(tokens, p):
         return TOTAL_LINK
     cost = distance(tokens, p, a.index, hidden)
-    if a.slot == "crowd" and tokens[a.index].pos == "NOUN" and cost > CROWD_NOUN_REACH:
+    if a.slot == CountSlot.CROWD and tokens[a.index].pos == "NOUN" and cost > CROWD_NOUN_REACH:
         return float("inf")  # "участники" also heads plain lists of people
-    if a.slot == "crowd" and tokens[a.index].pos == "PRTF" and a.index > p.last and tokens[a.index - 1].text == ",":
+    if a.slot == CountSlot.CROWD and tokens[a.index].pos == "PRTF" and a.index > p.last and tokens[a.index - 1].text == ",":
         return float("inf")  # "четыре солдата, участвовавшие в разгоне, погибли": it tells who they are
     return cost
 
@@ -496,7 +496,7 @@ def counts_itself(token: Token) -> bool:
     not ("задержала участников акции": the participants are the detained)."""
     words = lexicon().slot_words
     entries = words.get(norm(token.text), []) + words.get(token.lemma, [])
-    return any(e.slot != "crowd" for e in entries)
+    return any(e.slot != CountSlot.CROWD for e in entries)
 
 
 def is_slot_word(token: Token) -> bool:
@@ -678,7 +678,7 @@ def find_counts(doc: Document, sentence_index: int) -> list[CountMention]:
     found: list[tuple[int, int, int, int | None, Anchor]] = []  # first, last, min, max, anchor
 
     for a in anchors:
-        if a.slot != "crowd" and (span := zero_span(tokens, a)):
+        if a.slot != CountSlot.CROWD and (span := zero_span(tokens, a)):
             a.claimed = True
             found.append((span[0], span[1], 0, 0, a))
 
@@ -693,7 +693,7 @@ def find_counts(doc: Document, sentence_index: int) -> list[CountMention]:
     refuted = refutation(tokens)
     told: tuple[Anchor, int, str] | None = None  # the last bare verb's person: "ранен и позже скончался" shares it
     for a in anchors:
-        if not a.claimed and a.slot != "crowd" and refuted is not None and refuted > a.index:
+        if not a.claimed and a.slot != CountSlot.CROWD and refuted is not None and refuted > a.index:
             a.claimed = True
             found.append((a.index, refuted, 0, 0, a))
         subject = None if a.claimed else implicit_subject(tokens, a, taken, names, people)
@@ -728,18 +728,18 @@ DIED_IN_HOSPITAL_REACH = 4  # "скончался позже в больнице
 
 def died_in_hospital(tokens: list[Token], found: list[tuple]) -> list[tuple]:
     """The dead of "скончался в больнице" were hospitalised first: the same people, injured."""
-    if any(f[4].slot == "injured" for f in found):
+    if any(f[4].slot == CountSlot.INJURED for f in found):
         return []  # the sentence counts its wounded itself
     more = []
     for first, last, low, high, a in found:
-        if a.slot != "fatalities" or a.total or low == 0:
+        if a.slot != CountSlot.FATALITIES or a.total or low == 0:
             continue
         for k in range(a.index + 1, min(len(tokens), a.index + 1 + DIED_IN_HOSPITAL_REACH)):
             if tokens[k].text in SUBJECT_STOP:
                 break
             end = phrase_at(tokens, k, "died_in_hospital")
             if end is not None:
-                more.append((first, last, low, high, Anchor(end - 1, "injured", False)))
+                more.append((first, last, low, high, Anchor(end - 1, CountSlot.INJURED, False)))
                 break
     return more
 

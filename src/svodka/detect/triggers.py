@@ -26,7 +26,7 @@ from functools import lru_cache
 from ..annotate.analysis import tokens_of
 from ..attach.dates import find_dates, opens_period
 from ..lexicon import Match, data_rows, is_word, longest_non_overlapping, pattern_set
-from ..model import Document, Sentence, Token, Trigger
+from ..model import Document, Modality, Sentence, Token, Trigger
 
 CLAUSE_BOUNDARIES = {",", ";", ":", "—", "–", "(", ")", "что", "но", "а", "однако"}
 CONDITIONAL = {"если"}
@@ -132,22 +132,22 @@ def names_article(tokens: list[Token], match: Match) -> bool:
 
 def modality_of(tokens: list[Token], match: Match) -> str:
     if refers_back(tokens, match):
-        return "background"
+        return Modality.BACKGROUND
     start, end = clause_bounds(tokens, match.first, match.last)
     clause = tokens[start : end + 1]
     cues = pattern_set("detect/modality.tsv").find(clause)
     if cues:
-        return cues[0].pattern.label
+        return Modality(cues[0].pattern.label)
     words_before = [t for t in tokens[start : match.first] if is_word(t)]
     if words_before and words_before[-1].lemma == "не" or told_as_absent(tokens, match, words_before):
-        return "denied"
+        return Modality.DENIED
     if told_as_none(tokens, match):
-        return "denied"
+        return Modality.DENIED
     if any(t.lemma in CONDITIONAL for t in tokens[: match.first]):
-        return "hypothetical"
+        return Modality.HYPOTHETICAL
     if any(FUTURE in t.tags and t.pos == "VERB" for t in clause):
-        return "planned"
-    return "actual"
+        return Modality.PLANNED
+    return Modality.ACTUAL
 
 
 def told_as_none(tokens: list[Token], match: Match) -> bool:
@@ -195,7 +195,7 @@ def find_triggers(doc: Document, index: int, context: set[str]) -> list[Trigger]
                 doc.text[start:end],
                 kind,
                 index,
-                "background" if recalled else modality_of(sentence.tokens, match),
+                Modality.BACKGROUND if recalled else modality_of(sentence.tokens, match),
                 match.pattern.weight,
             )
         )
@@ -278,7 +278,7 @@ def without_private_crime(doc: Document) -> list[Trigger]:
     """The triggers of a private crime dropped: with no political side, crime-like triggers when the text
     tells a private motive; an arrest told alone, with no act it is part of (the act it is made for,
     "по делу о стрельбе", is background and no companion); sexual violence always."""
-    told = [t for t in doc.triggers if t.modality != "background"]
+    told = [t for t in doc.triggers if t.modality != Modality.BACKGROUND]
     beside = [t for t in told if t.kind not in CRIME_LIKE and t.weight >= BESIDE_WEIGHT]
     if not any(t.kind in CRIME_LIKE for t in told) or beside:
         return doc.triggers
@@ -291,7 +291,7 @@ def without_private_crime(doc: Document) -> list[Trigger]:
         dropped = CRIME_LIKE
     else:
         dropped = {SEXUAL_VIOLENCE}
-    return [t for t in doc.triggers if t.kind not in dropped or t.modality == "background"]
+    return [t for t in doc.triggers if t.kind not in dropped or t.modality == Modality.BACKGROUND]
 
 
 def repeated_sentences(doc: Document) -> set[int]:

