@@ -13,12 +13,15 @@ their values, as `svodka extract --format json` prints them.
 from __future__ import annotations
 
 from datetime import date as Day
+from typing import Literal
 
 from pydantic import BaseModel
 
-from .model import CountSlot, GeoPrecision, Modality, Verification
+from .model import MODALITIES, CountSlot, GeoPrecision, Verification
 
 Span = tuple[int, int]
+# The contract's modalities: the model's internal BACKGROUND never reaches a record.
+RecordModality = Literal[tuple(MODALITIES)]  # type: ignore[valid-type]
 
 
 class Location(BaseModel):
@@ -103,7 +106,7 @@ class Event(BaseModel):
     id: str  # stable within the document: e1, e2, ...
     event_type: str  # ACLED's six event types, spelled as in its codebook
     sub_event_type: str
-    modality: Modality  # only actual events count as events
+    modality: RecordModality  # only actual events count as events
     date: Day | None = None  # the day it happened, resolved against the publication day
     date_evidence: Span | None = None
     location: Location | None = None
