@@ -8,10 +8,14 @@ Punctuation is invisible to patterns.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from importlib import resources
 
 from .model import Token
+
+
+def fold_yo(text: str) -> str:
+    """"ё" written as "е", as lemmas, patterns and lexicons are compared (pymorphy3 writes "е")."""
+    return text.replace("ё", "е")
 
 
 def data_rows(name: str) -> list[list[str]]:
@@ -44,7 +48,7 @@ class Pattern:
             if part.startswith("~"):
                 gap = int(part[1:])
                 continue
-            alternatives = part.lower().replace("ё", "е").split("|")
+            alternatives = fold_yo(part.lower()).split("|")
             elements.append(
                 Element(
                     frozenset(a for a in alternatives if not a.endswith("*")),
@@ -130,6 +134,8 @@ def longest_non_overlapping(matches: list[Match]) -> list[Match]:
     return sorted(taken, key=lambda m: m.first)
 
 
-@lru_cache(maxsize=None)
 def pattern_set(name: str) -> PatternSet:
-    return PatternSet.from_file(name)
+    """The shared Resources' PatternSet of a data file (`Resources.patterns`)."""
+    from .resources import shared_resources
+
+    return shared_resources().patterns(name)

@@ -21,12 +21,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from ..annotate.analysis import tokens_of
 from ..attach.dates import find_dates, opens_period
 from ..lexicon import Match, data_rows, is_word, longest_non_overlapping, pattern_set
 from ..model import Document, Sentence, Token, Trigger
+from ..resources import shared_resources
 
 CLAUSE_BOUNDARIES = {",", ";", ":", "—", "–", "(", ")", "что", "но", "а", "однако"}
 CONDITIONAL = {"если"}
@@ -64,8 +64,7 @@ class EventClass:
     accepts: frozenset[str]
 
 
-@lru_cache(maxsize=1)
-def event_classes() -> dict[str, EventClass]:
+def load_event_classes() -> dict[str, EventClass]:
     classes = {}
     for row in data_rows("detect/event_classes.tsv"):
         name, event_type, sub_event_type, violent, scope = (cell.strip() for cell in row[:5])
@@ -74,8 +73,7 @@ def event_classes() -> dict[str, EventClass]:
     return classes
 
 
-@lru_cache(maxsize=1)
-def combinations() -> dict[tuple[str, str], str]:
+def load_combinations() -> dict[tuple[str, str], str]:
     return {(row[0].strip(), row[1].strip()): row[2].strip() for row in data_rows("detect/combinations.tsv")}
 
 
@@ -304,3 +302,11 @@ def repeated_sentences(doc: Document) -> set[int]:
             repeated.add(i)
         seen.add(key)
     return repeated
+
+
+def event_classes():
+    return shared_resources().event_classes
+
+
+def combinations():
+    return shared_resources().combinations

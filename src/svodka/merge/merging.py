@@ -12,13 +12,13 @@ from __future__ import annotations
 import math
 from bisect import insort
 from dataclasses import dataclass
-from functools import lru_cache
 
 from ..attach.sources.assignment import settle_sources, source_key
 from ..detect.triggers import combinations, event_classes
 from ..lexicon import data_rows
 from ..model import COUNT_SLOTS, Count, Document, Event, Source
 from .incidents import incident_hosts, told_class, unplaced_hosts
+from ..resources import shared_resources
 
 PROTEST_SEVERITY = ["protest", "intervention", "excessive_force"]
 COARSE = ("country", "admin1")
@@ -225,8 +225,7 @@ class ConfidenceModel:
         return logistic(self.intercept + self.slope * score + offset)
 
 
-@lru_cache(maxsize=1)
-def confidence_model() -> ConfidenceModel:
+def load_confidence_model() -> ConfidenceModel:
     values = {row[0].strip(): float(row[1]) for row in data_rows("merge/confidence.tsv")}
     intercept, slope, unsupported = values.pop("intercept"), values.pop("slope"), values.pop("unsupported", 0.0)
     return ConfidenceModel(intercept, slope, class_offsets=values, unsupported=unsupported)
@@ -260,8 +259,7 @@ class PartRule:
     # tells a demonstration with the host's act (the rallies that turned into the clash: its later riots are it)
 
 
-@lru_cache(maxsize=1)
-def part_rules() -> tuple[PartRule, ...]:
+def load_part_rules() -> tuple[PartRule, ...]:
     return tuple(PartRule(row[0].strip(), frozenset(t.strip() for t in row[1].split(",")), row[2].strip()) for row in data_rows("merge/event_parts.tsv"))
 
 
@@ -377,8 +375,7 @@ def absorb_unnamed_means(events: list[Event]) -> list[Event]:
     return kept
 
 
-@lru_cache(maxsize=1)
-def downing_words() -> frozenset[str]:
+def load_downing_words() -> frozenset[str]:
     return frozenset(row[0].strip() for row in data_rows("merge/downing_words.tsv"))
 
 
@@ -433,3 +430,15 @@ def merge(doc: Document, events: list[Event], min_confidence: float | None = Non
     for number, event in enumerate(chosen, 1):
         event.id = f"e{number}"
     return chosen
+
+
+def confidence_model():
+    return shared_resources().confidence_model
+
+
+def part_rules():
+    return shared_resources().part_rules
+
+
+def downing_words():
+    return shared_resources().downing_words
