@@ -133,7 +133,7 @@ def analyse_document(doc: Document, shortcut: bool, resources: Resources) -> boo
         else:
             return False
     tokenize_document(doc)
-    detect(doc)
+    detect(doc, resources)
     return bool(doc.triggers) or not shortcut
 
 
@@ -204,26 +204,27 @@ def read_for_quotes_stage(batch: Batch) -> None:
 @stage("entities", requires=("sentences.tokens",), assigns=("mentions",))
 def entities_stage(batch: Batch) -> None:
     shortcut = batch.options.shortcut
-    tag_entities_of([(doc, sentences_to_tag(doc) if shortcut else None) for doc in batch.reporting + batch.quoting])
+    tag_entities_of([(doc, sentences_to_tag(doc) if shortcut else None) for doc in batch.reporting + batch.quoting],
+                    batch.resources.entity_tagger)
 
 
 @stage("attach", requires=("sentences.tokens", "triggers", "mentions"), assigns=("events", "quotes"))
 def attach_stage(batch: Batch) -> None:
     for doc in batch.reporting:
-        doc.events = attach(doc)
+        doc.events = attach(doc, batch.resources)
 
 
 @stage("merge", requires=("events",), assigns=("events",))
 def merge_stage(batch: Batch) -> None:
     for doc in batch.reporting:
-        doc.events = merge(doc, doc.events, batch.options.min_confidence)
+        doc.events = merge(doc, doc.events, batch.options.min_confidence, batch.resources)
 
 
 @stage("acled", requires=("events",), assigns=("events.acled",))
 def acled_stage(batch: Batch) -> None:
     for doc in batch.reporting:
         for event in doc.events:
-            event.acled = coding(doc, event)
+            event.acled = coding(doc, event, batch.resources)
 
 
 @stage("quotes", requires=("sentences.tokens", "mentions"), assigns=("quotes",))

@@ -169,15 +169,17 @@ def sentence_tokens(doc: Document, sentences: set[int] | None) -> list[list[Toke
     return [s.tokens for i, s in enumerate(doc.sentences) if s.tokens and (sentences is None or i in sentences)]
 
 
-def tag_entities_of(docs: list[tuple[Document, set[int] | None]]) -> None:
-    """Run NER over the given sentences of several documents (all sentences when None) in one batch."""
+def tag_entities_of(docs: list[tuple[Document, set[int] | None]], tagger: EntityTagger | None = None) -> None:
+    """Run NER over the given sentences of several documents (all sentences when None) in one batch, with
+    the given tagger (the shared Resources' by default)."""
+    tagger = tagger or shared_resources().entity_tagger
     pieces, owners = [], []
     for doc, sentences in docs:
         for tokens in sentence_tokens(doc, sentences):
             pieces.append((doc.text, tokens))
             owners.append(doc)
     found: dict[int, list[Mention]] = {id(doc): [] for doc, _ in docs}
-    for doc, mentions in zip(owners, entity_tagger().tag(pieces) if pieces else []):
+    for doc, mentions in zip(owners, tagger.tag(pieces) if pieces else []):
         found[id(doc)] += mentions
     for doc, _ in docs:
         doc.mentions = sorted(found[id(doc)], key=lambda m: m.start)

@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from ..lexicon import Pattern, PatternSet, data_rows, longest_non_overlapping
 from ..model import Document, Event
-from ..resources import shared_resources
+from ..resources import Resources, shared_resources
 
 ROLES = ("actor1", "actor2")
 STATE_FORCES = "State forces"
@@ -212,12 +212,14 @@ def interaction(inter1: int | None, inter2: int | None) -> int | None:
 # --- from the text ----------------------------------------------------------------
 
 
-def coding(doc: Document, event: Event) -> dict:
-    """The event's ACLED actor columns, read from its sentences."""
+def coding(doc: Document, event: Event, resources: Resources | None = None) -> dict:
+    """The event's ACLED actor columns, read from its sentences, by the given Resources' tables (the
+    process's shared one by default)."""
+    res = resources or Resources.shared()
     iso = event.location.place.country if event.location else None
     day = event.date or doc.published
     year = day.year if day else None
-    rows, patterns = entries()
+    rows, patterns = res.acled_actor_entries
     sources = [s.evidence for s in event.sources] + [c.source.evidence for c in event.claims if c.source]
     matches = []
     for index in event.sentences:

@@ -18,7 +18,7 @@ from ..detect.triggers import combinations, event_classes
 from ..lexicon import data_rows
 from ..model import COUNT_SLOTS, Count, Document, Event, Source
 from .incidents import incident_hosts, told_class, unplaced_hosts
-from ..resources import shared_resources
+from ..resources import Resources, shared_resources
 
 PROTEST_SEVERITY = ["protest", "intervention", "excessive_force"]
 COARSE = ("country", "admin1")
@@ -235,11 +235,11 @@ def logistic(x: float) -> float:
     return 1 / (1 + math.exp(-x))
 
 
-def confidence(event: Event) -> float:
+def confidence(event: Event, model: ConfidenceModel) -> float:
     """The probability that the event is real and of its type, from its evidence score, its class and
     whether the evidence rules accept it (data/confidence.tsv, fitted by `python tools/calibration.py`
     on events whose rightness is known; docs/accuracy.md)."""
-    return round(confidence_model().probability(evidence_score(event), event.kind, event.supported), 2)
+    return round(model.probability(evidence_score(event), event.kind, event.supported), 2)
 
 
 def supported(event: Event, events: list[Event]) -> bool:
@@ -403,9 +403,13 @@ def strike_if_harmed(doc: Document, event: Event) -> None:
         event.kind, event.event_type, event.sub_event_type = result, cls.event_type, cls.sub_event_type
 
 
-def merge(doc: Document, events: list[Event], min_confidence: float | None = None) -> list[Event]:
+def merge(
+    doc: Document, events: list[Event], min_confidence: float | None = None, resources: Resources | None = None
+) -> list[Event]:
     """The document's events, one per type, place and day: by default those the evidence rules accept
-    (`supported`); with `min_confidence`, every candidate at least that confident, accepted or not."""
+    (`supported`); with `min_confidence`, every candidate at least that confident, accepted or not. The
+    confidence model is the given Resources' (the process's shared one by default)."""
+    res = resources or Resources.shared()
     events = [e for e in events if e.modality != "background"]
     for event in events:
         strike_if_harmed(doc, event)
@@ -425,7 +429,7 @@ def merge(doc: Document, events: list[Event], min_confidence: float | None = Non
         resolve_counts(event)
         settle_sources(event)
         event.verification = strongest_verification([event.verification] + [c.verification for c in event.claims])
-        event.confidence = confidence(event)
+        event.confidence = confidence(event, res.confidence_model)
     chosen = candidates if min_confidence is None else [e for e in candidates if e.confidence >= min_confidence]
     for number, event in enumerate(chosen, 1):
         event.id = f"e{number}"
