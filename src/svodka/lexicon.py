@@ -18,10 +18,18 @@ def fold_yo(text: str) -> str:
     return text.replace("ё", "е")
 
 
-def data_rows(name: str) -> list[list[str]]:
-    """The tab-separated rows of a data file, without comments and blank lines."""
+def data_rows(name: str, columns: tuple[str, ...] | None = None, strip: bool = False) -> list:
+    """The tab-separated rows of a data file (`data/<stage>/<file>.tsv`), without comments and blank lines:
+    lists of cells; with `strip`, each cell stripped; with `columns`, each row a dict by those column
+    names, cells stripped and a missing trailing cell "" (`data_rows("detect/event_classes.tsv",
+    columns=("name", "type", ...))`). The one reader of the package's data files."""
     text = resources.files("svodka").joinpath("data", name).read_text(encoding="utf-8")
-    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    if strip or columns:
+        rows = [[cell.strip() for cell in row] for row in rows]
+    if columns:
+        return [dict(zip(columns, row + [""] * (len(columns) - len(row)))) for row in rows]
+    return rows
 
 
 @dataclass(frozen=True)

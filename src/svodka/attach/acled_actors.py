@@ -58,11 +58,11 @@ class Party:
 
 def load_entries() -> tuple[tuple[Entry, ...], PatternSet]:
     rows, patterns = [], []
-    for number, row in enumerate(data_rows("attach/acled_actors.tsv")):
-        row = row + [""] * (6 - len(row))
-        rows.append(Entry(row[1].strip(), row[2].strip(), tuple(c.strip() for c in row[3].split("|") if c.strip()),
-                          row[4].strip() or None, row[5].strip()))
-        patterns.append(Pattern.parse(row[0], str(number)))
+    columns = ("pattern", "kind", "name", "categories", "country", "unit")
+    for number, row in enumerate(data_rows("attach/acled_actors.tsv", columns=columns)):
+        rows.append(Entry(row["kind"], row["name"], tuple(c.strip() for c in row["categories"].split("|") if c.strip()),
+                          row["country"] or None, row["unit"]))
+        patterns.append(Pattern.parse(row["pattern"], str(number)))
     return tuple(rows), PatternSet(patterns)
 
 

@@ -64,12 +64,14 @@ class EventClass:
     accepts: frozenset[str]
 
 
+EVENT_CLASS_COLUMNS = ("name", "event_type", "sub_event_type", "violent", "scope", "accepts")
+
+
 def load_event_classes() -> dict[str, EventClass]:
     classes = {}
-    for row in data_rows("detect/event_classes.tsv"):
-        name, event_type, sub_event_type, violent, scope = (cell.strip() for cell in row[:5])
-        accepts = frozenset(row[5].split()) if len(row) > 5 else frozenset()
-        classes[name] = EventClass(name, event_type, sub_event_type, violent == "yes", scope == "national", accepts)
+    for row in data_rows("detect/event_classes.tsv", columns=EVENT_CLASS_COLUMNS):
+        classes[row["name"]] = EventClass(row["name"], row["event_type"], row["sub_event_type"], row["violent"] == "yes",
+                                          row["scope"] == "national", frozenset(row["accepts"].split()))
     return classes
 
 
