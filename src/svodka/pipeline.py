@@ -116,13 +116,13 @@ def holds_trigger(sentence: Sentence, triggers: PatternSet) -> bool:
     return any(m.pattern.label != NOT_AN_EVENT for m in triggers.find(sentence.tokens))
 
 
-def analyse_document(doc: Document, shortcut: bool, resources: Resources) -> bool:
-    """Segment, tokenise and detect; True when the document goes on to NER and attachment. With the
-    shortcut, only the sentences that may hold a trigger are tokenised, up to the first that does;
-    a document with none is left there."""
+def analyse_document(doc: Document, shortcut: bool, resources: Resources) -> None:
+    """Segment, tokenise and detect. With the shortcut, a document none of whose words can begin a
+    trigger is left unsegmented, and only the sentences that may hold a trigger are tokenised, up to
+    the first that does; a document with none is left there."""
     doc.events = []
     if shortcut and not can_name_event(doc.text):
-        return False
+        return
     segment(doc)
     if shortcut:
         triggers = resources.patterns(TRIGGERS)
@@ -131,9 +131,13 @@ def analyse_document(doc: Document, shortcut: bool, resources: Resources) -> boo
             if holds_trigger(sentence, triggers):
                 break
         else:
-            return False
+            return
     tokenize_document(doc)
     detect(doc, resources)
+
+
+def goes_on(doc: Document, shortcut: bool) -> bool:
+    """Whether an analysed document goes on to NER and attachment: with the shortcut, only one with a trigger."""
     return bool(doc.triggers) or not shortcut
 
 
@@ -187,7 +191,9 @@ def check_stages(stages: list[Stage]) -> list[str]:
 
 @stage("detect", requires=("text",), assigns=("sentences", "sentences.tokens", "triggers", "events"))
 def detect_stage(batch: Batch) -> None:
-    batch.reporting = [doc for doc in batch.documents if analyse_document(doc, batch.options.shortcut, batch.resources)]
+    for doc in batch.documents:
+        analyse_document(doc, batch.options.shortcut, batch.resources)
+    batch.reporting = [doc for doc in batch.documents if goes_on(doc, batch.options.shortcut)]
 
 
 @stage("read_for_quotes", requires=("text",), assigns=("sentences", "sentences.tokens"))

@@ -510,7 +510,7 @@ def attach(doc: Document, resources: Resources | None = None) -> list[Event]:
         return []
     context = DocumentContext.build(doc, res)
     voices = Voices.build(doc)
-    doc.quotes = voices.quotes
+    doc.quotes = voices.quotes  # before the events' sources: sources/assignment reads doc.quotes
     for event in events:
         attach_place(context, event)
     # separate places or days listed in one sentence ("в Льеже и Монсе", "в понедельник и во вторник")
