@@ -46,12 +46,11 @@ HEAD = 3  # letters of a word compared before it is analysed
 TRIGGERS = "detect/triggers.tsv"
 
 
-def load_trigger_heads() -> frozenset[str] | None:
+def load_trigger_heads(resources: Resources) -> frozenset[str] | None:
     """The first HEAD letters of every form of every lemma a trigger can begin with, and of
     every lemma prefix one can begin with: a word whose first letters are none of these
     cannot have such a lemma, and is not even analysed. None when some trigger does not
     begin with a plain word, or with a prefix of at least HEAD letters. (Resources.trigger_heads.)"""
-    resources = shared_resources()
     firsts = [p.elements[0] for p in resources.patterns(TRIGGERS).patterns]
     lemmas = {w for first in firsts for w in first.lemmas}
     prefixes = {w for first in firsts for w in first.prefixes}

@@ -89,13 +89,13 @@ class Resources:
     def geonames_countries(self) -> dict:
         from .export import acled
 
-        return acled.load_countries()
+        return acled.load_countries(self.geonames)
 
     @cached_property
     def geonames_cities(self) -> dict:
         from .export import acled
 
-        return acled.load_cities()
+        return acled.load_cities(self.geonames)
 
     # --- lemma patterns (lexicon.PatternSet by data file) -----------------------------
 
@@ -140,7 +140,7 @@ class Resources:
     def trigger_heads(self) -> frozenset[str] | None:
         from . import pipeline
 
-        return pipeline.load_trigger_heads()
+        return pipeline.load_trigger_heads(self)
 
     # --- attach ------------------------------------------------------------------------
 
@@ -155,7 +155,7 @@ class Resources:
     def period_openers(self) -> frozenset[str]:
         from .attach import counts
 
-        return counts.load_period_openers()
+        return counts.load_period_openers(self.counts)
 
     @cached_property
     def crowd_words(self) -> frozenset[str]:
@@ -174,7 +174,7 @@ class Resources:
     def date_words(self) -> frozenset[str]:
         from .attach import dates
 
-        return dates.load_date_words()
+        return dates.load_date_words(self.date_lexicon)
 
     @cached_property
     def acled_actor_entries(self) -> tuple:

@@ -191,6 +191,9 @@ def tag_entities(doc: Document, sentences: set[int] | None = None) -> Document:
     return doc
 
 
+# --- the shared Resources' attributes, for code not handed a Resources (see resources.py) ---
+
+
 def morph_analyzer():
     return shared_resources().morph
 

@@ -316,6 +316,9 @@ def stored_coding(event: dict, published: str | None = None) -> dict:
     return code(event["event_type"], event["sub_event_type"], place.get("country"), int(day[:4]) if day else None, parties)
 
 
+# --- the shared Resources' attributes, for code not handed a Resources (see resources.py) ---
+
+
 def entries():
     return shared_resources().acled_actor_entries
 

@@ -599,8 +599,8 @@ def attributive_count(tokens: list[Token], a: Anchor, taken: set[int]) -> tuple[
 PERIOD_GAP = 2  # "за последние сутки", "за три дня", "за минувшие двое суток"
 
 
-def load_period_openers() -> frozenset[str]:
-    return frozenset(phrase[0] for kind in ("period_since", "period_opener") for phrase in lexicon().phrases.get(kind, []))
+def load_period_openers(lex: Lexicon) -> frozenset[str]:
+    return frozenset(phrase[0] for kind in ("period_since", "period_opener") for phrase in lex.phrases.get(kind, []))
 
 
 def periods(tokens: list[Token]) -> list[int]:
@@ -809,6 +809,9 @@ def find_unclaimed_people(doc: Document, sentence_index: int) -> list[Count]:
         start, end = tokens[p.first].start, tokens[p.last].end
         unclaimed.append(Count(p.min, p.max, doc.text[start:end], (start, end)))
     return unclaimed
+
+
+# --- the shared Resources' attributes, for code not handed a Resources (see resources.py) ---
 
 
 def lexicon():

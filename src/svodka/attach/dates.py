@@ -355,9 +355,8 @@ class Scanner:
         return start
 
 
-def load_date_words() -> frozenset[str]:
+def load_date_words(w: Words) -> frozenset[str]:
     """Every word of a table the rules read: an expression holds one of them, a number, or a day counted from an event."""
-    w = words()
     return frozenset().union(w.months, w.weekdays, w.dayparts, w.night, w.relative_days, w.shifts, w.units, w.ago,
                              w.numerals, w.vague_counts)
 
@@ -458,6 +457,9 @@ def is_background(mention: DateMention, anchor: date | None, published: date | N
     month = mention.month or 12
     last_day = date(mention.year, month, month_calendar.monthrange(mention.year, month)[1])
     return (reference - last_day).days > BACKGROUND_DAYS
+
+
+# --- the shared Resources' attributes, for code not handed a Resources (see resources.py) ---
 
 
 def words():

@@ -850,5 +850,8 @@ def load_gazetteer() -> Gazetteer:
     return Gazetteer()
 
 
+# --- the shared Resources' attributes, for code not handed a Resources (see resources.py) ---
+
+
 def gazetteer():
     return shared_resources().gazetteer

@@ -274,6 +274,9 @@ def load_vague_figures() -> tuple[tuple[str, int], ...]:
     return tuple((stem, int(figure)) for stem, figure in data_rows("dataset/acled_vague_counts.tsv"))
 
 
+# --- the shared Resources' attributes, for code not handed a Resources (see resources.py) ---
+
+
 def compatible_sub_types():
     return shared_resources().compatible_sub_types
 

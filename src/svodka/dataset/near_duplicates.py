@@ -125,5 +125,8 @@ def same_place(a: dict | None, b: dict | None) -> bool:
     return (a.get("name"), a.get("country")) == (b.get("name"), b.get("country"))
 
 
+# --- the shared Resources' attributes, for code not handed a Resources (see resources.py) ---
+
+
 def permutations():
     return shared_resources().minhash_permutations

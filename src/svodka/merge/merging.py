@@ -436,6 +436,9 @@ def merge(
     return chosen
 
 
+# --- the shared Resources' attributes, for code not handed a Resources (see resources.py) ---
+
+
 def confidence_model():
     return shared_resources().confidence_model
 
