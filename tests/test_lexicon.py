@@ -1,3 +1,4 @@
+from svodka import lexicon
 from svodka.lexicon import Pattern, PatternSet, longest_non_overlapping
 from tests.helpers import lemmatised
 
@@ -35,3 +36,26 @@ def test_prefix_elements_and_alternatives():
 def test_the_more_specific_of_overlapping_matches_wins():
     patterns = [Pattern.parse("взрывной устройство", "ied"), Pattern.parse("обнаружить ~4 взрывной устройство", "found")]
     assert matches(patterns, "Саперы обнаружили взрывное устройство.") == [("found", "обнаружили взрывное устройство")]
+
+
+
+
+def test_rows_by_column_name_are_stripped_and_padded(monkeypatch):
+    class Text:
+        def joinpath(self, *parts):
+            return self
+
+        def read_text(self, encoding):
+            return "# a comment\n\nудар\t attack \t0.5\nбой\tclash\n"
+
+    monkeypatch.setattr(lexicon.resources, "files", lambda package: Text())
+    assert lexicon.data_rows("x.tsv") == [["удар", " attack ", "0.5"], ["бой", "clash"]]
+    assert lexicon.data_rows("x.tsv", strip=True)[0] == ["удар", "attack", "0.5"]
+    assert lexicon.data_rows("x.tsv", columns=("pattern", "label", "weight")) == [
+        {"pattern": "удар", "label": "attack", "weight": "0.5"},
+        {"pattern": "бой", "label": "clash", "weight": ""},
+    ]
+
+
+def test_fold_yo_writes_yo_as_ye():
+    assert lexicon.fold_yo("ещё самолёт") == "еще самолет"

@@ -8,16 +8,28 @@ Punctuation is invisible to patterns.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from importlib import resources
 
 from .model import Token
 
 
-def data_rows(name: str) -> list[list[str]]:
-    """The tab-separated rows of a data file, without comments and blank lines."""
+def fold_yo(text: str) -> str:
+    """"ё" written as "е", as lemmas, patterns and lexicons are compared (pymorphy3 writes "е")."""
+    return text.replace("ё", "е")
+
+
+def data_rows(name: str, columns: tuple[str, ...] | None = None, strip: bool = False) -> list:
+    """The tab-separated rows of a data file (`data/<stage>/<file>.tsv`), without comments and blank lines:
+    lists of cells; with `strip`, each cell stripped; with `columns`, each row a dict by those column
+    names, cells stripped and a missing trailing cell "" (`data_rows("detect/event_classes.tsv",
+    columns=("name", "type", ...))`). The one reader of the package's data files."""
     text = resources.files("svodka").joinpath("data", name).read_text(encoding="utf-8")
-    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    if strip or columns:
+        rows = [[cell.strip() for cell in row] for row in rows]
+    if columns:
+        return [dict(zip(columns, row + [""] * (len(columns) - len(row)))) for row in rows]
+    return rows
 
 
 @dataclass(frozen=True)
@@ -44,7 +56,7 @@ class Pattern:
             if part.startswith("~"):
                 gap = int(part[1:])
                 continue
-            alternatives = part.lower().replace("ё", "е").split("|")
+            alternatives = fold_yo(part.lower()).split("|")
             elements.append(
                 Element(
                     frozenset(a for a in alternatives if not a.endswith("*")),
@@ -130,6 +142,8 @@ def longest_non_overlapping(matches: list[Match]) -> list[Match]:
     return sorted(taken, key=lambda m: m.first)
 
 
-@lru_cache(maxsize=None)
 def pattern_set(name: str) -> PatternSet:
-    return PatternSet.from_file(name)
+    """The shared Resources' PatternSet of a data file (`Resources.patterns`)."""
+    from .resources import shared_resources
+
+    return shared_resources().patterns(name)
