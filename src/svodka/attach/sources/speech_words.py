@@ -1,0 +1,69 @@
+"""The speech lexicons: speech verbs, according and reference phrases, cues, unnamed sources,
+responsibility cues (data/attach/speech_verbs.tsv, unnamed_sources.tsv, responsibility.tsv)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from pathlib import Path
+
+from ...annotate.analysis import tokens_of
+from ...model import Token
+
+DATA = Path(__file__).parents[2] / "data"
+
+
+def table_rows(name: str) -> list[list[str]]:
+    rows = []
+    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            rows.append([cell.strip() for cell in line.split("\t")])
+    return rows
+
+
+def lemmas_of(phrase: str) -> tuple[str, ...]:
+    return tuple(t.lemma for t in tokens_of(phrase))
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    words: dict[str, frozenset[str]]  # kind -> lemmas
+    according: tuple[tuple[str, ...], ...]
+    references: tuple[tuple[str, ...], ...]
+    backward: tuple[tuple[str, ...], ...]
+    cues: tuple[tuple[str, tuple[str, ...]], ...]
+    unnamed: tuple[tuple[str, ...], ...]
+
+    @cached_property
+    def according_openers(self) -> frozenset[str]:
+        return frozenset(phrase[0] for phrase in self.according)
+
+    def has(self, kind: str, token: Token) -> bool:
+        return token.lemma in self.words.get(kind, ()) or token.text.lower() in self.words.get(kind, ())
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    words: dict[str, set[str]] = {}
+    according, references, backward, cues = [], [], [], []
+    for kind, entry in table_rows("attach/speech_verbs.tsv"):
+        if kind == "according":
+            according.append(tuple(entry.split()))
+        elif kind == "reference":
+            references.append(tuple(entry.split()))
+        elif kind == "backward":
+            backward.append(tuple(entry.split()))
+        elif kind in ("unconfirmed", "disputed"):
+            cues.append((kind, tuple(entry.split())))
+        else:
+            words.setdefault(kind, set()).add(entry)
+    unnamed = tuple(lemmas_of(row[0]) for row in table_rows("attach/unnamed_sources.tsv"))
+    return Lexicon(
+        {k: frozenset(v) for k, v in words.items()}, tuple(according), tuple(references), tuple(backward), tuple(cues), unnamed
+    )
+
+
+@lru_cache(maxsize=1)
+def responsibility_lexicon() -> tuple[tuple[tuple[str, ...], ...], frozenset[str]]:
+    rows = table_rows("attach/responsibility.tsv")
+    cues = tuple(tuple(entry.split()) for kind, entry in rows if kind == "cue")
+    return cues, frozenset(entry for kind, entry in rows if kind == "event_type")
