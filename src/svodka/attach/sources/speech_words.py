@@ -7,6 +7,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 from ...annotate.analysis import tokens_of
+from ...lexicon import Pattern
 from ...model import Token
 
 DATA = Path(__file__).parents[2] / "data"
@@ -30,7 +31,7 @@ class Lexicon:
     according: tuple[tuple[str, ...], ...]
     references: tuple[tuple[str, ...], ...]
     backward: tuple[tuple[str, ...], ...]
-    cues: tuple[tuple[str, tuple[str, ...]], ...]
+    cues: tuple[tuple[str, Pattern], ...]  # (unconfirmed | disputed, the cue)
     unnamed: tuple[tuple[str, ...], ...]
 
     @cached_property
@@ -53,7 +54,7 @@ def lexicon() -> Lexicon:
         elif kind == "backward":
             backward.append(tuple(entry.split()))
         elif kind in ("unconfirmed", "disputed"):
-            cues.append((kind, tuple(entry.split())))
+            cues.append((kind, Pattern.parse(entry, kind)))
         else:
             words.setdefault(kind, set()).add(entry)
     unnamed = tuple(lemmas_of(row[0]) for row in table_rows("attach/unnamed_sources.tsv"))
@@ -63,7 +64,7 @@ def lexicon() -> Lexicon:
 
 
 @lru_cache(maxsize=1)
-def responsibility_lexicon() -> tuple[tuple[tuple[str, ...], ...], frozenset[str]]:
+def responsibility_lexicon() -> tuple[tuple[Pattern, ...], frozenset[str]]:
     rows = table_rows("attach/responsibility.tsv")
-    cues = tuple(tuple(entry.split()) for kind, entry in rows if kind == "cue")
+    cues = tuple(Pattern.parse(entry, kind) for kind, entry in rows if kind == "cue")
     return cues, frozenset(entry for kind, entry in rows if kind == "event_type")
