@@ -69,3 +69,12 @@ def test_the_longest_match_at_a_position_and_the_match_ending_at_one():
     assert patterns.longest_at(tokens, 3) == 6
     assert patterns.ending_at(tokens, 6) == 3
     assert patterns.ending_at(tokens, 4) is None  # the longest match at "в" ends further on
+
+
+def test_admitted_words_may_stand_before_the_second_element_up_to_a_limit():
+    patterns = PatternSet([Pattern.parse("=по =данным", "according")])
+    tokens = tokens_of("По официальным данным полиции, задержаны двое.")
+    adjective = lambda t: t.pos in ("ADJF", "PRTF")
+    assert patterns.longest_at(tokens, 0) is None
+    assert patterns.longest_at(tokens, 0, skip=adjective) == 3
+    assert patterns.longest_at(tokens, 0, limit=2, skip=adjective) is None

@@ -17,6 +17,7 @@ matched).
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -108,15 +109,26 @@ class Match:
     last: int  # index of the last matched word (inclusive)
 
 
-def _end_from(pattern: Pattern, tokens: list[Token], position: int, k: int) -> int | None:
-    """The last token of the pattern's elements from the k-th on, matched after `position`,
-    trying every token each gap allows (punctuation counts)."""
+def _end_from(
+    pattern: Pattern, tokens: list[Token], position: int, k: int, limit: int | None = None,
+    skip: Callable[[Token], bool] | None = None,
+) -> int | None:
+    """The last token of the pattern's elements from the k-th on, matched after `position` and
+    before `limit`, trying every token each gap allows (punctuation counts). `skip` admits the
+    tokens that may stand before the second element ("по официальным данным"): they are passed
+    up to the first that is that element or is not admitted."""
     if k == len(pattern.elements):
         return position
+    limit = len(tokens) if limit is None else limit
     element = pattern.elements[k]
-    for candidate in range(position + 1, min(len(tokens), position + 2 + element.gap)):
+    if k == 1 and skip is not None:
+        j = position + 1
+        while j < limit and skip(tokens[j]) and not element.matches_token(tokens[j]):
+            j += 1
+        position = j - 1
+    for candidate in range(position + 1, min(limit, position + 2 + element.gap)):
         if element.matches_token(tokens[candidate]):
-            end = _end_from(pattern, tokens, candidate, k + 1)
+            end = _end_from(pattern, tokens, candidate, k + 1, limit)
             if end is not None:
                 return end
     return None
@@ -202,12 +214,15 @@ class PatternSet:
             self._longest_first[key] = found
         return found
 
-    def longest_at(self, tokens: list[Token], i: int) -> int | None:
-        """The end (exclusive) of the longest match starting at token i, over all tokens."""
-        if i >= len(tokens):
+    def longest_at(
+        self, tokens: list[Token], i: int, limit: int | None = None, skip: Callable[[Token], bool] | None = None
+    ) -> int | None:
+        """The end (exclusive) of the longest match starting at token i and ending by `limit`,
+        over all tokens (see `_end_from` for `skip`)."""
+        if i >= (len(tokens) if limit is None else limit):
             return None
         for pattern in self.starting_with_token(tokens[i]):
-            last = _end_from(pattern, tokens, i, 1)
+            last = _end_from(pattern, tokens, i, 1, limit, skip)
             if last is not None:
                 return last + 1
         return None

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .grammar import is_modifier, word_is
+from ...lexicon import PatternSet
+from .grammar import is_modifier
 from .speech_words import lexicon
 
 if TYPE_CHECKING:
@@ -78,20 +79,7 @@ def is_name(view: View, i: int) -> bool:
     return i in view.outlet_at or any(view.mention_at(i, kind) for kind in ("ORG", "PER"))
 
 
-def phrase_at(
-    view: View, i: int, phrases: tuple[tuple[str, ...], ...], limit: int, modifiers: bool = False
-) -> int | None:
-    """The token after a fixed phrase ("по данным") starting at i, if one does; with
-    `modifiers`, adjectives may stand after its first word ("по официальным данным")."""
-    tokens = view.tokens
-    word = tokens[i].text.lower().replace("ё", "е")
-    for phrase in phrases:
-        if phrase[0] != word:
-            continue
-        k = i + 1
-        while modifiers and len(phrase) > 1 and k < limit and is_modifier(tokens[k]) and not word_is(tokens[k], phrase[1]):
-            k += 1
-        end = k + len(phrase) - 1
-        if end <= limit and all(word_is(tokens[k + n], w) for n, w in enumerate(phrase[1:])):
-            return end
-    return None
+def phrase_at(view: View, i: int, phrases: PatternSet, limit: int, modifiers: bool = False) -> int | None:
+    """The token after a fixed phrase ("по данным") starting at i and ending by `limit`, if one
+    does; with `modifiers`, adjectives may stand after its first word ("по официальным данным")."""
+    return phrases.longest_at(view.tokens, i, limit, is_modifier if modifiers else None)

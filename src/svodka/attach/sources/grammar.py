@@ -41,10 +41,6 @@ def is_modifier(token: Token) -> bool:
     return token.pos in ("ADJF", "PRTF")
 
 
-def word_is(token: Token, word: str) -> bool:
-    return token.text.lower().replace("ё", "е") == word
-
-
 def can_be_locative(token: Token) -> bool:
     """ "в администрации": the first parse says genitive, another one of the same word the locative."""
     if token.tags & LOCATIVE_CASES:

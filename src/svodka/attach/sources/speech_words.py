@@ -7,7 +7,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 from ...annotate.analysis import tokens_of
-from ...lexicon import Pattern
+from ...lexicon import Pattern, PatternSet
 from ...model import Token
 
 DATA = Path(__file__).parents[2] / "data"
@@ -28,15 +28,15 @@ def lemmas_of(phrase: str) -> tuple[str, ...]:
 @dataclass(frozen=True)
 class Lexicon:
     words: dict[str, frozenset[str]]  # kind -> lemmas
-    according: tuple[tuple[str, ...], ...]
-    references: tuple[tuple[str, ...], ...]
-    backward: tuple[tuple[str, ...], ...]
+    according: PatternSet  # "=по =данным"
+    references: PatternSet  # "=со =ссылкой =на"
+    backward: PatternSet  # "=об =этом"
     cues: tuple[tuple[str, Pattern], ...]  # (unconfirmed | disputed, the cue)
     unnamed: tuple[tuple[str, ...], ...]
 
     @cached_property
     def according_openers(self) -> frozenset[str]:
-        return frozenset(phrase[0] for phrase in self.according)
+        return frozenset(form for pattern in self.according.patterns for form in pattern.elements[0].forms)
 
     def has(self, kind: str, token: Token) -> bool:
         return token.lemma in self.words.get(kind, ()) or token.text.lower() in self.words.get(kind, ())
@@ -48,18 +48,19 @@ def lexicon() -> Lexicon:
     according, references, backward, cues = [], [], [], []
     for kind, entry in table_rows("attach/speech_verbs.tsv"):
         if kind == "according":
-            according.append(tuple(entry.split()))
+            according.append(Pattern.parse(entry, kind))
         elif kind == "reference":
-            references.append(tuple(entry.split()))
+            references.append(Pattern.parse(entry, kind))
         elif kind == "backward":
-            backward.append(tuple(entry.split()))
+            backward.append(Pattern.parse(entry, kind))
         elif kind in ("unconfirmed", "disputed"):
             cues.append((kind, Pattern.parse(entry, kind)))
         else:
             words.setdefault(kind, set()).add(entry)
     unnamed = tuple(lemmas_of(row[0]) for row in table_rows("attach/unnamed_sources.tsv"))
     return Lexicon(
-        {k: frozenset(v) for k, v in words.items()}, tuple(according), tuple(references), tuple(backward), tuple(cues), unnamed
+        {k: frozenset(v) for k, v in words.items()}, PatternSet(according), PatternSet(references), PatternSet(backward),
+        tuple(cues), unnamed,
     )
 
 

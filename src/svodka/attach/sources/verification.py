@@ -2,22 +2,28 @@
 sentences that point back to the one before ("эти данные опровергли")."""
 from __future__ import annotations
 
+from dataclasses import replace
+from functools import lru_cache
+
+from ...lexicon import PatternSet
 from ...model import Document, Token
 from .attribution import VerificationMark
 from .cues import cues_opened_in, match_cue
 from .speech_words import lexicon
 
 
+@lru_cache(maxsize=1)
+def backward_forms_or_lemmas() -> PatternSet:
+    """The backward phrases with each word matching its written form or a lemma spelled so."""
+    return PatternSet([
+        replace(p, elements=tuple(replace(e, lemmas=e.lemmas | e.forms) for e in p.elements)) for p in lexicon().backward.patterns
+    ])
+
+
 def points_back(tokens: list[Token]) -> bool:
     """Whether the sentence speaks of what the one before it told: "эти данные опровергли"."""
-    words = [t.text.lower().replace("ё", "е") for t in tokens]
-    lemmas = [t.lemma for t in tokens]
-    for phrase in lexicon().backward:
-        n = len(phrase)
-        for i in range(len(tokens) - n + 1):
-            if all(words[i + k] == w or lemmas[i + k] == w for k, w in enumerate(phrase)):
-                return True
-    return False
+    phrases = backward_forms_or_lemmas()
+    return any(phrases.longest_at(tokens, i) is not None for i in range(len(tokens)))
 
 
 def find_verification(doc: Document) -> list[VerificationMark]:
