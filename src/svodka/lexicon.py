@@ -219,12 +219,19 @@ class PatternSet:
     ) -> int | None:
         """The end (exclusive) of the longest match starting at token i and ending by `limit`,
         over all tokens (see `_end_from` for `skip`)."""
+        found = self.longest_match_at(tokens, i, limit, skip)
+        return found[1] if found else None
+
+    def longest_match_at(
+        self, tokens: list[Token], i: int, limit: int | None = None, skip: Callable[[Token], bool] | None = None
+    ) -> tuple[Pattern, int] | None:
+        """The longest pattern matching from token i by `limit`, and the end (exclusive) of its match."""
         if i >= (len(tokens) if limit is None else limit):
             return None
         for pattern in self.starting_with_token(tokens[i]):
             last = _end_from(pattern, tokens, i, 1, limit, skip)
             if last is not None:
-                return last + 1
+                return pattern, last + 1
         return None
 
     def ending_at(self, tokens: list[Token], end: int) -> int | None:

@@ -118,13 +118,8 @@ def is_bare_common(view: View, start: int, head: int, end: int) -> bool:
 
 def office_at(view: View, i: int, end: int) -> tuple[str, int] | None:
     """The kind of office ("region_head") the tokens from i name, and the token after its words."""
-    tokens = view.tokens
-    for kind in sorted(k for k in lexicon().words if k.endswith("_head")):
-        for entry in sorted(lexicon().words.get(kind, ()), key=len, reverse=True):
-            words = entry.split()
-            if i + len(words) <= end and all(tokens[i + k].lemma == w for k, w in enumerate(words)):
-                return kind, i + len(words)
-    return None
+    found = lexicon().offices.longest_match_at(view.tokens, i, end)
+    return (found[0].label, found[1]) if found else None
 
 
 def office_holder(view: View, head: int, end: int) -> Speaker | None:
@@ -168,16 +163,15 @@ def after_locative(view: View, i: int, first: int) -> bool:
 def unnamed_at(view: View, i: int, last: int) -> int | None:
     """The end of an unnamed-source phrase starting at i, with its "в органах" tail."""
     tokens = view.tokens
-    for lemmas in lexicon().unnamed:
-        end = i + len(lemmas)
-        if end <= last and all(tokens[i + k].lemma == w for k, w in enumerate(lemmas)):
-            while end < last and (
-                tokens[end].text.lower() in LOCATIVE_PREPOSITIONS | {"из", "при", "среди"}
-                or (is_noun(tokens[end]) or is_modifier(tokens[end])) and not tokens[end].tags & {"nomn"}
-                and end > i
-            ):
-                end += 1
-            while is_modifier(tokens[end - 1]) or tokens[end - 1].pos == "PREP":
-                end -= 1
-            return end
+    end = lexicon().unnamed_phrases.longest_at(tokens, i, last)
+    if end is not None:
+        while end < last and (
+            tokens[end].text.lower() in LOCATIVE_PREPOSITIONS | {"из", "при", "среди"}
+            or (is_noun(tokens[end]) or is_modifier(tokens[end])) and not tokens[end].tags & {"nomn"}
+            and end > i
+        ):
+            end += 1
+        while is_modifier(tokens[end - 1]) or tokens[end - 1].pos == "PREP":
+            end -= 1
+        return end
     return None

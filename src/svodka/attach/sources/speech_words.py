@@ -38,6 +38,19 @@ class Lexicon:
     def according_openers(self) -> frozenset[str]:
         return frozenset(form for pattern in self.according.patterns for form in pattern.elements[0].forms)
 
+    @cached_property
+    def unnamed_phrases(self) -> PatternSet:
+        """The unnamed-source phrases as lemma patterns ("ряд сми")."""
+        return PatternSet([Pattern.parse(" ".join(lemmas), "unnamed") for lemmas in self.unnamed])
+
+    @cached_property
+    def offices(self) -> PatternSet:
+        """The offices one person holds as lemma patterns ("глава регион"), labelled by their kind ("region_head")."""
+        return PatternSet([
+            Pattern.parse(entry, kind) for kind in sorted(k for k in self.words if k.endswith("_head"))
+            for entry in sorted(self.words[kind], key=len, reverse=True)
+        ])
+
     def has(self, kind: str, token: Token) -> bool:
         return token.lemma in self.words.get(kind, ()) or token.text.lower() in self.words.get(kind, ())
 
