@@ -161,6 +161,7 @@ class PatternSet:
                 self.by_first_form.setdefault(form, []).append(pattern)
             self.by_first_form_prefix += [(prefix, pattern) for prefix in first.form_prefixes]
         self.lengths = sorted({len(p.elements) for p in patterns}, reverse=True)
+        self.opens_by_form = bool(self.by_first_form or self.by_first_form_prefix)
         self._starting: dict[str, list[Pattern]] = {}
         self._starting_form: dict[str, list[Pattern]] = {}
         self._longest_first: dict[tuple[str, str], list[Pattern]] = {}
@@ -205,10 +206,10 @@ class PatternSet:
 
     def starting_with_token(self, token: Token) -> list[Pattern]:
         """The patterns whose first element the token matches, by lemma or written form, longest first."""
-        key = (token.lemma, written(token))
+        key = (token.lemma, written(token) if self.opens_by_form else "")
         found = self._longest_first.get(key)
         if found is None:
-            by_form = self.starting_with_form(key[1]) if self.by_first_form or self.by_first_form_prefix else []
+            by_form = self.starting_with_form(key[1]) if self.opens_by_form else []
             found = list(dict.fromkeys(self.starting_with(key[0]) + by_form))
             found.sort(key=lambda p: -len(p.elements))
             self._longest_first[key] = found
