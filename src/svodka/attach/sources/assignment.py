@@ -19,20 +19,13 @@ from ...detect.triggers import EventClass, event_classes
 from ...lexicon import data_rows
 from ...model import Claim, CountMention, Document, Event, Label, Modality, Quote, Source, Verification
 from ..actors import find_actor_words
-from .speakers import (
-    Attribution,
-    VerificationMark,
-    attribute,
-    claims_event_type,
-    find_dateline_outlet,
-    find_lead_correspondent,
-    find_quote_spans,
-    find_responsibility_claims,
-    find_verification,
-    outlet_names,
-    outlet_table_names,
-    points_back,
-)
+from .attribution import Attribution, VerificationMark
+from .dateline import find_dateline_outlet, find_lead_correspondent
+from .outlets import outlet_names, outlet_table_names
+from .quotes import find_quote_spans
+from .responsibility import claims_event_type, find_responsibility_claims
+from .speakers import attribute
+from .verification import find_verification, points_back
 
 LEAD_PARAGRAPHS = 2  # the headline and the lead paragraph
 ANAPHOR_PARAGRAPHS = 2  # "в числе пострадавших" speaks of an event told at most a paragraph before
