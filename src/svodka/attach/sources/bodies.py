@@ -3,18 +3,20 @@ the same body named earlier, the organisation a bare "ведомство" stands
 from __future__ import annotations
 
 from bisect import bisect_left
-from functools import lru_cache
+
 from typing import TYPE_CHECKING
 
 from natasha.shape import recover_shape
 
 from ...annotate.analysis import morph_analyzer, with_yo_of
+from ...lexicon import data_rows, fold_yo
 from ...model import Mention
+from ...resources import shared_resources
 from .attribution import Speaker
 from .grammar import NAME_TAGS, capitalised, is_modifier, is_noun
 from .names import to_nominative
 from .outlets import OUTLET_NAME_MAX_CHARS
-from .speech_words import lexicon, table_rows
+from .speech_words import lexicon
 
 if TYPE_CHECKING:
     from .view import View
@@ -22,14 +24,17 @@ if TYPE_CHECKING:
 ANTECEDENT_MAX_CHARS = 600  # how far back a bare "группировка" looks for the organisation it stands for
 
 
-@lru_cache(maxsize=1)
 def country_adjectives() -> dict[str, str]:
+    return shared_resources().country_adjectives
+
+
+def load_country_adjectives() -> dict[str, str]:
     """The lemma of a country's adjective ("тайский") -> the country's name (data/countries.tsv)."""
     found = {}
-    for row in table_rows("attach/countries.tsv"):
+    for row in data_rows("attach/countries.tsv", strip=True):
         for adjective in row[3].split(",") if len(row) > 3 else ():
             if adjective.strip():
-                found[adjective.strip().replace("ё", "е")] = row[1].strip()
+                found[fold_yo(adjective.strip())] = row[1].strip()
     return found
 
 

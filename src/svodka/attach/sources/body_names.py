@@ -2,23 +2,27 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
+
+from ...lexicon import data_rows, fold_yo
+from ...resources import shared_resources
 from .attribution import Attribution, dedupe
-from .speech_words import table_rows
 
 
 def name_key(name: str) -> str:
-    return " ".join(re.findall(r"\w+", name.lower().replace("ё", "е")))
+    return " ".join(re.findall(r"\w+", fold_yo(name.lower())))
 
 
-@lru_cache(maxsize=1)
 def body_names() -> tuple[dict[str, str], dict[str, tuple[str, ...]], dict[str, str]]:
+    return shared_resources().body_names
+
+
+def load_body_names() -> tuple[dict[str, str], dict[str, tuple[str, ...]], dict[str, str]]:
     """data/body_names.tsv: a form's one name; a bare form's candidate names; a bare form's default."""
     named: dict[str, str] = {}
     bare: dict[str, tuple[str, ...]] = {}
     default: dict[str, str] = {}
-    for row in table_rows("attach/body_names.tsv"):
+    for row in data_rows("attach/body_names.tsv", strip=True):
         name, forms = row[0], [f.strip() for f in (row[1] if len(row) > 1 else "").split("|") if f.strip()]
         for form in [name] + forms:
             named[name_key(form)] = name

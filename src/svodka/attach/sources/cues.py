@@ -2,15 +2,17 @@
 "=подтвержд* ~8 =нет"), and their first match in a sentence."""
 from __future__ import annotations
 
-from functools import lru_cache
-
 from ...lexicon import Pattern, PatternSet
 from ...model import Token
+from ...resources import shared_resources
 from .speech_words import lexicon, responsibility_lexicon
 
 
-@lru_cache(maxsize=1)
 def cue_set() -> PatternSet:
+    return shared_resources().source_cues
+
+
+def load_cue_set() -> PatternSet:
     """The cues, of verification and of responsibility, indexed by what opens them."""
     return PatternSet([cue for _, cue in lexicon().cues] + list(responsibility_lexicon()[0]))
 

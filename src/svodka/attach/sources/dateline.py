@@ -1,13 +1,13 @@
 """The report's own outlet: the agency of a dateline ("МОСКВА, 31 янв - РИА Новости."), a correspondent in the lead."""
 from __future__ import annotations
 
-from functools import lru_cache
-
+from ...lexicon import data_rows
 from ...model import Document
+from ...resources import shared_resources
 from .attribution import Attribution
 from .outlets import outlet_spelled_at
 from .quotes import QUOTES_AND_BRACKETS
-from .speech_words import lexicon, table_rows
+from .speech_words import lexicon
 from .view import View
 
 DATELINE_SENTENCES = 3  # the headline, a caption, the first sentence of the body
@@ -15,9 +15,12 @@ DASHES = {"-", "–", "—"}
 LEAD_PARAGRAPHS = 2  # the headline and the lead
 
 
-@lru_cache(maxsize=1)
 def month_words() -> frozenset[str]:
-    return frozenset(row[1] for row in table_rows("attach/dates.tsv") if row[0] == "month")
+    return shared_resources().month_words
+
+
+def load_month_words() -> frozenset[str]:
+    return frozenset(row[1] for row in data_rows("attach/dates.tsv", strip=True) if row[0] == "month")
 
 
 def find_dateline_outlet(doc: Document) -> Attribution | None:

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import re
 
-
 from ...annotate.analysis import morph_analyzer
+from ...lexicon import fold_yo
 from ...model import Token
 
 LOCATIVE_PREPOSITIONS = {"в", "во"}
@@ -46,4 +46,4 @@ def can_be_locative(token: Token) -> bool:
     if token.tags & LOCATIVE_CASES:
         return True
     parses = morph_analyzer().parse(token.text.lower())
-    return any(p.tag.case in LOCATIVE_CASES and p.normal_form.replace("ё", "е") == token.lemma for p in parses)
+    return any(p.tag.case in LOCATIVE_CASES and fold_yo(p.normal_form) == token.lemma for p in parses)

@@ -7,9 +7,10 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ...annotate.analysis import analyse, morph_analyzer
+from ...lexicon import data_rows
 from ...model import Mention, Token
+from ...resources import shared_resources
 from .grammar import NAME_TAGS, capitalised
-from .speech_words import table_rows
 
 if TYPE_CHECKING:
     from .view import View
@@ -39,10 +40,13 @@ def to_nominative(token: Token, gender: str | None = None) -> str:
     return token.text
 
 
-@lru_cache(maxsize=1)
 def name_endings() -> dict[tuple[str, str], tuple[tuple[str, str], ...]]:
+    return shared_resources().name_endings
+
+
+def load_name_endings() -> dict[tuple[str, str], tuple[tuple[str, str], ...]]:
     table: dict[tuple[str, str], list[tuple[str, str]]] = {}
-    for case, gender, oblique, nominative in table_rows("attach/name_endings.tsv"):
+    for case, gender, oblique, nominative in data_rows("attach/name_endings.tsv", strip=True):
         table.setdefault((case, gender), []).append((oblique, "" if nominative == "-" else nominative))
     return {key: tuple(sorted(rows, key=lambda r: -len(r[0]))) for key, rows in table.items()}
 

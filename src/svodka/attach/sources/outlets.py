@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+
 from typing import TYPE_CHECKING
 
 from ...annotate.analysis import morph_analyzer, tokens_of
+from ...lexicon import data_rows
 from ...model import Token
+from ...resources import shared_resources
 from .grammar import NAME_TAGS, capitalised, is_latin, is_modifier
-from .speech_words import lexicon, table_rows
+from .speech_words import lexicon
 
 if TYPE_CHECKING:
     from .view import View
@@ -47,11 +49,14 @@ def is_ordinary_word(word: str) -> bool:
     return not (NAME_TAGS | {"Orgn", "Abbr"}) & set(morph.parse(word.lower())[0].tag.grammemes)
 
 
-@lru_cache(maxsize=1)
 def outlet_forms() -> dict[str, list[OutletForm]]:
+    return shared_resources().outlet_forms
+
+
+def load_outlet_forms() -> dict[str, list[OutletForm]]:
     """Outlet forms indexed by the lemma of their first token, longest first."""
     index: dict[str, list[OutletForm]] = {}
-    for row in table_rows("attach/outlets.tsv"):
+    for row in data_rows("attach/outlets.tsv", strip=True):
         name, kind = row[0], row[1]
         spellings = [name] + [f.strip() for f in (row[2] if len(row) > 2 else "").split("|") if f.strip()]
         for spelling in spellings:
@@ -67,22 +72,31 @@ def outlet_forms() -> dict[str, list[OutletForm]]:
     return index
 
 
-@lru_cache(maxsize=1)
 def outlet_names() -> frozenset[str]:
+    return shared_resources().outlet_names
+
+
+def load_outlet_names() -> frozenset[str]:
     return frozenset(outlet_table_names())
 
 
-@lru_cache(maxsize=1)
 def outlet_table_names() -> dict[str, str]:
+    return shared_resources().outlet_table_names
+
+
+def load_outlet_table_names() -> dict[str, str]:
     """Every name a chain may give an outlet (the table's and the text's spellings) -> the table's name."""
     names = {form.name: form.name for forms in outlet_forms().values() for form in forms}
     names.update({form.written: form.name for forms in outlet_forms().values() for form in forms if form.written})
     return names
 
 
-@lru_cache(maxsize=1)
 def outlet_kinds() -> frozenset[str]:
-    return frozenset(row[1] for row in table_rows("attach/outlets.tsv")) | {
+    return shared_resources().outlet_kinds
+
+
+def load_outlet_kinds() -> frozenset[str]:
+    return frozenset(row[1] for row in data_rows("attach/outlets.tsv", strip=True)) | {
         "издание", "сми", "газета", "журнал", "портал", "телекомпания", "радиостанция", "агентство"
     }
 

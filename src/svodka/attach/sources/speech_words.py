@@ -3,23 +3,12 @@ responsibility cues (data/attach/speech_verbs.tsv, unnamed_sources.tsv, responsi
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
-from pathlib import Path
+from functools import cached_property
 
 from ...annotate.analysis import tokens_of
-from ...lexicon import Pattern, PatternSet
+from ...lexicon import Pattern, PatternSet, data_rows
 from ...model import Token, Verification
-
-DATA = Path(__file__).parents[2] / "data"
-
-
-def table_rows(name: str) -> list[list[str]]:
-    rows = []
-    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            rows.append([cell.strip() for cell in line.split("\t")])
-    return rows
-
+from ...resources import shared_resources
 
 def lemmas_of(phrase: str) -> tuple[str, ...]:
     return tuple(t.lemma for t in tokens_of(phrase))
@@ -55,11 +44,14 @@ class Lexicon:
         return token.lemma in self.words.get(kind, ()) or token.text.lower() in self.words.get(kind, ())
 
 
-@lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
+    return shared_resources().speech_lexicon
+
+
+def load_lexicon() -> Lexicon:
     words: dict[str, set[str]] = {}
     according, references, backward, cues = [], [], [], []
-    for kind, entry in table_rows("attach/speech_verbs.tsv"):
+    for kind, entry in data_rows("attach/speech_verbs.tsv", strip=True):
         if kind == "according":
             according.append(Pattern.parse(entry, kind))
         elif kind == "reference":
@@ -70,15 +62,18 @@ def lexicon() -> Lexicon:
             cues.append((kind, Pattern.parse(entry, kind)))
         else:
             words.setdefault(kind, set()).add(entry)
-    unnamed = tuple(lemmas_of(row[0]) for row in table_rows("attach/unnamed_sources.tsv"))
+    unnamed = tuple(lemmas_of(row[0]) for row in data_rows("attach/unnamed_sources.tsv", strip=True))
     return Lexicon(
         {k: frozenset(v) for k, v in words.items()}, PatternSet(according), PatternSet(references), PatternSet(backward),
         tuple(cues), unnamed,
     )
 
 
-@lru_cache(maxsize=1)
 def responsibility_lexicon() -> tuple[tuple[Pattern, ...], frozenset[str]]:
-    rows = table_rows("attach/responsibility.tsv")
+    return shared_resources().responsibility_lexicon
+
+
+def load_responsibility_lexicon() -> tuple[tuple[Pattern, ...], frozenset[str]]:
+    rows = data_rows("attach/responsibility.tsv", strip=True)
     cues = tuple(Pattern.parse(entry, kind) for kind, entry in rows if kind == "cue")
     return cues, frozenset(entry for kind, entry in rows if kind == "event_type")

@@ -3,17 +3,21 @@ sentences that point back to the one before ("эти данные опровер
 from __future__ import annotations
 
 from dataclasses import replace
-from functools import lru_cache
+
 
 from ...lexicon import PatternSet
 from ...model import Document, Token
+from ...resources import shared_resources
 from .attribution import VerificationMark
 from .cues import cues_opened_in, match_cue
 from .speech_words import lexicon
 
 
-@lru_cache(maxsize=1)
 def backward_forms_or_lemmas() -> PatternSet:
+    return shared_resources().backward_phrases
+
+
+def load_backward_forms_or_lemmas() -> PatternSet:
     """The backward phrases with each word matching its written form or a lemma spelled so."""
     return PatternSet([
         replace(p, elements=tuple(replace(e, lemmas=e.lemmas | e.forms) for e in p.elements)) for p in lexicon().backward.patterns
