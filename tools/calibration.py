@@ -37,7 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import svodka  # noqa: E402
 from svodka.evaluation.scoring import CONFIDENCE_BINS, actual_events, match_events, parse_day, scored_predictions  # noqa: E402
 from svodka.ingest.readers import read_documents  # noqa: E402
-from svodka.merge.merging import ConfidenceModel, acceptance_features, confidence_model  # noqa: E402
+from svodka.merge.merging import ConfidenceModel, acceptance_features, confidence_model, document_features  # noqa: E402
 from svodka.model import Document, Modality  # noqa: E402
 from svodka.options import ExtractOptions  # noqa: E402
 from svodka.pipeline import extract_all  # noqa: E402
@@ -83,7 +83,8 @@ def candidates_of(documents: Iterable[Document]) -> Iterator[tuple[Document, lis
     """Each document extracted with every candidate kept, and each candidate's features as merge saw them."""
     model = confidence_model()
     for doc in extract_all(documents, ExtractOptions(min_confidence=EVERY_CANDIDATE)):
-        features = [acceptance_features(doc, event, doc.events) for event in doc.events]
+        of_document = document_features(doc, doc.events)
+        features = [acceptance_features(doc, event, doc.events, of_document) for event in doc.events]
         for event, values in zip(doc.events, features):  # the features are those merge computed the confidence from
             assert round(model.probability(values), 2) == event.confidence, (doc.id, event.id)
         yield doc, features

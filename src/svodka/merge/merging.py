@@ -234,7 +234,7 @@ def confidence_model() -> ConfidenceModel:
 
 @lru_cache(maxsize=1)
 def commentary_cues() -> dict[str, str]:
-    """Lemma -> cue ("first_person", "modal", "recap") of words that tell commentary or a recap rather than news."""
+    """Lemma -> cue ("first_person", "modal", "opinion", "recap") of words that tell commentary or a recap rather than news."""
     return {row[0].strip(): row[1].strip() for row in data_rows("merge/commentary_cues.tsv")}
 
 
@@ -248,11 +248,24 @@ ACCEPTANCE_FEATURES = (
 )
 
 
-def acceptance_features(doc: Document, event: Event, candidates: list[Event]) -> dict[str, float]:
-    """What backs a candidate event, as numbers from 0 to 1, for the confidence model: its trigger words
-    and how often and where they are told, its place, date, counts, sources and actors, commentary cues
-    in its sentences ("я", "должны", "?"), and what kind of document tells it (its length, how many
-    candidate events). Only the event's own sentences are read."""
+def document_features(doc: Document, candidates: list[Event]) -> dict[str, float]:
+    """What kind of document tells the candidates: its length, how many candidate events of how many
+    types, and how many trigger mentions they have together (`share` divides by it)."""
+    return {
+        "length": min(math.log10(max(len(doc.text), 10)) / 4, 1.5),
+        "candidates": min(len(candidates), 10) / 10,
+        "types": min(len({e.event_type for e in candidates}), 5) / 5,
+        "triggers": max(sum(len(e.triggers) for e in candidates), 1),
+    }
+
+
+def acceptance_features(doc: Document, event: Event, candidates: list[Event], of_document: dict[str, float] | None = None) -> dict[str, float]:
+    """What backs a candidate event, as numbers from 0 to 1 (the length a little more), for the confidence
+    model: its trigger words and how often and where they are told, its place, date, counts, sources and
+    actors, commentary cues in its sentences ("я", "должны", "?"), and what kind of document tells it
+    (`document_features`, computed once per document when `of_document` is given). Only the event's own
+    sentences are read."""
+    of_document = of_document or document_features(doc, candidates)
     sentences = [doc.sentences[k] for k in event.sentences if k < len(doc.sentences)]
     cues = commentary_cues()
     found = set()
@@ -295,10 +308,10 @@ def acceptance_features(doc: Document, event: Event, candidates: list[Event]) ->
         "unconfirmed": 1.0 if event.verification == Verification.UNCONFIRMED else 0.0,
         "question": question,
         "exclamation": exclamation,
-        "length": min(math.log10(max(len(doc.text), 10)) / 4, 1.5),
-        "candidates": min(len(candidates), 10) / 10,
-        "types": min(len({e.event_type for e in candidates}), 5) / 5,
-        "share": len(event.triggers) / max(sum(len(e.triggers) for e in candidates), 1),
+        "length": of_document["length"],
+        "candidates": of_document["candidates"],
+        "types": of_document["types"],
+        "share": len(event.triggers) / of_document["triggers"],
     }
     for cue in CUES:
         features[cue] = 1.0 if cue in found else 0.0
@@ -312,10 +325,10 @@ def logistic(x: float) -> float:
     return 1 / (1 + math.exp(-x))
 
 
-def confidence(doc: Document, event: Event, candidates: list[Event]) -> float:
+def confidence(doc: Document, event: Event, candidates: list[Event], of_document: dict[str, float] | None = None) -> float:
     """The probability that the event is real and of its type (data/merge/confidence.tsv, fitted by
     `python tools/calibration.py` on candidate events whose rightness is known; docs/accuracy.md)."""
-    return round(confidence_model().probability(acceptance_features(doc, event, candidates)), 2)
+    return round(confidence_model().probability(acceptance_features(doc, event, candidates, of_document)), 2)
 
 
 def accepted(event: Event) -> bool:
@@ -511,8 +524,9 @@ def merge(doc: Document, events: list[Event], min_confidence: float | None = Non
         resolve_counts(event)
         settle_sources(event)
         event.verification = strongest_verification([event.verification] + [c.verification for c in event.claims])
+    of_document = document_features(doc, candidates)
     for event in candidates:
-        event.confidence = confidence(doc, event, candidates)
+        event.confidence = confidence(doc, event, candidates, of_document)
     if min_confidence is None:
         chosen = [e for e in candidates if accepted(e)]
     else:
