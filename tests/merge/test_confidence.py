@@ -9,6 +9,7 @@ from svodka.merge.merging import ACCEPTANCE_FEATURES, ConfidenceModel, acceptanc
 from svodka.model import Document, Modality
 from svodka.options import ExtractOptions
 from svodka.pipeline import extract_all
+from svodka.resources import Resources
 
 REPORT = (
     "В Бишкеке полиция задержала 15 участников митинга у здания парламента.\n\n"
@@ -72,7 +73,7 @@ def test_min_confidence_keeps_the_report_and_drops_the_commentary():
 def thresholded(monkeypatch):
     def use(threshold):
         model = ConfidenceModel(dict(confidence_model().weights), threshold)
-        monkeypatch.setattr(merging, "confidence_model", lambda: model)
+        monkeypatch.setitem(Resources.shared().__dict__, "confidence_model", model)  # the cached_property's slot
     return use
 
 

@@ -20,8 +20,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..annotate.analysis import readings
-from ..lexicon import data_rows
+from ..lexicon import Pattern, PatternSet, data_rows, fold_yo
 from ..model import Count, CountMention, CountSlot, Document, Token
+from ..resources import shared_resources
 
 MAX_COST = 12  # pair a number with a slot word at most this far away (tokens plus separator penalties)
 OWN_WORD = 0.5  # the count names its slot itself ("двое погибших"); only a verb right beside it is nearer
@@ -63,13 +64,12 @@ class Lexicon:
 
 
 def norm(word: str) -> str:
-    return word.lower().replace("ё", "е")
+    return fold_yo(word.lower())
 
 
 
 
-@lru_cache(maxsize=1)
-def lexicon() -> Lexicon:
+def load_lexicon() -> Lexicon:
     numbers, multipliers = {}, {}
     for word, value, kind in data_rows("attach/numerals.tsv"):
         if kind == "multiplier":
@@ -97,36 +97,25 @@ def is_word(token: Token, word: str) -> bool:
     return norm(token.text) == word or token.lemma == word
 
 
+def form_or_lemma(phrase: tuple[str, ...]) -> str:
+    """A phrase of quantifiers.tsv in lexicon.py's notation: each word its written form or its lemma."""
+    return " ".join(f"={w}|{w}" for w in phrase)
+
+
 @lru_cache(maxsize=None)
-def phrases_opening(kind: str) -> dict[str, list[tuple[str, ...]]]:
-    """The phrases of a kind by their first word, longest first, as `phrase_at` tries them."""
-    index: dict[str, list[tuple[str, ...]]] = {}
-    for phrase in lexicon().phrases.get(kind, []):
-        index.setdefault(phrase[0], []).append(phrase)
-    return index
+def phrases_opening(kind: str) -> PatternSet:
+    """The phrases of a kind as patterns, indexed by their first word, as `phrase_at` tries them."""
+    return PatternSet([Pattern.parse(form_or_lemma(phrase), kind) for phrase in lexicon().phrases.get(kind, [])])
 
 
 def phrase_at(tokens: list[Token], i: int, kind: str) -> int | None:
     """End (exclusive) of the longest phrase of `kind` starting at token i."""
-    if i >= len(tokens):
-        return None
-    opening = phrases_opening(kind)
-    form, lemma = norm(tokens[i].text), tokens[i].lemma
-    candidates = opening.get(form, []) + (opening.get(lemma, []) if lemma != form else [])
-    for phrase in sorted(candidates, key=len, reverse=True) if len(candidates) > 1 else candidates:
-        end = i + len(phrase)
-        if end <= len(tokens) and all(is_word(tokens[i + k], w) for k, w in enumerate(phrase[1:], 1)):
-            return end
-    return None
+    return phrases_opening(kind).longest_at(tokens, i)
 
 
 def phrase_before(tokens: list[Token], end: int, kind: str) -> int | None:
     """Start of the longest phrase of `kind` ending just before token `end`."""
-    for length in sorted({len(p) for p in lexicon().phrases.get(kind, [])}, reverse=True):
-        start = end - length
-        if start >= 0 and phrase_at(tokens, start, kind) == end:
-            return start
-    return None
+    return phrases_opening(kind).ending_at(tokens, end)
 
 
 @dataclass
@@ -599,9 +588,8 @@ def attributive_count(tokens: list[Token], a: Anchor, taken: set[int]) -> tuple[
 PERIOD_GAP = 2  # "за последние сутки", "за три дня", "за минувшие двое суток"
 
 
-@lru_cache(maxsize=1)
-def period_openers() -> frozenset[str]:
-    return frozenset(phrase[0] for kind in ("period_since", "period_opener") for phrase in lexicon().phrases.get(kind, []))
+def load_period_openers(lex: Lexicon) -> frozenset[str]:
+    return frozenset(phrase[0] for kind in ("period_since", "period_opener") for phrase in lex.phrases.get(kind, []))
 
 
 def periods(tokens: list[Token]) -> list[int]:
@@ -794,8 +782,7 @@ def person_tokens(doc: Document, tokens: list[Token]) -> frozenset[int]:
     return frozenset(k for k, t in enumerate(tokens) if any(m.start <= t.start and t.end <= m.end for m in people))
 
 
-@lru_cache(maxsize=1)
-def crowd_words() -> frozenset[str]:
+def load_crowd_words() -> frozenset[str]:
     return frozenset(row[0].strip() for row in data_rows("attach/crowd_words.tsv"))
 
 
@@ -811,3 +798,18 @@ def find_unclaimed_people(doc: Document, sentence_index: int) -> list[Count]:
         start, end = tokens[p.first].start, tokens[p.last].end
         unclaimed.append(Count(p.min, p.max, doc.text[start:end], (start, end)))
     return unclaimed
+
+
+# --- the shared Resources' attributes, for code not handed a Resources (see resources.py) ---
+
+
+def lexicon():
+    return shared_resources().counts
+
+
+def period_openers():
+    return shared_resources().period_openers
+
+
+def crowd_words():
+    return shared_resources().crowd_words

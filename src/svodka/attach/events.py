@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from ..detect.triggers import combinations, event_classes
+from ..detect.triggers import event_classes
 from ..lexicon import pattern_set
 from ..model import (
     CountMention,
@@ -28,6 +28,7 @@ from ..model import (
     Token,
     Trigger,
 )
+from ..resources import Resources
 from .actors import find_actors
 from .counts import find_counts, find_unclaimed_people, phrase_at
 from .dates import anchor_date, find_dates, is_background
@@ -39,12 +40,12 @@ NATIONWIDE = "attach/nationwide.tsv"
 CROWD_PARAGRAPHS_AFTER = 2  # the one protest of a text takes a head count told at most this many paragraphs later
 
 
-def combine(triggers: list[Trigger]) -> dict[str, list[Trigger]]:
+def combine(triggers: list[Trigger], res: Resources) -> dict[str, list[Trigger]]:
     """Group one sentence's triggers into event classes, applying the combination rules."""
     groups: dict[str, list[Trigger]] = {}
     for t in triggers:
         groups.setdefault(t.kind, []).append(t)
-    rules = combinations()
+    rules = res.combinations
     changed = True
     while changed:
         changed = False
@@ -56,11 +57,11 @@ def combine(triggers: list[Trigger]) -> dict[str, list[Trigger]]:
     return groups
 
 
-def events_from_triggers(doc: Document) -> list[Event]:
+def events_from_triggers(doc: Document, res: Resources) -> list[Event]:
     by_sentence: dict[int, list[Trigger]] = {}
     for t in doc.triggers:
         by_sentence.setdefault(t.sentence, []).append(t)
-    classes = event_classes()
+    classes = res.event_classes
     events = []
     for index in sorted(by_sentence):
         told = [t for t in by_sentence[index] if t.modality not in (Modality.BACKGROUND, Modality.DENIED)]
@@ -68,7 +69,7 @@ def events_from_triggers(doc: Document) -> list[Event]:
         denied = [t for t in by_sentence[index] if t.modality == Modality.DENIED]
         # an event only referred to ("расследование терактов"), or told as not having happened ("без
         # задержаний", "пострадавших нет"), does not shape the one reported beside it
-        groups = list(combine(told).items()) + list(combine(referred).items()) + list(combine(denied).items())
+        groups = list(combine(told, res).items()) + list(combine(referred, res).items()) + list(combine(denied, res).items())
         for kind, triggers in groups:
             cls = classes[kind]
             actual = [t for t in triggers if t.modality == Modality.ACTUAL]
@@ -83,6 +84,7 @@ class DocumentContext:
 
     doc: Document
     anchor: date | None
+    resources: Resources
     year_anchor: date | None = None
     places: dict[int, list[PlaceMention]] = field(default_factory=dict)
     main_place: PlaceMention | None = None
@@ -95,9 +97,9 @@ class DocumentContext:
     _within: dict[tuple, list[PlaceMention]] | None = None
 
     @classmethod
-    def build(cls, doc: Document) -> "DocumentContext":
-        gaz = gazetteer()
-        context = cls(doc, anchor_date(doc))
+    def build(cls, doc: Document, resources: Resources) -> "DocumentContext":
+        gaz = resources.gazetteer
+        context = cls(doc, anchor_date(doc), resources)
         candidates = [gaz.candidates(doc, i) for i in range(len(doc.sentences))]
         first_pass = [(i, m) for i in range(len(doc.sentences)) for m in gaz.find(doc, i, (), candidates[i])]
         # where people or weapons came from ("выходцы из Грузии") does not say which country the text is about
@@ -151,7 +153,7 @@ class DocumentContext:
 
     def landmarks(self, index: int) -> list[tuple[str, int, int]]:
         if index not in self._landmarks:
-            self._landmarks[index] = gazetteer().find_landmarks(self.doc, index)
+            self._landmarks[index] = self.resources.gazetteer.find_landmarks(self.doc, index)
         return self._landmarks[index]
 
     def fallback_day(self) -> date | None:
@@ -310,8 +312,9 @@ def mentioned_in_passing(doc: Document, mention: PlaceMention, main: PlaceMentio
 
 def attach_place(context: DocumentContext, event: Event) -> None:
     find_place(context, event)
-    if event.location and event_classes()[event.kind].national:
-        event.location = replace(event.location, place=gazetteer().country(event.location.place.country), landmark=None)
+    res = context.resources
+    if event.location and res.event_classes[event.kind].national:
+        event.location = replace(event.location, place=res.gazetteer.country(event.location.place.country), landmark=None)
         event.nationwide = True
 
 
@@ -321,7 +324,7 @@ def find_place(context: DocumentContext, event: Event) -> None:
     countrywide = nationwide(doc, trigger.sentence)
     if countrywide and context.main_country:
         start, end = countrywide
-        event.location = PlaceMention(gazetteer().country(context.main_country), start, end)
+        event.location = PlaceMention(context.resources.gazetteer.country(context.main_country), start, end)
         event.nationwide = True
         return
     for index in context.sentences_before(trigger.sentence):
@@ -501,13 +504,16 @@ def last_taker_before(doc: Document, earlier: list[Event], index: int) -> Event 
     return near[-1] if near else None
 
 
-def attach(doc: Document) -> list[Event]:
-    events = events_from_triggers(doc)
+def attach(doc: Document, resources: Resources | None = None) -> list[Event]:
+    """The document's candidate events with their places, days, counts, sources and actors, by the given
+    Resources (the process's shared one by default)."""
+    res = resources or Resources.shared()
+    events = events_from_triggers(doc, res)
     if not events:
         return []
-    context = DocumentContext.build(doc)
+    context = DocumentContext.build(doc, res)
     voices = Voices.build(doc)
-    doc.quotes = voices.quotes
+    doc.quotes = voices.quotes  # before the events' sources: sources/assignment reads doc.quotes
     for event in events:
         attach_place(context, event)
     # separate places or days listed in one sentence ("в Льеже и Монсе", "в понедельник и во вторник")

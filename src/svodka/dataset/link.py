@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from ..lexicon import data_rows
 from ..model import COUNT_SLOTS, CountSlot, GeoPrecision, TimePrecision, Verification
+from ..resources import shared_resources
 
 LINK_DISTANCE_KM = 25.0
 EARTH_RADIUS_KM = 6371.0
@@ -88,8 +89,7 @@ def sub_types_compatible(event_type: str, a: str, b: str) -> bool:
     return a == b or frozenset((a, b)) in compatible_sub_types().get(event_type, set())
 
 
-@lru_cache(maxsize=None)
-def compatible_sub_types() -> dict[str, set[frozenset[str]]]:
+def load_compatible_sub_types() -> dict[str, set[frozenset[str]]]:
     pairs: dict[str, set[frozenset[str]]] = {}
     for event_type, first, second in data_rows("dataset/compatible_subtypes.tsv"):
         pairs.setdefault(event_type, set()).add(frozenset((first, second)))
@@ -270,6 +270,16 @@ def acled_figure(claim: dict) -> int:
     return claim["min"]
 
 
-@lru_cache(maxsize=None)
-def vague_figures() -> tuple[tuple[str, int], ...]:
+def load_vague_figures() -> tuple[tuple[str, int], ...]:
     return tuple((stem, int(figure)) for stem, figure in data_rows("dataset/acled_vague_counts.tsv"))
+
+
+# --- the shared Resources' attributes, for code not handed a Resources (see resources.py) ---
+
+
+def compatible_sub_types():
+    return shared_resources().compatible_sub_types
+
+
+def vague_figures():
+    return shared_resources().vague_figures

@@ -23,10 +23,12 @@ import hashlib
 import re
 import zlib
 from datetime import date
-from functools import lru_cache
 
 import numpy as np
 from rapidfuzz import fuzz
+
+from ..lexicon import fold_yo
+from ..resources import shared_resources
 
 SHINGLE = 4  # words per shingle
 PERMUTATIONS = 64
@@ -41,11 +43,10 @@ WORD = re.compile(r"\w+")
 
 def normalised(text: str) -> str:
     """Lower case, ё as е, words only: what syndication and light editing leave alone."""
-    return " ".join(WORD.findall(text.lower().replace("ё", "е")))
+    return " ".join(WORD.findall(fold_yo(text.lower())))
 
 
-@lru_cache(maxsize=1)
-def permutations() -> tuple[np.ndarray, np.ndarray]:
+def load_permutations() -> tuple[np.ndarray, np.ndarray]:
     generator = np.random.default_rng(20241106)  # fixed: signatures are stored and compared across runs
     a = generator.integers(1, PRIME, size=(PERMUTATIONS, 1), dtype=np.uint64)
     b = generator.integers(0, PRIME, size=(PERMUTATIONS, 1), dtype=np.uint64)
@@ -127,3 +128,10 @@ def same_place(a: dict | None, b: dict | None) -> bool:
     if a.get("geonameid") is not None or b.get("geonameid") is not None:
         return a.get("geonameid") == b.get("geonameid")
     return (a.get("name"), a.get("country")) == (b.get("name"), b.get("country"))
+
+
+# --- the shared Resources' attributes, for code not handed a Resources (see resources.py) ---
+
+
+def permutations():
+    return shared_resources().minhash_permutations

@@ -31,6 +31,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..ingest.common import ErrorHandler
 from ..ingest.readers import read_documents
+from ..lexicon import fold_yo
 from ..model import COUNT_SLOTS, GeoPrecision, Modality, Verification
 from ..options import ExtractOptions
 from ..pipeline import extract_all
@@ -123,7 +124,7 @@ def check_events(doc: dict, label: str) -> None:
 
 
 def name_stems(name: str | None) -> set[str]:
-    name = (name or "").lower().replace("ё", "е")
+    name = fold_yo((name or "").lower())
     return {word[:STEM_LENGTH] for word in re.findall(r"\w+", name) if len(word) > 1 or word.isdigit()}
 
 

@@ -12,13 +12,13 @@ from __future__ import annotations
 import math
 from bisect import insort
 from dataclasses import dataclass
-from functools import lru_cache
 
 from ..attach.sources.assignment import settle_sources, source_key
 from ..detect.triggers import combinations, event_classes
 from ..lexicon import data_rows
 from ..model import COUNT_SLOTS, Count, CountSlot, Document, Event, GeoPrecision, Modality, Source, Verification
 from .incidents import incident_hosts, told_class, unplaced_hosts
+from ..resources import Resources, shared_resources
 
 PROTEST_SEVERITY = ["protest", "intervention", "excessive_force"]
 COARSE = (GeoPrecision.COUNTRY, GeoPrecision.ADMIN1)
@@ -225,16 +225,15 @@ class ConfidenceModel:
         return logistic(sum(weights.get(name, 0.0) * value for name, value in features.items()))
 
 
-@lru_cache(maxsize=1)
-def confidence_model() -> ConfidenceModel:
+def load_confidence_model() -> ConfidenceModel:
     values = {row[0].strip(): float(row[1]) for row in data_rows("merge/confidence.tsv")}
     threshold = values.pop("threshold", None)
     return ConfidenceModel(values, threshold)
 
 
-@lru_cache(maxsize=1)
-def commentary_cues() -> dict[str, str]:
-    """Lemma -> cue ("first_person", "modal", "opinion", "recap") of words that tell commentary or a recap rather than news."""
+def load_commentary_cues() -> dict[str, str]:
+    """Lemma -> cue ("first_person", "modal", "opinion", "recap") of words that tell commentary or a recap
+    rather than news (Resources.commentary_cues)."""
     return {row[0].strip(): row[1].strip() for row in data_rows("merge/commentary_cues.tsv")}
 
 
@@ -259,15 +258,16 @@ def document_features(doc: Document, candidates: list[Event]) -> dict[str, float
     }
 
 
-def acceptance_features(doc: Document, event: Event, candidates: list[Event], of_document: dict[str, float] | None = None) -> dict[str, float]:
+def acceptance_features(doc: Document, event: Event, candidates: list[Event], of_document: dict[str, float] | None = None,
+                        resources: Resources | None = None) -> dict[str, float]:
     """What backs a candidate event, as numbers from 0 to 1 (the length a little more), for the confidence
     model: its trigger words and how often and where they are told, its place, date, counts, sources and
     actors, commentary cues in its sentences ("я", "должны", "?"), and what kind of document tells it
     (`document_features`, computed once per document when `of_document` is given). Only the event's own
-    sentences are read."""
+    sentences are read; the cue words are the given Resources' (the shared one by default)."""
     of_document = of_document or document_features(doc, candidates)
     sentences = [doc.sentences[k] for k in event.sentences if k < len(doc.sentences)]
-    cues = commentary_cues()
+    cues = (resources or Resources.shared()).commentary_cues
     found = set()
     question = exclamation = 0.0
     for sentence in sentences:
@@ -325,19 +325,19 @@ def logistic(x: float) -> float:
     return 1 / (1 + math.exp(-x))
 
 
-def confidence(doc: Document, event: Event, candidates: list[Event], of_document: dict[str, float] | None = None) -> float:
+def confidence(doc: Document, event: Event, candidates: list[Event], model: ConfidenceModel,
+               of_document: dict[str, float] | None = None, resources: Resources | None = None) -> float:
     """The probability that the event is real and of its type (data/merge/confidence.tsv, fitted by
     `python tools/calibration.py` on candidate events whose rightness is known; docs/accuracy.md)."""
-    return round(confidence_model().probability(acceptance_features(doc, event, candidates, of_document)), 2)
+    return round(model.probability(acceptance_features(doc, event, candidates, of_document, resources)), 2)
 
 
-def accepted(event: Event) -> bool:
+def accepted(event: Event, model: ConfidenceModel) -> bool:
     """Whether the event is output by default: an actual event at least as confident as the model's
     threshold; without a threshold, or for an event not told as actual, as the evidence rules say."""
-    threshold = confidence_model().threshold
-    if threshold is None or event.modality != Modality.ACTUAL:
+    if model.threshold is None or event.modality != Modality.ACTUAL:
         return event.supported
-    return event.confidence >= threshold
+    return event.confidence >= model.threshold
 
 
 def supported(event: Event, events: list[Event]) -> bool:
@@ -357,8 +357,7 @@ class PartRule:
     # tells a demonstration with the host's act (the rallies that turned into the clash: its later riots are it)
 
 
-@lru_cache(maxsize=1)
-def part_rules() -> tuple[PartRule, ...]:
+def load_part_rules() -> tuple[PartRule, ...]:
     return tuple(PartRule(row[0].strip(), frozenset(t.strip() for t in row[1].split(",")), row[2].strip()) for row in data_rows("merge/event_parts.tsv"))
 
 
@@ -474,8 +473,7 @@ def absorb_unnamed_means(events: list[Event]) -> list[Event]:
     return kept
 
 
-@lru_cache(maxsize=1)
-def downing_words() -> frozenset[str]:
+def load_downing_words() -> frozenset[str]:
     return frozenset(row[0].strip() for row in data_rows("merge/downing_words.tsv"))
 
 
@@ -503,10 +501,14 @@ def strike_if_harmed(doc: Document, event: Event) -> None:
         event.kind, event.event_type, event.sub_event_type = result, cls.event_type, cls.sub_event_type
 
 
-def merge(doc: Document, events: list[Event], min_confidence: float | None = None) -> list[Event]:
+def merge(
+    doc: Document, events: list[Event], min_confidence: float | None = None, resources: Resources | None = None
+) -> list[Event]:
     """The document's events, one per type, place and day: by default those accepted (`accepted`: the
     confidence model's threshold, or the evidence rules); with `min_confidence`, every candidate at least
-    that confident, accepted or not."""
+    that confident, accepted or not. The confidence model is the given Resources' (the process's shared
+    one by default)."""
+    res = resources or Resources.shared()
     events = [e for e in events if e.modality != Modality.BACKGROUND]
     for event in events:
         strike_if_harmed(doc, event)
@@ -525,12 +527,32 @@ def merge(doc: Document, events: list[Event], min_confidence: float | None = Non
         settle_sources(event)
         event.verification = strongest_verification([event.verification] + [c.verification for c in event.claims])
     of_document = document_features(doc, candidates)
+    model = res.confidence_model
     for event in candidates:
-        event.confidence = confidence(doc, event, candidates, of_document)
+        event.confidence = confidence(doc, event, candidates, model, of_document, res)
     if min_confidence is None:
-        chosen = [e for e in candidates if accepted(e)]
+        chosen = [e for e in candidates if accepted(e, model)]
     else:
         chosen = [e for e in candidates if e.confidence >= min_confidence]
     for number, event in enumerate(chosen, 1):
         event.id = f"e{number}"
     return chosen
+
+
+# --- the shared Resources' attributes, for code not handed a Resources (see resources.py) ---
+
+
+def confidence_model():
+    return shared_resources().confidence_model
+
+
+def commentary_cues():
+    return shared_resources().commentary_cues
+
+
+def part_rules():
+    return shared_resources().part_rules
+
+
+def downing_words():
+    return shared_resources().downing_words
