@@ -295,6 +295,12 @@ class Resources:
         return merging.load_confidence_model()
 
     @cached_property
+    def commentary_cues(self) -> dict[str, str]:
+        from .merge import merging
+
+        return merging.load_commentary_cues()
+
+    @cached_property
     def part_rules(self) -> tuple:
         from .merge import merging
 

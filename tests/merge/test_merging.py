@@ -146,12 +146,14 @@ def test_confidence_rises_with_what_backs_the_event():
     from svodka.resources import Resources
 
     bare = event("clash", 1, place=Place("Казахстан", "KZ", "country"), stated=False)
+    bare.supported = False
     backed = event("clash", 1, counts=[("fatalities", 3, 3, "трое", False)], source="МВД")
     backed.triggers = backed.triggers * 4
     resolve = merge(DOC, [backed])[0]
     assert evidence_score(bare) < 0.5 < evidence_score(resolve) == 1.0
     model = Resources.shared().confidence_model
-    assert 0 < confidence(bare, model) < confidence(resolve, model) < 1
+    assert 0 < confidence(DOC, bare, [bare], model) < confidence(DOC, resolve, [resolve], model) < 1
+    assert resolve.confidence == confidence(DOC, resolve, [resolve], model)
 
 
 def test_an_attack_told_a_day_apart_at_one_place_is_one_attack_but_a_protest_is_not():

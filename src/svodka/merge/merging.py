@@ -212,34 +212,132 @@ def evidence_score(event: Event) -> float:
 
 @dataclass(frozen=True)
 class ConfidenceModel:
-    """P(right) = 1 / (1 + exp(-(intercept + slope * evidence score + the offset of the event's class))):
-    how well the event is backed, and how often events of its class turn out right."""
+    """P(right) = 1 / (1 + exp(-(the sum of each feature's value times its weight))): a logistic model over
+    what the pipeline knows of a candidate event (`acceptance_features`), fitted by `tools/calibration.py`
+    on candidates whose rightness is known. With a threshold, an actual event is accepted when it is at
+    least that probable; without one, the evidence rules (`supported`) decide."""
 
-    intercept: float
-    slope: float
-    class_offsets: dict[str, float]
-    unsupported: float = 0.0  # the offset of an event the evidence rules set aside (`supported`)
+    weights: dict[str, float]  # feature name -> weight; "bias" is the intercept, "kind=<class>" a class's offset
+    threshold: float | None = None
 
-    def probability(self, score: float, kind: str, is_supported: bool = True) -> float:
-        offset = self.class_offsets.get(kind, 0.0) + (0.0 if is_supported else self.unsupported)
-        return logistic(self.intercept + self.slope * score + offset)
+    def probability(self, features: dict[str, float]) -> float:
+        weights = self.weights
+        return logistic(sum(weights.get(name, 0.0) * value for name, value in features.items()))
 
 
 def load_confidence_model() -> ConfidenceModel:
     values = {row[0].strip(): float(row[1]) for row in data_rows("merge/confidence.tsv")}
-    intercept, slope, unsupported = values.pop("intercept"), values.pop("slope"), values.pop("unsupported", 0.0)
-    return ConfidenceModel(intercept, slope, class_offsets=values, unsupported=unsupported)
+    threshold = values.pop("threshold", None)
+    return ConfidenceModel(values, threshold)
+
+
+def load_commentary_cues() -> dict[str, str]:
+    """Lemma -> cue ("first_person", "modal", "opinion", "recap") of words that tell commentary or a recap
+    rather than news (Resources.commentary_cues)."""
+    return {row[0].strip(): row[1].strip() for row in data_rows("merge/commentary_cues.tsv")}
+
+
+ARMED = ("Rebel groups", "Political militias")
+CUES = ("first_person", "modal", "opinion", "recap")
+ACCEPTANCE_FEATURES = (
+    "bias", "evidence", "weight", "unsupported", "mentions", "headline", "position", "no_place", "country",
+    "admin1", "place_in_sentence", "date_stated", "counts", "casualties", "sources", "own_source",
+    "actor", "state_forces", "protesters", "armed_group", "civilians", "unconfirmed", *CUES, "question",
+    "exclamation", "length", "candidates", "types", "share",
+)
+
+
+def document_features(doc: Document, candidates: list[Event]) -> dict[str, float]:
+    """What kind of document tells the candidates: its length, how many candidate events of how many
+    types, and how many trigger mentions they have together (`share` divides by it)."""
+    return {
+        "length": min(math.log10(max(len(doc.text), 10)) / 4, 1.5),
+        "candidates": min(len(candidates), 10) / 10,
+        "types": min(len({e.event_type for e in candidates}), 5) / 5,
+        "triggers": max(sum(len(e.triggers) for e in candidates), 1),
+    }
+
+
+def acceptance_features(doc: Document, event: Event, candidates: list[Event], of_document: dict[str, float] | None = None,
+                        resources: Resources | None = None) -> dict[str, float]:
+    """What backs a candidate event, as numbers from 0 to 1 (the length a little more), for the confidence
+    model: its trigger words and how often and where they are told, its place, date, counts, sources and
+    actors, commentary cues in its sentences ("я", "должны", "?"), and what kind of document tells it
+    (`document_features`, computed once per document when `of_document` is given). Only the event's own
+    sentences are read; the cue words are the given Resources' (the shared one by default)."""
+    of_document = of_document or document_features(doc, candidates)
+    sentences = [doc.sentences[k] for k in event.sentences if k < len(doc.sentences)]
+    cues = (resources or Resources.shared()).commentary_cues
+    found = set()
+    question = exclamation = 0.0
+    for sentence in sentences:
+        for token in sentence.tokens:
+            cue = cues.get(token.lemma)
+            if cue:
+                found.add(cue)
+            elif token.text == "?":
+                question = 1.0
+            elif token.text == "!":
+                exclamation = 1.0
+    location = event.location
+    precision = location.place.precision if location else None
+    categories = {actor.category for actor in event.actors}
+    first = event.triggers[0]
+    features = {
+        "bias": 1.0,
+        "evidence": evidence_score(event),
+        "weight": trigger_weight(event),
+        "unsupported": 0.0 if event.supported else 1.0,
+        "mentions": min(len(event.triggers), 4) / 4,
+        "headline": 1.0 if any(s.headline for s in sentences) or event.sentences[0] == 0 else 0.0,
+        "position": first.start / max(len(doc.text), 1),
+        "no_place": 1.0 if location is None else 0.0,
+        "country": 1.0 if precision == GeoPrecision.COUNTRY else 0.0,
+        "admin1": 1.0 if precision == GeoPrecision.ADMIN1 else 0.0,
+        "place_in_sentence": 1.0 if location and any(s.start <= location.start < s.end for s in sentences) else 0.0,
+        "date_stated": 1.0 if event.date_stated else 0.0,
+        "counts": 1.0 if any(getattr(event, slot) for slot in COUNT_SLOTS) else 0.0,
+        "casualties": 1.0 if any((c := getattr(event, slot)) and c.min > 0 for slot in (CountSlot.FATALITIES, CountSlot.INJURED)) else 0.0,
+        "sources": 1.0 if event.sources else 0.0,
+        "own_source": 1.0 if any(not s.inherited and s.chain for s in event.sources) else 0.0,
+        "actor": 1.0 if event.actors else 0.0,
+        "state_forces": 1.0 if "State forces" in categories else 0.0,
+        "protesters": 1.0 if "Protesters" in categories or "Rioters" in categories else 0.0,
+        "armed_group": 1.0 if categories & set(ARMED) else 0.0,
+        "civilians": 1.0 if "Civilians" in categories else 0.0,
+        "unconfirmed": 1.0 if event.verification == Verification.UNCONFIRMED else 0.0,
+        "question": question,
+        "exclamation": exclamation,
+        "length": of_document["length"],
+        "candidates": of_document["candidates"],
+        "types": of_document["types"],
+        "share": len(event.triggers) / of_document["triggers"],
+    }
+    for cue in CUES:
+        features[cue] = 1.0 if cue in found else 0.0
+    features[f"kind={event.kind}"] = 1.0
+    return features
 
 
 def logistic(x: float) -> float:
+    if x < -700:
+        return 0.0
     return 1 / (1 + math.exp(-x))
 
 
-def confidence(event: Event, model: ConfidenceModel) -> float:
-    """The probability that the event is real and of its type, from its evidence score, its class and
-    whether the evidence rules accept it (data/confidence.tsv, fitted by `python tools/calibration.py`
-    on events whose rightness is known; docs/accuracy.md)."""
-    return round(model.probability(evidence_score(event), event.kind, event.supported), 2)
+def confidence(doc: Document, event: Event, candidates: list[Event], model: ConfidenceModel,
+               of_document: dict[str, float] | None = None, resources: Resources | None = None) -> float:
+    """The probability that the event is real and of its type (data/merge/confidence.tsv, fitted by
+    `python tools/calibration.py` on candidate events whose rightness is known; docs/accuracy.md)."""
+    return round(model.probability(acceptance_features(doc, event, candidates, of_document, resources)), 2)
+
+
+def accepted(event: Event, model: ConfidenceModel) -> bool:
+    """Whether the event is output by default: an actual event at least as confident as the model's
+    threshold; without a threshold, or for an event not told as actual, as the evidence rules say."""
+    if model.threshold is None or event.modality != Modality.ACTUAL:
+        return event.supported
+    return event.confidence >= model.threshold
 
 
 def supported(event: Event, events: list[Event]) -> bool:
@@ -406,9 +504,10 @@ def strike_if_harmed(doc: Document, event: Event) -> None:
 def merge(
     doc: Document, events: list[Event], min_confidence: float | None = None, resources: Resources | None = None
 ) -> list[Event]:
-    """The document's events, one per type, place and day: by default those the evidence rules accept
-    (`supported`); with `min_confidence`, every candidate at least that confident, accepted or not. The
-    confidence model is the given Resources' (the process's shared one by default)."""
+    """The document's events, one per type, place and day: by default those accepted (`accepted`: the
+    confidence model's threshold, or the evidence rules); with `min_confidence`, every candidate at least
+    that confident, accepted or not. The confidence model is the given Resources' (the process's shared
+    one by default)."""
     res = resources or Resources.shared()
     events = [e for e in events if e.modality != Modality.BACKGROUND]
     for event in events:
@@ -423,14 +522,18 @@ def merge(
     candidates = sorted((e for e in events if e.kind != "death"), key=lambda e: e.triggers[0].start)
     for event in candidates:
         event.supported = supported(event, events)
-    if min_confidence is None:
-        candidates = [e for e in candidates if e.supported]
     for event in candidates:
         resolve_counts(event)
         settle_sources(event)
         event.verification = strongest_verification([event.verification] + [c.verification for c in event.claims])
-        event.confidence = confidence(event, res.confidence_model)
-    chosen = candidates if min_confidence is None else [e for e in candidates if e.confidence >= min_confidence]
+    of_document = document_features(doc, candidates)
+    model = res.confidence_model
+    for event in candidates:
+        event.confidence = confidence(doc, event, candidates, model, of_document, res)
+    if min_confidence is None:
+        chosen = [e for e in candidates if accepted(e, model)]
+    else:
+        chosen = [e for e in candidates if e.confidence >= min_confidence]
     for number, event in enumerate(chosen, 1):
         event.id = f"e{number}"
     return chosen
@@ -441,6 +544,10 @@ def merge(
 
 def confidence_model():
     return shared_resources().confidence_model
+
+
+def commentary_cues():
+    return shared_resources().commentary_cues
 
 
 def part_rules():
