@@ -617,3 +617,21 @@ def test_an_embassy_or_a_monument_defaced_is_property_destruction(text):
 
 def test_a_neighbours_car_splashed_with_paint_is_no_event():
     assert kinds_of_events("Вандалы облили краской машину соседа в Уфе.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an official who tells of the arrest is no side of it, and an escape from custody is a crime
+        "Трое заключённых сбежали из колонии под Саратовом. Двоих беглецов задержали в соседней области, сообщил губернатор.",
+        "Полиция задержала двух подростков, сообщил мэр города.",
+        # the quarrel's parties going out into the street is no protest beside the crime
+        "После ссоры в баре двое посетителей вышли на улицу, где один из них открыл стрельбу.",
+    ],
+)
+def test_a_private_crime_told_by_an_official_or_with_people_going_outside_is_no_event(text):
+    assert triggers(text) == []
+
+
+def test_an_attack_on_an_official_stays_political():
+    assert "attack" in {k for k, _, _ in triggers("Неизвестный напал с ножом на мэра города у здания администрации.")}

@@ -46,6 +46,7 @@ CAUSELESS = UNEXPLAINED | {"death"}
 GENRE_SHARE = 0.2  # of sentences: a film review or match report that mentions a shooting is not news of one
 FUTURE = "futr"
 POLITICAL, PERSON, PRIVATE = "political", "person", "private"
+SPEAKER = "speaker"  # "сообщил губернатор", "по словам мэра": the official tells the crime, no side of it
 CRIME_LIKE = {"attack", "killing", "death", "abduction", "sexual_violence", "clash", "arrest", "mob"}  # what a crime can look like
 ARREST, SEXUAL_VIOLENCE = "arrest", "sexual_violence"
 BESIDE_WEIGHT = 0.7  # a weaker trigger of another kind ("оцеплено", "удар по") tells no political event beside the crime
@@ -271,7 +272,13 @@ def sides_of(doc: Document) -> set[str]:
     """The sides the document's cues tell: political (an armed group, a state, a community, a protest),
     person (an official, an activist, a journalist) and private (a quarrel, a robbery, the family, a bribe)."""
     found = pattern_set("detect/sides.tsv")
-    return {m.pattern.label for s in doc.sentences if s.tokens for m in found.find(s.tokens)}
+    sides = set()
+    for sentence in (s for s in doc.sentences if s.tokens):
+        matches = found.find(sentence.tokens)
+        speakers = [m for m in matches if m.pattern.label == SPEAKER]
+        sides |= {m.pattern.label for m in matches if m.pattern.label != SPEAKER
+                  and not (m.pattern.label == PERSON and any(s.first <= m.first and m.last <= s.last for s in speakers))}
+    return sides
 
 
 def without_private_crime(doc: Document) -> list[Trigger]:
@@ -285,12 +292,16 @@ def without_private_crime(doc: Document) -> list[Trigger]:
     sides = sides_of(doc)
     if POLITICAL in sides:
         return doc.triggers
+    # a weaker trigger of another kind ("вышли на улицу" to talk, "оцеплено") tells nothing beside a private crime
+    weak = {t.kind for t in told if t.kind not in CRIME_LIKE}
     if PERSON in sides:  # an official, an activist, a journalist: violence against one is political, a bribe is not
         dropped = NEEDS_A_SIDE if PRIVATE in sides else set()
     elif PRIVATE in sides or all(t.kind in NEEDS_A_SIDE for t in told if t.kind in CRIME_LIKE):
         dropped = CRIME_LIKE
     else:
         dropped = {SEXUAL_VIOLENCE}
+    if PRIVATE in sides and dropped == CRIME_LIKE:
+        dropped = dropped | weak
     return [t for t in doc.triggers if t.kind not in dropped or t.modality == "background"]
 
 
