@@ -635,3 +635,22 @@ def test_a_private_crime_told_by_an_official_or_with_people_going_outside_is_no_
 
 def test_an_attack_on_an_official_stays_political():
     assert "attack" in {k for k, _, _ in triggers("Неизвестный напал с ножом на мэра города у здания администрации.")}
+
+
+@pytest.mark.parametrize(
+    "text", ["Политик заявил, что страна воюет, потому что на Украину напала Россия.", "Россия напала на Украину почти три года назад."]
+)
+def test_one_state_attacking_another_is_the_war_told_as_a_cause_not_an_attack(text):
+    assert triggers(text) == []
+
+
+def test_an_attack_on_a_citizen_of_a_country_stays_an_attack():
+    assert [k for k, _, _ in triggers("Неизвестный напал на жителя Украины в парке.")] == ["attack"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["В сирийском Идлибе антиправительственные войска захватили центр города.", "Повстанческие отряды взяли под контроль аэропорт Хамы."],
+)
+def test_forces_named_by_their_side_taking_a_place_overtake_territory(text):
+    assert [k for k, _, _ in triggers(text)] == ["overtake"]
