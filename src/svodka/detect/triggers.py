@@ -51,6 +51,8 @@ CRIME_LIKE = {"attack", "killing", "death", "abduction", "sexual_violence", "cla
 ARREST, SEXUAL_VIOLENCE = "arrest", "sexual_violence"
 BESIDE_WEIGHT = 0.7  # a weaker trigger of another kind ("оцеплено", "удар по") tells no political event beside the crime
 NEEDS_A_SIDE = {ARREST, SEXUAL_VIOLENCE}  # an event only with a political side: ACLED codes neither a thief's arrest nor a rape by a neighbour
+ATTEMPTED, ATTEMPT_WEIGHT = "attempted", 0.5  # "пытались атаковать Москву беспилотниками": a strike only with harm or a firm one beside it
+REMOTE = "Explosions/Remote violence"
 OPENING = 3  # words at a sentence's start where a recall cue ("Напомним", "Ранее") stands
 RECALL, REPORT, REPORT_REACH = "recall", "report", 6  # "Ранее Следственный комитет сообщал о ...": an earlier report, not an earlier incident
 
@@ -136,7 +138,7 @@ def modality_of(tokens: list[Token], match: Match) -> str:
         return "background"
     start, end = clause_bounds(tokens, match.first, match.last)
     clause = tokens[start : end + 1]
-    cues = pattern_set("detect/modality.tsv").find(clause)
+    cues = [c for c in pattern_set("detect/modality.tsv").find(clause) if c.pattern.label != ATTEMPTED]
     if cues:
         return cues[0].pattern.label
     words_before = [t for t in tokens[start : match.first] if is_word(t)]
@@ -149,6 +151,13 @@ def modality_of(tokens: list[Token], match: Match) -> str:
     if any(FUTURE in t.tags and t.pos == "VERB" for t in clause):
         return "planned"
     return "actual"
+
+
+def attempted(tokens: list[Token], match: Match) -> bool:
+    """ "ВСУ пытались атаковать Москву беспилотниками", "попытка удара по объектам": a strike told as tried, which
+    the drones' downing told beside it may have stopped; it stands only with harm told or a firm strike beside it."""
+    start, end = clause_bounds(tokens, match.first, match.last)
+    return any(c.pattern.label == ATTEMPTED for c in pattern_set("detect/modality.tsv").find(tokens[start : end + 1]))
 
 
 def told_as_none(tokens: list[Token], match: Match) -> bool:
@@ -189,6 +198,9 @@ def find_triggers(doc: Document, index: int, context: set[str]) -> list[Trigger]
         if kind == NOT_AN_EVENT:
             continue
         start, end = sentence.tokens[match.first].start, sentence.tokens[match.last].end
+        weight = match.pattern.weight
+        if event_classes()[kind].event_type == REMOTE and attempted(sentence.tokens, match):
+            weight = min(weight, ATTEMPT_WEIGHT)
         triggers.append(
             Trigger(
                 start,
@@ -197,7 +209,7 @@ def find_triggers(doc: Document, index: int, context: set[str]) -> list[Trigger]
                 kind,
                 index,
                 "background" if recalled else modality_of(sentence.tokens, match),
-                match.pattern.weight,
+                weight,
             )
         )
     return triggers
