@@ -654,3 +654,14 @@ def test_an_attack_on_a_citizen_of_a_country_stays_an_attack():
 )
 def test_forces_named_by_their_side_taking_a_place_overtake_territory(text):
     assert [k for k, _, _ in triggers(text)] == ["overtake"]
+
+
+def test_a_speaker_before_a_gathering_is_a_rally_beside_a_firm_protest_of_the_text():
+    from svodka.pipeline import extract
+
+    text = ("В Праге прошел митинг в поддержку политзаключенных. Тем временем в Вене перед собравшимися "
+            "выступил известный писатель.")
+    events = extract(Document("t", text, date(2024, 12, 1))).events
+    assert sorted(e.location.place.name for e in events) == ["Вена", "Прага"]
+    # alone, a speech before those gathered is no protest: a ceremony, a concert
+    assert extract(Document("t", "В Вене перед собравшимися выступил известный писатель.", date(2024, 12, 1))).events == []
