@@ -665,3 +665,19 @@ def test_a_speaker_before_a_gathering_is_a_rally_beside_a_firm_protest_of_the_te
     assert sorted(e.location.place.name for e in events) == ["Вена", "Прага"]
     # alone, a speech before those gathered is no protest: a ceremony, a concert
     assert extract(Document("t", "В Вене перед собравшимися выступил известный писатель.", date(2024, 12, 1))).events == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Газовый баллон взорвался в кафе на окраине Самары, пострадали трое посетителей.",
+        "Вейп взорвался в кармане у студента в Казани.",
+        "Причиной взрыва в частном доме стала неисправная газовая колонка, хозяйка пострадала.",
+        "Молния убила туриста на горной тропе.",
+        "Удар молнии по группе отдыхающих на пляже ранил четверых.",
+    ],
+)
+def test_household_blasts_told_thing_first_and_lightning_are_no_events(text):
+    from svodka.pipeline import extract
+
+    assert extract(Document("t", text, date(2024, 12, 1))).events == []
