@@ -681,3 +681,31 @@ def test_household_blasts_told_thing_first_and_lightning_are_no_events(text):
     from svodka.pipeline import extract
 
     assert extract(Document("t", text, date(2024, 12, 1))).events == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Водитель выстрелил в соседа по парковке за замечание о громкой музыке.",
+        "Серийный убийца задержан в Омске. Он убил пятерых женщин.",
+        "Маньяк напал на девушку в лесопарке Омска.",
+        "Воришка напал на пенсионерку в метро.",
+        "Мужчина напал на пассажирку метро, чтобы присвоить её сумку.",
+        "Контрабандист напал на водителя грузовика.",
+        "Кот убил своего хозяина в Тверской области.",
+        "Рекламный щит, сорванный сильным ветром, убил прохожего.",
+        "Ответ чиновника просто убил читателей.",
+    ],
+)
+def test_crime_over_a_remark_serial_killers_petty_thieves_pets_wind_and_figures_of_speech_are_no_events(text):
+    from svodka.pipeline import extract
+
+    assert extract(Document("t", text, date(2024, 12, 1))).events == []
+
+
+def test_a_stranger_stabbing_shoppers_stays_an_attack():
+    from svodka.pipeline import extract
+
+    (e,) = extract(Document("t", "Неадекватный мужчина с ножом напал на покупателей в торговом центре Казани, ранены трое.",
+                            date(2024, 12, 1))).events
+    assert e.sub_event_type == "Attack"
