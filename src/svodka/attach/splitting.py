@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..detect.triggers import event_classes
-from ..model import DateMention, Document, Event, PlaceMention
+from ..model import DateMention, Document, Event, GeoPrecision, PlaceMention
 
 BARE_DEATHS = ("killing", "death")  # deaths told with no act of their own
 
@@ -129,7 +129,7 @@ def split_by_tally(doc: Document, event: Event, places: dict[int, list[PlaceMent
     """The event told over a tally of places (one line each, a figure beside each place) as one event at each
     place; None when no tally follows its sentence, or its sentence names a place finer than a country."""
     index = event.triggers[0].sentence
-    if any(m.place.precision != "country" for m in places.get(index, [])):
+    if any(m.place.precision != GeoPrecision.COUNTRY for m in places.get(index, [])):
         return None
     tally = tallied_places(doc, index, places)
     if not tally:
@@ -142,8 +142,8 @@ def split_by_tally(doc: Document, event: Event, places: dict[int, list[PlaceMent
     ]
 
 
-FINE = ("landmark", "city")
-PRECISION = {"landmark": 0, "city": 0, "admin1": 1, "country": 2}
+FINE = (GeoPrecision.LANDMARK, GeoPrecision.CITY)
+PRECISION = {GeoPrecision.LANDMARK: 0, GeoPrecision.CITY: 0, GeoPrecision.ADMIN1: 1, GeoPrecision.COUNTRY: 2}
 
 
 def split_by_acts(doc: Document, event: Event, mentions: list[PlaceMention]) -> list[Event]:
