@@ -709,3 +709,16 @@ def test_a_stranger_stabbing_shoppers_stays_an_attack():
     (e,) = extract(Document("t", "Неадекватный мужчина с ножом напал на покупателей в торговом центре Казани, ранены трое.",
                             date(2024, 12, 1))).events
     assert e.sub_event_type == "Attack"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "У входа в бар подрались несколько мужчин, затем один из них открыл стрельбу из травматического пистолета.",
+        "Во дворе в Твери неизвестные устроили поножовщину: один из них с ножом напал на прохожего.",
+        "Прохожий напал с кулаками на студентку у остановки.",
+        "Пенсионера убили в сквере, когда он заступился за соседку.",
+    ],
+)
+def test_a_fight_a_fist_assault_or_a_man_killed_standing_up_for_others_is_private_crime(text):
+    assert triggers(text) == []
