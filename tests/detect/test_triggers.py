@@ -722,3 +722,7 @@ def test_a_stranger_stabbing_shoppers_stays_an_attack():
 )
 def test_a_fight_a_fist_assault_or_a_man_killed_standing_up_for_others_is_private_crime(text):
     assert triggers(text) == []
+
+
+def test_a_market_blown_up_by_news_is_a_figure_of_speech_in_either_order():
+    assert triggers("Рынок криптовалют вчера взорвала новость о запуске новой биржи.") == []
