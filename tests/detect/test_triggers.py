@@ -726,3 +726,11 @@ def test_a_fight_a_fist_assault_or_a_man_killed_standing_up_for_others_is_privat
 
 def test_a_market_blown_up_by_news_is_a_figure_of_speech_in_either_order():
     assert triggers("Рынок криптовалют вчера взорвала новость о запуске новой биржи.") == []
+
+
+def test_an_event_told_only_as_an_unconfirmed_report_is_not_told_as_having_happened():
+    text = "Информация о задержании активиста, которую распространили несколько каналов, пока не подтверждается."
+    assert triggers(text) == [("arrest", "denied", "задержании")]
+    # told as having happened, then doubted: actual (and unconfirmed, attach/sources)
+    assert [m for _, m, _ in triggers("Активиста задержали утром. Информация об этом пока не подтверждается.")] == ["actual"]
+    assert [m for _, m, _ in triggers("Информация о задержании активиста подтвердилась.")] == ["actual"]

@@ -51,7 +51,10 @@ CRIME_LIKE = {"attack", "killing", "death", "abduction", "sexual_violence", "cla
 ARREST, SEXUAL_VIOLENCE = "arrest", "sexual_violence"
 BESIDE_WEIGHT = 0.7  # a weaker trigger of another kind ("оцеплено", "удар по") tells no political event beside the crime
 NEEDS_A_SIDE = {ARREST, SEXUAL_VIOLENCE}  # an event only with a political side: ACLED codes neither a thief's arrest nor a rape by a neighbour
-ATTEMPTED, ATTEMPT_WEIGHT = "attempted", 0.5  # "пытались атаковать Москву беспилотниками": a strike only with harm or a firm one beside it
+ATTEMPTED, ATTEMPT_WEIGHT = "attempted", 0.5
+HEARSAY, UNCONFIRMED_HEARSAY = "hearsay", "hearsay_unconfirmed"  # "Информация о его задержании пока не подтверждается"
+HEARSAY_REACH = 2  # words between "информация о" and the event noun it names
+SENTENCE_CUES = {ATTEMPTED, HEARSAY, UNCONFIRMED_HEARSAY}  # modality.tsv's labels that are no modality of a clause  # "пытались атаковать Москву беспилотниками": a strike only with harm or a firm one beside it
 REMOTE = "Explosions/Remote violence"
 OPENING = 3  # words at a sentence's start where a recall cue ("Напомним", "Ранее") stands
 RECALL, REPORT, REPORT_REACH = "recall", "report", 6  # "Ранее Следственный комитет сообщал о ...": an earlier report, not an earlier incident
@@ -141,9 +144,11 @@ def modality_of(tokens: list[Token], match: Match, res: Resources) -> str:
         return Modality.BACKGROUND
     start, end = clause_bounds(tokens, match.first, match.last)
     clause = tokens[start : end + 1]
-    cues = [c for c in res.patterns("detect/modality.tsv").find(clause) if c.pattern.label != ATTEMPTED]
+    cues = [c for c in res.patterns("detect/modality.tsv").find(clause) if c.pattern.label not in SENTENCE_CUES]
     if cues:
         return Modality(cues[0].pattern.label)
+    if unconfirmed_hearsay(tokens, match, res):
+        return Modality.DENIED
     words_before = [t for t in tokens[start : match.first] if is_word(t)]
     if words_before and words_before[-1].lemma == "не" or told_as_absent(tokens, match, words_before):
         return Modality.DENIED
@@ -154,6 +159,16 @@ def modality_of(tokens: list[Token], match: Match, res: Resources) -> str:
     if any(FUTURE in t.tags and t.pos == "VERB" for t in clause):
         return Modality.PLANNED
     return Modality.ACTUAL
+
+
+def unconfirmed_hearsay(tokens: list[Token], match: Match, res: Resources) -> bool:
+    """ "Информация о его задержании, которую опубликовали каналы, пока не подтверждается": an event told only
+    as the subject of a report its sentence says is not confirmed is not told as having happened (an event told
+    and then doubted, "подтверждений нет", stays actual and unconfirmed)."""
+    found = res.patterns("detect/modality.tsv").find(tokens)
+    if not any(m.pattern.label == UNCONFIRMED_HEARSAY and m.first > match.last for m in found):
+        return False
+    return any(m.pattern.label == HEARSAY and 0 <= match.first - m.last - 1 <= HEARSAY_REACH for m in found)
 
 
 def attempted(tokens: list[Token], match: Match, res: Resources) -> bool:
