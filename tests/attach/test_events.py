@@ -317,3 +317,26 @@ def test_the_country_fighters_came_from_does_not_choose_the_battle_s_town():
 def test_over_a_region_is_where_drones_were_downed():
     event = the_one_event("Беспилотники уничтожены силами ПВО Курской области над Брянской областью.")
     assert event.location.place.name == "Брянская область"
+
+
+def test_an_event_told_over_a_tally_of_places_is_one_event_at_each_place():
+    text = (
+        "Ночью силы ПВО сбили 30 беспилотников над регионами России\n\n"
+        "Ростовская область — 12 БПЛА;\nВоронежская область — 10 БПЛА;\nЛипецкая область — 8 БПЛА."
+    )
+    events = extract(Document("t", text, date(2024, 12, 1))).events
+    assert sorted((e.sub_event_type, e.location.place.name) for e in events) == [
+        ("Disrupted weapons use", "Воронежская область"),
+        ("Disrupted weapons use", "Липецкая область"),
+        ("Disrupted weapons use", "Ростовская область"),
+    ]
+
+
+def test_lines_of_places_with_more_than_a_figure_are_no_tally():
+    text = (
+        "Ночью силы ПВО сбили 30 беспилотников над регионами России\n\n"
+        "Ростовская область — 12 БПЛА, жители слышали громкие хлопки;\n"
+        "Воронежская область — 10 БПЛА, жители слышали громкие хлопки;\n"
+        "Липецкая область — 8 БПЛА, жители слышали громкие хлопки."
+    )
+    assert len(extract(Document("t", text, date(2024, 12, 1))).events) == 1

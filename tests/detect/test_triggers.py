@@ -617,3 +617,120 @@ def test_an_embassy_or_a_monument_defaced_is_property_destruction(text):
 
 def test_a_neighbours_car_splashed_with_paint_is_no_event():
     assert kinds_of_events("Вандалы облили краской машину соседа в Уфе.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an official who tells of the arrest is no side of it, and an escape from custody is a crime
+        "Трое заключённых сбежали из колонии под Саратовом. Двоих беглецов задержали в соседней области, сообщил губернатор.",
+        "Полиция задержала двух подростков, сообщил мэр города.",
+        # the quarrel's parties going out into the street is no protest beside the crime
+        "После ссоры в баре двое посетителей вышли на улицу, где один из них открыл стрельбу.",
+    ],
+)
+def test_a_private_crime_told_by_an_official_or_with_people_going_outside_is_no_event(text):
+    assert triggers(text) == []
+
+
+def test_an_attack_on_an_official_stays_political():
+    assert "attack" in {k for k, _, _ in triggers("Неизвестный напал с ножом на мэра города у здания администрации.")}
+
+
+@pytest.mark.parametrize(
+    "text", ["Политик заявил, что страна воюет, потому что на Украину напала Россия.", "Россия напала на Украину почти три года назад."]
+)
+def test_one_state_attacking_another_is_the_war_told_as_a_cause_not_an_attack(text):
+    assert triggers(text) == []
+
+
+def test_an_attack_on_a_citizen_of_a_country_stays_an_attack():
+    assert [k for k, _, _ in triggers("Неизвестный напал на жителя Украины в парке.")] == ["attack"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["В сирийском Идлибе антиправительственные войска захватили центр города.", "Повстанческие отряды взяли под контроль аэропорт Хамы."],
+)
+def test_forces_named_by_their_side_taking_a_place_overtake_territory(text):
+    assert [k for k, _, _ in triggers(text)] == ["overtake"]
+
+
+def test_a_speaker_before_a_gathering_is_a_rally_beside_a_firm_protest_of_the_text():
+    from svodka.pipeline import extract
+
+    text = ("В Праге прошел митинг в поддержку политзаключенных. Тем временем в Вене перед собравшимися "
+            "выступил известный писатель.")
+    events = extract(Document("t", text, date(2024, 12, 1))).events
+    assert sorted(e.location.place.name for e in events) == ["Вена", "Прага"]
+    # alone, a speech before those gathered is no protest: a ceremony, a concert
+    assert extract(Document("t", "В Вене перед собравшимися выступил известный писатель.", date(2024, 12, 1))).events == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Газовый баллон взорвался в кафе на окраине Самары, пострадали трое посетителей.",
+        "Вейп взорвался в кармане у студента в Казани.",
+        "Причиной взрыва в частном доме стала неисправная газовая колонка, хозяйка пострадала.",
+        "Молния убила туриста на горной тропе.",
+        "Удар молнии по группе отдыхающих на пляже ранил четверых.",
+    ],
+)
+def test_household_blasts_told_thing_first_and_lightning_are_no_events(text):
+    from svodka.pipeline import extract
+
+    assert extract(Document("t", text, date(2024, 12, 1))).events == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Водитель выстрелил в соседа по парковке за замечание о громкой музыке.",
+        "Серийный убийца задержан в Омске. Он убил пятерых женщин.",
+        "Маньяк напал на девушку в лесопарке Омска.",
+        "Воришка напал на пенсионерку в метро.",
+        "Мужчина напал на пассажирку метро, чтобы присвоить её сумку.",
+        "Контрабандист напал на водителя грузовика.",
+        "Кот убил своего хозяина в Тверской области.",
+        "Рекламный щит, сорванный сильным ветром, убил прохожего.",
+        "Ответ чиновника просто убил читателей.",
+    ],
+)
+def test_crime_over_a_remark_serial_killers_petty_thieves_pets_wind_and_figures_of_speech_are_no_events(text):
+    from svodka.pipeline import extract
+
+    assert extract(Document("t", text, date(2024, 12, 1))).events == []
+
+
+def test_a_stranger_stabbing_shoppers_stays_an_attack():
+    from svodka.pipeline import extract
+
+    (e,) = extract(Document("t", "Неадекватный мужчина с ножом напал на покупателей в торговом центре Казани, ранены трое.",
+                            date(2024, 12, 1))).events
+    assert e.sub_event_type == "Attack"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "У входа в бар подрались несколько мужчин, затем один из них открыл стрельбу из травматического пистолета.",
+        "Во дворе в Твери неизвестные устроили поножовщину: один из них с ножом напал на прохожего.",
+        "Прохожий напал с кулаками на студентку у остановки.",
+        "Пенсионера убили в сквере, когда он заступился за соседку.",
+    ],
+)
+def test_a_fight_a_fist_assault_or_a_man_killed_standing_up_for_others_is_private_crime(text):
+    assert triggers(text) == []
+
+
+def test_a_market_blown_up_by_news_is_a_figure_of_speech_in_either_order():
+    assert triggers("Рынок криптовалют вчера взорвала новость о запуске новой биржи.") == []
+
+
+def test_an_event_told_only_as_an_unconfirmed_report_is_not_told_as_having_happened():
+    text = "Информация о задержании активиста, которую распространили несколько каналов, пока не подтверждается."
+    assert triggers(text) == [("arrest", "denied", "задержании")]
+    # told as having happened, then doubted: actual (and unconfirmed, attach/sources)
+    assert [m for _, m, _ in triggers("Активиста задержали утром. Информация об этом пока не подтверждается.")] == ["actual"]
+    assert [m for _, m, _ in triggers("Информация о задержании активиста подтвердилась.")] == ["actual"]

@@ -472,3 +472,24 @@ def test_drones_launched_at_a_target_are_an_air_strike():
 
 def test_mines_handed_over_are_no_event():
     assert types("Вашингтон одобрил передачу Украине противопехотных мин.") == []
+
+
+def test_missiles_partly_downed_and_partly_on_target_are_one_strike_with_no_deaths_from_the_downed_figure():
+    (e,) = extract(Document("t", "Ночью три ракеты были уничтожены, а две достигли цели.", date(2024, 12, 1))).events
+    assert (e.sub_event_type, e.fatalities) == ("Shelling/artillery/missile attack", None)
+
+
+def test_a_goal_reached_is_no_strike_on_its_own():
+    assert extract(Document("t", "Санкции достигли своей цели, заявил министр.", date(2024, 12, 1))).events == []
+
+
+def test_a_strike_told_as_tried_and_downed_is_only_the_interception():
+    text = "Противник пытался атаковать Тулу беспилотниками. Все дроны сбиты силами ПВО над Алексином."
+    events = extract(Document("t", text, date(2024, 12, 1))).events
+    assert [e.sub_event_type for e in events] == ["Disrupted weapons use"]
+
+
+def test_a_strike_told_as_tried_that_did_harm_stands():
+    text = "Противник пытался атаковать Тулу беспилотниками. Беспилотники атаковали нефтебазу, начался пожар."
+    events = extract(Document("t", text, date(2024, 12, 1))).events
+    assert "Air/drone strike" in [e.sub_event_type for e in events]

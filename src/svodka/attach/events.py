@@ -34,7 +34,7 @@ from .counts import find_counts, find_unclaimed_people, phrase_at
 from .dates import anchor_date, find_dates, is_background
 from .places import gazetteer
 from .sources.assignment import Voices, attribute_event
-from .splitting import split_by_acts, split_by_days, split_by_places
+from .splitting import split_by_acts, split_by_days, split_by_places, split_by_tally
 
 NATIONWIDE = "attach/nationwide.tsv"
 CROWD_PARAGRAPHS_AFTER = 2  # the one protest of a text takes a head count told at most this many paragraphs later
@@ -519,7 +519,8 @@ def attach(doc: Document, resources: Resources | None = None) -> list[Event]:
     # separate places or days listed in one sentence ("в Льеже и Монсе", "в понедельник и во вторник")
     # are separate events, and so are two acts at two places (incidents.py)
     events = [a for e in events for a in split_by_acts(doc, e, context.places[e.triggers[0].sentence])]
-    groups = [split_by_places(doc, e, context.places[e.triggers[0].sentence]) for e in events]
+    groups = [split_by_tally(doc, e, context.places) or split_by_places(doc, e, context.places[e.triggers[0].sentence])
+              for e in events]
     for event in (e for group in groups for e in group):
         attach_date(context, event)
     groups = [[d for e in group for d in split_by_days(doc, e, context.dates(e.triggers[0].sentence))] for group in groups]

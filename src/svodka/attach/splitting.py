@@ -91,6 +91,57 @@ def split_by_places(doc: Document, event: Event, mentions: list[PlaceMention]) -
     return [event] + copies
 
 
+TALLY_LEAD = {"в", "во", "на", "над", "под"}  # "над Курской областью — 5": a tally line may open with where
+TALLY_MARKS = DASHES | {":"}
+TALLY_UNIT = 2  # words after the figure: "— 5 БПЛА", "— 3 беспилотника"
+TALLY_LINES = 2  # a tally has at least two lines
+
+
+def tally_place(sentence, mentions: list[PlaceMention]) -> PlaceMention | None:
+    """The place of a tally line ("Курская область — 5 БПЛА;", "над Брянской областью: 12"): a line that
+    is one place, a dash or colon, a figure and at most a unit; None for any other sentence."""
+    if len(mentions) != 1:
+        return None
+    mention = mentions[0]
+    tokens = [t for t in sentence.tokens if t.end <= mention.start or t.start >= mention.end]
+    before = [t for t in tokens if t.end <= mention.start and t.text.isalnum()]
+    after = [t for t in tokens if t.start >= mention.end and t.text not in (";", ".", ",")]
+    if len(before) > 1 or before and before[0].text.lower() not in TALLY_LEAD:
+        return None
+    if len(after) < 2 or after[0].text not in TALLY_MARKS or not (after[1].text.isdigit() or after[1].pos == "NUMR"):
+        return None
+    return mention if len(after) - 2 <= TALLY_UNIT and all(t.text.isalnum() for t in after[2:]) else None
+
+
+def tallied_places(doc: Document, index: int, places: dict[int, list[PlaceMention]]) -> list[PlaceMention]:
+    """The places of the tally lines right after sentence `index` ("44 беспилотника сбиты над регионами:" then
+    "Курская область — 5 БПЛА;", "Орловская область — 4 БПЛА;"): each line is a share of the event told above it."""
+    found = []
+    for i in range(index + 1, len(doc.sentences)):
+        mention = tally_place(doc.sentences[i], places.get(i, []))
+        if mention is None:
+            break
+        found.append(mention)
+    return found if len({m.place.geonameid or m.place.name for m in found}) >= TALLY_LINES else []
+
+
+def split_by_tally(doc: Document, event: Event, places: dict[int, list[PlaceMention]]) -> list[Event] | None:
+    """The event told over a tally of places (one line each, a figure beside each place) as one event at each
+    place; None when no tally follows its sentence, or its sentence names a place finer than a country."""
+    index = event.triggers[0].sentence
+    if any(m.place.precision != GeoPrecision.COUNTRY for m in places.get(index, [])):
+        return None
+    tally = tallied_places(doc, index, places)
+    if not tally:
+        return None
+    return [
+        replace(event, location=PlaceMention(m.place, m.start, m.end), triggers=list(event.triggers), actors=list(event.actors),
+                sources=list(event.sources), claims=[], labels=list(event.labels), evidence=list(event.evidence),
+                nationwide=False)
+        for m in tally
+    ]
+
+
 FINE = (GeoPrecision.LANDMARK, GeoPrecision.CITY)
 PRECISION = {GeoPrecision.LANDMARK: 0, GeoPrecision.CITY: 0, GeoPrecision.ADMIN1: 1, GeoPrecision.COUNTRY: 2}
 

@@ -46,10 +46,16 @@ CAUSELESS = UNEXPLAINED | {"death"}
 GENRE_SHARE = 0.2  # of sentences: a film review or match report that mentions a shooting is not news of one
 FUTURE = "futr"
 POLITICAL, PERSON, PRIVATE = "political", "person", "private"
+SPEAKER = "speaker"  # "сообщил губернатор", "по словам мэра": the official tells the crime, no side of it
 CRIME_LIKE = {"attack", "killing", "death", "abduction", "sexual_violence", "clash", "arrest", "mob"}  # what a crime can look like
 ARREST, SEXUAL_VIOLENCE = "arrest", "sexual_violence"
 BESIDE_WEIGHT = 0.7  # a weaker trigger of another kind ("оцеплено", "удар по") tells no political event beside the crime
 NEEDS_A_SIDE = {ARREST, SEXUAL_VIOLENCE}  # an event only with a political side: ACLED codes neither a thief's arrest nor a rape by a neighbour
+ATTEMPTED, ATTEMPT_WEIGHT = "attempted", 0.5
+HEARSAY, UNCONFIRMED_HEARSAY = "hearsay", "hearsay_unconfirmed"  # "Информация о его задержании пока не подтверждается"
+HEARSAY_REACH = 2  # words between "информация о" and the event noun it names
+SENTENCE_CUES = {ATTEMPTED, HEARSAY, UNCONFIRMED_HEARSAY}  # modality.tsv's labels that are no modality of a clause  # "пытались атаковать Москву беспилотниками": a strike only with harm or a firm one beside it
+REMOTE = "Explosions/Remote violence"
 OPENING = 3  # words at a sentence's start where a recall cue ("Напомним", "Ранее") stands
 RECALL, REPORT, REPORT_REACH = "recall", "report", 6  # "Ранее Следственный комитет сообщал о ...": an earlier report, not an earlier incident
 
@@ -138,9 +144,11 @@ def modality_of(tokens: list[Token], match: Match, res: Resources) -> str:
         return Modality.BACKGROUND
     start, end = clause_bounds(tokens, match.first, match.last)
     clause = tokens[start : end + 1]
-    cues = res.patterns("detect/modality.tsv").find(clause)
+    cues = [c for c in res.patterns("detect/modality.tsv").find(clause) if c.pattern.label not in SENTENCE_CUES]
     if cues:
         return Modality(cues[0].pattern.label)
+    if unconfirmed_hearsay(tokens, match, res):
+        return Modality.DENIED
     words_before = [t for t in tokens[start : match.first] if is_word(t)]
     if words_before and words_before[-1].lemma == "не" or told_as_absent(tokens, match, words_before):
         return Modality.DENIED
@@ -151,6 +159,23 @@ def modality_of(tokens: list[Token], match: Match, res: Resources) -> str:
     if any(FUTURE in t.tags and t.pos == "VERB" for t in clause):
         return Modality.PLANNED
     return Modality.ACTUAL
+
+
+def unconfirmed_hearsay(tokens: list[Token], match: Match, res: Resources) -> bool:
+    """ "Информация о его задержании, которую опубликовали каналы, пока не подтверждается": an event told only
+    as the subject of a report its sentence says is not confirmed is not told as having happened (an event told
+    and then doubted, "подтверждений нет", stays actual and unconfirmed)."""
+    found = res.patterns("detect/modality.tsv").find(tokens)
+    if not any(m.pattern.label == UNCONFIRMED_HEARSAY and m.first > match.last for m in found):
+        return False
+    return any(m.pattern.label == HEARSAY and 0 <= match.first - m.last - 1 <= HEARSAY_REACH for m in found)
+
+
+def attempted(tokens: list[Token], match: Match, res: Resources) -> bool:
+    """ "ВСУ пытались атаковать Москву беспилотниками", "попытка удара по объектам": a strike told as tried, which
+    the drones' downing told beside it may have stopped; it stands only with harm told or a firm strike beside it."""
+    start, end = clause_bounds(tokens, match.first, match.last)
+    return any(c.pattern.label == ATTEMPTED for c in res.patterns("detect/modality.tsv").find(tokens[start : end + 1]))
 
 
 def told_as_none(tokens: list[Token], match: Match) -> bool:
@@ -191,6 +216,9 @@ def find_triggers(doc: Document, index: int, context: set[str], res: Resources) 
         if kind == NOT_AN_EVENT:
             continue
         start, end = sentence.tokens[match.first].start, sentence.tokens[match.last].end
+        weight = match.pattern.weight
+        if res.event_classes[kind].event_type == REMOTE and attempted(sentence.tokens, match, res):
+            weight = min(weight, ATTEMPT_WEIGHT)
         triggers.append(
             Trigger(
                 start,
@@ -199,7 +227,7 @@ def find_triggers(doc: Document, index: int, context: set[str], res: Resources) 
                 kind,
                 index,
                 Modality.BACKGROUND if recalled else modality_of(sentence.tokens, match, res),
-                match.pattern.weight,
+                weight,
             )
         )
     return triggers
@@ -276,7 +304,13 @@ def sides_of(doc: Document, res: Resources) -> set[str]:
     """The sides the document's cues tell: political (an armed group, a state, a community, a protest),
     person (an official, an activist, a journalist) and private (a quarrel, a robbery, the family, a bribe)."""
     found = res.patterns("detect/sides.tsv")
-    return {m.pattern.label for s in doc.sentences if s.tokens for m in found.find(s.tokens)}
+    sides = set()
+    for sentence in (s for s in doc.sentences if s.tokens):
+        matches = found.find(sentence.tokens)
+        speakers = [m for m in matches if m.pattern.label == SPEAKER]
+        sides |= {m.pattern.label for m in matches if m.pattern.label != SPEAKER
+                  and not (m.pattern.label == PERSON and any(s.first <= m.first and m.last <= s.last for s in speakers))}
+    return sides
 
 
 def without_private_crime(doc: Document, res: Resources) -> list[Trigger]:
@@ -290,12 +324,16 @@ def without_private_crime(doc: Document, res: Resources) -> list[Trigger]:
     sides = sides_of(doc, res)
     if POLITICAL in sides:
         return doc.triggers
+    # a weaker trigger of another kind ("вышли на улицу" to talk, "оцеплено") tells nothing beside a private crime
+    weak = {t.kind for t in told if t.kind not in CRIME_LIKE}
     if PERSON in sides:  # an official, an activist, a journalist: violence against one is political, a bribe is not
         dropped = NEEDS_A_SIDE if PRIVATE in sides else set()
     elif PRIVATE in sides or all(t.kind in NEEDS_A_SIDE for t in told if t.kind in CRIME_LIKE):
         dropped = CRIME_LIKE
     else:
         dropped = {SEXUAL_VIOLENCE}
+    if PRIVATE in sides and dropped == CRIME_LIKE:
+        dropped = dropped | weak
     return [t for t in doc.triggers if t.kind not in dropped or t.modality == Modality.BACKGROUND]
 
 

@@ -486,6 +486,15 @@ def anchored_on_downing(doc: Document, claim) -> bool:
     return False
 
 
+def without_downed_figures(doc: Document, event: Event) -> None:
+    """"Три ракеты были уничтожены, а две достигли цели": in a sentence that tells weapons downed, a figure
+    the downing verb governs counts the weapons, whatever event the sentence's downing is part of."""
+    downed = [doc.sentences[t.sentence] for t in event.triggers if t.kind == "interception"]
+    if downed:
+        event.claims = [c for c in event.claims if not (anchored_on_downing(doc, c)
+                        and any(s.start <= c.mention.anchor[0] < s.end for s in downed))]
+
+
 def strike_if_harmed(doc: Document, event: Event) -> None:
     """"Обломки беспилотника упали во двор. Пострадала хозяйка": a drone or missile downed whose fall
     kills or wounds someone is a strike at that place, not a disrupted attack."""
@@ -511,6 +520,7 @@ def merge(
     res = resources or Resources.shared()
     events = [e for e in events if e.modality != Modality.BACKGROUND]
     for event in events:
+        without_downed_figures(doc, event)
         strike_if_harmed(doc, event)
     events = absorb_parts(doc, events)
     events = join_incidents(doc, events)
