@@ -472,3 +472,20 @@ def test_drones_launched_at_a_target_are_an_air_strike():
 
 def test_mines_handed_over_are_no_event():
     assert types("Вашингтон одобрил передачу Украине противопехотных мин.") == []
+
+
+def test_regions_given_an_equal_share_each_are_an_interception_of_their_own():
+    text = ("ПВО за ночь сбила 30 беспилотников: 12 над Ростовской областью, 8 - над Белгородской "
+            "и по 2 – над Курской, Брянской и Тульской областями, сообщило Минобороны.")
+    assert sorted(e.location.place.name for e in events(text)) == [
+        "Белгородская область", "Брянская область", "Курская область", "Ростовская область", "Тульская область"]
+
+
+def test_a_downing_in_one_oblast_s_capital_keeps_the_other_oblasts_downings_apart():
+    text = ("Два украинских беспилотника сбиты над Курском, пострадавших нет.\n\n"
+            "Всего за сутки ПВО уничтожили 25 дронов: 10 в Курской области, 9 — в Белгородской, шесть — в Орловской.")
+    found = events(text)
+    assert {(e.event_type, e.sub_event_type) for e in found} == {DISRUPTED}
+    places = {e.location.place.name for e in found}
+    assert {"Белгородская область", "Орловская область"} <= places
+    assert places & {"Курск", "Курская область"}

@@ -30,7 +30,7 @@ from .counts import find_counts, find_unclaimed_people, phrase_at
 from .dates import anchor_date, find_dates, is_background
 from .places import gazetteer
 from .sources.assignment import Voices, attribute_event
-from .splitting import split_by_acts, split_by_days, split_by_places
+from .splitting import listed_places, split_by_acts, split_by_days, split_by_places
 
 NATIONWIDE = "attach/nationwide.tsv"
 CROWD_PARAGRAPHS_AFTER = 2  # the one protest of a text takes a head count told at most this many paragraphs later
@@ -327,8 +327,8 @@ def find_place(context: DocumentContext, event: Event) -> None:
             best = min(found, key=lambda m: (near_another(doc, m, found), place_rank(doc, m, trigger.start)))
             if mentioned_in_passing(doc, best, context.main_place):
                 best = context.main_place
-            if best.place.precision in ("country", "admin1"):
-                best = context.precise_within(best)
+            if best.place.precision in ("country", "admin1") and not listed_places(doc, index, found, best):
+                best = context.precise_within(best)  # but one of a list of regions is that region
             location = PlaceMention(best.place, best.start, best.end)
             landmarks = context.landmarks(index)
             if landmarks and best.place.precision == "city":

@@ -136,7 +136,10 @@ def absorb_coarse(events: list[Event]) -> list[Event]:
             and o.location.place.precision not in COARSE and o.location.place.country == place.country
             and o.modality == e.modality and (o.date == e.date or not e.date_stated)
         ]
-        alike = [o for o in precise if (family(o), o.sub_event_type) == (family(e), e.sub_event_type)]
+        # a region's event is the like event of a city in that region, not of any city of the country:
+        # drones downed over four oblasts are not the downing told in one oblast's capital
+        alike = [o for o in precise if (family(o), o.sub_event_type) == (family(e), e.sub_event_type)
+                 and (place.precision == "country" or o.location.place.admin1 in (None, place.name))]
         violent = [o for o in precise if classes[o.kind].violent and classes[e.kind].violent and place.precision == "country"]
         if place and place.precision in COARSE and (alike or violent):
             absorb((alike or violent)[0], e)
