@@ -452,3 +452,10 @@ def test_an_oblast_named_in_full_is_the_region_not_its_capital():
 def test_directions_sharing_one_plural_noun_are_each_at_their_town():
     assert [name for _, name, _, _ in found("На Купянском, Лиманском и Покровском направлениях идут бои.")] == [
         "Купянск", "Лиман", "Покровск"]
+
+
+def test_a_town_in_the_instrumental_is_the_town_not_a_village_of_a_longer_guess():
+    # "Курском" guesses both Курск and the village Курское
+    assert found("Беспилотник сбит над Курском.") == [("Курском", "Курск", "RU", "city")]
+    assert found("Дроны сбиты над Брянском.") == [("Брянском", "Брянск", "RU", "city")]
+    assert found("Бои идут у села Курское.") == [("Курское", "Курское", "UA", "city")]

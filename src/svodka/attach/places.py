@@ -321,7 +321,7 @@ class Gazetteer:
         hits = {k for k in keys if k in self.index}
         if not hits:
             return None
-        key = choose_key(hits, " ".join(words), " ".join(lemmas))
+        key = self._choose_key(hits, " ".join(words), " ".join(lemmas))
         return self._place(self._resolve(self.index[key], set(countries), None), key)
 
     def candidates(self, doc: Document, sentence_index: int) -> list[Match]:
@@ -551,11 +551,24 @@ class Gazetteer:
                 words = [t for t in tokens[start : i + 1] if t.text not in JOINERS]
                 surface = normalise(" ".join(t.text for t in words))
                 lemmas = normalise(" ".join(t.lemma for t in words))
-                key = choose_key(hits, surface, lemmas)
+                key = self._choose_key(hits, surface, lemmas)
                 best = Match(start, i + 1, key, self.index[key])
             partial = {k for k in extended if k in self.prefixes}
             i += 1
         return best or self._city_before_hyphen(tokens[start], start)
+
+    def _choose_key(self, hits: set[str], surface: str, lemmas: str) -> str:
+        """`choose_key`, but a guessed nominative that is a town beats a longer guess that is only a village:
+        "над Курском" is over Курск, not the village Курское."""
+        key = choose_key(hits, surface, lemmas)
+        if key in (surface, lemmas) or len(hits) < 2 or self._largest(key) >= MIN_POPULATION:
+            return key
+        town = max(hits, key=lambda k: (self._largest(k), len(k), k))
+        return town if self._largest(town) >= SMALL_TOWN else key
+
+    def _largest(self, key: str) -> int:
+        """The population of the largest town a key names; a region or a country outweighs any."""
+        return max((self.cities[ref][5] if kind == "city" else BIG_CITY for kind, ref in self.index[key]), default=0)
 
     def _city_before_hyphen(self, token: Token, start: int) -> Match | None:
         """A compound whose first part is a city: "аэродром Курск-Восточный", "Москва-Сити"."""
