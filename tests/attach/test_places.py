@@ -425,11 +425,14 @@ def test_a_compound_named_after_its_city_is_in_that_city():
     assert found("Акция прошла в Усть-Лабинске.") == [("Усть-Лабинске", "Усть-Лабинск", "RU", "city")]
 
 
-def test_a_village_unknown_in_the_region_named_after_it_is_placed_at_the_region():
-    # no Ильинка of Donetsk oblast in the gazetteer: not the Astrakhan one, but the oblast
-    assert found("Армия заняла село Ильинка Донецкой области.") == [
-        ("Ильинка", "Донецкая область", "UA", "admin1"), ("Донецкой области", "Донецкая область", "UA", "admin1")]
-    assert found("Армия заняла село Ильинка Донецкой Народной Республики.")[0][1:] == ("Донецкая область", "UA", "admin1")
+def test_a_village_unknown_in_the_region_named_after_it_is_that_village_of_the_region():
+    # no Ильинка of Donetsk oblast in the gazetteer: not the Astrakhan one, but a village of that name in
+    # the oblast, at the oblast's coordinates
+    doc = document("Армия заняла село Ильинка Донецкой области.")
+    village = gazetteer().find(doc, 0)[0].place
+    assert (village.name, village.country, village.precision, village.admin1) == ("Ильинка", "UA", "city", "Донецкая область")
+    assert (village.lat, village.lon) == (gazetteer().lookup("Донецкая область").lat, gazetteer().lookup("Донецкая область").lon)
+    assert found("Армия заняла село Ильинка Донецкой Народной Республики.")[0][1:] == ("Ильинка", "UA", "city")
     # a town of the region stays the town
     assert found("Армия заняла Мариуполь Донецкой области.")[0] == ("Мариуполь", "Мариуполь", "UA", "city")
 
@@ -459,3 +462,38 @@ def test_a_town_in_the_instrumental_is_the_town_not_a_village_of_a_longer_guess(
     assert found("Беспилотник сбит над Курском.") == [("Курском", "Курск", "RU", "city")]
     assert found("Дроны сбиты над Брянском.") == [("Брянском", "Брянск", "RU", "city")]
     assert found("Бои идут у села Курское.") == [("Курское", "Курское", "UA", "city")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a list of settlements after a plural settlement word, common words included
+        ("Войска освободили несколько населённых пунктов в Курской области: Новый Путь, Медвежье и Нижний Клин.",
+         ["Новый Путь", "Медвежье", "Нижний Клин"]),
+        # a settlement word before the name
+        ("В Курской области бои идут в селе Толстый Луг.", ["Толстый Луг"]),
+        # a word of the fighting before a name no dictionary knows, the region named elsewhere in the text
+        ("Обстановка в Курской области остаётся напряжённой. Штурмовики зачистили Снагостово.", ["Снагостово"]),
+        ("В Курской области идут бои. Подразделения продвинулись в районе Ольшанки.", ["Ольшанка"]),
+    ],
+)
+def test_a_village_too_small_for_the_gazetteer_is_placed_by_its_name_in_the_region_the_text_names(text, expected):
+    doc = document(text)
+    villages = [m.place for i in range(len(doc.sentences)) for m in gazetteer().find(doc, i, ("RU", "RU.41"))
+                if m.place.precision == "city"]
+    assert [v.name for v in villages] == expected
+    assert {(v.country, v.admin1) for v in villages} == {("RU", "Курская область")}
+
+
+def test_an_unknown_word_is_no_village_without_a_region_or_a_cue():
+    doc = document("Штурмовики зачистили Снагостово.")
+    assert [m for m in gazetteer().find(doc, 0, ("RU",)) if m.place.precision == "city"] == []
+    doc = document("В Курской области работает Снагостово.")
+    assert [m for m in gazetteer().find(doc, 0, ("RU", "RU.41")) if m.place.precision == "city"] == []
+
+
+def test_a_village_across_the_border_of_the_region_named_is_that_region_s_village():
+    # GeoNames holds a Любимовка in Ukraine only; the text is about Kursk oblast
+    doc = document("В Курской области наши закрепились на окраине Любимовки.")
+    village = [m.place for m in gazetteer().find(doc, 0, ("RU", "RU.41")) if m.place.precision == "city"][0]
+    assert (village.name, village.country, village.admin1) == ("Любимовка", "RU", "Курская область")

@@ -50,10 +50,13 @@ DISTRICT_QUALIFIERS = frozenset({"городской", "муниципальны
 PLACE_PREPOSITIONS = frozenset({"в", "во", "на", "под", "у", "около", "возле", "близ", "вблизи", "под", "над"})
 SKIPPED_BEFORE_NAME = {"."} | OPENING_QUOTES
 SMALL_TOWN = 100_000
+FOREIGN_VILLAGE = 10_000  # below it, a town of another country than the region the text names is a homonym of a village there
 BIG_CITY = 500_000
 COUNTRY_WEIGHT = 20  # see Gazetteer._rank
 NEIGHBOUR_WEIGHT = 5
 PERSON_NAME = frozenset({"Name", "Surn", "Patr"})
+NOT_VILLAGES = frozenset({"столица", "город", "г"})  # settlement words that announce towns the gazetteer holds
+FUNCTION_WORDS = frozenset({"PREP", "CONJ", "PRCL", "NPRO", "INTJ", "NUMR", "PRED"})
 
 # (ending, replacements): guessed nominatives of an inflected word.
 ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -249,6 +252,7 @@ class Gazetteer:
         self.direction_words = words.get("direction", set())
         self.heading_words = words.get("heading", set())
         self.district_words = words.get("district", set())
+        self.village_cues = words.get("village_cue", set())
         self.city_district_words = words.get("city_district", set())
         self.speech_verbs = {entry.strip() for kind, entry, *_ in data_rows("attach/speech_verbs.tsv") if kind.strip() == "verb"}
 
@@ -450,9 +454,18 @@ class Gazetteer:
         for m, cue in zip(matches, cues):
             context |= self._context_of(self._resolve(m.entries, context, cue))
         found = []
+        villages_region = self._region_of_villages(matches, context, countries)
         listed_after = -1  # the token after the last place kept: "деревни Ветрено, Матвеевка и Дуровка"
         for number, (m, cue) in enumerate(zip(matches, cues)):
             entry = self._resolve(m.entries, context, cue)
+            if entry[0] == "city" and villages_region is not None and cue is not None and self.cities[entry[1]][1] != villages_region.country \
+                    and self.cities[entry[1]][5] < FOREIGN_VILLAGE:
+                # "в Курской области ... на окраине Любимовки": not the village of that name across the border
+                place = Place(self.spelling.get(m.key, m.key), villages_region.country, "city", villages_region.name,
+                              villages_region.lat, villages_region.lon)
+                found.append(PlaceMention(place, tokens[m.first].start, tokens[m.last - 1].end))
+                listed_after = m.last
+                continue
             region = self._region_told_with(tokens, m, matches[number + 1] if number + 1 < len(matches) else None, context)
             if entry[0] == "city" and region is not None and self.cities[entry[1]][5] < SMALL_TOWN \
                     and self.cities[entry[1]][1:3] != (self.regions[region[1]].country, self.regions[region[1]].code):
@@ -468,7 +481,66 @@ class Gazetteer:
             if entry[0] == "city" and first > 0 and tokens[first - 1].lemma in self.qualifiers and tokens[first - 1].text[:1].isupper():
                 first -= 1
             found.append(PlaceMention(self._place(entry, m.key), tokens[first].start, tokens[m.last - 1].end))
+        if villages_region is not None:
+            unknown = self._unknown_villages(doc, sentence_index, matches, villages_region)
+            if unknown:
+                found = sorted(found + unknown, key=lambda m: m.start)
         return found
+
+    def _region_of_villages(self, matches: list[Match], context: set[str], countries: Collection[str]) -> Region | None:
+        """The region of the countries at war that a village the gazetteer does not hold lies in: the last
+        region the sentence names, else the one region the document names (its "RU.41"-style hint)."""
+        named = [self.regions[entry[1]] for m in matches for entry in [self._resolve(m.entries, context, None)] if entry[0] == "admin1"]
+        named = [r for r in named if r.code and r.country in VILLAGE_COUNTRIES]
+        if named:
+            return named[-1]
+        codes = [tuple(c.split(".", 1)) for c in countries if "." in c]
+        regions = {self.region_by_code.get(code) for code in codes if code[0] in VILLAGE_COUNTRIES} - {None}
+        return regions.pop() if len(regions) == 1 else None
+
+    def _unknown_villages(self, doc: Document, sentence_index: int, matches: list[Match], region: Region) -> list[PlaceMention]:
+        """Villages too small for GeoNames' tables, told as front-line reports tell them: after a settlement
+        word ("в селе Толстый Луг"), in a list of settlements ("населённых пунктов: Новый Путь, Медвежье"), or,
+        when no dictionary knows the word, after a word of the fighting ("освободили Любимовку", "в районе
+        Ольговки"). Each is placed by its name in the region the text names, at the region's coordinates."""
+        sentence = doc.sentences[sentence_index]
+        tokens = sentence.tokens
+        covered = {i for m in matches for i in range(m.first, m.last)}
+        # NER reads an unfamiliar village as a surname: only an organisation's name, or a word with a person's reading, is none
+        named = {i for x in doc.mentions_in(sentence.start, sentence.end) if x.kind == "ORG"
+                 for i, t in enumerate(tokens) if x.start <= t.start < x.end}
+        found: list[PlaceMention] = []
+        listing = False  # after a plural settlement word: "населённых пунктов в Курской области: A, B и C"
+        i = 0
+        while i < len(tokens):
+            token = tokens[i]
+            if token.lemma in self.settlement_words and token.lemma not in NOT_VILLAGES and "plur" in token.tags:
+                listing = True
+            if i == 0 or i in covered or not is_village_word(token):
+                i += 1
+                continue
+            last = i + 1
+            if token.pos == "ADJF" and last < len(tokens) and last not in covered and is_village_word(tokens[last]):
+                last += 1  # "Нижний Клин", "Малой Локни"
+            words = tokens[i:last]
+            before = tokens[i - 1]
+            settled = before.lemma in self.settlement_words and before.lemma not in NOT_VILLAGES
+            listed = listing and before.text in (":", ",", "и")
+            person = any(has_person_reading(w.text.lower()) for w in words)
+            listed = listed and not person  # "населённых пунктов, Путин заявил": no village
+            unknown = not is_common_word(words[-1]) and not person
+            cued = unknown and (before.lemma in self.village_cues
+                                or i >= 2 and f"{tokens[i - 2].lemma} {before.lemma}" in self.village_cues)
+            if settled or ((listed or cued) and not any(k in named for k in range(i, last))):
+                found.append(PlaceMention(self._village_place(words, region), words[0].start, words[-1].end))
+                i = last
+                continue
+            i += 1
+        return found
+
+    def _village_place(self, words: list[Token], region: Region) -> Place:
+        name = " ".join(match_case(nominative(w), w.text) for w in words)
+        return Place(name, region.country, "city", region.name, region.lat, region.lon)
 
     def _region_told_with(self, tokens: list[Token], m: Match, following: Match | None, context: set[str]) -> Entry | None:
         """The region named in the genitive right after a town to tell where it is: "Ильинка Донецкой области",
@@ -786,6 +858,24 @@ def choose_key(hits: set[str], surface: str, lemmas: str) -> str:
     if lemmas in hits:
         return lemmas
     return max(hits, key=lambda k: (len(k), k))
+
+
+def is_village_word(token: Token) -> bool:
+    """A word that may be (part of) a village's name: capitalised Cyrillic, not an abbreviation or a function word."""
+    return len(token.text) >= 3 and token.text[:1].isupper() and not is_all_capitals(token) \
+        and RUSSIAN_NAME.fullmatch(token.text) is not None and token.pos not in FUNCTION_WORDS
+
+
+def nominative(token: Token) -> str:
+    """A name's nominative, in its number: "Любимовки" -> "любимовка", "Погребков" -> "погребки"."""
+    parses = morph_analyzer().parse(token.text.lower())
+    parse = next((p for p in parses if "Geox" in p.tag), None) or next((p for p in parses if p.tag.POS in ("NOUN", "ADJF")), None)
+    if parse is None:
+        return token.text.lower()
+    if "nomn" in parse.tag:
+        return token.text.lower()
+    inflected = parse.inflect({"nomn"})
+    return inflected.word if inflected else parse.normal_form
 
 
 def is_capitalised(token: Token) -> bool:
