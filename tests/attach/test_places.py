@@ -497,3 +497,16 @@ def test_a_village_across_the_border_of_the_region_named_is_that_region_s_villag
     doc = document("В Курской области наши закрепились на окраине Любимовки.")
     village = [m.place for m in gazetteer().find(doc, 0, ("RU", "RU.41")) if m.place.precision == "city"][0]
     assert (village.name, village.country, village.admin1) == ("Любимовка", "RU", "Курская область")
+
+
+def test_a_village_taken_or_fought_for_lies_on_the_front_line():
+    # Андреевка: villages of the name in Russia (the largest) and in Ukraine; a Russian report's fighting is at the front
+    assert found("Минобороны России: войска освободили Андреевку.", ("RU",))[-1][1:] == ("Андреевка", "UA", "city")
+    assert found("Жители Андреевки вышли на субботник.", ("RU",))[0][1:] == ("Андреевка", "RU", "city")
+    # a region the text names that holds one keeps it
+    kursk = found("В Курской области войска освободили Андреевку.", ("RU", "RU.41"))[-1]
+    assert kursk[2] == "RU"
+
+
+def test_a_country_beats_a_village_spelt_as_its_inflected_name():
+    assert found("Ранее сообщалось о падении в Молдове беспилотника.") == [("Молдове", "Молдавия", "MD", "country")]

@@ -489,3 +489,14 @@ def test_a_downing_in_one_oblast_s_capital_keeps_the_other_oblasts_downings_apar
     places = {e.location.place.name for e in found}
     assert {"Белгородская область", "Орловская область"} <= places
     assert places & {"Курск", "Курская область"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В планах у армии полностью освободить Кураховку и Жуково.",
+        "Перед штурмовыми отрядами стоит задача взять Курахово до конца месяца.",
+    ],
+)
+def test_a_place_the_army_aims_to_take_is_no_place_taken(text):
+    assert types(text) == []

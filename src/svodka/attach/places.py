@@ -55,6 +55,7 @@ BIG_CITY = 500_000
 COUNTRY_WEIGHT = 20  # see Gazetteer._rank
 NEIGHBOUR_WEIGHT = 5
 PERSON_NAME = frozenset({"Name", "Surn", "Patr"})
+FRONT_COUNTRY = "UA"  # where the villages a war report's fighting is told at lie, when no region says otherwise
 NOT_VILLAGES = frozenset({"столица", "город", "г"})  # settlement words that announce towns the gazetteer holds
 FUNCTION_WORDS = frozenset({"PREP", "CONJ", "PRCL", "NPRO", "INTJ", "NUMR", "PRED"})
 
@@ -253,6 +254,7 @@ class Gazetteer:
         self.heading_words = words.get("heading", set())
         self.district_words = words.get("district", set())
         self.village_cues = words.get("village_cue", set())
+        self.front_words = words.get("front", set())
         self.city_district_words = words.get("city_district", set())
         self.speech_verbs = {entry.strip() for kind, entry, *_ in data_rows("attach/speech_verbs.tsv") if kind.strip() == "verb"}
 
@@ -454,22 +456,25 @@ class Gazetteer:
         for m, cue in zip(matches, cues):
             context |= self._context_of(self._resolve(m.entries, context, cue))
         found = []
+        front = any(t.lemma in self.front_words for t in tokens)
         villages_region = self._region_of_villages(matches, context, countries)
         listed_after = -1  # the token after the last place kept: "деревни Ветрено, Матвеевка и Дуровка"
         for number, (m, cue) in enumerate(zip(matches, cues)):
-            entry = self._resolve(m.entries, context, cue)
+            entry = self._resolve(m.entries, context, cue, front)
+            region = self._region_told_with(tokens, m, matches[number + 1] if number + 1 < len(matches) else None, context)
+            told = self.regions[region[1]] if region is not None else None
+            if entry[0] == "city" and told is not None and self.cities[entry[1]][5] < SMALL_TOWN \
+                    and self.cities[entry[1]][1:3] != (told.country, told.code):
+                # "село Ильинка Донецкой области": no village of the name is known there, a village of the region is
+                found.append(PlaceMention(self._region_village(m.key, told), tokens[m.first].start, tokens[m.last - 1].end))
+                listed_after = m.last
+                continue
             if entry[0] == "city" and villages_region is not None and cue is not None and self.cities[entry[1]][1] != villages_region.country \
                     and self.cities[entry[1]][5] < FOREIGN_VILLAGE:
                 # "в Курской области ... на окраине Любимовки": not the village of that name across the border
-                place = Place(self.spelling.get(m.key, m.key), villages_region.country, "city", villages_region.name,
-                              villages_region.lat, villages_region.lon)
-                found.append(PlaceMention(place, tokens[m.first].start, tokens[m.last - 1].end))
+                found.append(PlaceMention(self._region_village(m.key, villages_region), tokens[m.first].start, tokens[m.last - 1].end))
                 listed_after = m.last
                 continue
-            region = self._region_told_with(tokens, m, matches[number + 1] if number + 1 < len(matches) else None, context)
-            if entry[0] == "city" and region is not None and self.cities[entry[1]][5] < SMALL_TOWN \
-                    and self.cities[entry[1]][1:3] != (self.regions[region[1]].country, self.regions[region[1]].code):
-                entry = region  # "село Ильинка Донецкой области": no village of the name is known there, the region is
             if entry[0] == "city" and cue not in self.settlement_words and not self._plausible_city(entry, document_countries):
                 continue
             if entry[0] == "city" and self.cities[entry[1]][5] < MIN_POPULATION and cue is None:
@@ -537,6 +542,9 @@ class Gazetteer:
                 continue
             i += 1
         return found
+
+    def _region_village(self, key: str, region: Region) -> Place:
+        return Place(self.spelling.get(key, key), region.country, "city", region.name, region.lat, region.lon)
 
     def _village_place(self, words: list[Token], region: Region) -> Place:
         name = " ".join(match_case(nominative(w), w.text) for w in words)
@@ -631,10 +639,14 @@ class Gazetteer:
 
     def _choose_key(self, hits: set[str], surface: str, lemmas: str) -> str:
         """`choose_key`, but a guessed nominative that is a town beats a longer guess that is only a village:
-        "над Курском" is over Курск, not the village Курское."""
+        "над Курском" is over Курск, not the village Курское; and a country or region beats a village spelt
+        as the name's inflected form."""
         key = choose_key(hits, surface, lemmas)
-        if key in (surface, lemmas) or len(hits) < 2 or self._largest(key) >= MIN_POPULATION:
+        if len(hits) < 2 or self._largest(key) >= MIN_POPULATION:
             return key
+        if key in (surface, lemmas):  # "в Молдове" is in the country, not a village GeoNames spells "Молдове"
+            lands = [k for k in hits if any(kind != "city" for kind, _ in self.index[k])]
+            return lands[0] if len(lands) == 1 else key
         town = max(hits, key=lambda k: (self._largest(k), len(k), k))
         return town if self._largest(town) >= SMALL_TOWN else key
 
@@ -778,10 +790,12 @@ class Gazetteer:
             return {region.country, f"{region.country}.{region.code}"} if region.code else {region.country}
         return set()
 
-    def _resolve(self, entries: list[Entry], context: set[str], cue: str | None) -> Entry:
+    def _resolve(self, entries: list[Entry], context: set[str], cue: str | None, front: bool = False) -> Entry:
         by_kind: dict[str, list[Entry]] = {}
         for entry in entries:
             by_kind.setdefault(entry[0], []).append(entry)
+        if front and "city" in by_kind:
+            by_kind["city"] = self._at_the_front(by_kind["city"], context)
         if cue not in self.settlement_words and len(by_kind) > 1 and "city" in by_kind:
             # a village never outranks the country or region of its name ("Чечня", "Крым"): a town may ("Москва")
             towns = [e for e in by_kind["city"] if self.cities[e[1]][5] >= MIN_POPULATION]
@@ -809,6 +823,15 @@ class Gazetteer:
                 neighbours = self._neighbours(context) if kind == "city" else set()
                 return max(candidates, key=lambda e: self._rank(e, context, neighbours))
         raise AssertionError("an index key without entries")
+
+    def _at_the_front(self, towns: list[Entry], context: set[str]) -> list[Entry]:
+        """A village taken or fought for ("освободили Ольховку", "бои у Каменки") lies on the front line,
+        in Ukraine, unless a region the text names holds one of that name: not the Russian village a
+        Russian ministry's report would otherwise suggest."""
+        if any(self.cities[ref][5] >= SMALL_TOWN or f"{self.cities[ref][1]}.{self.cities[ref][2]}" in context for _, ref in towns):
+            return towns
+        front = [e for e in towns if self.cities[e[1]][1] == FRONT_COUNTRY]
+        return front or towns
 
     def _rank(self, entry: Entry, context: set[str], neighbours: Collection[str] = ()) -> tuple[bool, float, int]:
         """A region the text names wins; then a city of the text's countries weighs twenty times its
