@@ -500,3 +500,18 @@ def test_a_downing_in_one_oblast_s_capital_keeps_the_other_oblasts_downings_apar
 )
 def test_a_place_the_army_aims_to_take_is_no_place_taken(text):
     assert types(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Ukrainian usage writes the drones' abbreviation in mixed case
+        ("Враг атаковал Сумы ударными БпЛА, погиб мужчина, сообщил глава ОВА.", [AIR]),
+        # the General Staff's summaries tell a hit by its noun
+        ("Генштаб ВСУ подтвердил поражение склада боеприпасов в Торопце.", [SHELLING]),
+        ("Генштаб ВСУ сообщил о поражении нефтебазы в Феодосии.", [SHELLING]),
+        ("Сборная потерпела поражение от команды из Торопца.", []),
+    ],
+)
+def test_a_strike_in_the_ukrainian_side_s_words(text, expected):
+    assert types(text) == expected
