@@ -515,3 +515,9 @@ def test_a_place_the_army_aims_to_take_is_no_place_taken(text):
 )
 def test_a_strike_in_the_ukrainian_side_s_words(text, expected):
     assert types(text) == expected
+
+
+def test_a_blow_told_straight_at_a_town_is_a_strike_there_and_a_blow_something_became_is_none():
+    assert types("Начальник ОВА сообщил об ударе по Харькову.") == [SHELLING]
+    assert types("Отставка мэра стала ударом по Алматы.") == []
+    assert types("Новые санкции стали ударом по России.") == []

@@ -248,9 +248,17 @@ def confidence(event: Event) -> float:
 
 def supported(event: Event, events: list[Event]) -> bool:
     """A weak trigger stands only with a count or beside a firm event of the same type."""
-    if trigger_weight(event) >= SUPPORTED_WEIGHT or event.claims:
+    if trigger_weight(event) >= SUPPORTED_WEIGHT or event.claims or strikes_its_place(event):
         return True
     return any(o is not event and o.event_type == event.event_type and trigger_weight(o) >= SUPPORTED_WEIGHT for o in events)
+
+
+def strikes_its_place(event: Event) -> bool:
+    """A remote strike whose words run straight into the town or region it hit ("удар по Харькову"): the
+    place is the target the weak words "удар по" lacked."""
+    place = event.location
+    return (event.event_type == "Explosions/Remote violence" and place is not None and place.place.precision in ("city", "admin1")
+            and any(0 < place.start - t.end <= 2 for t in event.triggers))
 
 
 @dataclass(frozen=True)

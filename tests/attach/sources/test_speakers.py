@@ -548,6 +548,7 @@ def test_a_group_noun_with_no_organisation_before_it_names_no_one(build):
     ("В украинском Минобороны заявили об ударе.", "Минобороны Украины"),
     ("По данным Генштаба ВС Украины, удар нанесён ночью.", "Генштаб ВСУ"),
     ("Украинский Генштаб заявил об ударе.", "Генштаб ВСУ"),
+    ("Генштаб ЗСУ заявил об ударе.", "Генштаб ВСУ"),  # the Ukrainian abbreviation
 ])
 def test_a_defence_ministry_or_general_staff_has_one_name(build, text, name):
     assert chains(build(text)) == [[name]]
