@@ -521,3 +521,12 @@ def test_a_blow_told_straight_at_a_town_is_a_strike_there_and_a_blow_something_b
     assert types("Начальник ОВА сообщил об ударе по Харькову.") == [SHELLING]
     assert types("Отставка мэра стала ударом по Алматы.") == []
     assert types("Новые санкции стали ударом по России.") == []
+
+
+def test_attempts_to_push_back_units_near_listed_villages_are_a_clash_at_each_village_not_at_the_direction():
+    text = ("На Покровском направлении агрессор 35 раз пытался вытеснить наши подразделения в районах "
+            "населённых пунктов Мирноград, Новотроицкое и Лысовка, сообщил Генштаб ВСУ.")
+    found = events(text)
+    assert {(e.event_type, e.sub_event_type) for e in found} == {CLASH}
+    assert [e.location.place.name for e in found] == ["Мирноград", "Новотроицкое", "Лысовка"]
+    assert types("Конкуренты пытались вытеснить компанию с рынка.") == []

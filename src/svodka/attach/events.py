@@ -196,6 +196,7 @@ LOCATIVE = {"в", "во", "на", "над", "под", "у", "около", "во�
 NEAR = (["под"], ["близ"], ["вблизи"], ["около"], ["возле"], ["недалеко", "от"], ["неподалеку", "от"], ["рядом", "с"])
 ANNOUNCEMENT_WINDOW = 4  # "заявил на брифинге в Вашингтоне": the speech verb a few words before the place
 DESTINATION = {"в", "во", "на", "до", "к", "ко"}
+SURROUNDINGS = {"район", "окрестность", "окраина", "населенный", "пункт", "нп", "село", "поселок", "деревня", "хутор"}
 TOWARDS = {"территория", "сторона"}  # "по территории Израиля", "в сторону Израиля": the place is the target
 COORDINATORS = {",", "и", "а", "также"}
 PRECISION_ORDER = {"landmark": 0, "city": 0, "admin1": 1, "country": 2}
@@ -214,7 +215,10 @@ def tokens_before(doc: Document, mention: PlaceMention) -> list[Token]:
 
 
 def is_located(before: list[Token]) -> bool:
-    """The text locates things in the place: "в Аммане", "по территории Израиля", not "посольство Израиля"."""
+    """The text locates things in the place: "в Аммане", "по территории Израиля", "в районах населённых
+    пунктов Мирноград, Лысовка", not "посольство Израиля"."""
+    while len(before) >= 2 and before[-1].lemma in SURROUNDINGS:
+        before = before[:-1]
     if len(before) >= 2 and before[-1].lemma in TOWARDS and before[-2].lemma in LOCATIVE | {"по"}:
         return True
     return bool(before) and before[-1].lemma in LOCATIVE
@@ -264,12 +268,19 @@ def is_destination(before: list[Token]) -> bool:
 
 def place_rank(doc: Document, mention: PlaceMention, trigger_start: int) -> tuple:
     """A place where the event happened before one where it was announced ("в Киеве заявили") or one
-    drones were heading for ("летевших на Москву"), then the most precise, then one outside an aside,
+    drones were heading for ("летевших на Москву"), then the most precise, then a place before a front's
+    direction named after a town, then one outside an aside,
     then one the text locates things in, then the nearest."""
     before = tokens_before(doc, mention)
     distance = min(abs(mention.start - trigger_start), abs(mention.end - trigger_start))
     elsewhere = announced_at(doc, mention, before) or is_destination(before)
-    return elsewhere, PRECISION_ORDER[mention.place.precision], in_aside(before), not is_located(before), distance
+    precision = PRECISION_ORDER[mention.place.precision]
+    return elsewhere, precision, by_direction(doc, mention), in_aside(before), not is_located(before), distance
+
+
+def by_direction(doc: Document, mention: PlaceMention) -> bool:
+    """A town named only as a front's direction ("на Покровском направлении"): vaguer than a village named there."""
+    return doc.text[mention.end : mention.end + 12].lstrip().startswith("направлен")
 
 
 def near_another(doc: Document, mention: PlaceMention, found: list[PlaceMention]) -> bool:
