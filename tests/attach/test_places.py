@@ -510,3 +510,16 @@ def test_a_village_taken_or_fought_for_lies_on_the_front_line():
 
 def test_a_country_beats_a_village_spelt_as_its_inflected_name():
     assert found("Ранее сообщалось о падении в Молдове беспилотника.") == [("Молдове", "Молдавия", "MD", "country")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Дрон влетел в белгородскую многоэтажку.", [("белгородскую", "Белгород", "RU", "city")]),
+        ("На курском заводе прогремел взрыв.", [("курском", "Курск", "RU", "city")]),
+        ("Советские заводы работали на оборону.", []),  # an idea's adjective, no town
+        ("Российские предприятия простаивают.", []),  # a country's
+    ],
+)
+def test_a_building_or_site_named_by_its_town_s_adjective_is_in_that_town(text, expected):
+    assert found(text) == expected

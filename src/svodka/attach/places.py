@@ -255,6 +255,7 @@ class Gazetteer:
         self.district_words = words.get("district", set())
         self.village_cues = words.get("village_cue", set())
         self.front_words = words.get("front", set())
+        self.town_objects = words.get("town_object", set())
         self.city_district_words = words.get("city_district", set())
         self.speech_verbs = {entry.strip() for kind, entry, *_ in data_rows("attach/speech_verbs.tsv") if kind.strip() == "verb"}
 
@@ -399,11 +400,21 @@ class Gazetteer:
     def _with_directions(self, tokens: list[Token], matches: list[Match]) -> list[Match]:
         """A front's direction or a district is named by the adjective of its town: "на Покровском
         направлении" is at Покровск, "на запорожском направлении" at Запорожье, "в Шебекинском
-        городском округе" at Шебекино; not "в Кировском районе Донецка", which is in Донецк."""
+        городском округе" at Шебекино; not "в Кировском районе Донецка", which is in Донецк. So is a
+        building or site of the town: "в белгородскую многоэтажку" is in Белгород."""
         found = False
         for i in range(1, len(tokens)):
             lemma = tokens[i].lemma
             district = lemma in self.district_words
+            if lemma in self.town_objects and i - 1 not in {k for m in matches for k in range(m.first, m.last)}:
+                # "в белгородскую многоэтажку", "на курском заводе": a building or site named by its town's adjective
+                adjective = tokens[i - 1].lemma
+                if adjective.endswith(TOWN_ADJECTIVE) and adjective not in self.city_district_words and adjective not in self.adjectives:
+                    town = self._town_of_adjective(adjective)
+                    if town:
+                        matches = matches + [Match(i - 1, i, town, self.index[town])]
+                        found = True
+                continue
             if not (district or lemma in self.direction_words):
                 continue
             j = i - 2 if district and i >= 2 and tokens[i - 1].lemma in DISTRICT_QUALIFIERS else i - 1
