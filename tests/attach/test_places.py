@@ -523,3 +523,20 @@ def test_a_country_beats_a_village_spelt_as_its_inflected_name():
 )
 def test_a_building_or_site_named_by_its_town_s_adjective_is_in_that_town(text, expected):
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the district of a town the gazetteer does not hold: by its name, in the region told
+        ("Погибла жительница Большесолдатского района, сообщил губернатор Курской области.",
+         ("Большесолдатского района", "Большесолдатский район", "RU", "city")),
+        # a district whose town is known, with its region after it, is at that town
+        ("В Никопольском районе Днепропетровской области ранен мужчина.", ("Никопольском", "Никополь", "UA", "city")),
+        ("В Суджанском районе Курской области идут бои.", ("Суджанском", "Суджа", "RU", "city")),
+        # but not at a town of the name in another region
+        ("Акция прошла в Казанском районе Тюменской области.", ("Казанском районе", "Казанский район", "RU", "city")),
+    ],
+)
+def test_a_district_with_its_region_after_it(text, expected):
+    assert found(text, ("RU",))[0] == expected

@@ -428,14 +428,20 @@ class Gazetteer:
                 continue
             if not tokens[j].lemma.endswith(TOWN_ADJECTIVE) or (district and tokens[j].lemma in self.city_district_words):
                 continue
-            if district and i + 1 < len(tokens) and is_capitalised(tokens[i + 1]) and tokens[i + 1].text[:1].isalpha():
-                continue  # a city's district, the city named next
+            if district and i + 1 < len(tokens) and is_capitalised(tokens[i + 1]) and tokens[i + 1].text[:1].isalpha() \
+                    and not any(m.first == i + 1 and all(kind == "admin1" for kind, _ in m.entries) for m in matches):
+                continue  # a city's district, the city named next (not the region: "в Никопольском районе Днепропетровской области")
             adjectives = [j]
             while "plur" in tokens[i].tags and adjectives[-1] >= 2 and tokens[adjectives[-1] - 1].text in LIST_JOINERS \
                     and tokens[adjectives[-1] - 2].lemma.endswith(TOWN_ADJECTIVE):
                 adjectives.append(adjectives[-1] - 2)  # "на Покровском и Курахском направлениях"
+            region = next((self.regions[ref] for m in matches if m.first == i + 1 for kind, ref in m.entries if kind == "admin1"), None) \
+                if district else None
             for k in adjectives:
                 town = self._town_of_adjective(tokens[k].lemma)
+                if town and region is not None and region.code and not any(
+                        kind == "city" and self.cities[ref][1:3] == (region.country, region.code) for kind, ref in self.index[town]):
+                    continue  # "в Казанском районе Тюменской области": no town of the name in the region told, not Казань
                 if town:
                     matches = [m for m in matches if not (m.first <= k < m.last)]
                     matches.append(Match(k, k + 1, town, self.index[town]))
@@ -446,6 +452,8 @@ class Gazetteer:
         adjective = adjective.replace("ё", "е")
         stem = adjective[:-2] if adjective.endswith("цкий") else adjective[:-4]  # донецк-ий, покров-ский
         keys = [stem + ending for ending in TOWN_ENDINGS if stem + ending in self.index]
+        if not keys and stem.endswith("ан"):  # судж-ан-ский: Суджа
+            keys = [stem[:-2] + ending for ending in TOWN_ENDINGS if stem[:-2] + ending in self.index]
         towns = [
             (self.cities[ref][5], key) for key in keys for kind, ref in self.index[key] if kind == "city" and self.cities[ref][1] in VILLAGE_COUNTRIES
         ]  # naming a district or a front's direction by its town's adjective is the post-Soviet way
@@ -535,6 +543,11 @@ class Gazetteer:
             if i == 0 or i in covered or not is_village_word(token):
                 i += 1
                 continue
+            district = self._unknown_district(tokens, i, covered, region)
+            if district is not None:
+                found.append(district)
+                i += 2
+                continue
             last = i + 1
             if token.pos == "ADJF" and last < len(tokens) and last not in covered and is_village_word(tokens[last]):
                 last += 1  # "Нижний Клин", "Малой Локни"
@@ -553,6 +566,21 @@ class Gazetteer:
                 continue
             i += 1
         return found
+
+    def _unknown_district(self, tokens: list[Token], i: int, covered: set[int], region: Region) -> PlaceMention | None:
+        """A district named by the adjective of a town the gazetteer does not hold ("Большесолдатского района"):
+        the district by its name, in the region the text names, at the region's coordinates."""
+        if i + 1 >= len(tokens) or i + 1 in covered or tokens[i + 1].lemma not in self.district_words:
+            return None
+        adjective, noun = tokens[i], tokens[i + 1]
+        if not adjective.lemma.endswith(TOWN_ADJECTIVE) or adjective.lemma in self.city_district_words or adjective.lemma in self.adjectives:
+            return None
+        parse, head = parse_as(adjective.text, adjective.lemma), parse_as(noun.text, noun.lemma)
+        gender = head.tag.gender if head else None
+        inflected = parse.inflect({"nomn", "sing", gender} - {None}) if parse else None
+        name = f"{(inflected.word if inflected else adjective.lemma).capitalize()} {noun.lemma}"
+        place = Place(name, region.country, "city", region.name, region.lat, region.lon)
+        return PlaceMention(place, adjective.start, noun.end)
 
     def _region_village(self, key: str, region: Region) -> Place:
         return Place(self.spelling.get(key, key), region.country, "city", region.name, region.lat, region.lon)
