@@ -540,3 +540,11 @@ def test_a_building_or_site_named_by_its_town_s_adjective_is_in_that_town(text, 
 )
 def test_a_district_with_its_region_after_it(text, expected):
     assert found(text, ("RU",))[0] == expected
+
+
+def test_villages_listed_after_a_village_are_villages_of_the_region_too():
+    doc = document("Войска в Курской области наступают в сторону Снагостово, Андреевки, Погребков и Малой Локни.")
+    villages = [m.place for m in gazetteer().find(doc, 0, ("RU", "RU.41")) if m.place.precision == "city"]
+    # Андреевка is known only elsewhere, Погребки is a common word, Локня no dictionary parses as a noun
+    assert [v.name for v in villages] == ["Снагостово", "Андреевка", "Погребки", "Малая Локня"]
+    assert {(v.country, v.admin1) for v in villages} == {("RU", "Курская область")}

@@ -477,6 +477,10 @@ class Gazetteer:
         found = []
         front = any(t.lemma in self.front_words for t in tokens)
         villages_region = self._region_of_villages(matches, context, countries)
+        unknown = self._unknown_villages(doc, sentence_index, matches, villages_region, {m.last for m in matches}) \
+            if villages_region is not None else []
+        # the token after each village or town kept: "в сторону Дарьино, Новоивановки" lists the second
+        kept_ends = {k + 1 for k, t in enumerate(tokens) for u in unknown if t.end == u.end}
         listed_after = -1  # the token after the last place kept: "деревни Ветрено, Матвеевка и Дуровка"
         for number, (m, cue) in enumerate(zip(matches, cues)):
             entry = self._resolve(m.entries, context, cue, front)
@@ -487,12 +491,15 @@ class Gazetteer:
                 # "село Ильинка Донецкой области": no village of the name is known there, a village of the region is
                 found.append(PlaceMention(self._region_village(m.key, told), tokens[m.first].start, tokens[m.last - 1].end))
                 listed_after = m.last
+                kept_ends.add(m.last)
                 continue
-            if entry[0] == "city" and villages_region is not None and cue is not None and self.cities[entry[1]][1] != villages_region.country \
-                    and self.cities[entry[1]][5] < FOREIGN_VILLAGE:
+            continued = m.first >= 1 and tokens[m.first - 1].text in LIST_JOINERS and m.first - 1 in kept_ends
+            if entry[0] == "city" and villages_region is not None and (cue is not None or continued) \
+                    and self.cities[entry[1]][1] != villages_region.country and self.cities[entry[1]][5] < FOREIGN_VILLAGE:
                 # "в Курской области ... на окраине Любимовки": not the village of that name across the border
                 found.append(PlaceMention(self._region_village(m.key, villages_region), tokens[m.first].start, tokens[m.last - 1].end))
                 listed_after = m.last
+                kept_ends.add(m.last)
                 continue
             if entry[0] == "city" and cue not in self.settlement_words and not self._plausible_city(entry, document_countries):
                 continue
@@ -501,14 +508,13 @@ class Gazetteer:
                 if not (m.first >= 2 and tokens[m.first - 1].text in LIST_JOINERS and m.first - 1 == listed_after):
                     continue
             listed_after = m.last
+            kept_ends.add(m.last)
             first = m.first
             if entry[0] == "city" and first > 0 and tokens[first - 1].lemma in self.qualifiers and tokens[first - 1].text[:1].isupper():
                 first -= 1
             found.append(PlaceMention(self._place(entry, m.key), tokens[first].start, tokens[m.last - 1].end))
-        if villages_region is not None:
-            unknown = self._unknown_villages(doc, sentence_index, matches, villages_region)
-            if unknown:
-                found = sorted(found + unknown, key=lambda m: m.start)
+        if unknown:
+            found = sorted(found + unknown, key=lambda m: m.start)
         return found
 
     def _region_of_villages(self, matches: list[Match], context: set[str], countries: Collection[str]) -> Region | None:
@@ -522,7 +528,8 @@ class Gazetteer:
         regions = {self.region_by_code.get(code) for code in codes if code[0] in VILLAGE_COUNTRIES} - {None}
         return regions.pop() if len(regions) == 1 else None
 
-    def _unknown_villages(self, doc: Document, sentence_index: int, matches: list[Match], region: Region) -> list[PlaceMention]:
+    def _unknown_villages(self, doc: Document, sentence_index: int, matches: list[Match], region: Region,
+                          ends: Collection[int] = ()) -> list[PlaceMention]:
         """Villages too small for GeoNames' tables, told as front-line reports tell them: after a settlement
         word ("в селе Толстый Луг"), in a list of settlements ("населённых пунктов: Новый Путь, Медвежье"), or,
         when no dictionary knows the word, after a word of the fighting ("освободили Любимовку", "в районе
@@ -534,6 +541,7 @@ class Gazetteer:
         named = {i for x in doc.mentions_in(sentence.start, sentence.end) if x.kind == "ORG"
                  for i, t in enumerate(tokens) if x.start <= t.start < x.end}
         found: list[PlaceMention] = []
+        ends = set(ends)  # where the places found so far end (a token index): "в сторону Дарьино, Погребков и ..."
         listing = False  # after a plural settlement word: "населённых пунктов в Курской области: A, B и C"
         i = 0
         while i < len(tokens):
@@ -554,7 +562,7 @@ class Gazetteer:
             words = tokens[i:last]
             before = tokens[i - 1]
             settled = before.lemma in self.settlement_words and before.lemma not in NOT_VILLAGES
-            listed = listing and before.text in (":", ",", "и")
+            listed = before.text in (",", "и") and i - 1 in ends or listing and before.text in (":", ",", "и")
             person = any(has_person_reading(w.text.lower()) for w in words)
             listed = listed and not person  # "населённых пунктов, Путин заявил": no village
             unknown = not is_common_word(words[-1]) and not person
@@ -562,6 +570,7 @@ class Gazetteer:
                                 or i >= 2 and f"{tokens[i - 2].lemma} {before.lemma}" in self.village_cues)
             if settled or ((listed or cued) and not any(k in named for k in range(i, last))):
                 found.append(PlaceMention(self._village_place(words, region), words[0].start, words[-1].end))
+                ends.add(last)
                 i = last
                 continue
             i += 1
@@ -586,7 +595,7 @@ class Gazetteer:
         return Place(self.spelling.get(key, key), region.country, "city", region.name, region.lat, region.lon)
 
     def _village_place(self, words: list[Token], region: Region) -> Place:
-        name = " ".join(match_case(nominative(w), w.text) for w in words)
+        name = " ".join(match_case(nominative(w, words[0] if k and words[0].pos == "ADJF" else None), w.text) for k, w in enumerate(words))
         return Place(name, region.country, "city", region.name, region.lat, region.lon)
 
     def _region_told_with(self, tokens: list[Token], m: Match, following: Match | None, context: set[str]) -> Entry | None:
@@ -928,16 +937,35 @@ def is_village_word(token: Token) -> bool:
         and RUSSIAN_NAME.fullmatch(token.text) is not None and token.pos not in FUNCTION_WORDS
 
 
-def nominative(token: Token) -> str:
-    """A name's nominative, in its number: "Любимовки" -> "любимовка", "Погребков" -> "погребки"."""
+def nominative(token: Token, adjective: Token | None = None) -> str:
+    """A name's nominative, in its number: "Любимовки" -> "любимовка", "Погребков" -> "погребки"; a noun no
+    dictionary parses as one takes the case and gender of its adjective: "Малой Локни" -> "локня"."""
     parses = morph_analyzer().parse(token.text.lower())
     parse = next((p for p in parses if "Geox" in p.tag), None) or next((p for p in parses if p.tag.POS in ("NOUN", "ADJF")), None)
+    if parse is None and adjective is not None:
+        return noun_agreeing_with(token.text.lower(), adjective) or token.text.lower()
     if parse is None:
         return token.text.lower()
     if "nomn" in parse.tag:
         return token.text.lower()
     inflected = parse.inflect({"nomn"})
     return inflected.word if inflected else parse.normal_form
+
+
+def noun_agreeing_with(word: str, adjective: Token) -> str | None:
+    """The nominative of an unknown noun that, declined, gives `word` in the adjective's case and gender."""
+    case = next((c for c in ("gent", "datv", "accs", "ablt", "loct", "nomn") if c in adjective.tags), None)
+    gender = next((g for g in ("masc", "femn", "neut") if g in adjective.tags), None)
+    if case is None or gender is None:
+        return None
+    vowel_first = gender == "femn"  # "локни" is "локня" rather than "локнь"
+    for guess in sorted(nominative_guesses(word) - {word}, key=lambda g: (not (vowel_first and g.endswith(("а", "я"))), g)):
+        for p in morph_analyzer().parse(guess):
+            if p.tag.POS == "NOUN" and "nomn" in p.tag and p.tag.gender == gender:
+                declined = p.inflect({case})
+                if declined is not None and declined.word == word:
+                    return guess
+    return None
 
 
 def is_capitalised(token: Token) -> bool:
