@@ -530,3 +530,17 @@ def test_attempts_to_push_back_units_near_listed_villages_are_a_clash_at_each_vi
     assert {(e.event_type, e.sub_event_type) for e in found} == {CLASH}
     assert [e.location.place.name for e in found] == ["Мирноград", "Новотроицкое", "Лысовка"]
     assert types("Конкуренты пытались вытеснить компанию с рынка.") == []
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("Бои идут в районе Торецка.", "Торецк"),
+        ("Бои в районе Торецка продолжаются, сообщил Генштаб ВСУ.", "Торецк"),
+        ("Бои идут под Курском.", "Курск"),
+        ("Ожесточённые бои на окраине Торецка не стихают.", "Торецк"),
+    ],
+)
+def test_fighting_told_with_where_it_goes_on_is_a_clash_there(text, place):
+    found = events(text)
+    assert [(e.event_type, e.sub_event_type, e.location.place.name) for e in found] == [(*CLASH, place)]
