@@ -468,10 +468,10 @@ def test_a_town_in_the_instrumental_is_the_town_not_a_village_of_a_longer_guess(
     "text, expected",
     [
         # a list of settlements after a plural settlement word, common words included
-        ("Войска освободили несколько населённых пунктов в Курской области: Новый Путь, Медвежье и Нижний Клин.",
-         ["Новый Путь", "Медвежье", "Нижний Клин"]),
+        ("Армия заняла ещё три населённых пункта Курской области: Старый Путь, Лисье и Верхний Клин.",
+         ["Старый Путь", "Лисье", "Верхний Клин"]),
         # a settlement word before the name
-        ("В Курской области бои идут в селе Толстый Луг.", ["Толстый Луг"]),
+        ("В Курской области бои идут в селе Ясный Луг.", ["Ясный Луг"]),
         # a word of the fighting before a name no dictionary knows, the region named elsewhere in the text
         ("Обстановка в Курской области остаётся напряжённой. Штурмовики зачистили Снагостово.", ["Снагостово"]),
         ("В Курской области идут бои. Подразделения продвинулись в районе Ольшанки.", ["Ольшанка"]),
@@ -493,10 +493,10 @@ def test_an_unknown_word_is_no_village_without_a_region_or_a_cue():
 
 
 def test_a_village_across_the_border_of_the_region_named_is_that_region_s_village():
-    # GeoNames holds a Любимовка in Ukraine only; the text is about Kursk oblast
-    doc = document("В Курской области наши закрепились на окраине Любимовки.")
+    # GeoNames holds Новосёловки in Ukraine only; the text is about Kursk oblast
+    doc = document("В Курской области штурмовики закрепились на окраине Новоселовки.")
     village = [m.place for m in gazetteer().find(doc, 0, ("RU", "RU.41")) if m.place.precision == "city"][0]
-    assert (village.name, village.country, village.admin1) == ("Любимовка", "RU", "Курская область")
+    assert (village.name, village.country, village.admin1) == ("Новосёловка", "RU", "Курская область")
 
 
 def test_a_village_taken_or_fought_for_lies_on_the_front_line():
@@ -543,8 +543,8 @@ def test_a_district_with_its_region_after_it(text, expected):
 
 
 def test_villages_listed_after_a_village_are_villages_of_the_region_too():
-    doc = document("Войска в Курской области наступают в сторону Снагостово, Андреевки, Погребков и Малой Локни.")
+    doc = document("Войска в Курской области наступают в сторону Снагостово, Новоселовки, Садков и Малой Ровни.")
     villages = [m.place for m in gazetteer().find(doc, 0, ("RU", "RU.41")) if m.place.precision == "city"]
-    # Андреевка is known only elsewhere, Погребки is a common word, Локня no dictionary parses as a noun
-    assert [v.name for v in villages] == ["Снагостово", "Андреевка", "Погребки", "Малая Локня"]
+    # Новосёловка is known only in Ukraine, Садки is a common word, Ровня no dictionary parses as that noun
+    assert [v.name for v in villages] == ["Снагостово", "Новосёловка", "Садки", "Малая Ровня"]
     assert {(v.country, v.admin1) for v in villages} == {("RU", "Курская область")}

@@ -546,8 +546,9 @@ class Gazetteer:
         i = 0
         while i < len(tokens):
             token = tokens[i]
-            if token.lemma in self.settlement_words and token.lemma not in NOT_VILLAGES and "plur" in token.tags:
-                listing = True
+            if token.lemma in self.settlement_words and token.lemma not in NOT_VILLAGES and (
+                    "plur" in token.tags or counted_after(tokens, i)):
+                listing = True  # "населённых пунктов", "три населённых пункта", "ряд сёл"
             if i == 0 or i in covered or not is_village_word(token):
                 i += 1
                 continue
@@ -940,16 +941,26 @@ def is_village_word(token: Token) -> bool:
 def nominative(token: Token, adjective: Token | None = None) -> str:
     """A name's nominative, in its number: "Любимовки" -> "любимовка", "Погребков" -> "погребки"; a noun no
     dictionary parses as one takes the case and gender of its adjective: "Малой Локни" -> "локня"."""
+    if adjective is not None and "nomn" not in adjective.tags:
+        agreeing = noun_agreeing_with(token.text.lower(), adjective)
+        if agreeing:
+            return agreeing
     parses = morph_analyzer().parse(token.text.lower())
     parse = next((p for p in parses if "Geox" in p.tag), None) or next((p for p in parses if p.tag.POS in ("NOUN", "ADJF")), None)
-    if parse is None and adjective is not None:
-        return noun_agreeing_with(token.text.lower(), adjective) or token.text.lower()
     if parse is None:
         return token.text.lower()
     if "nomn" in parse.tag:
         return token.text.lower()
     inflected = parse.inflect({"nomn"})
     return inflected.word if inflected else parse.normal_form
+
+
+def counted_after(tokens: list[Token], i: int) -> bool:
+    """A settlement word after a number or a quantity word: "три населённых пункта", "ряд сёл"."""
+    j = i - 1
+    if j >= 0 and tokens[j].lemma in ("населенный", "населить"):
+        j -= 1
+    return j >= 0 and (tokens[j].pos == "NUMR" or tokens[j].text.isdigit() or tokens[j].lemma in ("ряд", "несколько"))
 
 
 def noun_agreeing_with(word: str, adjective: Token) -> str | None:
