@@ -544,3 +544,16 @@ def test_attempts_to_push_back_units_near_listed_villages_are_a_clash_at_each_vi
 def test_fighting_told_with_where_it_goes_on_is_a_clash_there(text, place):
     found = events(text)
     assert [(e.event_type, e.sub_event_type, e.location.place.name) for e in found] == [(*CLASH, place)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("ВСУ оставили Угледар, сообщили в штабе группировки.", [CLASH]),
+        ("Армия оставила позиции у Торецка.", [CLASH]),
+        ("Солдаты самовольно покинули позиции и ушли домой.", []),  # deserting is no battle
+        ("Премьер оставил пост.", []),
+    ],
+)
+def test_a_place_given_up_is_a_battle(text, expected):
+    assert types(text) == expected
