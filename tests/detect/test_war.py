@@ -557,3 +557,9 @@ def test_fighting_told_with_where_it_goes_on_is_a_clash_there(text, place):
 )
 def test_a_place_given_up_is_a_battle(text, expected):
     assert types(text) == expected
+
+
+def test_blasts_heard_in_a_town_of_ukraine_are_a_strike_and_one_blast_may_be_a_bomb():
+    assert types("В Харькове прогремели взрывы, сообщил мэр.") == [SHELLING]
+    assert types("В Харькове прогремели взрывы. Город атаковали дроны.") == [AIR]
+    assert types("В Киеве у подъезда прогремел взрыв.") == [("Explosions/Remote violence", "Remote explosive/landmine/IED")]

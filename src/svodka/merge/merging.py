@@ -14,6 +14,7 @@ from bisect import insort
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..annotate.analysis import analyse
 from ..attach.sources.assignment import settle_sources, source_key
 from ..detect.triggers import combinations, event_classes
 from ..lexicon import data_rows
@@ -28,6 +29,8 @@ DEMONSTRATIONS = ("Protests", "Riots")
 ATTACKS_ON_PEOPLE = ("attack", "killing")  # what a case's wording may show was a clash with security forces
 BARE_DEATHS = ("killing", "death")  # "убиты двое", "погибли трое": told with no act of their own
 UNNAMED_MEANS = "strike"  # a remote strike whose means the text does not name ("удар по Купянску")
+BLAST = "explosion"  # an explosion told with no device
+FRONT_COUNTRIES = frozenset({"UA"})  # where blasts heard are strikes
 HARMED = {"interception": "airstrike"}  # a downing whose debris kills or wounds is a strike there (ANNOTATION.md)
 
 
@@ -367,6 +370,15 @@ def join_incidents(doc: Document, events: list[Event]) -> list[Event]:
     return events
 
 
+def blast_at_the_front(event: Event) -> None:
+    """Blasts heard in a town of the country at war ("в Харькове прогремели взрывы"), with no device told, are
+    a remote strike of unnamed means there, as ACLED codes them: not a bomb planted. One blast may be one."""
+    if event.kind == BLAST and event.location is not None and event.location.place.country in FRONT_COUNTRIES \
+            and any("plur" in analyse(word)[2] for t in event.triggers for word in t.text.split()):  # "взрывы", not one "взрыв"
+        cls = event_classes()[UNNAMED_MEANS]
+        event.kind, event.event_type, event.sub_event_type = UNNAMED_MEANS, cls.event_type, cls.sub_event_type
+
+
 def absorb_unnamed_means(events: list[Event]) -> list[Event]:
     """"Удар по Купянску" and "авиаудар по Купянску" told the same day are one strike, of the sub-type
     its named means give it: a strike whose means are not named joins a remote strike of the same place
@@ -426,6 +438,8 @@ def merge(doc: Document, events: list[Event], min_confidence: float | None = Non
     events = absorb_parts(doc, events)
     events = join_incidents(doc, events)
     events = absorb_deaths(events)
+    for event in events:
+        blast_at_the_front(event)
     events = absorb_unnamed_means(events)
     events = merge_same(events)
     events = absorb_coarse(events)
