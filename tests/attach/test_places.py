@@ -548,3 +548,8 @@ def test_villages_listed_after_a_village_are_villages_of_the_region_too():
     # Новосёловка is known only in Ukraine, Садки is a common word, Ровня no dictionary parses as that noun
     assert [v.name for v in villages] == ["Снагостово", "Новосёловка", "Садки", "Малая Ровня"]
     assert {(v.country, v.admin1) for v in villages} == {("RU", "Курская область")}
+
+
+def test_a_river_s_name_is_no_town():
+    assert found("Бои идут на левом берегу Днепра.") == []
+    assert found("Бои идут на берегу Днепра в Херсоне.") == [("Херсоне", "Херсон", "UA", "city")]

@@ -257,6 +257,7 @@ class Gazetteer:
         self.village_cues = words.get("village_cue", set())
         self.front_words = words.get("front", set())
         self.town_objects = words.get("town_object", set())
+        self.river_words = words.get("river", set())
         self.city_district_words = words.get("city_district", set())
         self.speech_verbs = {entry.strip() for kind, entry, *_ in data_rows("attach/speech_verbs.tsv") if kind.strip() == "verb"}
 
@@ -590,15 +591,15 @@ class Gazetteer:
         gender = head.tag.gender if head else None
         inflected = parse.inflect({"nomn", "sing", gender} - {None}) if parse else None
         name = f"{(inflected.word if inflected else adjective.lemma).capitalize()} {noun.lemma}"
-        place = Place(name, region.country, "city", region.name, region.lat, region.lon)
+        place = Place(name, region.country, GeoPrecision.CITY, region.name, region.lat, region.lon)
         return PlaceMention(place, adjective.start, noun.end)
 
     def _region_village(self, key: str, region: Region) -> Place:
-        return Place(self.spelling.get(key, key), region.country, "city", region.name, region.lat, region.lon)
+        return Place(self.spelling.get(key, key), region.country, GeoPrecision.CITY, region.name, region.lat, region.lon)
 
     def _village_place(self, words: list[Token], region: Region) -> Place:
         name = " ".join(match_case(nominative(w, words[0] if k and words[0].pos == "ADJF" else None), w.text) for k, w in enumerate(words))
-        return Place(name, region.country, "city", region.name, region.lat, region.lon)
+        return Place(name, region.country, GeoPrecision.CITY, region.name, region.lat, region.lon)
 
     def _region_told_with(self, tokens: list[Token], m: Match, following: Match | None, context: set[str]) -> Entry | None:
         """The region named in the genitive right after a town to tell where it is: "Ильинка Донецкой области",
@@ -760,6 +761,8 @@ class Gazetteer:
         following = tokens[m.last] if m.last < len(tokens) else None
         if before and before.lemma in self.eponym_words:
             return False  # "больница имени Вашингтона"
+        if before and before.lemma in self.river_words and all(kind == "city" for kind, _ in m.entries):
+            return False  # "на левом берегу Днепра": the river, not the city
         if before and is_capitalised(before) and "Name" in before.tags:
             return False  # a surname after a first name: "улица Карла Маркса"
         if before and self._inside_longer_name(tokens, m.first - 1):
