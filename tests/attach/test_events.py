@@ -317,3 +317,12 @@ def test_the_country_fighters_came_from_does_not_choose_the_battle_s_town():
 def test_over_a_region_is_where_drones_were_downed():
     event = the_one_event("Беспилотники уничтожены силами ПВО Курской области над Брянской областью.")
     assert event.location.place.name == "Брянская область"
+
+
+def test_where_a_victim_was_born_is_no_place_of_the_event():
+    # the region's one town the text names is Грозный; the victim's home district names no second one
+    text = ("Взрыв прогремел в здании правительства Чечни.\n\n"
+            "Здание стоит в центре Грозного.\n\n"
+            "Погибла 27-летняя уроженка Ножай-Юртовского района Чечни, сообщили в прокуратуре.")
+    events = [e for e in extract(Document("t", text, date(2024, 11, 10))).events if e.modality == "actual"]
+    assert {e.location.place.name for e in events} == {"Грозный"}
