@@ -563,3 +563,9 @@ def test_blasts_heard_in_a_town_of_ukraine_are_a_strike_and_one_blast_may_be_a_b
     assert types("В Харькове прогремели взрывы, сообщил мэр.") == [SHELLING]
     assert types("В Харькове прогремели взрывы. Город атаковали дроны.") == [AIR]
     assert types("В Киеве у подъезда прогремел взрыв.") == [("Explosions/Remote violence", "Remote explosive/landmine/IED")]
+
+
+def test_a_drone_found_where_it_came_down_is_a_disrupted_weapons_use_and_its_district_names_its_town():
+    found = events("В воскресенье в Каушанском районе Молдавии был найден российский беспилотник.")
+    assert [(e.event_type, e.sub_event_type, e.location.place.name) for e in found] == [(*DISRUPTED, "Каушаны")]
+    assert types("Полиция обнаружила склад с дронами.") == []

@@ -30,6 +30,9 @@ MIN_POPULATION = 5000
 # Villages of the countries at war, named in front-line reports: from cities500 (population >= 500).
 VILLAGE_COUNTRIES = frozenset({"RU", "UA", "BY"})
 VILLAGE_DATASET = "cities500.json"
+# Where a district is named by its town's adjective in Russian reports ("в Каушанском районе": Каушаны, Moldova,
+# where drones aimed at Ukraine come down)
+DISTRICT_COUNTRIES = VILLAGE_COUNTRIES | {"MD"}
 MAX_NAME_TOKENS = 6
 CACHE_FORMAT = 3
 
@@ -431,7 +434,7 @@ class Gazetteer:
             if not tokens[j].lemma.endswith(TOWN_ADJECTIVE) or (district and tokens[j].lemma in self.city_district_words):
                 continue
             if district and i + 1 < len(tokens) and is_capitalised(tokens[i + 1]) and tokens[i + 1].text[:1].isalpha() \
-                    and not any(m.first == i + 1 and all(kind == "admin1" for kind, _ in m.entries) for m in matches):
+                    and not any(m.first == i + 1 and all(kind in ("admin1", "country") for kind, _ in m.entries) for m in matches):
                 continue  # a city's district, the city named next (not the region: "в Никопольском районе Днепропетровской области")
             adjectives = [j]
             while "plur" in tokens[i].tags and adjectives[-1] >= 2 and tokens[adjectives[-1] - 1].text in LIST_JOINERS \
@@ -457,7 +460,7 @@ class Gazetteer:
         if not keys and stem.endswith("ан"):  # судж-ан-ский: Суджа
             keys = [stem[:-2] + ending for ending in TOWN_ENDINGS if stem[:-2] + ending in self.index]
         towns = [
-            (self.cities[ref][5], key) for key in keys for kind, ref in self.index[key] if kind == "city" and self.cities[ref][1] in VILLAGE_COUNTRIES
+            (self.cities[ref][5], key) for key in keys for kind, ref in self.index[key] if kind == "city" and self.cities[ref][1] in DISTRICT_COUNTRIES
         ]  # naming a district or a front's direction by its town's adjective is the post-Soviet way
         return max(towns)[1] if towns else None
 
