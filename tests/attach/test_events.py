@@ -340,3 +340,12 @@ def test_lines_of_places_with_more_than_a_figure_are_no_tally():
         "Липецкая область — 8 БПЛА, жители слышали громкие хлопки."
     )
     assert len(extract(Document("t", text, date(2024, 12, 1))).events) == 1
+
+
+def test_where_a_victim_was_born_is_no_place_of_the_event():
+    # the region's one town the text names is Грозный; the victim's home district names no second one
+    text = ("Взрыв прогремел в здании правительства Чечни.\n\n"
+            "Здание стоит в центре Грозного.\n\n"
+            "Погибла 27-летняя уроженка Ножай-Юртовского района Чечни, сообщили в прокуратуре.")
+    events = [e for e in extract(Document("t", text, date(2024, 11, 10))).events if e.modality == "actual"]
+    assert {e.location.place.name for e in events} == {"Грозный"}

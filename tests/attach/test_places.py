@@ -425,11 +425,14 @@ def test_a_compound_named_after_its_city_is_in_that_city():
     assert found("Акция прошла в Усть-Лабинске.") == [("Усть-Лабинске", "Усть-Лабинск", "RU", "city")]
 
 
-def test_a_village_unknown_in_the_region_named_after_it_is_placed_at_the_region():
-    # no Ильинка of Donetsk oblast in the gazetteer: not the Astrakhan one, but the oblast
-    assert found("Армия заняла село Ильинка Донецкой области.") == [
-        ("Ильинка", "Донецкая область", "UA", "admin1"), ("Донецкой области", "Донецкая область", "UA", "admin1")]
-    assert found("Армия заняла село Ильинка Донецкой Народной Республики.")[0][1:] == ("Донецкая область", "UA", "admin1")
+def test_a_village_unknown_in_the_region_named_after_it_is_that_village_of_the_region():
+    # no Ильинка of Donetsk oblast in the gazetteer: not the Astrakhan one, but a village of that name in
+    # the oblast, at the oblast's coordinates
+    doc = document("Армия заняла село Ильинка Донецкой области.")
+    village = gazetteer().find(doc, 0)[0].place
+    assert (village.name, village.country, village.precision, village.admin1) == ("Ильинка", "UA", "city", "Донецкая область")
+    assert (village.lat, village.lon) == (gazetteer().lookup("Донецкая область").lat, gazetteer().lookup("Донецкая область").lon)
+    assert found("Армия заняла село Ильинка Донецкой Народной Республики.")[0][1:] == ("Ильинка", "UA", "city")
     # a town of the region stays the town
     assert found("Армия заняла Мариуполь Донецкой области.")[0] == ("Мариуполь", "Мариуполь", "UA", "city")
 
@@ -452,3 +455,101 @@ def test_an_oblast_named_in_full_is_the_region_not_its_capital():
 def test_directions_sharing_one_plural_noun_are_each_at_their_town():
     assert [name for _, name, _, _ in found("На Купянском, Лиманском и Покровском направлениях идут бои.")] == [
         "Купянск", "Лиман", "Покровск"]
+
+
+def test_a_town_in_the_instrumental_is_the_town_not_a_village_of_a_longer_guess():
+    # "Курском" guesses both Курск and the village Курское
+    assert found("Беспилотник сбит над Курском.") == [("Курском", "Курск", "RU", "city")]
+    assert found("Дроны сбиты над Брянском.") == [("Брянском", "Брянск", "RU", "city")]
+    assert found("Бои идут у села Курское.") == [("Курское", "Курское", "UA", "city")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a list of settlements after a plural settlement word, common words included
+        ("Армия заняла ещё три населённых пункта Курской области: Старый Путь, Лисье и Верхний Клин.",
+         ["Старый Путь", "Лисье", "Верхний Клин"]),
+        # a settlement word before the name
+        ("В Курской области бои идут в селе Ясный Луг.", ["Ясный Луг"]),
+        # a word of the fighting before a name no dictionary knows, the region named elsewhere in the text
+        ("Обстановка в Курской области остаётся напряжённой. Штурмовики зачистили Снагостово.", ["Снагостово"]),
+        ("В Курской области идут бои. Подразделения продвинулись в районе Ольшанки.", ["Ольшанка"]),
+    ],
+)
+def test_a_village_too_small_for_the_gazetteer_is_placed_by_its_name_in_the_region_the_text_names(text, expected):
+    doc = document(text)
+    villages = [m.place for i in range(len(doc.sentences)) for m in gazetteer().find(doc, i, ("RU", "RU.41"))
+                if m.place.precision == "city"]
+    assert [v.name for v in villages] == expected
+    assert {(v.country, v.admin1) for v in villages} == {("RU", "Курская область")}
+
+
+def test_an_unknown_word_is_no_village_without_a_region_or_a_cue():
+    doc = document("Штурмовики зачистили Снагостово.")
+    assert [m for m in gazetteer().find(doc, 0, ("RU",)) if m.place.precision == "city"] == []
+    doc = document("В Курской области работает Снагостово.")
+    assert [m for m in gazetteer().find(doc, 0, ("RU", "RU.41")) if m.place.precision == "city"] == []
+
+
+def test_a_village_across_the_border_of_the_region_named_is_that_region_s_village():
+    # GeoNames holds Новосёловки in Ukraine only; the text is about Kursk oblast
+    doc = document("В Курской области штурмовики закрепились на окраине Новоселовки.")
+    village = [m.place for m in gazetteer().find(doc, 0, ("RU", "RU.41")) if m.place.precision == "city"][0]
+    assert (village.name, village.country, village.admin1) == ("Новосёловка", "RU", "Курская область")
+
+
+def test_a_village_taken_or_fought_for_lies_on_the_front_line():
+    # Андреевка: villages of the name in Russia (the largest) and in Ukraine; a Russian report's fighting is at the front
+    assert found("Минобороны России: войска освободили Андреевку.", ("RU",))[-1][1:] == ("Андреевка", "UA", "city")
+    assert found("Жители Андреевки вышли на субботник.", ("RU",))[0][1:] == ("Андреевка", "RU", "city")
+    # a region the text names that holds one keeps it
+    kursk = found("В Курской области войска освободили Андреевку.", ("RU", "RU.41"))[-1]
+    assert kursk[2] == "RU"
+
+
+def test_a_country_beats_a_village_spelt_as_its_inflected_name():
+    assert found("Ранее сообщалось о падении в Молдове беспилотника.") == [("Молдове", "Молдавия", "MD", "country")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Дрон влетел в белгородскую многоэтажку.", [("белгородскую", "Белгород", "RU", "city")]),
+        ("На курском заводе прогремел взрыв.", [("курском", "Курск", "RU", "city")]),
+        ("Советские заводы работали на оборону.", []),  # an idea's adjective, no town
+        ("Российские предприятия простаивают.", []),  # a country's
+    ],
+)
+def test_a_building_or_site_named_by_its_town_s_adjective_is_in_that_town(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the district of a town the gazetteer does not hold: by its name, in the region told
+        ("Погибла жительница Большесолдатского района, сообщил губернатор Курской области.",
+         ("Большесолдатского района", "Большесолдатский район", "RU", "city")),
+        # a district whose town is known, with its region after it, is at that town
+        ("В Никопольском районе Днепропетровской области ранен мужчина.", ("Никопольском", "Никополь", "UA", "city")),
+        ("В Суджанском районе Курской области идут бои.", ("Суджанском", "Суджа", "RU", "city")),
+        # but not at a town of the name in another region
+        ("Акция прошла в Казанском районе Тюменской области.", ("Казанском районе", "Казанский район", "RU", "city")),
+    ],
+)
+def test_a_district_with_its_region_after_it(text, expected):
+    assert found(text, ("RU",))[0] == expected
+
+
+def test_villages_listed_after_a_village_are_villages_of_the_region_too():
+    doc = document("Войска в Курской области наступают в сторону Снагостово, Новоселовки, Садков и Малой Ровни.")
+    villages = [m.place for m in gazetteer().find(doc, 0, ("RU", "RU.41")) if m.place.precision == "city"]
+    # Новосёловка is known only in Ukraine, Садки is a common word, Ровня no dictionary parses as that noun
+    assert [v.name for v in villages] == ["Снагостово", "Новосёловка", "Садки", "Малая Ровня"]
+    assert {(v.country, v.admin1) for v in villages} == {("RU", "Курская область")}
+
+
+def test_a_river_s_name_is_no_town():
+    assert found("Бои идут на левом берегу Днепра.") == []
+    assert found("Бои идут на берегу Днепра в Херсоне.") == [("Херсоне", "Херсон", "UA", "city")]

@@ -493,3 +493,100 @@ def test_a_strike_told_as_tried_that_did_harm_stands():
     text = "Противник пытался атаковать Тулу беспилотниками. Беспилотники атаковали нефтебазу, начался пожар."
     events = extract(Document("t", text, date(2024, 12, 1))).events
     assert "Air/drone strike" in [e.sub_event_type for e in events]
+
+
+def test_regions_given_an_equal_share_each_are_an_interception_of_their_own():
+    text = ("ПВО за ночь сбила 30 беспилотников: 12 над Ростовской областью, 8 - над Белгородской "
+            "и по 2 – над Курской, Брянской и Тульской областями, сообщило Минобороны.")
+    assert sorted(e.location.place.name for e in events(text)) == [
+        "Белгородская область", "Брянская область", "Курская область", "Ростовская область", "Тульская область"]
+
+
+def test_a_downing_in_one_oblast_s_capital_keeps_the_other_oblasts_downings_apart():
+    text = ("Два украинских беспилотника сбиты над Курском, пострадавших нет.\n\n"
+            "Всего за сутки ПВО уничтожили 25 дронов: 10 в Курской области, 9 — в Белгородской, шесть — в Орловской.")
+    found = events(text)
+    assert {(e.event_type, e.sub_event_type) for e in found} == {DISRUPTED}
+    places = {e.location.place.name for e in found}
+    assert {"Белгородская область", "Орловская область"} <= places
+    assert places & {"Курск", "Курская область"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В планах у армии полностью освободить Кураховку и Жуково.",
+        "Перед штурмовыми отрядами стоит задача взять Курахово до конца месяца.",
+    ],
+)
+def test_a_place_the_army_aims_to_take_is_no_place_taken(text):
+    assert types(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Ukrainian usage writes the drones' abbreviation in mixed case
+        ("Враг атаковал Сумы ударными БпЛА, погиб мужчина, сообщил глава ОВА.", [AIR]),
+        # the General Staff's summaries tell a hit by its noun
+        ("Генштаб ВСУ подтвердил поражение склада боеприпасов в Торопце.", [SHELLING]),
+        ("Генштаб ВСУ сообщил о поражении нефтебазы в Феодосии.", [SHELLING]),
+        ("Сборная потерпела поражение от команды из Торопца.", []),
+    ],
+)
+def test_a_strike_in_the_ukrainian_side_s_words(text, expected):
+    assert types(text) == expected
+
+
+def test_a_blow_told_straight_at_a_town_is_a_strike_there_and_a_blow_something_became_is_none():
+    assert types("Начальник ОВА сообщил об ударе по Харькову.") == [SHELLING]
+    assert types("Отставка мэра стала ударом по Алматы.") == []
+    assert types("Новые санкции стали ударом по России.") == []
+
+
+def test_attempts_to_push_back_units_near_listed_villages_are_a_clash_at_each_village_not_at_the_direction():
+    text = ("На Покровском направлении агрессор 35 раз пытался вытеснить наши подразделения в районах "
+            "населённых пунктов Мирноград, Новотроицкое и Лысовка, сообщил Генштаб ВСУ.")
+    found = events(text)
+    assert {(e.event_type, e.sub_event_type) for e in found} == {CLASH}
+    assert [e.location.place.name for e in found] == ["Мирноград", "Новотроицкое", "Лысовка"]
+    assert types("Конкуренты пытались вытеснить компанию с рынка.") == []
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("Бои идут в районе Торецка.", "Торецк"),
+        ("Бои в районе Торецка продолжаются, сообщил Генштаб ВСУ.", "Торецк"),
+        ("Бои идут под Курском.", "Курск"),
+        ("Ожесточённые бои на окраине Торецка не стихают.", "Торецк"),
+    ],
+)
+def test_fighting_told_with_where_it_goes_on_is_a_clash_there(text, place):
+    found = events(text)
+    assert [(e.event_type, e.sub_event_type, e.location.place.name) for e in found] == [(*CLASH, place)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("ВСУ оставили Угледар, сообщили в штабе группировки.", [CLASH]),
+        ("Армия оставила позиции у Торецка.", [CLASH]),
+        ("Солдаты самовольно покинули позиции и ушли домой.", []),  # deserting is no battle
+        ("Премьер оставил пост.", []),
+    ],
+)
+def test_a_place_given_up_is_a_battle(text, expected):
+    assert types(text) == expected
+
+
+def test_blasts_heard_in_a_town_of_ukraine_are_a_strike_and_one_blast_may_be_a_bomb():
+    assert types("В Харькове прогремели взрывы, сообщил мэр.") == [SHELLING]
+    assert types("В Харькове прогремели взрывы. Город атаковали дроны.") == [AIR]
+    assert types("В Киеве у подъезда прогремел взрыв.") == [("Explosions/Remote violence", "Remote explosive/landmine/IED")]
+
+
+def test_a_drone_found_where_it_came_down_is_a_disrupted_weapons_use_and_its_district_names_its_town():
+    found = events("В воскресенье в Каушанском районе Молдавии был найден российский беспилотник.")
+    assert [(e.event_type, e.sub_event_type, e.location.place.name) for e in found] == [(*DISRUPTED, "Каушаны")]
+    assert types("Полиция обнаружила склад с дронами.") == []

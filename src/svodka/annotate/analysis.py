@@ -28,12 +28,17 @@ def load_morph_analyzer():
     return pymorphy3.MorphAnalyzer()
 
 
+def is_mixed_abbreviation(word: str) -> bool:
+    """An abbreviation written in mixed case, as Ukrainian usage writes "БпЛА": capitals at both ends and in between."""
+    return word[0].isupper() and word[-1].isupper() and sum(ch.isupper() for ch in word) >= 2 and word.isalpha()
+
+
 @lru_cache(maxsize=200_000)
 def analyse(word: str) -> tuple[str, str | None, frozenset[str]]:
     lower = fold_yo(word.lower())
     if not any("а" <= ch <= "я" for ch in lower):
         return lower, None, frozenset()
-    if len(word) > 1 and word.isupper():  # an abbreviation (КТО, БПЛА), not a word in capitals
+    if len(word) > 1 and (word.isupper() or is_mixed_abbreviation(word)):  # an abbreviation (КТО, БПЛА, БпЛА)
         return lower, "ABBR", frozenset({"Abbr"})
     parse = morph_analyzer().parse(lower)[0]
     return fold_yo(parse.normal_form), parse.tag.POS, frozenset(parse.tag.grammemes)

@@ -34,7 +34,7 @@ from .counts import find_counts, find_unclaimed_people, phrase_at
 from .dates import anchor_date, find_dates, is_background
 from .places import gazetteer
 from .sources.assignment import Voices, attribute_event
-from .splitting import split_by_acts, split_by_days, split_by_places, split_by_tally
+from .splitting import listed_places, split_by_acts, split_by_days, split_by_places, split_by_tally
 
 NATIONWIDE = "attach/nationwide.tsv"
 CROWD_PARAGRAPHS_AFTER = 2  # the one protest of a text takes a head count told at most this many paragraphs later
@@ -201,6 +201,7 @@ LOCATIVE = {"в", "во", "на", "над", "под", "у", "около", "во�
 NEAR = (["под"], ["близ"], ["вблизи"], ["около"], ["возле"], ["недалеко", "от"], ["неподалеку", "от"], ["рядом", "с"])
 ANNOUNCEMENT_WINDOW = 4  # "заявил на брифинге в Вашингтоне": the speech verb a few words before the place
 DESTINATION = {"в", "во", "на", "до", "к", "ко"}
+SURROUNDINGS = {"район", "окрестность", "окраина", "населенный", "пункт", "нп", "село", "поселок", "деревня", "хутор"}
 TOWARDS = {"территория", "сторона"}  # "по территории Израиля", "в сторону Израиля": the place is the target
 COORDINATORS = {",", "и", "а", "также"}
 PRECISION_ORDER = {GeoPrecision.LANDMARK: 0, GeoPrecision.CITY: 0, GeoPrecision.ADMIN1: 1, GeoPrecision.COUNTRY: 2}
@@ -219,7 +220,10 @@ def tokens_before(doc: Document, mention: PlaceMention) -> list[Token]:
 
 
 def is_located(before: list[Token]) -> bool:
-    """The text locates things in the place: "в Аммане", "по территории Израиля", not "посольство Израиля"."""
+    """The text locates things in the place: "в Аммане", "по территории Израиля", "в районах населённых
+    пунктов Мирноград, Лысовка", not "посольство Израиля"."""
+    while len(before) >= 2 and before[-1].lemma in SURROUNDINGS:
+        before = before[:-1]
     if len(before) >= 2 and before[-1].lemma in TOWARDS and before[-2].lemma in LOCATIVE | {"по"}:
         return True
     return bool(before) and before[-1].lemma in LOCATIVE
@@ -269,12 +273,19 @@ def is_destination(before: list[Token]) -> bool:
 
 def place_rank(doc: Document, mention: PlaceMention, trigger_start: int) -> tuple:
     """A place where the event happened before one where it was announced ("в Киеве заявили") or one
-    drones were heading for ("летевших на Москву"), then the most precise, then one outside an aside,
+    drones were heading for ("летевших на Москву"), then the most precise, then a place before a front's
+    direction named after a town, then one outside an aside,
     then one the text locates things in, then the nearest."""
     before = tokens_before(doc, mention)
     distance = min(abs(mention.start - trigger_start), abs(mention.end - trigger_start))
     elsewhere = announced_at(doc, mention, before) or is_destination(before)
-    return elsewhere, PRECISION_ORDER[mention.place.precision], in_aside(before), not is_located(before), distance
+    precision = PRECISION_ORDER[mention.place.precision]
+    return elsewhere, precision, by_direction(doc, mention), in_aside(before), not is_located(before), distance
+
+
+def by_direction(doc: Document, mention: PlaceMention) -> bool:
+    """A town named only as a front's direction ("на Покровском направлении"): vaguer than a village named there."""
+    return doc.text[mention.end : mention.end + 12].lstrip().startswith("направлен")
 
 
 def near_another(doc: Document, mention: PlaceMention, found: list[PlaceMention]) -> bool:
@@ -333,8 +344,8 @@ def find_place(context: DocumentContext, event: Event) -> None:
             best = min(found, key=lambda m: (near_another(doc, m, found), place_rank(doc, m, trigger.start)))
             if mentioned_in_passing(doc, best, context.main_place):
                 best = context.main_place
-            if best.place.precision in (GeoPrecision.COUNTRY, GeoPrecision.ADMIN1):
-                best = context.precise_within(best)
+            if best.place.precision in (GeoPrecision.COUNTRY, GeoPrecision.ADMIN1) and not listed_places(doc, index, found, best):
+                best = context.precise_within(best)  # but one of a list of regions is that region
             location = PlaceMention(best.place, best.start, best.end)
             landmarks = context.landmarks(index)
             if landmarks and best.place.precision == GeoPrecision.CITY:

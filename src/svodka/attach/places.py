@@ -30,6 +30,9 @@ MIN_POPULATION = 5000
 # Villages of the countries at war, named in front-line reports: from cities500 (population >= 500).
 VILLAGE_COUNTRIES = frozenset({"RU", "UA", "BY"})
 VILLAGE_DATASET = "cities500.json"
+# Where a district is named by its town's adjective in Russian reports ("в Каушанском районе": Каушаны, Moldova,
+# where drones aimed at Ukraine come down)
+DISTRICT_COUNTRIES = VILLAGE_COUNTRIES | {"MD"}
 MAX_NAME_TOKENS = 6
 CACHE_FORMAT = 3
 
@@ -51,10 +54,14 @@ DISTRICT_QUALIFIERS = frozenset({"городской", "муниципальны
 PLACE_PREPOSITIONS = frozenset({"в", "во", "на", "под", "у", "около", "возле", "близ", "вблизи", "под", "над"})
 SKIPPED_BEFORE_NAME = {"."} | OPENING_QUOTES
 SMALL_TOWN = 100_000
+FOREIGN_VILLAGE = 10_000  # below it, a town of another country than the region the text names is a homonym of a village there
 BIG_CITY = 500_000
 COUNTRY_WEIGHT = 20  # see Gazetteer._rank
 NEIGHBOUR_WEIGHT = 5
 PERSON_NAME = frozenset({"Name", "Surn", "Patr"})
+FRONT_COUNTRY = "UA"  # where the villages a war report's fighting is told at lie, when no region says otherwise
+NOT_VILLAGES = frozenset({"столица", "город", "г"})  # settlement words that announce towns the gazetteer holds
+FUNCTION_WORDS = frozenset({"PREP", "CONJ", "PRCL", "NPRO", "INTJ", "NUMR", "PRED"})
 
 # (ending, replacements): guessed nominatives of an inflected word.
 ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -250,6 +257,10 @@ class Gazetteer:
         self.direction_words = words.get("direction", set())
         self.heading_words = words.get("heading", set())
         self.district_words = words.get("district", set())
+        self.village_cues = words.get("village_cue", set())
+        self.front_words = words.get("front", set())
+        self.town_objects = words.get("town_object", set())
+        self.river_words = words.get("river", set())
         self.city_district_words = words.get("city_district", set())
         self.speech_verbs = {entry.strip() for kind, entry, *_ in data_rows("attach/speech_verbs.tsv") if kind.strip() == "verb"}
 
@@ -322,7 +333,7 @@ class Gazetteer:
         hits = {k for k in keys if k in self.index}
         if not hits:
             return None
-        key = choose_key(hits, " ".join(words), " ".join(lemmas))
+        key = self._choose_key(hits, " ".join(words), " ".join(lemmas))
         return self._place(self._resolve(self.index[key], set(countries), None), key)
 
     def candidates(self, doc: Document, sentence_index: int) -> list[Match]:
@@ -394,11 +405,21 @@ class Gazetteer:
     def _with_directions(self, tokens: list[Token], matches: list[Match]) -> list[Match]:
         """A front's direction or a district is named by the adjective of its town: "на Покровском
         направлении" is at Покровск, "на запорожском направлении" at Запорожье, "в Шебекинском
-        городском округе" at Шебекино; not "в Кировском районе Донецка", which is in Донецк."""
+        городском округе" at Шебекино; not "в Кировском районе Донецка", which is in Донецк. So is a
+        building or site of the town: "в белгородскую многоэтажку" is in Белгород."""
         found = False
         for i in range(1, len(tokens)):
             lemma = tokens[i].lemma
             district = lemma in self.district_words
+            if lemma in self.town_objects and i - 1 not in {k for m in matches for k in range(m.first, m.last)}:
+                # "в белгородскую многоэтажку", "на курском заводе": a building or site named by its town's adjective
+                adjective = tokens[i - 1].lemma
+                if adjective.endswith(TOWN_ADJECTIVE) and adjective not in self.city_district_words and adjective not in self.adjectives:
+                    town = self._town_of_adjective(adjective)
+                    if town:
+                        matches = matches + [Match(i - 1, i, town, self.index[town])]
+                        found = True
+                continue
             if not (district or lemma in self.direction_words):
                 continue
             j = i - 2 if district and i >= 2 and tokens[i - 1].lemma in DISTRICT_QUALIFIERS else i - 1
@@ -412,14 +433,20 @@ class Gazetteer:
                 continue
             if not tokens[j].lemma.endswith(TOWN_ADJECTIVE) or (district and tokens[j].lemma in self.city_district_words):
                 continue
-            if district and i + 1 < len(tokens) and is_capitalised(tokens[i + 1]) and tokens[i + 1].text[:1].isalpha():
-                continue  # a city's district, the city named next
+            if district and i + 1 < len(tokens) and is_capitalised(tokens[i + 1]) and tokens[i + 1].text[:1].isalpha() \
+                    and not any(m.first == i + 1 and all(kind in ("admin1", "country") for kind, _ in m.entries) for m in matches):
+                continue  # a city's district, the city named next (not the region: "в Никопольском районе Днепропетровской области")
             adjectives = [j]
             while "plur" in tokens[i].tags and adjectives[-1] >= 2 and tokens[adjectives[-1] - 1].text in LIST_JOINERS \
                     and tokens[adjectives[-1] - 2].lemma.endswith(TOWN_ADJECTIVE):
                 adjectives.append(adjectives[-1] - 2)  # "на Покровском и Курахском направлениях"
+            region = next((self.regions[ref] for m in matches if m.first == i + 1 for kind, ref in m.entries if kind == "admin1"), None) \
+                if district else None
             for k in adjectives:
                 town = self._town_of_adjective(tokens[k].lemma)
+                if town and region is not None and region.code and not any(
+                        kind == "city" and self.cities[ref][1:3] == (region.country, region.code) for kind, ref in self.index[town]):
+                    continue  # "в Казанском районе Тюменской области": no town of the name in the region told, not Казань
                 if town:
                     matches = [m for m in matches if not (m.first <= k < m.last)]
                     matches.append(Match(k, k + 1, town, self.index[town]))
@@ -430,8 +457,10 @@ class Gazetteer:
         adjective = fold_yo(adjective)
         stem = adjective[:-2] if adjective.endswith("цкий") else adjective[:-4]  # донецк-ий, покров-ский
         keys = [stem + ending for ending in TOWN_ENDINGS if stem + ending in self.index]
+        if not keys and stem.endswith("ан"):  # судж-ан-ский: Суджа
+            keys = [stem[:-2] + ending for ending in TOWN_ENDINGS if stem[:-2] + ending in self.index]
         towns = [
-            (self.cities[ref][5], key) for key in keys for kind, ref in self.index[key] if kind == "city" and self.cities[ref][1] in VILLAGE_COUNTRIES
+            (self.cities[ref][5], key) for key in keys for kind, ref in self.index[key] if kind == "city" and self.cities[ref][1] in DISTRICT_COUNTRIES
         ]  # naming a district or a front's direction by its town's adjective is the post-Soviet way
         return max(towns)[1] if towns else None
 
@@ -451,13 +480,32 @@ class Gazetteer:
         for m, cue in zip(matches, cues):
             context |= self._context_of(self._resolve(m.entries, context, cue))
         found = []
+        front = any(t.lemma in self.front_words for t in tokens)
+        villages_region = self._region_of_villages(matches, context, countries)
+        unknown = self._unknown_villages(doc, sentence_index, matches, villages_region, {m.last for m in matches}) \
+            if villages_region is not None else []
+        # the token after each village or town kept: "в сторону Дарьино, Новоивановки" lists the second
+        kept_ends = {k + 1 for k, t in enumerate(tokens) for u in unknown if t.end == u.end}
         listed_after = -1  # the token after the last place kept: "деревни Ветрено, Матвеевка и Дуровка"
         for number, (m, cue) in enumerate(zip(matches, cues)):
-            entry = self._resolve(m.entries, context, cue)
+            entry = self._resolve(m.entries, context, cue, front)
             region = self._region_told_with(tokens, m, matches[number + 1] if number + 1 < len(matches) else None, context)
-            if entry[0] == "city" and region is not None and self.cities[entry[1]][5] < SMALL_TOWN \
-                    and self.cities[entry[1]][1:3] != (self.regions[region[1]].country, self.regions[region[1]].code):
-                entry = region  # "село Ильинка Донецкой области": no village of the name is known there, the region is
+            told = self.regions[region[1]] if region is not None else None
+            if entry[0] == "city" and told is not None and self.cities[entry[1]][5] < SMALL_TOWN \
+                    and self.cities[entry[1]][1:3] != (told.country, told.code):
+                # "село Ильинка Донецкой области": no village of the name is known there, a village of the region is
+                found.append(PlaceMention(self._region_village(m.key, told), tokens[m.first].start, tokens[m.last - 1].end))
+                listed_after = m.last
+                kept_ends.add(m.last)
+                continue
+            continued = m.first >= 1 and tokens[m.first - 1].text in LIST_JOINERS and m.first - 1 in kept_ends
+            if entry[0] == "city" and villages_region is not None and (cue is not None or continued) \
+                    and self.cities[entry[1]][1] != villages_region.country and self.cities[entry[1]][5] < FOREIGN_VILLAGE:
+                # "в Курской области ... на окраине Любимовки": not the village of that name across the border
+                found.append(PlaceMention(self._region_village(m.key, villages_region), tokens[m.first].start, tokens[m.last - 1].end))
+                listed_after = m.last
+                kept_ends.add(m.last)
+                continue
             if entry[0] == "city" and cue not in self.settlement_words and not self._plausible_city(entry, document_countries):
                 continue
             if entry[0] == "city" and self.cities[entry[1]][5] < MIN_POPULATION and cue is None:
@@ -465,11 +513,96 @@ class Gazetteer:
                 if not (m.first >= 2 and tokens[m.first - 1].text in LIST_JOINERS and m.first - 1 == listed_after):
                     continue
             listed_after = m.last
+            kept_ends.add(m.last)
             first = m.first
             if entry[0] == "city" and first > 0 and tokens[first - 1].lemma in self.qualifiers and tokens[first - 1].text[:1].isupper():
                 first -= 1
             found.append(PlaceMention(self._place(entry, m.key), tokens[first].start, tokens[m.last - 1].end))
+        if unknown:
+            found = sorted(found + unknown, key=lambda m: m.start)
         return found
+
+    def _region_of_villages(self, matches: list[Match], context: set[str], countries: Collection[str]) -> Region | None:
+        """The region of the countries at war that a village the gazetteer does not hold lies in: the last
+        region the sentence names, else the one region the document names (its "RU.41"-style hint)."""
+        named = [self.regions[entry[1]] for m in matches for entry in [self._resolve(m.entries, context, None)] if entry[0] == "admin1"]
+        named = [r for r in named if r.code and r.country in VILLAGE_COUNTRIES]
+        if named:
+            return named[-1]
+        codes = [tuple(c.split(".", 1)) for c in countries if "." in c]
+        regions = {self.region_by_code.get(code) for code in codes if code[0] in VILLAGE_COUNTRIES} - {None}
+        return regions.pop() if len(regions) == 1 else None
+
+    def _unknown_villages(self, doc: Document, sentence_index: int, matches: list[Match], region: Region,
+                          ends: Collection[int] = ()) -> list[PlaceMention]:
+        """Villages too small for GeoNames' tables, told as front-line reports tell them: after a settlement
+        word ("в селе Толстый Луг"), in a list of settlements ("населённых пунктов: Новый Путь, Медвежье"), or,
+        when no dictionary knows the word, after a word of the fighting ("освободили Любимовку", "в районе
+        Ольговки"). Each is placed by its name in the region the text names, at the region's coordinates."""
+        sentence = doc.sentences[sentence_index]
+        tokens = sentence.tokens
+        covered = {i for m in matches for i in range(m.first, m.last)}
+        # NER reads an unfamiliar village as a surname: only an organisation's name, or a word with a person's reading, is none
+        named = {i for x in doc.mentions_in(sentence.start, sentence.end) if x.kind == "ORG"
+                 for i, t in enumerate(tokens) if x.start <= t.start < x.end}
+        found: list[PlaceMention] = []
+        ends = set(ends)  # where the places found so far end (a token index): "в сторону Дарьино, Погребков и ..."
+        listing = False  # after a plural settlement word: "населённых пунктов в Курской области: A, B и C"
+        i = 0
+        while i < len(tokens):
+            token = tokens[i]
+            if token.lemma in self.settlement_words and token.lemma not in NOT_VILLAGES and (
+                    "plur" in token.tags or counted_after(tokens, i)):
+                listing = True  # "населённых пунктов", "три населённых пункта", "ряд сёл"
+            if i == 0 or i in covered or not is_village_word(token):
+                i += 1
+                continue
+            district = self._unknown_district(tokens, i, covered, region)
+            if district is not None:
+                found.append(district)
+                i += 2
+                continue
+            last = i + 1
+            if token.pos == "ADJF" and last < len(tokens) and last not in covered and is_village_word(tokens[last]):
+                last += 1  # "Нижний Клин", "Малой Локни"
+            words = tokens[i:last]
+            before = tokens[i - 1]
+            settled = before.lemma in self.settlement_words and before.lemma not in NOT_VILLAGES
+            listed = before.text in (",", "и") and i - 1 in ends or listing and before.text in (":", ",", "и")
+            person = any(has_person_reading(w.text.lower()) for w in words)
+            listed = listed and not person  # "населённых пунктов, Путин заявил": no village
+            unknown = not is_common_word(words[-1]) and not person
+            cued = unknown and (before.lemma in self.village_cues
+                                or i >= 2 and f"{tokens[i - 2].lemma} {before.lemma}" in self.village_cues)
+            if settled or ((listed or cued) and not any(k in named for k in range(i, last))):
+                found.append(PlaceMention(self._village_place(words, region), words[0].start, words[-1].end))
+                ends.add(last)
+                i = last
+                continue
+            i += 1
+        return found
+
+    def _unknown_district(self, tokens: list[Token], i: int, covered: set[int], region: Region) -> PlaceMention | None:
+        """A district named by the adjective of a town the gazetteer does not hold ("Большесолдатского района"):
+        the district by its name, in the region the text names, at the region's coordinates."""
+        if i + 1 >= len(tokens) or i + 1 in covered or tokens[i + 1].lemma not in self.district_words:
+            return None
+        adjective, noun = tokens[i], tokens[i + 1]
+        if not adjective.lemma.endswith(TOWN_ADJECTIVE) or adjective.lemma in self.city_district_words or adjective.lemma in self.adjectives:
+            return None
+        parse, head = parse_as(adjective.text, adjective.lemma), parse_as(noun.text, noun.lemma)
+        gender = head.tag.gender if head else None
+        inflected = parse.inflect({"nomn", "sing", gender} - {None}) if parse else None
+        name = f"{(inflected.word if inflected else adjective.lemma).capitalize()} {noun.lemma}"
+        place = Place(name, region.country, GeoPrecision.CITY, region.name, region.lat, region.lon)
+        return PlaceMention(place, adjective.start, noun.end)
+
+    def _region_village(self, key: str, region: Region) -> Place:
+        return Place(self.spelling.get(key, key), region.country, GeoPrecision.CITY, region.name, region.lat, region.lon)
+
+    def _village_place(self, words: list[Token], region: Region) -> Place:
+        name = " ".join(match_case(nominative(w, words[0] if k and words[0].pos == "ADJF" else None), w.text) for k, w in enumerate(words))
+        return Place(name, region.country, GeoPrecision.CITY, region.name, region.lat, region.lon)
 
     def _region_told_with(self, tokens: list[Token], m: Match, following: Match | None, context: set[str]) -> Entry | None:
         """The region named in the genitive right after a town to tell where it is: "Ильинка Донецкой области",
@@ -552,11 +685,28 @@ class Gazetteer:
                 words = [t for t in tokens[start : i + 1] if t.text not in JOINERS]
                 surface = normalise(" ".join(t.text for t in words))
                 lemmas = normalise(" ".join(t.lemma for t in words))
-                key = choose_key(hits, surface, lemmas)
+                key = self._choose_key(hits, surface, lemmas)
                 best = Match(start, i + 1, key, self.index[key])
             partial = {k for k in extended if k in self.prefixes}
             i += 1
         return best or self._city_before_hyphen(tokens[start], start)
+
+    def _choose_key(self, hits: set[str], surface: str, lemmas: str) -> str:
+        """`choose_key`, but a guessed nominative that is a town beats a longer guess that is only a village:
+        "над Курском" is over Курск, not the village Курское; and a country or region beats a village spelt
+        as the name's inflected form."""
+        key = choose_key(hits, surface, lemmas)
+        if len(hits) < 2 or self._largest(key) >= MIN_POPULATION:
+            return key
+        if key in (surface, lemmas):  # "в Молдове" is in the country, not a village GeoNames spells "Молдове"
+            lands = [k for k in hits if any(kind != "city" for kind, _ in self.index[k])]
+            return lands[0] if len(lands) == 1 else key
+        town = max(hits, key=lambda k: (self._largest(k), len(k), k))
+        return town if self._largest(town) >= SMALL_TOWN else key
+
+    def _largest(self, key: str) -> int:
+        """The population of the largest town a key names; a region or a country outweighs any."""
+        return max((self.cities[ref][5] if kind == "city" else BIG_CITY for kind, ref in self.index[key]), default=0)
 
     def _city_before_hyphen(self, token: Token, start: int) -> Match | None:
         """A compound whose first part is a city: "аэродром Курск-Восточный", "Москва-Сити"."""
@@ -614,6 +764,8 @@ class Gazetteer:
         following = tokens[m.last] if m.last < len(tokens) else None
         if before and before.lemma in self.eponym_words:
             return False  # "больница имени Вашингтона"
+        if before and before.lemma in self.river_words and all(kind == "city" for kind, _ in m.entries):
+            return False  # "на левом берегу Днепра": the river, not the city
         if before and is_capitalised(before) and "Name" in before.tags:
             return False  # a surname after a first name: "улица Карла Маркса"
         if before and self._inside_longer_name(tokens, m.first - 1):
@@ -694,10 +846,12 @@ class Gazetteer:
             return {region.country, f"{region.country}.{region.code}"} if region.code else {region.country}
         return set()
 
-    def _resolve(self, entries: list[Entry], context: set[str], cue: str | None) -> Entry:
+    def _resolve(self, entries: list[Entry], context: set[str], cue: str | None, front: bool = False) -> Entry:
         by_kind: dict[str, list[Entry]] = {}
         for entry in entries:
             by_kind.setdefault(entry[0], []).append(entry)
+        if front and "city" in by_kind:
+            by_kind["city"] = self._at_the_front(by_kind["city"], context)
         if cue not in self.settlement_words and len(by_kind) > 1 and "city" in by_kind:
             # a village never outranks the country or region of its name ("Чечня", "Крым"): a town may ("Москва")
             towns = [e for e in by_kind["city"] if self.cities[e[1]][5] >= MIN_POPULATION]
@@ -725,6 +879,15 @@ class Gazetteer:
                 neighbours = self._neighbours(context) if kind == "city" else set()
                 return max(candidates, key=lambda e: self._rank(e, context, neighbours))
         raise AssertionError("an index key without entries")
+
+    def _at_the_front(self, towns: list[Entry], context: set[str]) -> list[Entry]:
+        """A village taken or fought for ("освободили Ольховку", "бои у Каменки") lies on the front line,
+        in Ukraine, unless a region the text names holds one of that name: not the Russian village a
+        Russian ministry's report would otherwise suggest."""
+        if any(self.cities[ref][5] >= SMALL_TOWN or f"{self.cities[ref][1]}.{self.cities[ref][2]}" in context for _, ref in towns):
+            return towns
+        front = [e for e in towns if self.cities[e[1]][1] == FRONT_COUNTRY]
+        return front or towns
 
     def _rank(self, entry: Entry, context: set[str], neighbours: Collection[str] = ()) -> tuple[bool, float, int]:
         """A region the text names wins; then a city of the text's countries weighs twenty times its
@@ -774,6 +937,53 @@ def choose_key(hits: set[str], surface: str, lemmas: str) -> str:
     if lemmas in hits:
         return lemmas
     return max(hits, key=lambda k: (len(k), k))
+
+
+def is_village_word(token: Token) -> bool:
+    """A word that may be (part of) a village's name: capitalised Cyrillic, not an abbreviation or a function word."""
+    return len(token.text) >= 3 and token.text[:1].isupper() and not is_all_capitals(token) \
+        and RUSSIAN_NAME.fullmatch(token.text) is not None and token.pos not in FUNCTION_WORDS
+
+
+def nominative(token: Token, adjective: Token | None = None) -> str:
+    """A name's nominative, in its number: "Любимовки" -> "любимовка", "Погребков" -> "погребки"; a noun no
+    dictionary parses as one takes the case and gender of its adjective: "Малой Локни" -> "локня"."""
+    if adjective is not None and "nomn" not in adjective.tags:
+        agreeing = noun_agreeing_with(token.text.lower(), adjective)
+        if agreeing:
+            return agreeing
+    parses = morph_analyzer().parse(token.text.lower())
+    parse = next((p for p in parses if "Geox" in p.tag), None) or next((p for p in parses if p.tag.POS in ("NOUN", "ADJF")), None)
+    if parse is None:
+        return token.text.lower()
+    if "nomn" in parse.tag:
+        return token.text.lower()
+    inflected = parse.inflect({"nomn"})
+    return inflected.word if inflected else parse.normal_form
+
+
+def counted_after(tokens: list[Token], i: int) -> bool:
+    """A settlement word after a number or a quantity word: "три населённых пункта", "ряд сёл"."""
+    j = i - 1
+    if j >= 0 and tokens[j].lemma in ("населенный", "населить"):
+        j -= 1
+    return j >= 0 and (tokens[j].pos == "NUMR" or tokens[j].text.isdigit() or tokens[j].lemma in ("ряд", "несколько"))
+
+
+def noun_agreeing_with(word: str, adjective: Token) -> str | None:
+    """The nominative of an unknown noun that, declined, gives `word` in the adjective's case and gender."""
+    case = next((c for c in ("gent", "datv", "accs", "ablt", "loct", "nomn") if c in adjective.tags), None)
+    gender = next((g for g in ("masc", "femn", "neut") if g in adjective.tags), None)
+    if case is None or gender is None:
+        return None
+    vowel_first = gender == "femn"  # "локни" is "локня" rather than "локнь"
+    for guess in sorted(nominative_guesses(word) - {word}, key=lambda g: (not (vowel_first and g.endswith(("а", "я"))), g)):
+        for p in morph_analyzer().parse(guess):
+            if p.tag.POS == "NOUN" and "nomn" in p.tag and p.tag.gender == gender:
+                declined = p.inflect({case})
+                if declined is not None and declined.word == word:
+                    return guess
+    return None
 
 
 def is_capitalised(token: Token) -> bool:

@@ -22,7 +22,7 @@ def coordinated(tokens: list, items: list, chosen) -> list:
 
     def joined(a, b) -> bool:
         between = [t for t in tokens if t.start >= a.end and t.end <= b.start]
-        words = {t.text.lower() for t in between if not is_share(t)}
+        words = {t.text.lower() for n, t in enumerate(between) if not is_share(t, between[n + 1] if n + 1 < len(between) else None)}
         return bool(between) and words <= LIST_WORDS and bool(words & LINKS)
 
     run = [chosen]
@@ -39,8 +39,11 @@ def coordinated(tokens: list, items: list, chosen) -> list:
     return [] if len(run) < 2 or before and before[0].lemma in BETWEEN else run
 
 
-def is_share(token) -> bool:
-    """A figure and its dash in a list of shares: "12 над Брянской областью, девять — над Калужской"."""
+def is_share(token, following=None) -> bool:
+    """A figure and its dash in a list of shares: "12 над Брянской областью, девять — над Калужской",
+    "и по два — над Курской и Брянской"."""
+    if token.text.lower() == "по" and following is not None:
+        return is_share(following)
     return token.text in DASHES or token.text.isdigit() or token.pos == "NUMR" or token.lemma == "один"
 
 

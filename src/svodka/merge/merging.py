@@ -13,6 +13,7 @@ import math
 from bisect import insort
 from dataclasses import dataclass
 
+from ..annotate.analysis import analyse
 from ..attach.sources.assignment import settle_sources, source_key
 from ..detect.triggers import combinations, event_classes
 from ..lexicon import data_rows
@@ -28,6 +29,8 @@ DEMONSTRATIONS = ("Protests", "Riots")
 ATTACKS_ON_PEOPLE = ("attack", "killing")  # what a case's wording may show was a clash with security forces
 BARE_DEATHS = ("killing", "death")  # "убиты двое", "погибли трое": told with no act of their own
 UNNAMED_MEANS = "strike"  # a remote strike whose means the text does not name ("удар по Купянску")
+BLAST = "explosion"  # an explosion told with no device
+FRONT_COUNTRIES = frozenset({"UA"})  # where blasts heard are strikes
 HARMED = {"interception": "airstrike"}  # a downing whose debris kills or wounds is a strike there (ANNOTATION.md)
 
 
@@ -136,7 +139,10 @@ def absorb_coarse(events: list[Event]) -> list[Event]:
             and o.location.place.precision not in COARSE and o.location.place.country == place.country
             and o.modality == e.modality and (o.date == e.date or not e.date_stated)
         ]
-        alike = [o for o in precise if (family(o), o.sub_event_type) == (family(e), e.sub_event_type)]
+        # a region's event is the like event of a city in that region, not of any city of the country:
+        # drones downed over four oblasts are not the downing told in one oblast's capital
+        alike = [o for o in precise if (family(o), o.sub_event_type) == (family(e), e.sub_event_type)
+                 and (place.precision == GeoPrecision.COUNTRY or o.location.place.admin1 in (None, place.name))]
         violent = [o for o in precise if classes[o.kind].violent and classes[e.kind].violent and place.precision == GeoPrecision.COUNTRY]
         if place and place.precision in COARSE and (alike or violent):
             absorb((alike or violent)[0], e)
@@ -342,9 +348,17 @@ def accepted(event: Event, model: ConfidenceModel) -> bool:
 
 def supported(event: Event, events: list[Event]) -> bool:
     """A weak trigger stands only with a count or beside a firm event of the same type."""
-    if trigger_weight(event) >= SUPPORTED_WEIGHT or event.claims:
+    if trigger_weight(event) >= SUPPORTED_WEIGHT or event.claims or strikes_its_place(event):
         return True
     return any(o is not event and o.event_type == event.event_type and trigger_weight(o) >= SUPPORTED_WEIGHT for o in events)
+
+
+def strikes_its_place(event: Event) -> bool:
+    """A remote strike whose words run straight into the town or region it hit ("удар по Харькову"): the
+    place is the target the weak words "удар по" lacked."""
+    place = event.location
+    return (event.event_type == "Explosions/Remote violence" and place is not None and place.place.precision in ("city", "admin1")
+            and any(0 < place.start - t.end <= 2 for t in event.triggers))
 
 
 @dataclass(frozen=True)
@@ -452,6 +466,15 @@ def join_incidents(doc: Document, events: list[Event]) -> list[Event]:
     return events
 
 
+def blast_at_the_front(event: Event) -> None:
+    """Blasts heard in a town of the country at war ("в Харькове прогремели взрывы"), with no device told, are
+    a remote strike of unnamed means there, as ACLED codes them: not a bomb planted. One blast may be one."""
+    if event.kind == BLAST and event.location is not None and event.location.place.country in FRONT_COUNTRIES \
+            and any("plur" in analyse(word)[2] for t in event.triggers for word in t.text.split()):  # "взрывы", not one "взрыв"
+        cls = event_classes()[UNNAMED_MEANS]
+        event.kind, event.event_type, event.sub_event_type = UNNAMED_MEANS, cls.event_type, cls.sub_event_type
+
+
 def absorb_unnamed_means(events: list[Event]) -> list[Event]:
     """"Удар по Купянску" and "авиаудар по Купянску" told the same day are one strike, of the sub-type
     its named means give it: a strike whose means are not named joins a remote strike of the same place
@@ -525,6 +548,8 @@ def merge(
     events = absorb_parts(doc, events)
     events = join_incidents(doc, events)
     events = absorb_deaths(events)
+    for event in events:
+        blast_at_the_front(event)
     events = absorb_unnamed_means(events)
     events = merge_same(events)
     events = absorb_coarse(events)

@@ -14,6 +14,7 @@ from .conftest import chains, only
     ("В украинском Минобороны заявили об ударе.", "Минобороны Украины"),
     ("По данным Генштаба ВС Украины, удар нанесён ночью.", "Генштаб ВСУ"),
     ("Украинский Генштаб заявил об ударе.", "Генштаб ВСУ"),
+    ("Генштаб ЗСУ заявил об ударе.", "Генштаб ВСУ"),  # the Ukrainian abbreviation
 ])
 def test_a_defence_ministry_or_general_staff_has_one_name(build, text, name):
     assert chains(build(text)) == [[name]]
