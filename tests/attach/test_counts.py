@@ -245,6 +245,28 @@ def test_a_bare_head_count_is_a_crowd_only_when_it_names_people_who_gather():
     assert unclaimed("Выдвинуты от трех до пяти кандидатов.") == []
 
 
+def unclaimed_in(text):
+    from svodka.attach.counts import find_unclaimed_people
+
+    doc = Document("t", text)
+    segment(doc)
+    tokenize_document(doc)
+    return [(c.min, c.max, c.text) for i in range(len(doc.sentences)) for c in find_unclaimed_people(doc, i)]
+
+
+def test_people_something_was_done_to_are_no_head_count_of_a_crowd():
+    assert unclaimed_in("Сотням жителей медики оказали помощь прямо у мэрии.") == []
+    assert unclaimed_in("Волонтёры помогали 300 людям у мэрии.") == []
+    assert unclaimed_in("Полиция столкнулась с тысячами демонстрантов у мэрии.") == []
+    assert unclaimed_in("У мэрии весь вечер стояли сотни жителей.") == [(200, 999, "сотни жителей")]
+    assert unclaimed_in("Полиция оттеснила от мэрии тысячи демонстрантов.") == [(1000, 9999, "тысячи демонстрантов")]
+
+
+def test_a_head_count_over_a_span_of_days_is_no_crowd_of_one_protest():
+    assert unclaimed_in("За трое суток в центре побывали около 300 участников акций.") == []
+    assert unclaimed_in("Вечером в центре были около 300 участников акций.") == [(300, 300, "около 300 участников")]
+
+
 def test_a_person_ner_names_in_the_nominative_is_the_subject_even_when_the_dictionary_misreads_the_name():
     from svodka.annotate.analysis import tag_entities
 

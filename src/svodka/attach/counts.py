@@ -804,10 +804,29 @@ def find_unclaimed_people(doc: Document, sentence_index: int) -> list[Count]:
     crowd. Read only a sentence that counts nobody killed, hurt or held (`find_counts`): one with
     slot counts keeps its parts to them."""
     tokens = doc.sentences[sentence_index].tokens
+    if periods(tokens):
+        return []  # "за двое суток задержаны около 150 участников": a span's total, not one protest's crowd
     unclaimed = []
     for p in find_phrases(tokens, doc.text, set()):
         if p.head is None or not is_person(tokens[p.head]) or tokens[p.head].lemma not in crowd_words():
             continue
+        if not can_head_a_crowd(tokens, p):
+            continue  # "десяткам людей оказали помощь": people something was done to, not who gathered
         start, end = tokens[p.first].start, tokens[p.last].end
         unclaimed.append(Count(p.min, p.max, doc.text[start:end], (start, end)))
     return unclaimed
+
+
+CROWD_CASES = frozenset({"nomn", "gent", "accs"})  # "собрались сотни людей", "около 200 человек", "вывели тысячи людей"
+
+
+def can_head_a_crowd(tokens: list[Token], p: Phrase) -> bool:
+    """Whether a head count stands where a crowd is told: its words written in letters (the quantity
+    and the noun) may each be nominative, genitive or accusative; not a dative, instrumental or
+    prepositional one ("десяткам людей", "с сотнями жителей", "о тысячах человек")."""
+    words = [k for k in range(p.first, p.head + 1) if starts_quantity(tokens[k]) or k == p.head]
+    for k in words:
+        found = readings(tokens[k].text)
+        if found and not any(case in CROWD_CASES for _, case in found):
+            return False
+    return True
