@@ -753,8 +753,18 @@ def shares_subject(tokens: list[Token], before: Anchor, a: Anchor) -> bool:
     return (
         any(is_word(t, "и") for t in between)
         and len(between) <= 4
-        and not any(t.text in SUBJECT_STOP or t.pos in ("NOUN", "NPRO") or starts_quantity(t) for t in between)
+        and not any(t.text in SUBJECT_STOP or starts_quantity(t) for t in between)
+        and not any(t.pos in ("NOUN", "NPRO") and not governed(between, k) for k, t in enumerate(between))
     )
+
+
+def governed(tokens: list[Token], k: int) -> bool:
+    """Whether noun k stands in a prepositional phrase begun just before it ("ранен в ногу",
+    "в тяжёлом состоянии"): it tells how or where, and is no new subject."""
+    j = k - 1
+    while j >= 0 and tokens[j].pos in ("ADJF", "PRTF"):
+        j -= 1
+    return j >= 0 and tokens[j].pos == "PREP"
 
 
 def refutation(tokens: list[Token]) -> int | None:
