@@ -232,12 +232,33 @@ def read_quantity(tokens: list[Token], i: int, text: str, bounded: bool) -> tupl
             factor = lex.multipliers[tokens[j].lemma]
             low, high, j = low * factor, (high + 1) * factor - 1, j + 1
         return low, high, j
+    spelled = spelled_range(tokens[i].text)
+    if spelled:
+        factor, j = multiplier_after(tokens, i + 1)
+        return spelled[0] * factor, spelled[1] * factor, j
     written_range = DIGIT_RANGE.fullmatch(tokens[i].text)
     if written_range:
         factor, j = multiplier_after(tokens, i + 1)
         return int(written_range[1]) * factor, int(written_range[2]) * factor, j
     value = read_value(tokens, i, text)
     return (value[0], value[0], value[1]) if value else None
+
+
+@lru_cache(maxsize=4096)
+def spelled_range(word: str) -> tuple[int, int] | None:
+    """Two number words joined by a hyphen ("три-четыре", "двух-трёх"): the interval they span."""
+    parts = norm(word).split("-")
+    if len(parts) != 2 or not all(parts):
+        return None
+    numbers = lexicon().numbers
+    values = []
+    for part in parts:
+        lemmas = {parse.normal_form.replace("ё", "е") for parse, _ in readings(part)}
+        value = next((numbers[lemma] for lemma in lemmas if lemma in numbers), None)
+        if value is None or value != int(value):
+            return None
+        values.append(int(value))
+    return (values[0], values[1]) if values[0] < values[1] else None
 
 
 def multiplier_after(tokens: list[Token], j: int) -> tuple[int, int]:
@@ -257,6 +278,7 @@ def starts_quantity(token: Token) -> bool:
     return (
         token.text[0].isdigit()
         or token.lemma in lex.numbers
+        or ("-" in token.text and spelled_range(token.text) is not None)
         or token.lemma in lex.multipliers
         or norm(token.text) in lex.vague
     )
@@ -349,9 +371,17 @@ def bare_number_counts(
         before = tokens[first - 1]
         if before.text in NOT_PEOPLE_BEFORE or before.pos == "PREP":
             return False
+        if before.pos == "VERB" and before.lemma in speech_verbs():
+            return False  # "как сообщает 112, погибли двое": an outlet's name
         if before.pos == "NOUN" and first - 1 not in anchor_at:
             return False  # "статье 212", "части 2"
     return True
+
+
+@lru_cache(maxsize=1)
+def speech_verbs() -> frozenset[str]:
+    """The lemmas of the verbs that tell who says so (data/attach/speech_verbs.tsv, verb and relay)."""
+    return frozenset(entry.strip() for kind, entry, *_ in data_rows("attach/speech_verbs.tsv") if kind.strip() in ("verb", "relay"))
 
 
 def is_singular_past_verb(token: Token) -> bool:
@@ -469,18 +499,26 @@ def zero_span(tokens: list[Token], a: Anchor) -> tuple[int, int] | None:
     i = a.index
     if any(is_word(t, "не") for t in tokens[max(0, i - 2) : i]):
         for k in range(max(0, i - 4), min(len(tokens), i + 3)):
-            if phrase_at(tokens, k, "zero_subject") and not (k > 0 and starts_quantity(tokens[k - 1])):
-                return min(k, i), max(k, i)  # "люди не пострадали", not "один человек не пострадал"
+            subject_end = phrase_at(tokens, k, "zero_subject")
+            if subject_end and not (k > 0 and starts_quantity(tokens[k - 1])):
+                return min(k, i), max(subject_end - 1, i)  # "люди не пострадали", not "один человек не пострадал"
     if tokens[i].pos == "VERB":
         return None
     end = i + 1
-    while end + 1 < len(tokens) and is_word(tokens[end], "и") and is_slot_word(tokens[end + 1]):
-        end += 2  # "погибших и пострадавших нет"
+    while end + 1 < len(tokens) and is_word(tokens[end], "и") and (is_slot_word(tokens[end + 1]) or is_genitive_noun(tokens[end + 1])):
+        end += 2  # "погибших и пострадавших нет", "жертв и разрушений нет"
     after = phrase_at(tokens, end, "zero_after") if end < len(tokens) else None
     if after is not None:
         return i, after - 1
-    before = phrase_before(tokens, first_conjunct(tokens, i), "zero_before")
+    k = first_conjunct(tokens, i)
+    while k > 0 and i - k < 2 and tokens[k - 1].pos in ("ADJF", "PRTF"):
+        k -= 1  # "без человеческих жертв"
+    before = phrase_before(tokens, k, "zero_before")
     return (before, i) if before is not None else None
+
+
+def is_genitive_noun(token: Token) -> bool:
+    return token.pos == "NOUN" and "gent" in token.tags
 
 
 def first_conjunct(tokens: list[Token], i: int) -> int:
