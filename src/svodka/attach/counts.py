@@ -563,7 +563,9 @@ def implicit_subject(
             # a short participle's noun subject is a person even when the name is unknown to the dictionary
             unknown_name = verb.pos == "PRTS" and t.text[:1].isupper() and "Abbr" not in t.tags
             person = (t.pos == "NOUN" and ("anim" in t.tags or unknown_name)) or substantive
-            if k not in taken and "nomn" in t.tags and number in t.tags and person:
+            if k not in taken and "nomn" in t.tags and person and (
+                number in t.tags or number == "plur" and coordinated(tokens, k, "nomn")[2] > 1
+            ):
                 return k, number
             if k not in taken and k in names and number == "sing" and (verb.pos == "PRTS" or "intr" in verb.tags):
                 return k, number
@@ -571,6 +573,55 @@ def implicit_subject(
                 return k, number
             k += step
     return None
+
+
+LIST_SEPARATORS = {",", "и"}
+
+
+def coordinated(tokens: list[Token], k: int, case: str, taken: set[int] = frozenset()) -> tuple[int, int, int]:
+    """The list of single people that noun k stands in ("мужчина и женщина", "водителя, пассажира
+    и охранника"): its first and last tokens and how many it names (1 for a noun alone). Every
+    member is an animate noun in the singular and in `case`, with at most one adjective before it."""
+    def member(j: int) -> bool:
+        t = tokens[j]
+        if t.pos != "NOUN" or j in taken or counts_itself(t):
+            return False
+        return any(
+            parse.tag.POS == "NOUN" and parse.tag.animacy == "anim" and parse.tag.number == "sing" and found == case
+            for parse, found in readings(t.text)
+        )
+
+    def after_member(j: int) -> int:
+        """Past a genitive noun that tells whose ("сотрудник полиции"), if one follows."""
+        return j + 1 if j < len(tokens) and tokens[j].pos == "NOUN" and "gent" in tokens[j].tags and "anim" not in tokens[j].tags else j
+
+    if not case or not member(k):
+        return k, k, 1
+    first, n = k, 1
+    j = after_member(k + 1)
+    last = j - 1
+    while j + 1 < len(tokens) and norm(tokens[j].text) in LIST_SEPARATORS:
+        m = j + 1
+        if m + 1 < len(tokens) and tokens[m].pos == "ADJF" and case in tokens[m].tags:
+            m += 1
+        if not member(m):
+            break
+        last, n = after_member(m + 1) - 1, n + 1
+        j = last + 1
+    j = k - 1
+    if j >= 0 and tokens[j].pos == "ADJF" and case in tokens[j].tags:
+        j -= 1
+    while j - 1 >= 0 and norm(tokens[j].text) in LIST_SEPARATORS:
+        m = j - 1
+        if m > 0 and not member(m) and tokens[m].pos == "NOUN" and "gent" in tokens[m].tags:
+            m -= 1  # "сотрудник полиции и прохожий"
+        if not member(m):
+            break
+        first, n = m, n + 1
+        j = m - 1
+        if j >= 0 and tokens[j].pos == "ADJF" and case in tokens[j].tags:
+            first, j = j, j - 1
+    return (first, last, n) if n > 1 else (k, k, 1)
 
 
 def direct_object(tokens: list[Token], verb: int, taken: set[int], people: frozenset[int] = frozenset()) -> tuple[int, str] | None:
@@ -740,7 +791,13 @@ def find_counts(doc: Document, sentence_index: int) -> list[CountMention]:
         if subject:
             k, number = subject
             told = (a, k, number)
-            found.append((k, k, 1, 1, a) if number == "sing" else (k, k, 2, None, a))
+            verb = tokens[a.index]
+            case = "accs" if verb.pos == "VERB" and "tran" in verb.tags and not a.with_context else "nomn"
+            first, last, listed = coordinated(tokens, k, case, taken)
+            if listed > 1:
+                found.append((first, last, listed, listed, a))  # "погибли мужчина и женщина": two
+            else:
+                found.append((k, k, 1, 1, a) if number == "sing" else (k, k, 2, None, a))
         elif not a.claimed and (described := attributive_count(tokens, a, taken)):
             found.append((*described, a))
 
