@@ -624,6 +624,34 @@ def coordinated(tokens: list[Token], k: int, case: str, taken: set[int] = frozen
     return (first, last, n) if n > 1 else (k, k, 1)
 
 
+def single_person(token: Token) -> bool:
+    """An animate noun in the singular that may be nominative or accusative ("мужчина", "женщину")."""
+    if token.pos != "NOUN" or counts_itself(token):
+        return False
+    return any(
+        parse.tag.POS == "NOUN" and parse.tag.animacy == "anim" and parse.tag.number == "sing" and case in ("nomn", "accs")
+        for parse, case in readings(token.text)
+    )
+
+
+def one_listed_beside(tokens: list[Token], p: Phrase, anchor_at: set[int]) -> tuple[int, int, int]:
+    """A single person listed with a counted group ("погибли мужчина и двое детей", "ранены пятеро
+    пассажиров и водитель автобуса"): the phrase's span widened over them and how many they add."""
+    first, last, more = p.first, p.last, 0
+    before = p.first - 2
+    if before >= 0 and is_word(tokens[p.first - 1], "и") and before not in anchor_at and single_person(tokens[before]):
+        if before == 0 or tokens[before - 1].text in SUBJECT_STOP or tokens[before - 1].pos in ("VERB", "PRTS", "PREP") or before - 1 in anchor_at:
+            first, more = before, more + 1
+    after = p.last + 2
+    if after < len(tokens) and is_word(tokens[p.last + 1], "и") and after not in anchor_at and single_person(tokens[after]):
+        end = after + 1
+        if end < len(tokens) and tokens[end].pos == "NOUN" and "gent" in tokens[end].tags and "anim" not in tokens[end].tags:
+            end += 1  # "водитель автобуса"
+        if end == len(tokens) or tokens[end].text in SUBJECT_STOP | {"."} or end in anchor_at:
+            last, more = end - 1, more + 1
+    return first, last, more
+
+
 def direct_object(tokens: list[Token], verb: int, taken: set[int], people: frozenset[int] = frozenset()) -> tuple[int, str] | None:
     """The person an active verb of killing, wounding or detaining acts on, and its number:
     an animate noun after it, or an adjective or participle standing for one, that can be accusative;
@@ -774,7 +802,8 @@ def find_counts(doc: Document, sentence_index: int) -> list[CountMention]:
     anchor_at = {a.index for a in anchors}
     phrases, hidden = drop_breakdowns(tokens, find_phrases(tokens, doc.text, anchor_at, name_digits(doc, tokens)), anchor_at)
     for p, a in pair(tokens, phrases, anchors, hidden):
-        found.append((p.first, p.last, p.min, p.max, a))
+        first, last, more = one_listed_beside(tokens, p, anchor_at)
+        found.append((first, last, p.min + more, p.max + more if p.max is not None else None, a))
 
     taken = {k for p in phrases for k in range(p.first, p.last + 1)}
     names = nominative_names(doc, tokens)
