@@ -297,7 +297,23 @@ def apply_bound(kind: str, low: int, high: int) -> tuple[int, int | None]:
 
 
 def is_person(token: Token) -> bool:
-    return "anim" in token.tags or any(token.lemma == w for (w,) in lexicon().phrases.get("person", []))
+    return "anim" in token.tags or any(token.lemma == w for (w,) in lexicon().phrases.get("person", [])) or person_reading(token)
+
+
+NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Inmx", "Geox", "Orgn"})
+
+
+def person_reading(token: Token, case: str | None = None, number: str | None = None) -> bool:
+    """Whether a noun the dictionary reads first as a thing may also be a person ("стрелок", first
+    read as "стрелка"): a reading as an animate common noun, in `case` and `number` when given.
+    Not a name's reading ("шахед", "Дронов"), which makes people of drones and things."""
+    if token.pos != "NOUN" or "anim" in token.tags:
+        return False
+    return any(
+        parse.tag.POS == "NOUN" and parse.tag.animacy == "anim" and not parse.tag.grammemes & NAME_GRAMMEMES
+        and (case is None or found == case) and (number is None or parse.tag.number == number)
+        for parse, found in readings(token.text)
+    )
 
 
 def read_phrase(tokens: list[Token], i: int, text: str, anchor_at: set[int]) -> Phrase | None:
@@ -567,6 +583,8 @@ def implicit_subject(
                 number in t.tags or number == "plur" and coordinated(tokens, k, "nomn")[2] > 1
             ):
                 return k, number
+            if k not in taken and person_reading(t, "nomn", number):
+                return k, number  # "стрелок ранен", which the dictionary reads first as "стрелка"
             if k not in taken and k in names and number == "sing" and (verb.pos == "PRTS" or "intr" in verb.tags):
                 return k, number
             if t.pos == "NPRO" and SUBJECT_PRONOUNS.get(t.lemma) == number and "nomn" in t.tags:
