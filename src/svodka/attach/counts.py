@@ -849,6 +849,7 @@ def find_counts(doc: Document, sentence_index: int) -> list[CountMention]:
             found.append((*described, a))
 
     found += died_in_hospital(tokens, found)
+    found += wounded_in_detention(tokens, anchors, found)
     spans = periods(tokens)
     if spans:
         found = [f for f in found if not over_period(tokens, spans, anchors, f[0], f[4].index)]
@@ -866,6 +867,29 @@ def find_counts(doc: Document, sentence_index: int) -> list[CountMention]:
 
 
 DIED_IN_HOSPITAL_REACH = 4  # "скончался позже в больнице"
+
+
+@lru_cache(maxsize=1)
+def state_force_words() -> frozenset[str]:
+    """The first lemma of every actor pattern of the State forces category (data/attach/actors.tsv)."""
+    return frozenset(pattern.split()[0] for pattern, category, *_ in data_rows("attach/actors.tsv") if category == "State forces")
+
+
+def wounded_in_detention(tokens: list[Token], anchors: list[Anchor], found: list[tuple]) -> list[tuple]:
+    """"Во время задержания мужчину ранили": the one wounded while being detained was detained. Not
+    a member of the security forces ("при задержании ранен полицейский"), and not when the sentence
+    counts its detained itself."""
+    if any(f[4].slot == "arrested" for f in found):
+        return []
+    during = next((a for a in anchors if a.slot == "arrested" and tokens[a.index].pos == "NOUN"
+                   and phrase_before(tokens, a.index, "during") is not None), None)
+    if during is None:
+        return []
+    forces = state_force_words()
+    for first, last, low, high, a in found:
+        if a.slot == "injured" and low >= 1 and not any(tokens[k].lemma in forces for k in range(first, last + 1)):
+            return [(first, last, low, high, Anchor(during.index, "arrested", False))]
+    return []
 
 
 def died_in_hospital(tokens: list[Token], found: list[tuple]) -> list[tuple]:
