@@ -757,10 +757,13 @@ def periods(tokens: list[Token]) -> list[int]:
         if opener is None:
             continue
         k, numbered = opener, False
-        while k < len(tokens) and k - opener < PERIOD_GAP and (tokens[k].pos in ("ADJF", "PRTF", "NUMR") or tokens[k].text.isdigit()):
+        while k < len(tokens) and k - opener < PERIOD_GAP and (tokens[k].pos in ("ADJF", "PRTF", "NUMR", "PRCL") or tokens[k].text.isdigit()):
             numbered = numbered or tokens[k].pos == "NUMR" or tokens[k].text.isdigit()
             k += 1
-        if k < len(tokens) and (phrase_at(tokens, k, "period_noun") or numbered and is_word(tokens[k], "день")):
+        if k < len(tokens) and (
+            phrase_at(tokens, k, "period_noun")
+            or (numbered or "plur" in tokens[k].tags) and phrase_at(tokens, k, "period_counted")
+        ):
             if not (k + 1 < len(tokens) and is_word(tokens[k + 1], "до")):
                 found.append(i)
     return found
