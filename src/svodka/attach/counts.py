@@ -377,6 +377,8 @@ def bare_number_counts(
     """Whether a number with no noun after it ("13 были ранены") may count people."""
     if DIGITS.fullmatch(tokens[i].text) and low == high and low in YEARS:
         return False
+    if end == i + 1 and phrase_at(tokens, i, "things_bare") is not None:
+        return False  # "три ракеты сбиты, две достигли цели": a feminine "две" alone stands for things
     if end < len(tokens) and (tokens[end].text in NOT_PEOPLE_AFTER or is_word(tokens[end], "из")):
         return phrase_at(tokens, end, "of_them") is not None  # "15 из них", not "30 %" or "один из задержанных"
     if end + 1 < len(tokens) and tokens[end].start == tokens[end - 1].end and tokens[end + 1].start == tokens[end].end:
@@ -401,7 +403,10 @@ def speech_verbs() -> frozenset[str]:
 
 
 def is_singular_past_verb(token: Token) -> bool:
-    return token.pos == "VERB" and "past" in token.tags and "sing" in token.tags and "neut" not in token.tags
+    """A verb a singular name does: "112 выяснил", "112 публикует" (not "5 остаются")."""
+    if token.pos != "VERB" or "sing" not in token.tags:
+        return False
+    return "past" in token.tags and "neut" not in token.tags or "pres" in token.tags and "3per" in token.tags
 
 
 def find_phrases(tokens: list[Token], text: str, anchor_at: set[int], named: set[int] = frozenset()) -> list[Phrase]:
@@ -680,6 +685,8 @@ def direct_object(tokens: list[Token], verb: int, taken: set[int], people: froze
             return k, "sing"  # "задержала Беназир Бхутто": a person NER names is one, whatever the dictionary reads
         if k not in taken and (number := accusative_person(tokens, k)):
             return k, number
+        if tokens[k].pos == "NOUN" and "accs" in tokens[k].tags and not governed(tokens[verb + 1 : k + 1], k - verb - 1):
+            return None  # "расстреляли машину полицейского": the verb acts on a thing, and the person is its owner
         k += 1
     if verb > 0 and tokens[verb - 1].pos == "NPRO" and verb - 1 not in taken and "accs" in tokens[verb - 1].tags:
         number = SUBJECT_PRONOUNS.get(tokens[verb - 1].lemma)
@@ -702,7 +709,10 @@ def accusative_person(tokens: list[Token], k: int) -> str | None:
     t = tokens[k]
     if t.pos not in ("NOUN", "ADJF", "PRTF") or counts_itself(t):
         return None
+    lowercase = t.text[:1].islower()
     for parse, case in readings(t.text):
+        if lowercase and parse.tag.grammemes & NAME_GRAMMEMES:
+            continue  # "расстреляли машину": not the surname Машина, which would be capitalised
         substantive = parse.tag.POS in ("ADJF", "PRTF") and not (
             k + 1 < len(tokens) and tokens[k + 1].pos in ("NOUN", "ADJF", "PRTF")
         )
