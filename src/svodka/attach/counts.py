@@ -297,7 +297,19 @@ def apply_bound(kind: str, low: int, high: int) -> tuple[int, int | None]:
 
 
 def is_person(token: Token) -> bool:
+    if is_animal(token):
+        return False
     return "anim" in token.tags or any(token.lemma == w for (w,) in lexicon().phrases.get("person", [])) or person_reading(token)
+
+
+@lru_cache(maxsize=1)
+def animal_words() -> frozenset[str]:
+    return frozenset(w for (w,) in lexicon().phrases.get("animal", []))
+
+
+def is_animal(token: Token) -> bool:
+    """An animal, which the dictionary calls animate but is no person ("семь собак погибли")."""
+    return token.lemma in animal_words() or norm(token.text) in animal_words()
 
 
 NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Inmx", "Geox", "Orgn"})
@@ -413,12 +425,16 @@ def find_phrases(tokens: list[Token], text: str, anchor_at: set[int], named: set
     """The count phrases of a sentence; `named` are tokens inside names ("Хабар 24", "Канал 5"), never counts."""
     phrases = []
     i = 0
+    counted_things = False  # "семь собак погибли, десять остались без дома": a bare number after animals is of them too
     while i < len(tokens):
         phrase = read_phrase(tokens, i, text, anchor_at) if starts_quantity(tokens[i]) and i not in named else None
-        if phrase:
+        if phrase and not (counted_things and phrase.head is None and not phrase.of_them):
             phrases.append(phrase)
             i = max(phrase.last, i) + 1
         else:
+            if phrase is None and starts_quantity(tokens[i]) and i + 1 < len(tokens):
+                after = tokens[i + 1]
+                counted_things = counted_things or is_animal(after)
             i += 1
     return phrases
 
@@ -583,7 +599,7 @@ def implicit_subject(
             substantive = t.pos in ("ADJF", "PRTF") and not (k + 1 < len(tokens) and tokens[k + 1].pos in ("NOUN", "ADJF", "PRTF"))
             # a short participle's noun subject is a person even when the name is unknown to the dictionary
             unknown_name = verb.pos == "PRTS" and t.text[:1].isupper() and "Abbr" not in t.tags
-            person = (t.pos == "NOUN" and ("anim" in t.tags or unknown_name)) or substantive
+            person = (t.pos == "NOUN" and ("anim" in t.tags or unknown_name) and not is_animal(t)) or substantive
             if k not in taken and "nomn" in t.tags and person and (
                 number in t.tags or number == "plur" and coordinated(tokens, k, "nomn")[2] > 1
             ):
@@ -607,7 +623,7 @@ def coordinated(tokens: list[Token], k: int, case: str, taken: set[int] = frozen
     member is an animate noun in the singular and in `case`, with at most one adjective before it."""
     def member(j: int) -> bool:
         t = tokens[j]
-        if t.pos != "NOUN" or j in taken or counts_itself(t):
+        if t.pos != "NOUN" or j in taken or counts_itself(t) or is_animal(t):
             return False
         return any(
             parse.tag.POS == "NOUN" and parse.tag.animacy == "anim" and parse.tag.number == "sing" and found == case
@@ -649,7 +665,7 @@ def coordinated(tokens: list[Token], k: int, case: str, taken: set[int] = frozen
 
 def single_person(token: Token) -> bool:
     """An animate noun in the singular that may be nominative or accusative ("мужчина", "женщину")."""
-    if token.pos != "NOUN" or counts_itself(token):
+    if token.pos != "NOUN" or counts_itself(token) or is_animal(token):
         return False
     return any(
         parse.tag.POS == "NOUN" and parse.tag.animacy == "anim" and parse.tag.number == "sing" and case in ("nomn", "accs")
@@ -707,7 +723,7 @@ def direct_object(tokens: list[Token], verb: int, taken: set[int], people: froze
 def accusative_person(tokens: list[Token], k: int) -> str | None:
     """The grammatical number of token k read as an accusative person, or None."""
     t = tokens[k]
-    if t.pos not in ("NOUN", "ADJF", "PRTF") or counts_itself(t):
+    if t.pos not in ("NOUN", "ADJF", "PRTF") or counts_itself(t) or is_animal(t):
         return None
     lowercase = t.text[:1].islower()
     for parse, case in readings(t.text):
@@ -733,7 +749,7 @@ def attributive_count(tokens: list[Token], a: Anchor, taken: set[int]) -> tuple[
     if i > 0 and tokens[i - 1].pos in ("PREP", "NOUN"):
         return None
     person = tokens[i + 1]
-    if person.pos != "NOUN" or "anim" not in person.tags:
+    if person.pos != "NOUN" or "anim" not in person.tags or is_animal(person):
         return None
     number = next((n for n in ("sing", "plur") if n in word.tags and n in person.tags), None)
     if number is None or not word.tags & person.tags & CASES:
