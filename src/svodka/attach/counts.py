@@ -395,6 +395,8 @@ def bare_number_counts(
         return phrase_at(tokens, end, "of_them") is not None  # "15 из них", not "30 %" or "один из задержанных"
     if end + 1 < len(tokens) and tokens[end].start == tokens[end - 1].end and tokens[end + 1].start == tokens[end].end:
         return False  # glued to what follows: "24.kg", "19.3", "9:22"
+    if i > 0 and tokens[i].start == tokens[i - 1].end and tokens[i - 1].text[-1:].isalpha():
+        return False  # glued to a word before it: "COP29", "Ан-24"
     if end < len(tokens) and low > 1 and is_singular_past_verb(tokens[end]):
         return False  # "112 выяснил": a name doing something, not a number of people
     if first > 0:
@@ -524,11 +526,20 @@ def pair(tokens: list[Token], phrases: list[Phrase], anchors: list[Anchor], hidd
             used.add(ai)
     groups = {pi for pi in range(len(phrases) - 1) if phrases[pi + 1].of_them}
     for _, pi, ai in candidates:
-        if pi not in groups and not phrases[pi].of_them:
+        if pi not in groups and not phrases[pi].of_them and not has_own_verb(tokens, phrases[pi]):
             by_phrase.setdefault(pi, ai)
     for ai in by_phrase.values():
         anchors[ai].claimed = True
     return [(phrases[pi], anchors[ai]) for pi, ai in sorted(by_phrase.items())]
+
+
+def has_own_verb(tokens: list[Token], p: Phrase) -> bool:
+    """Whether a count is the subject of a verb of its own that is no slot word ("более 1200 человек
+    погибли и более 250 были захвачены в заложники"): it tells of something else, and shares no slot."""
+    k = p.last + 1
+    if k < len(tokens) and tokens[k].pos == "VERB" and tokens[k].lemma == "быть":
+        k += 1
+    return k < len(tokens) and tokens[k].pos in ("VERB", "PRTS") and not is_slot_word(tokens[k])
 
 
 def zero_span(tokens: list[Token], a: Anchor) -> tuple[int, int] | None:
@@ -776,6 +787,8 @@ def periods(tokens: list[Token]) -> list[int]:
         if tokens[i].lemma not in openers and norm(tokens[i].text) not in openers:
             continue
         since = phrase_at(tokens, i, "period_since")
+        while since is not None and since + 1 < len(tokens) and tokens[since].pos == "ADJF":
+            since += 1  # "с момента полномасштабного вторжения"
         if since is not None and since < len(tokens) and tokens[since].pos == "NOUN":
             found.append(i)
             continue
