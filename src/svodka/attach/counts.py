@@ -41,6 +41,7 @@ CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct"})
 SUBJECT_PRONOUNS = {"он": "sing", "она": "sing", "они": "plur"}
 DIGITS = re.compile(r"\d+")
 DIGIT_RANGE = re.compile(r"(\d+)[–—-](\d+)")
+DIGIT_ENDING = re.compile(r"(\d+)-(?:[а-яё]{1,3})")  # "20-ти", "2-х", "5-ти": a numeral's ending written after its digits
 DECIMAL = re.compile(r"(\d+)[.,](\d+)")
 YEARS = range(1800, 2101)
 BOUND_KINDS = ("over", "at_least", "about", "up_to", "under", "beyond")
@@ -185,6 +186,9 @@ def digit_value(tokens: list[Token], j: int, text: str) -> tuple[float, int] | N
         return None  # a time, a date, an article number
     if DECIMAL.fullmatch(token.text):
         return float(token.text.replace(",", ".")), j + 1
+    ending = DIGIT_ENDING.fullmatch(token.text.lower())
+    if ending:
+        return int(ending[1]), j + 1
     if not DIGITS.fullmatch(token.text):
         return None
     value, j = int(token.text), j + 1
@@ -356,6 +360,9 @@ def read_phrase(tokens: list[Token], i: int, text: str, anchor_at: set[int]) -> 
                 low *= factor  # "от двух до пяти тысяч": thousands both
         if upper and upper[1] >= high:  # "200 – 250", "от 200 до 250"
             high, j = upper[1], upper[2]
+    more = phrase_at(tokens, j, "over_after") if not bound and j < len(tokens) else None
+    if more is not None:
+        low, high, j = high + 1, None, more  # "20 с лишним человек"
     if bound:
         low, high = apply_bound(bound, low, high)
     last = j - 1
