@@ -540,6 +540,11 @@ def pair(tokens: list[Token], phrases: list[Phrase], anchors: list[Anchor], hidd
     return [(phrases[pi], anchors[ai]) for pi, ai in sorted(by_phrase.items())]
 
 
+def joined(tokens: list[Token], last: int, first: int) -> bool:
+    """Whether two counts stand side by side joined by "и" ("трое боевиков и один полицейский")."""
+    return first == last + 2 and is_word(tokens[last + 1], "и")
+
+
 def has_own_verb(tokens: list[Token], p: Phrase) -> bool:
     """Whether a count is the subject of a verb of its own that is no slot word ("более 1200 человек
     погибли и более 250 были захвачены в заложники"): it tells of something else, and shares no slot."""
@@ -870,7 +875,12 @@ def find_counts(doc: Document, sentence_index: int) -> list[CountMention]:
     phrases, hidden = drop_breakdowns(tokens, find_phrases(tokens, doc.text, anchor_at, name_digits(doc, tokens)), anchor_at)
     for p, a in pair(tokens, phrases, anchors, hidden):
         first, last, more = one_listed_beside(tokens, p, anchor_at)
-        found.append((first, last, p.min + more, p.max + more if p.max is not None else None, a))
+        low, high = p.min + more, p.max + more if p.max is not None else None
+        if found and found[-1][4] is a and joined(tokens, found[-1][1], first):
+            # "погибли трое боевиков и один полицейский": parts of one toll, added up
+            before = found.pop()
+            low, high, first = before[2] + low, None if before[3] is None or high is None else before[3] + high, before[0]
+        found.append((first, last, low, high, a))
 
     taken = {k for p in phrases for k in range(p.first, p.last + 1)}
     names = nominative_names(doc, tokens)
