@@ -24,6 +24,13 @@ def test_plural_role_subject_is_put_in_nominative_lowercase(build):
     assert doc.span_text(a.evidence) == "Сторонники оппозиции заявили"
 
 
+def test_reference_before_the_verb_and_the_outlet_after_it(build):
+    doc = build("Ночью у здания парламента задержаны 50 человек, со ссылкой на МВД сообщил телеканал «Имеди».")
+    a = only(doc)
+    assert a.chain == ["МВД", "Имеди"]
+    assert doc.span_text(a.evidence) == "со ссылкой на МВД сообщил телеканал «Имеди»"
+
+
 def test_present_tense_relay_verb_with_agency(build):
     doc = build("Протестующие перекрыли трассу у въезда в город, передает ТАСС.")
     a = only(doc)

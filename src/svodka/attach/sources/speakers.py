@@ -194,6 +194,14 @@ class Attributor:
         start = clause_start(self.view, v, first)
         verb = self.view.tokens[v]
         before = self._resolve(start, v, verb=verb)
+        if before.chain and phrase_at(self.view, start, self.lex.references, v):
+            # "со ссылкой на МВД сообщил телеканал Рустави 2": the one who relays stands after the verb
+            after = self._resolve(v + 1, clause_end(self.view, v + 1, last), verb=verb)
+            if after.chain:
+                return Resolved(
+                    dedupe(before.chain + after.chain), before.spans + after.spans,
+                    before.unnamed + after.unnamed, before.person, True,
+                )
         if before.chain:
             return before
         after = self._resolve(v + 1, clause_end(self.view, v + 1, last), verb=verb)
