@@ -89,3 +89,15 @@ def test_a_quoted_outlet_after_telekompaniya_is_the_outlet(build):
 def test_the_desk_of_an_outlet_is_the_outlet(build):
     doc = build("По данным украинской службы «Радио Свобода», задержаны 12 человек.")
     assert only(doc).chain == ["Радио Свобода"]
+
+
+def test_a_latin_name_closing_the_sentence_after_a_relay_verb_is_an_outlet(build):
+    doc = build("Протестующие перекрыли проспект у парламента, передает GeoNewsDaily.")
+    a = only(doc)
+    assert a.chain == ["GeoNewsDaily"]
+    assert doc.span_text(a.evidence) == "передает GeoNewsDaily"
+
+
+def test_a_latin_word_after_a_relay_verb_inside_the_clause_is_no_outlet(build):
+    doc = build("Протестующие передали Red Cross список раненых.")
+    assert find_attributions(doc) == []

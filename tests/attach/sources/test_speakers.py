@@ -31,6 +31,11 @@ def test_reference_before_the_verb_and_the_outlet_after_it(build):
     assert doc.span_text(a.evidence) == "со ссылкой на МВД сообщил телеканал «Имеди»"
 
 
+def test_a_negated_speech_verb_names_no_source(build):
+    doc = build("Число пострадавших среди демонстрантов полиция не сообщает.")
+    assert find_attributions(doc) == []
+
+
 def test_present_tense_relay_verb_with_agency(build):
     doc = build("Протестующие перекрыли трассу у въезда в город, передает ТАСС.")
     a = only(doc)

@@ -113,7 +113,7 @@ def find_outlets(view: View) -> list[OutletSpan]:
     found: list[OutletSpan] = []
     i = 0
     while i < len(view.tokens):
-        hit = table_outlet_at(view, i) or quoted_outlet_at(view, i) or quoted_name_after_verb(view, i)
+        hit = table_outlet_at(view, i) or quoted_outlet_at(view, i) or quoted_name_after_verb(view, i) or latin_name_closing(view, i)
         if hit:
             found.append(hit)
             i = hit.last
@@ -169,6 +169,30 @@ def quoted_name_after_verb(view: View, i: int) -> OutletSpan | None:
     if last is None or last - i > QUOTED_NAME_MAX_TOKENS or any(t.pos == "VERB" for t in view.tokens[i:last]):
         return None  # 'сказал "Мы не уйдем"' is speech, not a name
     return OutletSpan(i, last + 1, view.doc.text[quote[0] + 1 : quote[1] - 1], "издание")
+
+
+LATIN_NAME_MAX_TOKENS = 3
+CLOSING = {".", ",", ";", "(", "!", "…"}
+
+
+def latin_name_closing(view: View, i: int) -> OutletSpan | None:
+    """ '…, передает NewsGeorgia.': a name in Latin letters closing the sentence right after a speech or
+    relay verb that follows a comma is the outlet that relays what came before (an unknown one; the
+    table has the others)."""
+    tokens = view.tokens
+    if i < 2 or not (is_latin(tokens[i].text) and capitalised(tokens[i].text)) or tokens[i - 2].text != ",":
+        return None
+    verb = tokens[i - 1]
+    lex = lexicon()
+    if verb.pos != "VERB" or not (lex.has("verb", verb) or lex.has("relay", verb)):
+        return None
+    last = i + 1
+    while last < len(tokens) and last - i < LATIN_NAME_MAX_TOKENS and is_latin(tokens[last].text) and tokens[last].start == tokens[last - 1].end + 1:
+        last += 1
+    if last < len(tokens) and tokens[last].text not in CLOSING:
+        return None
+    name = view.doc.text[tokens[i].start : tokens[last - 1].end]
+    return OutletSpan(i, last, name, "издание")
 
 
 def widen(view: View, outlet: OutletSpan) -> OutletSpan:

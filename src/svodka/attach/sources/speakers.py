@@ -151,6 +151,8 @@ class Attributor:
             return according
         if not speaks:
             return i + 1
+        if i > first and tokens[i - 1].text.lower() == "не":
+            return i + 1  # "число пострадавших МВД не сообщает": who does not say is no source
         resolved = self._speaker_of_verb(i, first, last)
         if not resolved.chain or (self.lex.has("relay", t) and not resolved.has_relay_object):
             return i + 1
