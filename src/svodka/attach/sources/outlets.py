@@ -33,9 +33,11 @@ class OutletForm:
 
 
 def written_name(name: str, spelling: str, spellings: list[str]) -> str:
-    """A Latin name spelled in Cyrillic ("Би-би-си" for BBC) keeps the text's spelling, as a body
-    keeps the name the text gives it: the row's first Cyrillic spelling of that stem, so that an
+    """A Latin name spelled in Cyrillic ("Би-би-си" for BBC), or a Cyrillic one in Latin ("Anadolu" for
+    Анадолу), keeps the text's spelling, as a body keeps the name the text gives it: the row's first Cyrillic spelling of that stem, so that an
     inflected form listed ("Аль-Джазире") gives the nominative one; other forms take the table's name."""
+    if spelling != name and not re.search("[а-яё]", spelling.lower()) and re.search("[а-яё]", name.lower()):
+        return spelling  # "Anadolu" for Анадолу: the text's Latin spelling, as it wrote it
     if spelling == name or not re.search("[а-яё]", spelling.lower()) or re.search("[а-яё]", name.lower()):
         return name
     stem = spelling.lower()[:6]
@@ -144,8 +146,9 @@ def quoted_outlet_at(view: View, i: int) -> OutletSpan | None:
     if t.lemma not in outlet_kinds() or i + 2 >= len(view.tokens):
         return None
     quote = view.quote_opening.get(view.tokens[i + 1].start)
-    if not quote or not capitalised(view.tokens[i + 2].text) or quote[1] - quote[0] > OUTLET_NAME_MAX_CHARS:
-        return None
+    name_start = view.tokens[i + 2].text
+    if not quote or not (capitalised(name_start) or name_start[:1].isdigit()) or quote[1] - quote[0] > OUTLET_NAME_MAX_CHARS:
+        return None  # 'телеканал "Звезда"', 'издание «7×7»'
     first, last = i + 2, view.token_index(quote[1] - 1)
     if last is None:
         return None

@@ -20,7 +20,7 @@ from .body_names import name_bodies
 from .clauses import CLAUSE_PUNCTUATION, TOPIC_WORDS, clause_end, clause_start, phrase_at
 from .grammar import capitalised, is_latin, is_modifier
 from .names import person_name
-from .outlets import correspondent_outlet
+from .outlets import correspondent_outlet, outlet_kinds
 from .quotes import direct_quote, inside_quote, reported_clause
 from .speaker_phrases import speaker_in
 from .speech_words import lexicon
@@ -276,6 +276,9 @@ class Attributor:
                     result.spans.append((t.start, t.end))
             elif self.lex.has("speech_noun", t):
                 result.has_relay_object = True
+            elif not outlets and (named := outlet_named_before(view, i, last)):
+                relays.append(named)  # "по данным издания": the outlet just named
+                result.spans.append((t.start, t.end))
         if not prefix:
             named = speaker_in(self.view, first, last, genitive, verb)
             if named and (speaker is None or named.person):
@@ -298,6 +301,20 @@ class Attributor:
         return self.found[-1] if self.found else None
 
     # -- quotes
+
+
+def outlet_named_before(view: View, i: int, last: int) -> str | None:
+    """A bare genre noun ("по данным издания", "как уточняет агентство") standing for the last outlet
+    of its genre named before it, else the last outlet; not one a name follows ("издание «7×7»")."""
+    t = view.tokens[i]
+    if t.lemma not in outlet_kinds() or i in view.outlet_at:
+        return None
+    after = view.tokens[i + 1] if i + 1 < last else None
+    if after is not None and (capitalised(after.text) or after.start in view.quote_opening or is_latin(after.text)):
+        return None
+    before = [o for o in view.outlets if o.last <= i]
+    match = [o for o in before if o.kind == t.lemma] or before
+    return match[-1].name if match else None
 
 
 def tells_intent(view: View, v: int, last: int) -> bool:
