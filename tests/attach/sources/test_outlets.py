@@ -116,3 +116,13 @@ def test_a_genre_noun_with_a_name_after_it_is_that_name(build):
 def test_a_latin_spelling_of_an_outlet_the_table_names_in_cyrillic_is_kept(build):
     doc = build("Повстанцы вошли в пригороды Алеппо, сообщает Xinhua.")
     assert chains(doc) == [["Xinhua"]]
+
+
+def test_an_outlet_named_like_a_number_is_one_after_an_according_phrase(build):
+    doc = build("По данным 112, мужчина получил травму лица.")
+    assert chains(doc) == [["112"]]
+
+
+def test_a_number_of_people_is_no_outlet(build):
+    doc = build("Пострадали 112 человек.")
+    assert chains(doc) == []

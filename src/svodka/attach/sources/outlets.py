@@ -134,10 +134,21 @@ def table_outlet_at(view: View, i: int) -> OutletSpan | None:
         genre = i > 0 and view.tokens[i - 1].lemma in outlet_kinds()
         quoted = view.in_quotes(i, last)
         own = form.name == view.doc.source and not (i > 0 and view.tokens[i - 1].pos in ("NOUN", "PREP"))
-        if form.needs_context and not (quoted or genre or own):
-            continue  # "Звезда", "112" alone are outlets only in quotes, after "телеканал" or in their own post
+        if form.needs_context and not (quoted or genre or own or cued(view, i)):
+            continue  # "Звезда", "112" alone are outlets only in quotes, after "телеканал", "по данным", a speech verb or in their own post
         return widen(view, OutletSpan(i, last, form.written or form.name, form.kind))
     return None
+
+
+def cued(view: View, i: int) -> bool:
+    """Whether a source's cue stands right before token i: "по данным 112", "сообщает 112"."""
+    if i == 0:
+        return False
+    before = view.tokens[i - 1]
+    lex = lexicon()
+    if before.pos == "VERB" and (lex.has("verb", before) or lex.has("relay", before)):
+        return True
+    return lex.according.ending_at(view.tokens, i) is not None
 
 
 def quoted_outlet_at(view: View, i: int) -> OutletSpan | None:
