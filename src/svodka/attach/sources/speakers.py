@@ -20,7 +20,7 @@ from .body_names import name_bodies
 from .clauses import CLAUSE_PUNCTUATION, TOPIC_WORDS, clause_end, clause_start, phrase_at
 from .grammar import capitalised, is_latin, is_modifier
 from .names import person_name
-from .outlets import correspondent_outlet, outlet_kinds
+from .outlets import correspondent_outlet, outlet_kinds, outlet_names
 from .quotes import direct_quote, inside_quote, reported_clause
 from .speaker_phrases import speaker_in
 from .speech_words import lexicon
@@ -283,6 +283,10 @@ class Attributor:
             named = speaker_in(self.view, first, last, genitive, verb)
             if named and (speaker is None or named.person):
                 speaker = named
+            if speaker and speaker.unnamed and speaker.name in self.lex.words.get("anaphoric_body", ()):
+                body = self._body_that_spoke()  # "добавили в ведомстве", the ministry told far above
+                if body:
+                    speaker = Speaker(body, speaker.span)
         names = list(prefix)
         if speaker:
             names.append(speaker.name)
@@ -293,6 +297,14 @@ class Attributor:
         result.chain = dedupe(names + relays)
         result.has_relay_object = result.has_relay_object or bool(prefix or relays)
         return result
+
+    def _body_that_spoke(self) -> str | None:
+        """The innermost name of the last attribution to a body the text names (not a person, an outlet or unnamed)."""
+        for attribution, resolved in reversed(self.found):
+            name = attribution.chain[0] if attribution.chain else None
+            if name and not resolved.person and name not in attribution.unnamed and name not in outlet_names():
+                return name
+        return None
 
     def _antecedent(self, person_only: bool) -> tuple[Attribution, Resolved] | None:
         for attribution, resolved in reversed(self.found):
