@@ -105,6 +105,11 @@ def is_possessor(view: View, person: Mention) -> bool:
     names = view.tokens_from(i, person.end)
     if not any("gent" in t.tags for t in names) or any("nomn" in t.tags for t in names):
         return False  # "полиции города Салтанат Азирбек", "провинции Абдулла Хсрат": a name in apposition
+    from .names import role_before
+
+    role = role_before(view, i)
+    if role is not None and "gent" in role.tags:
+        return False  # "по словам губернатора Брянской области Александра Богомаза": the office holder, named
     return not any(lexicon().has(kind, owner) for kind in ("speech_noun", "medium", "press_office", "correspondent"))
 
 
