@@ -38,8 +38,8 @@ def test_a_name_in_apposition_to_a_genitive_role_noun_stays_in_the_nominative(bu
 
 
 def test_an_office_holder_named_after_the_office_and_its_region_is_the_speaker_in_the_nominative(build):
-    doc = build("По словам губернатора Тверской области Игоря Руденко, над областью сбиты 18 беспилотников.")
-    assert chains(doc) == [["Игорь Руденко"]]
+    doc = build("По словам мэра города Сергея Волкова, пострадавших нет.")
+    assert chains(doc) == [["Сергей Волков"]]
 
 
 def test_with_the_words_of_someone_is_an_according_phrase(build):
