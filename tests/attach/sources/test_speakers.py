@@ -36,6 +36,21 @@ def test_a_negated_speech_verb_names_no_source(build):
     assert find_attributions(doc) == []
 
 
+def test_a_statement_made_names_who_made_it(build):
+    doc = build("Такое заявление сделал пресс-секретарь группировки Ахмад Рашид.")
+    assert chains(doc) == [["Ахмад Рашид"]]
+
+
+def test_coming_out_with_a_statement_names_who_did(build):
+    doc = build("С заявлением выступило МВД Киргизии.")
+    assert chains(doc) == [["МВД Киргизии"]]
+
+
+def test_making_or_coming_out_with_no_statement_names_no_source(build):
+    doc = build("Полиция сделала всё возможное, протестующие выступили против реформы.")
+    assert find_attributions(doc) == []
+
+
 def test_present_tense_relay_verb_with_agency(build):
     doc = build("Протестующие перекрыли трассу у въезда в город, передает ТАСС.")
     a = only(doc)

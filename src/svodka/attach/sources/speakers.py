@@ -154,7 +154,7 @@ class Attributor:
         if i > first and tokens[i - 1].text.lower() == "не":
             return i + 1  # "число пострадавших МВД не сообщает": who does not say is no source
         resolved = self._speaker_of_verb(i, first, last)
-        if not resolved.chain or (self.lex.has("relay", t) and not resolved.has_relay_object):
+        if not resolved.chain or (self.lex.has("relay", t) and not resolved.has_relay_object and not self._speech_noun_before(i, first)):
             return i + 1
         if tells_intent(self.view, i, last):
             return i + 1  # "заявил о своем намерении уволить": a plan told, not the sentence's events
@@ -169,6 +169,10 @@ class Attributor:
             if clause:
                 self.quotes.append(Quote(list(attribution.chain), clause, (t.start, t.end), direct=False))
         return i + 1
+
+    def _speech_noun_before(self, v: int, first: int) -> bool:
+        """ "Такое заявление сделал пресс-секретарь": what was said stands in the clause before the verb."""
+        return any(self.lex.has("speech_noun", self.view.tokens[k]) for k in range(clause_start(self.view, v, first), v))
 
     def _record(self, resolved: Resolved, sentences: list[int], quote: Span | None, verb: Span | None) -> Attribution:
         evidence = min(s[0] for s in resolved.spans), max(s[1] for s in resolved.spans)
