@@ -881,6 +881,7 @@ def find_counts(doc: Document, sentence_index: int) -> list[CountMention]:
     people = person_tokens(doc, tokens)
     refuted = refutation(tokens)
     told: tuple[Anchor, int, str] | None = None  # the last bare verb's person: "ранен и позже скончался" shares it
+    implicit_at: set[int] = set()  # the entries of `found` a bare verb's person gives
     for a in anchors:
         if not a.claimed and a.slot != CountSlot.CROWD and refuted is not None and refuted > a.index:
             a.claimed = True
@@ -891,6 +892,7 @@ def find_counts(doc: Document, sentence_index: int) -> list[CountMention]:
         if subject:
             k, number = subject
             told = (a, k, number)
+            implicit_at.add(len(found))
             verb = tokens[a.index]
             case = "accs" if verb.pos == "VERB" and "tran" in verb.tags and not a.with_context else "nomn"
             first, last, listed = coordinated(tokens, k, case, taken)
@@ -901,6 +903,7 @@ def find_counts(doc: Document, sentence_index: int) -> list[CountMention]:
         elif not a.claimed and (described := attributive_count(tokens, a, taken)):
             found.append((*described, a))
 
+    found = without_told_alongside(tokens, found, implicit_at)
     found += died_in_hospital(tokens, found)
     found += wounded_in_detention(tokens, anchors, found)
     spans = periods(tokens)
@@ -920,6 +923,18 @@ def find_counts(doc: Document, sentence_index: int) -> list[CountMention]:
 
 
 DIED_IN_HOSPITAL_REACH = 4  # "скончался позже в больнице"
+
+
+def without_told_alongside(tokens: list[Token], found: list[tuple], implicit_at: set[int]) -> list[tuple]:
+    """An attacker who kills himself ("смертник подорвал себя") is of the toll the sentence gives in
+    figures ("…, погибли шесть человек"): the figure stands, not an interval down to one."""
+    if not any(k in implicit_at and phrase_at(tokens, f[4].index, "self_kill") for k, f in enumerate(found)):
+        return found
+    figured = {f[4].slot for k, f in enumerate(found) if k not in implicit_at and f[2] > 0}
+    return [
+        f for k, f in enumerate(found)
+        if not (k in implicit_at and f[4].slot in figured and phrase_at(tokens, f[4].index, "self_kill"))
+    ]
 
 
 def state_force_words() -> frozenset[str]:
