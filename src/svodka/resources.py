@@ -164,6 +164,25 @@ class Resources:
         return counts.load_crowd_words()
 
     @cached_property
+    def animal_words(self) -> frozenset[str]:
+        from .attach import counts
+
+        return counts.load_animal_words(self.counts)
+
+    @cached_property
+    def count_speech_verbs(self) -> frozenset[str]:
+        """The speech and relay verbs after which a bare number is an outlet's name ("сообщает 112")."""
+        from .attach import counts
+
+        return counts.load_speech_verbs(self.speech_lexicon)
+
+    @cached_property
+    def state_force_words(self) -> frozenset[str]:
+        from .attach import counts
+
+        return counts.load_state_force_words()
+
+    @cached_property
     def date_lexicon(self) -> Any:
         """attach.dates.Words: months, weekdays, day parts, relative words."""
         from .attach import dates

@@ -111,6 +111,16 @@ def test_a_count_told_paragraphs_later_goes_nowhere_when_several_events_came_bef
     assert counts_by_place(text) == [("Алматы", {}), ("Шымкент", {})]
 
 
+def test_a_count_told_after_a_list_of_places_goes_to_the_event_at_the_place_its_sentence_names():
+    text = (
+        "В пятницу в Бишкеке протестующие громили магазины. "
+        "Погромы прошли также в Оше и Караколе. "
+        "В Оше ранены восемь человек. "
+        "Кроме того, в Караколе толпа подожгла здание акимата."
+    )
+    assert counts_by_place(text) == [("Бишкек", {}), ("Ош", {"injured": (8, 8, "восемь человек")}), ("Каракол", {})]
+
+
 def test_a_count_over_the_whole_country_is_no_count_of_a_city_event():
     text = "В субботу в Алматы продолжились беспорядки. Свыше 300 человек были ранены по всей стране."
     assert counts_by_place(text) == [("Алматы", {})]

@@ -42,6 +42,7 @@ CASES = frozenset({"nomn", "gent", "datv", "accs", "ablt", "loct"})
 SUBJECT_PRONOUNS = {"он": "sing", "она": "sing", "они": "plur"}
 DIGITS = re.compile(r"\d+")
 DIGIT_RANGE = re.compile(r"(\d+)[–—-](\d+)")
+DIGIT_ENDING = re.compile(r"(\d+)-(?:[а-яё]{1,3})")  # "20-ти", "2-х", "5-ти": a numeral's ending written after its digits
 DECIMAL = re.compile(r"(\d+)[.,](\d+)")
 YEARS = range(1800, 2101)
 BOUND_KINDS = ("over", "at_least", "about", "up_to", "under", "beyond")
@@ -174,6 +175,9 @@ def digit_value(tokens: list[Token], j: int, text: str) -> tuple[float, int] | N
         return None  # a time, a date, an article number
     if DECIMAL.fullmatch(token.text):
         return float(token.text.replace(",", ".")), j + 1
+    ending = DIGIT_ENDING.fullmatch(token.text.lower())
+    if ending:
+        return int(ending[1]), j + 1
     if not DIGITS.fullmatch(token.text):
         return None
     value, j = int(token.text), j + 1
@@ -221,12 +225,33 @@ def read_quantity(tokens: list[Token], i: int, text: str, bounded: bool) -> tupl
             factor = lex.multipliers[tokens[j].lemma]
             low, high, j = low * factor, (high + 1) * factor - 1, j + 1
         return low, high, j
+    spelled = spelled_range(tokens[i].text)
+    if spelled:
+        factor, j = multiplier_after(tokens, i + 1)
+        return spelled[0] * factor, spelled[1] * factor, j
     written_range = DIGIT_RANGE.fullmatch(tokens[i].text)
     if written_range:
         factor, j = multiplier_after(tokens, i + 1)
         return int(written_range[1]) * factor, int(written_range[2]) * factor, j
     value = read_value(tokens, i, text)
     return (value[0], value[0], value[1]) if value else None
+
+
+@lru_cache(maxsize=4096)
+def spelled_range(word: str) -> tuple[int, int] | None:
+    """Two number words joined by a hyphen ("три-четыре", "двух-трёх"): the interval they span."""
+    parts = norm(word).split("-")
+    if len(parts) != 2 or not all(parts):
+        return None
+    numbers = lexicon().numbers
+    values = []
+    for part in parts:
+        lemmas = {parse.normal_form.replace("ё", "е") for parse, _ in readings(part)}
+        value = next((numbers[lemma] for lemma in lemmas if lemma in numbers), None)
+        if value is None or value != int(value):
+            return None
+        values.append(int(value))
+    return (values[0], values[1]) if values[0] < values[1] else None
 
 
 def multiplier_after(tokens: list[Token], j: int) -> tuple[int, int]:
@@ -246,6 +271,7 @@ def starts_quantity(token: Token) -> bool:
     return (
         token.text[0].isdigit()
         or token.lemma in lex.numbers
+        or ("-" in token.text and spelled_range(token.text) is not None)
         or token.lemma in lex.multipliers
         or norm(token.text) in lex.vague
     )
@@ -264,7 +290,38 @@ def apply_bound(kind: str, low: int, high: int) -> tuple[int, int | None]:
 
 
 def is_person(token: Token) -> bool:
-    return "anim" in token.tags or any(token.lemma == w for (w,) in lexicon().phrases.get("person", []))
+    if is_animal(token):
+        return False
+    return "anim" in token.tags or any(token.lemma == w for (w,) in lexicon().phrases.get("person", [])) or person_reading(token)
+
+
+def animal_words() -> frozenset[str]:
+    return shared_resources().animal_words
+
+
+def load_animal_words(lex: Lexicon) -> frozenset[str]:
+    return frozenset(w for (w,) in lex.phrases.get("animal", []))
+
+
+def is_animal(token: Token) -> bool:
+    """An animal, which the dictionary calls animate but is no person ("семь собак погибли")."""
+    return token.lemma in animal_words() or norm(token.text) in animal_words()
+
+
+NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Inmx", "Geox", "Orgn"})
+
+
+def person_reading(token: Token, case: str | None = None, number: str | None = None) -> bool:
+    """Whether a noun the dictionary reads first as a thing may also be a person ("стрелок", first
+    read as "стрелка"): a reading as an animate common noun, in `case` and `number` when given.
+    Not a name's reading ("шахед", "Дронов"), which makes people of drones and things."""
+    if token.pos != "NOUN" or "anim" in token.tags:
+        return False
+    return any(
+        parse.tag.POS == "NOUN" and parse.tag.animacy == "anim" and not parse.tag.grammemes & NAME_GRAMMEMES
+        and (case is None or found == case) and (number is None or parse.tag.number == number)
+        for parse, found in readings(token.text)
+    )
 
 
 def read_phrase(tokens: list[Token], i: int, text: str, anchor_at: set[int]) -> Phrase | None:
@@ -295,6 +352,9 @@ def read_phrase(tokens: list[Token], i: int, text: str, anchor_at: set[int]) -> 
                 low *= factor  # "от двух до пяти тысяч": thousands both
         if upper and upper[1] >= high:  # "200 – 250", "от 200 до 250"
             high, j = upper[1], upper[2]
+    more = phrase_at(tokens, j, "over_after") if not bound and j < len(tokens) else None
+    if more is not None:
+        low, high, j = high + 1, None, more  # "20 с лишним человек"
     if bound:
         low, high = apply_bound(bound, low, high)
     last = j - 1
@@ -328,35 +388,57 @@ def bare_number_counts(
     """Whether a number with no noun after it ("13 были ранены") may count people."""
     if DIGITS.fullmatch(tokens[i].text) and low == high and low in YEARS:
         return False
+    if end == i + 1 and phrase_at(tokens, i, "things_bare") is not None:
+        return False  # "три ракеты сбиты, две достигли цели": a feminine "две" alone stands for things
     if end < len(tokens) and (tokens[end].text in NOT_PEOPLE_AFTER or is_word(tokens[end], "из")):
         return phrase_at(tokens, end, "of_them") is not None  # "15 из них", not "30 %" or "один из задержанных"
     if end + 1 < len(tokens) and tokens[end].start == tokens[end - 1].end and tokens[end + 1].start == tokens[end].end:
         return False  # glued to what follows: "24.kg", "19.3", "9:22"
+    if i > 0 and tokens[i].start == tokens[i - 1].end and tokens[i - 1].text[-1:].isalpha():
+        return False  # glued to a word before it: "COP29", "Ан-24"
     if end < len(tokens) and low > 1 and is_singular_past_verb(tokens[end]):
         return False  # "112 выяснил": a name doing something, not a number of people
     if first > 0:
         before = tokens[first - 1]
         if before.text in NOT_PEOPLE_BEFORE or before.pos == "PREP":
             return False
+        if before.pos == "VERB" and before.lemma in speech_verbs():
+            return False  # "как сообщает 112, погибли двое": an outlet's name
         if before.pos == "NOUN" and first - 1 not in anchor_at:
             return False  # "статье 212", "части 2"
     return True
 
 
+def speech_verbs() -> frozenset[str]:
+    """The lemmas of the verbs that tell who says so (data/attach/speech_verbs.tsv, verb and relay)."""
+    return shared_resources().count_speech_verbs
+
+
+def load_speech_verbs(speech) -> frozenset[str]:
+    return frozenset(speech.words.get("verb", frozenset()) | speech.words.get("relay", frozenset()))
+
+
 def is_singular_past_verb(token: Token) -> bool:
-    return token.pos == "VERB" and "past" in token.tags and "sing" in token.tags and "neut" not in token.tags
+    """A verb a singular name does: "112 выяснил", "112 публикует" (not "5 остаются")."""
+    if token.pos != "VERB" or "sing" not in token.tags:
+        return False
+    return "past" in token.tags and "neut" not in token.tags or "pres" in token.tags and "3per" in token.tags
 
 
 def find_phrases(tokens: list[Token], text: str, anchor_at: set[int], named: set[int] = frozenset()) -> list[Phrase]:
     """The count phrases of a sentence; `named` are tokens inside names ("Хабар 24", "Канал 5"), never counts."""
     phrases = []
     i = 0
+    counted_things = False  # "семь собак погибли, десять остались без дома": a bare number after animals is of them too
     while i < len(tokens):
         phrase = read_phrase(tokens, i, text, anchor_at) if starts_quantity(tokens[i]) and i not in named else None
-        if phrase:
+        if phrase and not (counted_things and phrase.head is None and not phrase.of_them):
             phrases.append(phrase)
             i = max(phrase.last, i) + 1
         else:
+            if phrase is None and starts_quantity(tokens[i]) and i + 1 < len(tokens):
+                after = tokens[i + 1]
+                counted_things = counted_things or is_animal(after)
             i += 1
     return phrases
 
@@ -446,11 +528,25 @@ def pair(tokens: list[Token], phrases: list[Phrase], anchors: list[Anchor], hidd
             used.add(ai)
     groups = {pi for pi in range(len(phrases) - 1) if phrases[pi + 1].of_them}
     for _, pi, ai in candidates:
-        if pi not in groups and not phrases[pi].of_them:
+        if pi not in groups and not phrases[pi].of_them and not has_own_verb(tokens, phrases[pi]):
             by_phrase.setdefault(pi, ai)
     for ai in by_phrase.values():
         anchors[ai].claimed = True
     return [(phrases[pi], anchors[ai]) for pi, ai in sorted(by_phrase.items())]
+
+
+def joined(tokens: list[Token], last: int, first: int) -> bool:
+    """Whether two counts stand side by side joined by "и" ("трое боевиков и один полицейский")."""
+    return first == last + 2 and is_word(tokens[last + 1], "и")
+
+
+def has_own_verb(tokens: list[Token], p: Phrase) -> bool:
+    """Whether a count is the subject of a verb of its own that is no slot word ("более 1200 человек
+    погибли и более 250 были захвачены в заложники"): it tells of something else, and shares no slot."""
+    k = p.last + 1
+    if k < len(tokens) and tokens[k].pos == "VERB" and tokens[k].lemma == "быть":
+        k += 1
+    return k < len(tokens) and tokens[k].pos in ("VERB", "PRTS") and not is_slot_word(tokens[k])
 
 
 def zero_span(tokens: list[Token], a: Anchor) -> tuple[int, int] | None:
@@ -458,18 +554,26 @@ def zero_span(tokens: list[Token], a: Anchor) -> tuple[int, int] | None:
     i = a.index
     if any(is_word(t, "не") for t in tokens[max(0, i - 2) : i]):
         for k in range(max(0, i - 4), min(len(tokens), i + 3)):
-            if phrase_at(tokens, k, "zero_subject") and not (k > 0 and starts_quantity(tokens[k - 1])):
-                return min(k, i), max(k, i)  # "люди не пострадали", not "один человек не пострадал"
+            subject_end = phrase_at(tokens, k, "zero_subject")
+            if subject_end and not (k > 0 and starts_quantity(tokens[k - 1])):
+                return min(k, i), max(subject_end - 1, i)  # "люди не пострадали", not "один человек не пострадал"
     if tokens[i].pos == "VERB":
         return None
     end = i + 1
-    while end + 1 < len(tokens) and is_word(tokens[end], "и") and is_slot_word(tokens[end + 1]):
-        end += 2  # "погибших и пострадавших нет"
+    while end + 1 < len(tokens) and is_word(tokens[end], "и") and (is_slot_word(tokens[end + 1]) or is_genitive_noun(tokens[end + 1])):
+        end += 2  # "погибших и пострадавших нет", "жертв и разрушений нет"
     after = phrase_at(tokens, end, "zero_after") if end < len(tokens) else None
     if after is not None:
         return i, after - 1
-    before = phrase_before(tokens, first_conjunct(tokens, i), "zero_before")
+    k = first_conjunct(tokens, i)
+    while k > 0 and i - k < 2 and tokens[k - 1].pos in ("ADJF", "PRTF"):
+        k -= 1  # "без человеческих жертв"
+    before = phrase_before(tokens, k, "zero_before")
     return (before, i) if before is not None else None
+
+
+def is_genitive_noun(token: Token) -> bool:
+    return token.pos == "NOUN" and "gent" in token.tags
 
 
 def first_conjunct(tokens: list[Token], i: int) -> int:
@@ -513,15 +617,96 @@ def implicit_subject(
             substantive = t.pos in ("ADJF", "PRTF") and not (k + 1 < len(tokens) and tokens[k + 1].pos in ("NOUN", "ADJF", "PRTF"))
             # a short participle's noun subject is a person even when the name is unknown to the dictionary
             unknown_name = verb.pos == "PRTS" and t.text[:1].isupper() and "Abbr" not in t.tags
-            person = (t.pos == "NOUN" and ("anim" in t.tags or unknown_name)) or substantive
-            if k not in taken and "nomn" in t.tags and number in t.tags and person:
+            person = (t.pos == "NOUN" and ("anim" in t.tags or unknown_name) and not is_animal(t)) or substantive
+            if k not in taken and "nomn" in t.tags and person and (
+                number in t.tags or number == "plur" and coordinated(tokens, k, "nomn")[2] > 1
+            ):
                 return k, number
+            if k not in taken and person_reading(t, "nomn", number):
+                return k, number  # "стрелок ранен", which the dictionary reads first as "стрелка"
             if k not in taken and k in names and number == "sing" and (verb.pos == "PRTS" or "intr" in verb.tags):
                 return k, number
             if t.pos == "NPRO" and SUBJECT_PRONOUNS.get(t.lemma) == number and "nomn" in t.tags:
                 return k, number
             k += step
     return None
+
+
+LIST_SEPARATORS = {",", "и"}
+
+
+def coordinated(tokens: list[Token], k: int, case: str, taken: set[int] = frozenset()) -> tuple[int, int, int]:
+    """The list of single people that noun k stands in ("мужчина и женщина", "водителя, пассажира
+    и охранника"): its first and last tokens and how many it names (1 for a noun alone). Every
+    member is an animate noun in the singular and in `case`, with at most one adjective before it."""
+    def member(j: int) -> bool:
+        t = tokens[j]
+        if t.pos != "NOUN" or j in taken or counts_itself(t) or is_animal(t):
+            return False
+        return any(
+            parse.tag.POS == "NOUN" and parse.tag.animacy == "anim" and parse.tag.number == "sing" and found == case
+            for parse, found in readings(t.text)
+        )
+
+    def after_member(j: int) -> int:
+        """Past a genitive noun that tells whose ("сотрудник полиции"), if one follows."""
+        return j + 1 if j < len(tokens) and tokens[j].pos == "NOUN" and "gent" in tokens[j].tags and "anim" not in tokens[j].tags else j
+
+    if not case or not member(k):
+        return k, k, 1
+    first, n = k, 1
+    j = after_member(k + 1)
+    last = j - 1
+    while j + 1 < len(tokens) and norm(tokens[j].text) in LIST_SEPARATORS:
+        m = j + 1
+        if m + 1 < len(tokens) and tokens[m].pos == "ADJF" and case in tokens[m].tags:
+            m += 1
+        if not member(m):
+            break
+        last, n = after_member(m + 1) - 1, n + 1
+        j = last + 1
+    j = k - 1
+    if j >= 0 and tokens[j].pos == "ADJF" and case in tokens[j].tags:
+        j -= 1
+    while j - 1 >= 0 and norm(tokens[j].text) in LIST_SEPARATORS:
+        m = j - 1
+        if m > 0 and not member(m) and tokens[m].pos == "NOUN" and "gent" in tokens[m].tags:
+            m -= 1  # "сотрудник полиции и прохожий"
+        if not member(m):
+            break
+        first, n = m, n + 1
+        j = m - 1
+        if j >= 0 and tokens[j].pos == "ADJF" and case in tokens[j].tags:
+            first, j = j, j - 1
+    return (first, last, n) if n > 1 else (k, k, 1)
+
+
+def single_person(token: Token) -> bool:
+    """An animate noun in the singular that may be nominative or accusative ("мужчина", "женщину")."""
+    if token.pos != "NOUN" or counts_itself(token) or is_animal(token):
+        return False
+    return any(
+        parse.tag.POS == "NOUN" and parse.tag.animacy == "anim" and parse.tag.number == "sing" and case in ("nomn", "accs")
+        for parse, case in readings(token.text)
+    )
+
+
+def one_listed_beside(tokens: list[Token], p: Phrase, anchor_at: set[int]) -> tuple[int, int, int]:
+    """A single person listed with a counted group ("погибли мужчина и двое детей", "ранены пятеро
+    пассажиров и водитель автобуса"): the phrase's span widened over them and how many they add."""
+    first, last, more = p.first, p.last, 0
+    before = p.first - 2
+    if before >= 0 and is_word(tokens[p.first - 1], "и") and before not in anchor_at and single_person(tokens[before]):
+        if before == 0 or tokens[before - 1].text in SUBJECT_STOP or tokens[before - 1].pos in ("VERB", "PRTS", "PREP") or before - 1 in anchor_at:
+            first, more = before, more + 1
+    after = p.last + 2
+    if after < len(tokens) and is_word(tokens[p.last + 1], "и") and after not in anchor_at and single_person(tokens[after]):
+        end = after + 1
+        if end < len(tokens) and tokens[end].pos == "NOUN" and "gent" in tokens[end].tags and "anim" not in tokens[end].tags:
+            end += 1  # "водитель автобуса"
+        if end == len(tokens) or tokens[end].text in SUBJECT_STOP | {"."} or end in anchor_at:
+            last, more = end - 1, more + 1
+    return first, last, more
 
 
 def direct_object(tokens: list[Token], verb: int, taken: set[int], people: frozenset[int] = frozenset()) -> tuple[int, str] | None:
@@ -534,6 +719,8 @@ def direct_object(tokens: list[Token], verb: int, taken: set[int], people: froze
             return k, "sing"  # "задержала Беназир Бхутто": a person NER names is one, whatever the dictionary reads
         if k not in taken and (number := accusative_person(tokens, k)):
             return k, number
+        if tokens[k].pos == "NOUN" and "accs" in tokens[k].tags and not governed(tokens[verb + 1 : k + 1], k - verb - 1):
+            return None  # "расстреляли машину полицейского": the verb acts on a thing, and the person is its owner
         k += 1
     if verb > 0 and tokens[verb - 1].pos == "NPRO" and verb - 1 not in taken and "accs" in tokens[verb - 1].tags:
         number = SUBJECT_PRONOUNS.get(tokens[verb - 1].lemma)
@@ -554,9 +741,12 @@ def direct_object(tokens: list[Token], verb: int, taken: set[int], people: froze
 def accusative_person(tokens: list[Token], k: int) -> str | None:
     """The grammatical number of token k read as an accusative person, or None."""
     t = tokens[k]
-    if t.pos not in ("NOUN", "ADJF", "PRTF") or counts_itself(t):
+    if t.pos not in ("NOUN", "ADJF", "PRTF") or counts_itself(t) or is_animal(t):
         return None
+    lowercase = t.text[:1].islower()
     for parse, case in readings(t.text):
+        if lowercase and parse.tag.grammemes & NAME_GRAMMEMES:
+            continue  # "расстреляли машину": not the surname Машина, which would be capitalised
         substantive = parse.tag.POS in ("ADJF", "PRTF") and not (
             k + 1 < len(tokens) and tokens[k + 1].pos in ("NOUN", "ADJF", "PRTF")
         )
@@ -577,7 +767,7 @@ def attributive_count(tokens: list[Token], a: Anchor, taken: set[int]) -> tuple[
     if i > 0 and tokens[i - 1].pos in ("PREP", "NOUN"):
         return None
     person = tokens[i + 1]
-    if person.pos != "NOUN" or "anim" not in person.tags:
+    if person.pos != "NOUN" or "anim" not in person.tags or is_animal(person):
         return None
     number = next((n for n in ("sing", "plur") if n in word.tags and n in person.tags), None)
     if number is None or not word.tags & person.tags & CASES:
@@ -603,6 +793,8 @@ def periods(tokens: list[Token]) -> list[int]:
         if tokens[i].lemma not in openers and norm(tokens[i].text) not in openers:
             continue
         since = phrase_at(tokens, i, "period_since")
+        while since is not None and since + 1 < len(tokens) and tokens[since].pos == "ADJF":
+            since += 1  # "с момента полномасштабного вторжения"
         if since is not None and since < len(tokens) and tokens[since].pos == "NOUN":
             found.append(i)
             continue
@@ -610,10 +802,13 @@ def periods(tokens: list[Token]) -> list[int]:
         if opener is None:
             continue
         k, numbered = opener, False
-        while k < len(tokens) and k - opener < PERIOD_GAP and (tokens[k].pos in ("ADJF", "PRTF", "NUMR") or tokens[k].text.isdigit()):
+        while k < len(tokens) and k - opener < PERIOD_GAP and (tokens[k].pos in ("ADJF", "PRTF", "NUMR", "PRCL") or tokens[k].text.isdigit()):
             numbered = numbered or tokens[k].pos == "NUMR" or tokens[k].text.isdigit()
             k += 1
-        if k < len(tokens) and (phrase_at(tokens, k, "period_noun") or numbered and is_word(tokens[k], "день")):
+        if k < len(tokens) and (
+            phrase_at(tokens, k, "period_noun")
+            or (numbered or "plur" in tokens[k].tags) and phrase_at(tokens, k, "period_counted")
+        ):
             if not (k + 1 < len(tokens) and is_word(tokens[k + 1], "до")):
                 found.append(i)
     return found
@@ -673,13 +868,20 @@ def find_counts(doc: Document, sentence_index: int) -> list[CountMention]:
     anchor_at = {a.index for a in anchors}
     phrases, hidden = drop_breakdowns(tokens, find_phrases(tokens, doc.text, anchor_at, name_digits(doc, tokens)), anchor_at)
     for p, a in pair(tokens, phrases, anchors, hidden):
-        found.append((p.first, p.last, p.min, p.max, a))
+        first, last, more = one_listed_beside(tokens, p, anchor_at)
+        low, high = p.min + more, p.max + more if p.max is not None else None
+        if found and found[-1][4] is a and joined(tokens, found[-1][1], first):
+            # "погибли трое боевиков и один полицейский": parts of one toll, added up
+            before = found.pop()
+            low, high, first = before[2] + low, None if before[3] is None or high is None else before[3] + high, before[0]
+        found.append((first, last, low, high, a))
 
     taken = {k for p in phrases for k in range(p.first, p.last + 1)}
     names = nominative_names(doc, tokens)
     people = person_tokens(doc, tokens)
     refuted = refutation(tokens)
     told: tuple[Anchor, int, str] | None = None  # the last bare verb's person: "ранен и позже скончался" shares it
+    implicit_at: set[int] = set()  # the entries of `found` a bare verb's person gives
     for a in anchors:
         if not a.claimed and a.slot != CountSlot.CROWD and refuted is not None and refuted > a.index:
             a.claimed = True
@@ -690,11 +892,20 @@ def find_counts(doc: Document, sentence_index: int) -> list[CountMention]:
         if subject:
             k, number = subject
             told = (a, k, number)
-            found.append((k, k, 1, 1, a) if number == "sing" else (k, k, 2, None, a))
+            implicit_at.add(len(found))
+            verb = tokens[a.index]
+            case = "accs" if verb.pos == "VERB" and "tran" in verb.tags and not a.with_context else "nomn"
+            first, last, listed = coordinated(tokens, k, case, taken)
+            if listed > 1:
+                found.append((first, last, listed, listed, a))  # "погибли мужчина и женщина": two
+            else:
+                found.append((k, k, 1, 1, a) if number == "sing" else (k, k, 2, None, a))
         elif not a.claimed and (described := attributive_count(tokens, a, taken)):
             found.append((*described, a))
 
+    found = without_told_alongside(tokens, found, implicit_at)
     found += died_in_hospital(tokens, found)
+    found += wounded_in_detention(tokens, anchors, found)
     spans = periods(tokens)
     if spans:
         found = [f for f in found if not over_period(tokens, spans, anchors, f[0], f[4].index)]
@@ -712,6 +923,44 @@ def find_counts(doc: Document, sentence_index: int) -> list[CountMention]:
 
 
 DIED_IN_HOSPITAL_REACH = 4  # "скончался позже в больнице"
+
+
+def without_told_alongside(tokens: list[Token], found: list[tuple], implicit_at: set[int]) -> list[tuple]:
+    """An attacker who kills himself ("смертник подорвал себя") is of the toll the sentence gives in
+    figures ("…, погибли шесть человек"): the figure stands, not an interval down to one."""
+    if not any(k in implicit_at and phrase_at(tokens, f[4].index, "self_kill") for k, f in enumerate(found)):
+        return found
+    figured = {f[4].slot for k, f in enumerate(found) if k not in implicit_at and f[2] > 0}
+    return [
+        f for k, f in enumerate(found)
+        if not (k in implicit_at and f[4].slot in figured and phrase_at(tokens, f[4].index, "self_kill"))
+    ]
+
+
+def state_force_words() -> frozenset[str]:
+    """The first lemma of every actor pattern of the State forces category (data/attach/actors.tsv)."""
+    return shared_resources().state_force_words
+
+
+def load_state_force_words() -> frozenset[str]:
+    return frozenset(pattern.split()[0] for pattern, category, *_ in data_rows("attach/actors.tsv") if category == "State forces")
+
+
+def wounded_in_detention(tokens: list[Token], anchors: list[Anchor], found: list[tuple]) -> list[tuple]:
+    """"Во время задержания мужчину ранили": the one wounded while being detained was detained. Not
+    a member of the security forces ("при задержании ранен полицейский"), and not when the sentence
+    counts its detained itself."""
+    if any(f[4].slot == "arrested" for f in found):
+        return []
+    during = next((a for a in anchors if a.slot == "arrested" and tokens[a.index].pos == "NOUN"
+                   and phrase_before(tokens, a.index, "during") is not None), None)
+    if during is None:
+        return []
+    forces = state_force_words()
+    for first, last, low, high, a in found:
+        if a.slot == "injured" and low >= 1 and not any(tokens[k].lemma in forces for k in range(first, last + 1)):
+            return [(first, last, low, high, Anchor(during.index, "arrested", False))]
+    return []
 
 
 def died_in_hospital(tokens: list[Token], found: list[tuple]) -> list[tuple]:
@@ -741,8 +990,18 @@ def shares_subject(tokens: list[Token], before: Anchor, a: Anchor) -> bool:
     return (
         any(is_word(t, "и") for t in between)
         and len(between) <= 4
-        and not any(t.text in SUBJECT_STOP or t.pos in ("NOUN", "NPRO") or starts_quantity(t) for t in between)
+        and not any(t.text in SUBJECT_STOP or starts_quantity(t) for t in between)
+        and not any(t.pos in ("NOUN", "NPRO") and not governed(between, k) for k, t in enumerate(between))
     )
+
+
+def governed(tokens: list[Token], k: int) -> bool:
+    """Whether noun k stands in a prepositional phrase begun just before it ("ранен в ногу",
+    "в тяжёлом состоянии"): it tells how or where, and is no new subject."""
+    j = k - 1
+    while j >= 0 and tokens[j].pos in ("ADJF", "PRTF"):
+        j -= 1
+    return j >= 0 and tokens[j].pos == "PREP"
 
 
 def refutation(tokens: list[Token]) -> int | None:
@@ -791,13 +1050,32 @@ def find_unclaimed_people(doc: Document, sentence_index: int) -> list[Count]:
     crowd. Read only a sentence that counts nobody killed, hurt or held (`find_counts`): one with
     slot counts keeps its parts to them."""
     tokens = doc.sentences[sentence_index].tokens
+    if periods(tokens):
+        return []  # "за двое суток задержаны около 150 участников": a span's total, not one protest's crowd
     unclaimed = []
     for p in find_phrases(tokens, doc.text, set()):
         if p.head is None or not is_person(tokens[p.head]) or tokens[p.head].lemma not in crowd_words():
             continue
+        if not can_head_a_crowd(tokens, p):
+            continue  # "десяткам людей оказали помощь": people something was done to, not who gathered
         start, end = tokens[p.first].start, tokens[p.last].end
         unclaimed.append(Count(p.min, p.max, doc.text[start:end], (start, end)))
     return unclaimed
+
+
+CROWD_CASES = frozenset({"nomn", "gent", "accs"})  # "собрались сотни людей", "около 200 человек", "вывели тысячи людей"
+
+
+def can_head_a_crowd(tokens: list[Token], p: Phrase) -> bool:
+    """Whether a head count stands where a crowd is told: its words written in letters (the quantity
+    and the noun) may each be nominative, genitive or accusative; not a dative, instrumental or
+    prepositional one ("десяткам людей", "с сотнями жителей", "о тысячах человек")."""
+    words = [k for k in range(p.first, p.head + 1) if starts_quantity(tokens[k]) or k == p.head]
+    for k in words:
+        found = readings(tokens[k].text)
+        if found and not any(case in CROWD_CASES for _, case in found):
+            return False
+    return True
 
 
 # --- the shared Resources' attributes, for code not handed a Resources (see resources.py) ---

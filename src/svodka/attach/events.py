@@ -392,12 +392,21 @@ def attach_date(context: DocumentContext, event: Event) -> None:
     event.date = context.fallback_day()
 
 
-def attach_counts(doc: Document, events: list[Event], voices: Voices, counted: list[list[CountMention]]) -> None:
+def attach_counts(
+    doc: Document, events: list[Event], voices: Voices, counted: list[list[CountMention]],
+    places: dict[int, list[PlaceMention]] | None = None,
+) -> None:
     """Each count goes to the nearest event in its sentence that takes its slot, else to the last such
     event before it in its paragraph or the one before, else to the one such event told before it. A count the text spreads
     over the whole country ("по всей стране ранены") goes only to an event of its own sentence or
-    one placed at country level."""
+    one placed at country level. A count in a sentence with no event of its own that names the place
+    of an earlier event ("беспорядки охватили A, B и C. В A на улицы вышли 200 человек") goes to
+    that event rather than to the last one told."""
     takers = Takers(doc, events)
+    places_named = {
+        i: {m.place.name for m in found if m.place.precision != "country"}
+        for i, found in (places or {}).items() if counted[i] and found
+    }
     for index, mentions in enumerate(counted):
         countrywide = bool(mentions) and nationwide(doc, index) is not None
         joint = bool(mentions) and told_jointly(doc, index)
@@ -412,6 +421,9 @@ def attach_counts(doc: Document, events: list[Event], voices: Voices, counted: l
                     continue  # one act told at several places ("в Алматы и Актау задержаны 40 человек"): the figure is none's
             else:
                 target = takers.before(index, mention.slot, countrywide)
+                named = places_named.get(index) if places_named else None
+                if named and (target is None or target.location is None or target.location.place.name not in named):
+                    target = takers.placed_before(index, mention.slot, countrywide, named) or target
             if target is not None:
                 target.claims.append(voices.claim(mention, index))
 
@@ -436,6 +448,7 @@ class Takers:
         self.ordered = all(a <= b for a, b in zip(self.first_sentences, self.first_sentences[1:])) \
             and doc.sentence_index() is not None  # and the sentences' paragraphs ascend
         self._sole: dict[tuple[str, bool], list[Event | None]] = {}
+        self._by_place: dict[str, tuple[list[int], list[Event]]] | None = None
 
     def before(self, index: int, slot: str, countrywide: bool) -> Event | None:
         events = self.events
@@ -451,6 +464,25 @@ class Takers:
             if takes(e, slot, countrywide):
                 return e
         return self._sole_before(slot, countrywide)[count]
+
+    def placed_before(self, index: int, slot: str, countrywide: bool, names: set[str]) -> Event | None:
+        """The last actual event told before sentence `index` at one of the places `names` that takes the slot."""
+        if self._by_place is None:
+            self._by_place = {}
+            for e in sorted(self.events, key=lambda e: e.triggers[0].sentence):
+                if e.modality == "actual" and e.location is not None:
+                    starts, placed = self._by_place.setdefault(e.location.place.name, ([], []))
+                    starts.append(e.triggers[0].sentence)
+                    placed.append(e)
+        found = None
+        for name in names:
+            starts, placed = self._by_place.get(name, ([], []))
+            for k in range(bisect_left(starts, index) - 1, -1, -1):
+                if takes(placed[k], slot, countrywide):
+                    if found is None or starts[k] > found.triggers[0].sentence:
+                        found = placed[k]
+                    break
+        return found
 
     def _sole_before(self, slot: str, countrywide: bool) -> list[Event | None]:
         """For each number of events, what `sole_taker` says of the takers among that many first events."""
@@ -541,7 +573,7 @@ def attach(doc: Document, resources: Resources | None = None) -> list[Event]:
         attribute_event(voices, event)
         event.evidence = [(doc.sentences[i].start, doc.sentences[i].end) for i in event.sentences]
     counted = [find_counts(doc, index) for index in range(len(doc.sentences))]
-    attach_counts(doc, events, voices, counted)
+    attach_counts(doc, events, voices, counted, context.places)
     attach_crowds(doc, events, voices, counted)
     for group in groups:
         if len(group) > 1:  # a figure the listing sentence gives for all its places or days is none of theirs

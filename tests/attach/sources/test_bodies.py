@@ -100,3 +100,28 @@ def test_a_deictic_body_is_the_one_named_elsewhere_else_unnamed(build):
     assert chains(doc) == [["Донецкая облпрокуратура"]]
     a = only(build("По данным местной полиции, нападавший проник на сцену."))
     assert a.chain == ["местная полиция"] and a.unnamed == ["местная полиция"]
+
+
+def test_a_bare_ministry_is_the_one_named_before(build):
+    doc = build("Министерство обороны Японии сообщило о пуске ракеты. В сообщении министерства говорится, что ракета упала в море.")
+    first, second = chains(doc)
+    assert second == first and first[0].endswith("Японии")
+
+
+def test_an_office_named_far_above_speaks_again_through_its_bare_noun(build):
+    filler = "Ракета пролетела над островом и упала в море, жителей призвали укрыться. " * 10
+    doc = build("Минобороны Японии сообщило о пуске ракеты. " + filler + "В ведомстве добавили, что угрозы нет.")
+    assert chains(doc)[-1] == chains(doc)[0] and chains(doc)[0][0].endswith("Японии")
+
+
+def test_a_unit_named_inside_a_quote_is_not_what_the_bare_noun_stands_for(build):
+    doc = build(
+        "Минобороны России сообщило об ударах. «В результате удара по штабу подразделения «Гроза» в городе "
+        + "уничтожены склад и техника», — добавили в ведомстве."
+    )
+    assert chains(doc)[-1] == ["Минобороны России"]  # not "Гроза"
+
+
+def test_an_outlet_that_spoke_before_is_no_ministry(build):
+    doc = build("Ракета упала в море, сообщает ТАСС. В ведомстве заявили, что угрозы нет.")
+    assert chains(doc)[-1] != ["ТАСС"]

@@ -1,7 +1,7 @@
 """Person names in the nominative."""
 
 
-from .conftest import only
+from .conftest import chains, only
 
 
 def test_a_genitive_name_after_a_role_noun_is_put_in_the_nominative(build):
@@ -35,3 +35,13 @@ def test_a_name_in_apposition_to_a_genitive_role_noun_stays_in_the_nominative(bu
     a = only(doc)
     assert a.chain == ["Ирина Волынская"]
     assert "Ирина Волынская" in doc.span_text(a.evidence)
+
+
+def test_an_office_holder_named_after_the_office_and_its_region_is_the_speaker_in_the_nominative(build):
+    doc = build("По словам мэра города Сергея Волкова, пострадавших нет.")
+    assert chains(doc) == [["Сергей Волков"]]
+
+
+def test_with_the_words_of_someone_is_an_according_phrase(build):
+    doc = build("Со слов мэра города Петра Сидоренко, пострадавших нет.")
+    assert chains(doc) in ([["Пётр Сидоренко"]], [["Петр Сидоренко"]])

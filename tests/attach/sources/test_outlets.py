@@ -89,3 +89,40 @@ def test_a_quoted_outlet_after_telekompaniya_is_the_outlet(build):
 def test_the_desk_of_an_outlet_is_the_outlet(build):
     doc = build("По данным украинской службы «Радио Свобода», задержаны 12 человек.")
     assert only(doc).chain == ["Радио Свобода"]
+
+
+def test_a_latin_name_closing_the_sentence_after_a_relay_verb_is_an_outlet(build):
+    doc = build("Протестующие перекрыли проспект у парламента, передает GeoNewsDaily.")
+    a = only(doc)
+    assert a.chain == ["GeoNewsDaily"]
+    assert doc.span_text(a.evidence) == "передает GeoNewsDaily"
+
+
+def test_a_latin_word_after_a_relay_verb_inside_the_clause_is_no_outlet(build):
+    doc = build("Протестующие передали Red Cross список раненых.")
+    assert find_attributions(doc) == []
+
+
+def test_a_bare_genre_noun_stands_for_the_outlet_named_before(build):
+    doc = build("Повстанцы вошли в пригороды Алеппо, — Anadolu.\n\nПо данным агентства, в городе идут бои.")
+    assert chains(doc) == [["Anadolu"], ["Anadolu"]]
+
+
+def test_a_genre_noun_with_a_name_after_it_is_that_name(build):
+    doc = build("Задержаны трое активистов, сообщает издание «5×5».")
+    assert chains(doc) == [["5×5"]]
+
+
+def test_a_latin_spelling_of_an_outlet_the_table_names_in_cyrillic_is_kept(build):
+    doc = build("Повстанцы вошли в пригороды Алеппо, сообщает Xinhua.")
+    assert chains(doc) == [["Xinhua"]]
+
+
+def test_an_outlet_named_like_a_number_is_one_after_an_according_phrase(build):
+    doc = build("По данным 112, мужчина получил травму лица.")
+    assert chains(doc) == [["112"]]
+
+
+def test_a_number_of_people_is_no_outlet(build):
+    doc = build("Пострадали 112 человек.")
+    assert chains(doc) == []

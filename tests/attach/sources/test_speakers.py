@@ -24,6 +24,33 @@ def test_plural_role_subject_is_put_in_nominative_lowercase(build):
     assert doc.span_text(a.evidence) == "Сторонники оппозиции заявили"
 
 
+def test_reference_before_the_verb_and_the_outlet_after_it(build):
+    doc = build("Ночью у здания парламента задержаны 50 человек, со ссылкой на МВД сообщил телеканал «Имеди».")
+    a = only(doc)
+    assert a.chain == ["МВД", "Имеди"]
+    assert doc.span_text(a.evidence) == "со ссылкой на МВД сообщил телеканал «Имеди»"
+
+
+def test_a_negated_speech_verb_names_no_source(build):
+    doc = build("Число пострадавших среди демонстрантов полиция не сообщает.")
+    assert find_attributions(doc) == []
+
+
+def test_a_statement_made_names_who_made_it(build):
+    doc = build("Такое заявление сделал пресс-секретарь группировки Ахмад Рашид.")
+    assert chains(doc) == [["Ахмад Рашид"]]
+
+
+def test_coming_out_with_a_statement_names_who_did(build):
+    doc = build("С заявлением выступило МВД Киргизии.")
+    assert chains(doc) == [["МВД Киргизии"]]
+
+
+def test_making_or_coming_out_with_no_statement_names_no_source(build):
+    doc = build("Полиция сделала всё возможное, протестующие выступили против реформы.")
+    assert find_attributions(doc) == []
+
+
 def test_present_tense_relay_verb_with_agency(build):
     doc = build("Протестующие перекрыли трассу у въезда в город, передает ТАСС.")
     a = only(doc)

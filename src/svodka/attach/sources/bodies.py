@@ -49,13 +49,21 @@ def genitive_of(name: str) -> str:
 
 
 def organisation_before(view: View, char: int) -> Mention | None:
-    """The last organisation NER found shortly before `char`, not an outlet reporting it."""
+    """The last organisation NER found shortly before `char`, not an outlet reporting it, nor one
+    named inside a quote of someone's words when `char` stands outside it ("«удар по штабу
+    подразделения «Кракен»…», — добавили в ведомстве": the ministry, not the unit it struck)."""
+    from .quotes import inside_quote
+
+    here = view.token_index(char)
+    quoted_here = here is not None and inside_quote(view, here)
     for m in view.mentions_backwards(char, inclusive=True):
         if m.end > char or m.kind != "ORG":
             continue
         if char - m.end > ANTECEDENT_MAX_CHARS:
             return None
         k = view.token_index(m.start)
+        if k is not None and not quoted_here and inside_quote(view, k):
+            continue
         generic = {phrase[-1] for phrase in lexicon().unnamed}  # "СМИ" of "ряд СМИ", "источник"
         if k not in view.outlet_at and not (k is not None and view.tokens[k].lemma in generic and m.end == view.tokens[k].end):
             return m  # not an outlet reporting it, nor the media at large
@@ -97,6 +105,11 @@ def is_possessor(view: View, person: Mention) -> bool:
     names = view.tokens_from(i, person.end)
     if not any("gent" in t.tags for t in names) or any("nomn" in t.tags for t in names):
         return False  # "полиции города Салтанат Азирбек", "провинции Абдулла Хсрат": a name in apposition
+    from .names import role_before
+
+    role = role_before(view, i)
+    if role is not None and "gent" in role.tags:
+        return False  # "по словам губернатора Брянской области Александра Богомаза": the office holder, named
     return not any(lexicon().has(kind, owner) for kind in ("speech_noun", "medium", "press_office", "correspondent"))
 
 

@@ -33,9 +33,11 @@ class OutletForm:
 
 
 def written_name(name: str, spelling: str, spellings: list[str]) -> str:
-    """A Latin name spelled in Cyrillic ("Би-би-си" for BBC) keeps the text's spelling, as a body
-    keeps the name the text gives it: the row's first Cyrillic spelling of that stem, so that an
+    """A Latin name spelled in Cyrillic ("Би-би-си" for BBC), or a Cyrillic one in Latin ("Anadolu" for
+    Анадолу), keeps the text's spelling, as a body keeps the name the text gives it: the row's first Cyrillic spelling of that stem, so that an
     inflected form listed ("Аль-Джазире") gives the nominative one; other forms take the table's name."""
+    if spelling != name and not re.search("[а-яё]", spelling.lower()) and re.search("[а-яё]", name.lower()):
+        return spelling  # "Anadolu" for Анадолу: the text's Latin spelling, as it wrote it
     if spelling == name or not re.search("[а-яё]", spelling.lower()) or re.search("[а-яё]", name.lower()):
         return name
     stem = spelling.lower()[:6]
@@ -113,7 +115,7 @@ def find_outlets(view: View) -> list[OutletSpan]:
     found: list[OutletSpan] = []
     i = 0
     while i < len(view.tokens):
-        hit = table_outlet_at(view, i) or quoted_outlet_at(view, i) or quoted_name_after_verb(view, i)
+        hit = table_outlet_at(view, i) or quoted_outlet_at(view, i) or quoted_name_after_verb(view, i) or latin_name_closing(view, i)
         if hit:
             found.append(hit)
             i = hit.last
@@ -132,10 +134,21 @@ def table_outlet_at(view: View, i: int) -> OutletSpan | None:
         genre = i > 0 and view.tokens[i - 1].lemma in outlet_kinds()
         quoted = view.in_quotes(i, last)
         own = form.name == view.doc.source and not (i > 0 and view.tokens[i - 1].pos in ("NOUN", "PREP"))
-        if form.needs_context and not (quoted or genre or own):
-            continue  # "Звезда", "112" alone are outlets only in quotes, after "телеканал" or in their own post
+        if form.needs_context and not (quoted or genre or own or cued(view, i)):
+            continue  # "Звезда", "112" alone are outlets only in quotes, after "телеканал", "по данным", a speech verb or in their own post
         return widen(view, OutletSpan(i, last, form.written or form.name, form.kind))
     return None
+
+
+def cued(view: View, i: int) -> bool:
+    """Whether a source's cue stands right before token i: "по данным 112", "сообщает 112"."""
+    if i == 0:
+        return False
+    before = view.tokens[i - 1]
+    lex = lexicon()
+    if before.pos == "VERB" and (lex.has("verb", before) or lex.has("relay", before)):
+        return True
+    return lex.according.ending_at(view.tokens, i) is not None
 
 
 def quoted_outlet_at(view: View, i: int) -> OutletSpan | None:
@@ -144,8 +157,9 @@ def quoted_outlet_at(view: View, i: int) -> OutletSpan | None:
     if t.lemma not in outlet_kinds() or i + 2 >= len(view.tokens):
         return None
     quote = view.quote_opening.get(view.tokens[i + 1].start)
-    if not quote or not capitalised(view.tokens[i + 2].text) or quote[1] - quote[0] > OUTLET_NAME_MAX_CHARS:
-        return None
+    name_start = view.tokens[i + 2].text
+    if not quote or not (capitalised(name_start) or name_start[:1].isdigit()) or quote[1] - quote[0] > OUTLET_NAME_MAX_CHARS:
+        return None  # 'телеканал "Звезда"', 'издание «7×7»'
     first, last = i + 2, view.token_index(quote[1] - 1)
     if last is None:
         return None
@@ -169,6 +183,30 @@ def quoted_name_after_verb(view: View, i: int) -> OutletSpan | None:
     if last is None or last - i > QUOTED_NAME_MAX_TOKENS or any(t.pos == "VERB" for t in view.tokens[i:last]):
         return None  # 'сказал "Мы не уйдем"' is speech, not a name
     return OutletSpan(i, last + 1, view.doc.text[quote[0] + 1 : quote[1] - 1], "издание")
+
+
+LATIN_NAME_MAX_TOKENS = 3
+CLOSING = {".", ",", ";", "(", "!", "…"}
+
+
+def latin_name_closing(view: View, i: int) -> OutletSpan | None:
+    """ '…, передает NewsGeorgia.': a name in Latin letters closing the sentence right after a speech or
+    relay verb that follows a comma is the outlet that relays what came before (an unknown one; the
+    table has the others)."""
+    tokens = view.tokens
+    if i < 2 or not (is_latin(tokens[i].text) and capitalised(tokens[i].text)) or tokens[i - 2].text != ",":
+        return None
+    verb = tokens[i - 1]
+    lex = lexicon()
+    if verb.pos != "VERB" or not (lex.has("verb", verb) or lex.has("relay", verb)):
+        return None
+    last = i + 1
+    while last < len(tokens) and last - i < LATIN_NAME_MAX_TOKENS and is_latin(tokens[last].text) and tokens[last].start == tokens[last - 1].end + 1:
+        last += 1
+    if last < len(tokens) and tokens[last].text not in CLOSING:
+        return None
+    name = view.doc.text[tokens[i].start : tokens[last - 1].end]
+    return OutletSpan(i, last, name, "издание")
 
 
 def widen(view: View, outlet: OutletSpan) -> OutletSpan:

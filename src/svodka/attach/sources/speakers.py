@@ -20,7 +20,7 @@ from .body_names import name_bodies
 from .clauses import CLAUSE_PUNCTUATION, TOPIC_WORDS, clause_end, clause_start, phrase_at
 from .grammar import capitalised, is_latin, is_modifier
 from .names import person_name
-from .outlets import correspondent_outlet
+from .outlets import correspondent_outlet, outlet_kinds, outlet_names
 from .quotes import direct_quote, inside_quote, reported_clause
 from .speaker_phrases import speaker_in
 from .speech_words import lexicon
@@ -151,8 +151,10 @@ class Attributor:
             return according
         if not speaks:
             return i + 1
+        if i > first and tokens[i - 1].text.lower() == "не":
+            return i + 1  # "число пострадавших МВД не сообщает": who does not say is no source
         resolved = self._speaker_of_verb(i, first, last)
-        if not resolved.chain or (self.lex.has("relay", t) and not resolved.has_relay_object):
+        if not resolved.chain or (self.lex.has("relay", t) and not resolved.has_relay_object and not self._speech_noun_before(i, first)):
             return i + 1
         if tells_intent(self.view, i, last):
             return i + 1  # "заявил о своем намерении уволить": a plan told, not the sentence's events
@@ -167,6 +169,10 @@ class Attributor:
             if clause:
                 self.quotes.append(Quote(list(attribution.chain), clause, (t.start, t.end), direct=False))
         return i + 1
+
+    def _speech_noun_before(self, v: int, first: int) -> bool:
+        """ "Такое заявление сделал пресс-секретарь": what was said stands in the clause before the verb."""
+        return any(self.lex.has("speech_noun", self.view.tokens[k]) for k in range(clause_start(self.view, v, first), v))
 
     def _record(self, resolved: Resolved, sentences: list[int], quote: Span | None, verb: Span | None) -> Attribution:
         evidence = min(s[0] for s in resolved.spans), max(s[1] for s in resolved.spans)
@@ -194,6 +200,14 @@ class Attributor:
         start = clause_start(self.view, v, first)
         verb = self.view.tokens[v]
         before = self._resolve(start, v, verb=verb)
+        if before.chain and phrase_at(self.view, start, self.lex.references, v):
+            # "со ссылкой на МВД сообщил телеканал Рустави 2": the one who relays stands after the verb
+            after = self._resolve(v + 1, clause_end(self.view, v + 1, last), verb=verb)
+            if after.chain:
+                return Resolved(
+                    dedupe(before.chain + after.chain), before.spans + after.spans,
+                    before.unnamed + after.unnamed, before.person, True,
+                )
         if before.chain:
             return before
         after = self._resolve(v + 1, clause_end(self.view, v + 1, last), verb=verb)
@@ -266,10 +280,17 @@ class Attributor:
                     result.spans.append((t.start, t.end))
             elif self.lex.has("speech_noun", t):
                 result.has_relay_object = True
+            elif not outlets and (named := outlet_named_before(view, i, last)):
+                relays.append(named)  # "по данным издания": the outlet just named
+                result.spans.append((t.start, t.end))
         if not prefix:
             named = speaker_in(self.view, first, last, genitive, verb)
             if named and (speaker is None or named.person):
                 speaker = named
+            if speaker and speaker.unnamed and speaker.name in self.lex.words.get("anaphoric_body", ()):
+                body = self._body_that_spoke()  # "добавили в ведомстве", the ministry told far above
+                if body:
+                    speaker = Speaker(body, speaker.span)
         names = list(prefix)
         if speaker:
             names.append(speaker.name)
@@ -281,6 +302,14 @@ class Attributor:
         result.has_relay_object = result.has_relay_object or bool(prefix or relays)
         return result
 
+    def _body_that_spoke(self) -> str | None:
+        """The innermost name of the last attribution to a body the text names (not a person, an outlet or unnamed)."""
+        for attribution, resolved in reversed(self.found):
+            name = attribution.chain[0] if attribution.chain else None
+            if name and not resolved.person and name not in attribution.unnamed and name not in outlet_names():
+                return name
+        return None
+
     def _antecedent(self, person_only: bool) -> tuple[Attribution, Resolved] | None:
         for attribution, resolved in reversed(self.found):
             if resolved.person or not person_only:
@@ -288,6 +317,20 @@ class Attributor:
         return self.found[-1] if self.found else None
 
     # -- quotes
+
+
+def outlet_named_before(view: View, i: int, last: int) -> str | None:
+    """A bare genre noun ("по данным издания", "как уточняет агентство") standing for the last outlet
+    of its genre named before it, else the last outlet; not one a name follows ("издание «7×7»")."""
+    t = view.tokens[i]
+    if t.lemma not in outlet_kinds() or i in view.outlet_at:
+        return None
+    after = view.tokens[i + 1] if i + 1 < last else None
+    if after is not None and (capitalised(after.text) or after.start in view.quote_opening or is_latin(after.text)):
+        return None
+    before = [o for o in view.outlets if o.last <= i]
+    match = [o for o in before if o.kind == t.lemma] or before
+    return match[-1].name if match else None
 
 
 def tells_intent(view: View, v: int, last: int) -> bool:
