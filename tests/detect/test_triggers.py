@@ -617,3 +617,19 @@ def test_an_embassy_or_a_monument_defaced_is_property_destruction(text):
 
 def test_a_neighbours_car_splashed_with_paint_is_no_event():
     assert kinds_of_events("Вандалы облили краской машину соседа в Уфе.") == []
+
+
+def test_a_court_s_building_fired_at_is_a_place_not_a_court_case():
+    assert [k for k, _, _ in triggers("Неизвестные обстреляли здание городского суда из автомата.")] == ["attack"]
+    assert [k for k, _, _ in triggers("У здания суда прошел пикет в поддержку журналиста.")] == ["protest"]
+    assert triggers("Суд приговорил участника нападения к десяти годам.") == []
+
+
+def test_grenades_thrown_are_a_grenade_attack_in_the_plural_too():
+    assert [k for k, _, _ in triggers("В окно полицейского участка были брошены две гранаты.")] == ["grenade"]
+
+
+def test_a_thing_stolen_is_no_abduction():
+    assert triggers("Вечером грабители похитили автомобиль директора рынка.") == []
+    assert [k for k, _, _ in triggers("Угнанный и похищенный у армии вертолет обстрелял казармы.")] == ["airstrike"]
+    assert [k for k, _, _ in triggers("Боевики похитили журналиста в пригороде.")] == ["abduction"]
