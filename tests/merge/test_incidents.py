@@ -191,3 +191,9 @@ def test_a_photo_caption_of_the_blast_site_is_no_second_blast():
     text = ("В понедельник в Кабуле смертник подорвал себя у министерства, погибли шесть человек. "
             "На снимке: место взрыва у министерства в Кабуле.")
     assert [t for t, _, _ in events_of(text)] == ["Suicide bomb"]
+
+
+def test_grenades_thrown_at_the_place_and_on_the_day_of_a_strike_are_part_of_it():
+    text = ("В четверг в Триполи неизвестные с вертолета обстреляли здание министерства. "
+            "Затем с вертолета метнули гранату, пострадавших нет.")
+    assert [t for t, _, _ in events_of(text)] == ["Air/drone strike"]
