@@ -317,3 +317,13 @@ def test_the_country_fighters_came_from_does_not_choose_the_battle_s_town():
 def test_over_a_region_is_where_drones_were_downed():
     event = the_one_event("Беспилотники уничтожены силами ПВО Курской области над Брянской областью.")
     assert event.location.place.name == "Брянская область"
+
+
+def test_with_no_publication_day_a_weekday_told_before_the_text_s_first_full_date_fixes_no_day():
+    text = ("В пятницу неизвестные открыли стрельбу по прохожим в центре Назрани, ранены двое.\n\n"
+            "Митинг против насилия прошел в городе 2 апреля 2015 года.\n\n"
+            "Накануне в Магасе прошел пикет.")
+    doc = extract(Document("t", text))
+    by_first_sentence = {e.triggers[0].sentence: e.date for e in doc.events}
+    assert by_first_sentence[0] is None
+    assert by_first_sentence[2] == date(2015, 4, 1)  # "накануне" after the full date counts from it

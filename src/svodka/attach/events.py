@@ -27,7 +27,7 @@ from ..model import (
 )
 from .actors import find_actors
 from .counts import find_counts, find_unclaimed_people, phrase_at
-from .dates import anchor_date, find_dates, is_background
+from .dates import anchor_of, find_dates, is_background
 from .places import gazetteer
 from .sources.assignment import Voices, attribute_event
 from .splitting import split_by_acts, split_by_days, split_by_places
@@ -81,6 +81,10 @@ class DocumentContext:
     doc: Document
     anchor: date | None
     year_anchor: date | None = None
+    # with no publication day, the sentence whose full date is the anchor: a day counted from the day of
+    # writing ("в пятницу", "вчера") told before it has no reference day (the text's own date dates
+    # what it tells from there on, as a reader takes it)
+    anchor_sentence: int = 0
     places: dict[int, list[PlaceMention]] = field(default_factory=dict)
     main_place: PlaceMention | None = None
     main_country: str | None = None
@@ -94,7 +98,8 @@ class DocumentContext:
     @classmethod
     def build(cls, doc: Document) -> "DocumentContext":
         gaz = gazetteer()
-        context = cls(doc, anchor_date(doc))
+        anchor, anchor_sentence = anchor_of(doc)
+        context = cls(doc, anchor, anchor_sentence=anchor_sentence)
         candidates = [gaz.candidates(doc, i) for i in range(len(doc.sentences))]
         first_pass = [(i, m) for i in range(len(doc.sentences)) for m in gaz.find(doc, i, (), candidates[i])]
         # where people or weapons came from ("выходцы из Грузии") does not say which country the text is about
@@ -141,6 +146,9 @@ class DocumentContext:
     def dates(self, index: int) -> list[DateMention]:
         if index not in self._dates:
             found = find_dates(self.doc, index, self.anchor)
+            if self.before_anchor(index) and any(d.relative for d in found):
+                # the year of "18 февраля" still comes from the anchor; "в пятницу" stays unresolved
+                found = with_year(find_dates(self.doc, index, None), found)
             if self.year_anchor and any(d.month and not d.day and not d.relative for d in found):
                 found = with_year(found, find_dates(self.doc, index, self.year_anchor))
             self._dates[index] = found
@@ -151,8 +159,15 @@ class DocumentContext:
             self._landmarks[index] = gazetteer().find_landmarks(self.doc, index)
         return self._landmarks[index]
 
-    def fallback_day(self) -> date | None:
-        """The publication day, else the day the text itself dates most often."""
+    def before_anchor(self, index: int) -> bool:
+        """Told before the sentence whose date is the reference day, in a text with no publication day."""
+        return self.doc.published is None and self.anchor is not None and index < self.anchor_sentence
+
+    def fallback_day(self, index: int = 0) -> date | None:
+        """The publication day, else the day the text itself dates most often; none for what a text with no
+        publication day tells before its first full date."""
+        if self.before_anchor(index):
+            return None
         if self.doc.published or self.anchor:
             return self.doc.published or self.anchor
         if self._fallback is None:
@@ -372,7 +387,7 @@ def attach_date(context: DocumentContext, event: Event) -> None:
                 event.date_evidence = (best.start, best.end)
                 event.date_stated = context.doc.sentences[index].paragraph == paragraph
                 return
-    event.date = context.fallback_day()
+    event.date = context.fallback_day(trigger.sentence)
 
 
 def attach_counts(doc: Document, events: list[Event], voices: Voices, counted: list[list[CountMention]]) -> None:
