@@ -343,10 +343,15 @@ def absorb_into_hosts(events: list[Event], hosts: dict[int, tuple[Event, bool]])
 
 def join_incidents(doc: Document, events: list[Event]) -> list[Event]:
     """A headline, a label, a case, a finding or the return fire told of an incident is part of it; a
-    mention that names no place of its own is the one incident of its kind told that day; an attack whose
-    case is an attempt on officers' lives is a clash with them (incidents.py)."""
+    mention that names no place of its own is the one incident of its kind told that day (incidents.py)."""
     events = absorb_into_hosts(events, incident_hosts(doc, events))
-    events = absorb_into_hosts(events, unplaced_hosts(events, family))
+    return absorb_into_hosts(events, unplaced_hosts(events, family))
+
+
+def named_classes(doc: Document, events: list[Event]) -> list[Event]:
+    """An attack one of whose sentences names it a clash with security forces (its case an attempt on
+    officers' lives, shots aimed at police) is that clash: judged once its mentions are merged, since any
+    of them may tell whom it was aimed at (incidents.py)."""
     cache: dict[int, frozenset[str]] = {}
     for e in events:
         named = told_class(doc, e, cache) if e.kind in ATTACKS_ON_PEOPLE else None
@@ -417,6 +422,7 @@ def merge(doc: Document, events: list[Event], min_confidence: float | None = Non
     events = absorb_deaths(events)
     events = absorb_unnamed_means(events)
     events = merge_same(events)
+    events = named_classes(doc, events)
     events = absorb_coarse(events)
     # deaths with no act of violence told (an accident, an illness) are no event at all
     candidates = sorted((e for e in events if e.kind != "death"), key=lambda e: e.triggers[0].start)
