@@ -633,3 +633,8 @@ def test_a_thing_stolen_is_no_abduction():
     assert triggers("Вечером грабители похитили автомобиль директора рынка.") == []
     assert [k for k, _, _ in triggers("Угнанный и похищенный у армии вертолет обстрелял казармы.")] == ["airstrike"]
     assert [k for k, _, _ in triggers("Боевики похитили журналиста в пригороде.")] == ["abduction"]
+
+
+def test_a_tally_over_days_of_protest_is_a_recap_not_an_event():
+    assert {m for _, m, _ in triggers("За четыре дня протестов нападениям подверглись 30 журналистов.")} == {"background"}
+    assert ("arrest", "actual", "задержала") in triggers("За день до митинга полиция задержала двоих активистов.")
