@@ -638,3 +638,7 @@ def test_a_thing_stolen_is_no_abduction():
 def test_a_tally_over_days_of_protest_is_a_recap_not_an_event():
     assert {m for _, m, _ in triggers("За четыре дня протестов нападениям подверглись 30 журналистов.")} == {"background"}
     assert ("arrest", "actual", "задержала") in triggers("За день до митинга полиция задержала двоих активистов.")
+
+
+def test_clashes_of_protesters_are_a_riot_whatever_lemma_the_participle_takes():
+    assert [k for k, _, _ in triggers("Ночью у парламента прошли столкновения протестующих.")] == ["riot"]
