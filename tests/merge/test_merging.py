@@ -271,3 +271,14 @@ def test_a_rally_that_turns_violent_later_that_day_at_its_place_is_one_violent_d
     assert [e.sub_event_type for e in merge(DOC, [rally, riot])] == ["Violent demonstration"]
     rally, riot = event("protest", 1), event("riot", 5, day=date(2022, 1, 7))
     assert [e.sub_event_type for e in merge(DOC, [rally, riot])] == ["Peaceful protest", "Violent demonstration"]
+
+
+def test_hostages_taken_by_an_attacker_at_the_place_and_on_the_day_of_his_attack_are_part_of_it():
+    from svodka.pipeline import extract
+
+    text = (
+        "В субботу в Казани мужчина открыл стрельбу по посетителям кафе, погибли три человека.\n\n"
+        "Затем он захватил в заложники пятерых сотрудников в подсобном помещении кафе в Казани."
+    )
+    (e,) = extract(Document("t", text, date(2024, 3, 10))).events
+    assert e.sub_event_type == "Attack"

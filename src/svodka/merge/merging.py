@@ -286,7 +286,7 @@ def is_host(doc: Document, rule: PartRule, host: Event, part: Event) -> bool:
         return False
     if rule.where == "turned" and not turned_into(host):
         return False
-    return host.date == part.date and host.triggers[0].start < part.triggers[0].start
+    return (host.date == part.date or not part.date_stated) and host.triggers[0].start < part.triggers[0].start
 
 
 def absorb_parts(doc: Document, events: list[Event]) -> list[Event]:
