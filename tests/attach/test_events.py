@@ -327,3 +327,9 @@ def test_with_no_publication_day_a_weekday_told_before_the_text_s_first_full_dat
     by_first_sentence = {e.triggers[0].sentence: e.date for e in doc.events}
     assert by_first_sentence[0] is None
     assert by_first_sentence[2] == date(2015, 4, 1)  # "накануне" after the full date counts from it
+
+
+def test_with_no_publication_day_an_act_told_a_year_ago_is_history():
+    text = ("Полиция Измира задержала пятерых активистов оппозиции.\n\n"
+            "Год назад боевики обстреляли из минометов казармы на окраине города.")
+    assert [e.sub_event_type for e in extract(Document("t", text)).events] == ["Arrests"]

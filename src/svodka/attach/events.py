@@ -377,7 +377,9 @@ def attach_date(context: DocumentContext, event: Event) -> None:
     trigger = event.triggers[0]
     paragraph = context.doc.sentences[trigger.sentence].paragraph
     for index in context.sentences_before(trigger.sentence):
-        dated = [d for d in context.dates(index) if d.day or d.year]
+        # with no reference day, "год назад" names no year but is still history (dates.is_background)
+        dated = [d for d in context.dates(index)
+                 if d.day or d.year or d.relative and is_background(d, context.anchor, context.doc.published)]
         if dated:
             best = nearest(dated, trigger.start, lambda d: d.start, lambda d: d.end)
             if is_background(best, context.anchor, context.doc.published):
