@@ -282,3 +282,12 @@ def test_hostages_taken_by_an_attacker_at_the_place_and_on_the_day_of_his_attack
     )
     (e,) = extract(Document("t", text, date(2024, 3, 10))).events
     assert e.sub_event_type == "Attack"
+
+
+def test_a_death_only_planned_or_remembered_is_no_part_of_an_actual_riot():
+    from svodka.pipeline import extract
+
+    text = ("Вечером в Самаре протестующие подожгли машины у мэрии.\n\n"
+            "В понедельник они намерены провести акцию в память о погибшем товарище.")
+    riots = [e for e in extract(Document("t", text, date(2024, 3, 10))).events if e.event_type == "Riots"]
+    assert [t.modality for e in riots for t in e.triggers] == ["actual"]

@@ -104,8 +104,8 @@ def absorb_deaths(events: list[Event]) -> list[Event]:
     violent = [e for e in events if e.kind not in BARE_DEATHS and classes[e.kind].violent and e.modality == "actual"]
     kept = []
     for e in events:
-        if e.kind not in BARE_DEATHS or not violent:
-            kept.append(e)
+        if e.kind not in BARE_DEATHS or not violent or e.modality != "actual":
+            kept.append(e)  # a death only planned, feared or denied ("в память о погибшем") is none of an actual act's
             continue
         same_place = [v for v in violent if place_key(v) == place_key(e)]
         same_day = [v for v in same_place if v.date == e.date]
