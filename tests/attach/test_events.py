@@ -333,3 +333,9 @@ def test_with_no_publication_day_an_act_told_a_year_ago_is_history():
     text = ("Полиция Измира задержала пятерых активистов оппозиции.\n\n"
             "Год назад боевики обстреляли из минометов казармы на окраине города.")
     assert [e.sub_event_type for e in extract(Document("t", text)).events] == ["Arrests"]
+
+
+def test_a_city_in_brackets_naming_a_club_is_not_where_its_fans_rioted():
+    text = "В Латвии болельщики клуба «Динамо» (Москва) устроили массовые беспорядки у стадиона."
+    (e,) = extract(Document("t", text, date(2024, 5, 18))).events
+    assert (e.event_type, e.location.place.country) == ("Riots", "LV")

@@ -279,12 +279,13 @@ def is_destination(before: list[Token]) -> bool:
 
 def place_rank(doc: Document, mention: PlaceMention, trigger_start: int) -> tuple:
     """A place where the event happened before one where it was announced ("в Киеве заявили") or one
-    drones were heading for ("летевших на Москву"), then the most precise, then one outside an aside,
-    then one the text locates things in, then the nearest."""
+    drones were heading for ("летевших на Москву"), then one outside an aside ("«Спартак» (Москва)" names
+    a club, not where its fans rioted), then the most precise, then one the text locates things in, then
+    the nearest."""
     before = tokens_before(doc, mention)
     distance = min(abs(mention.start - trigger_start), abs(mention.end - trigger_start))
     elsewhere = announced_at(doc, mention, before) or is_destination(before)
-    return elsewhere, PRECISION_ORDER[mention.place.precision], in_aside(before), not is_located(before), distance
+    return elsewhere, in_aside(before), PRECISION_ORDER[mention.place.precision], not is_located(before), distance
 
 
 def near_another(doc: Document, mention: PlaceMention, found: list[PlaceMention]) -> bool:
