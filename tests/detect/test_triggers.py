@@ -642,3 +642,17 @@ def test_a_tally_over_days_of_protest_is_a_recap_not_an_event():
 
 def test_clashes_of_protesters_are_a_riot_whatever_lemma_the_participle_takes():
     assert [k for k, _, _ in triggers("Ночью у парламента прошли столкновения протестующих.")] == ["riot"]
+
+
+def test_a_road_blocked_with_demands_and_a_rally_in_memory_are_protests():
+    assert [k for k, _, _ in triggers("Жители перекрыли трассу у въезда в поселок, требуя ремонта моста.")] == ["protest"]
+    assert triggers("Полиция перекрыла движение по проспекту.") == []
+    assert [k for k, _, _ in triggers("В Самаре прошла акция в память о погибшем активисте.")][:1] == ["protest"]
+
+
+def test_a_text_telling_fans_fighting_at_a_match_keeps_what_its_sentences_without_the_game_tell():
+    text = ("Матч в Жилине был прерван из-за беспорядков, устроенных болельщиками гостей.\n\n"
+            "Судья остановил матч на пятой минуте.\n\n"
+            "Накануне в Москве сотни болельщиков провели митинг у здания полиции.")
+    kinds = [k for k, _, _ in triggers(text)]
+    assert "riot" in kinds and "protest" in kinds
