@@ -251,3 +251,8 @@ def test_the_day_of_a_plan_is_no_anchor_when_published_is_unknown():
     doc = parsed("В понедельник у парламента прошел митинг. Выборы должны состояться 12 мая 2019 года.")
     assert anchor_date(doc) is None
     assert anchor_date(parsed("Выборы пройдут 12 мая 2019 года. Митинг прошел 3 марта 2019 года.")) == date(2019, 3, 3)
+
+
+def test_the_writer_s_napomnim_is_no_plan():
+    doc = parsed("Напомним, 6 мая 2019 года в городе прошел митинг. В субботу прошел еще один.")
+    assert anchor_date(doc) == date(2019, 5, 6)

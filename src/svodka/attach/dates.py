@@ -437,9 +437,10 @@ def anchor_of(doc: Document) -> tuple[date | None, int]:
 
 
 def tells_what_is_to_come(tokens: list[Token]) -> bool:
-    """A verb in the future tense ("выборы пройдут"), or "должен" with an infinitive ("должны состояться")."""
+    """A verb in the future tense ("выборы пройдут"), or "должен" with an infinitive ("должны состояться");
+    not the writer's "напомним" or "отметим", which is future in form only."""
     for i, t in enumerate(tokens):
-        if t.pos == "VERB" and "futr" in t.tags:
+        if t.pos == "VERB" and "futr" in t.tags and "1per" not in t.tags:
             return True
         if t.lemma == "должный" and i + 1 < len(tokens) and tokens[i + 1].pos == "INFN":
             return True
