@@ -339,3 +339,10 @@ def test_a_city_in_brackets_naming_a_club_is_not_where_its_fans_rioted():
     text = "В Латвии болельщики клуба «Динамо» (Москва) устроили массовые беспорядки у стадиона."
     (e,) = extract(Document("t", text, date(2024, 5, 18))).events
     assert (e.event_type, e.location.place.country) == ("Riots", "LV")
+
+
+def test_one_kind_of_act_told_in_two_contrasted_clauses_at_two_places_is_two_events():
+    text = "В субботу в Казани студенты вышли на митинг у мэрии, а в Уфе прошел пикет у здания суда."
+    assert sorted(e.location.place.name for e in extract(Document("t", text, date(2024, 5, 18))).events) == ["Казань", "Уфа"]
+    text = "В субботу в Казани прошел митинг жителей Самары."
+    assert len(extract(Document("t", text, date(2024, 5, 18))).events) == 1
