@@ -168,10 +168,12 @@ def told_as_absent(tokens: list[Token], match: Match, words_before: list[Token])
 
 
 def sentence_context(sentence: Sentence) -> set[str]:
-    """The non-event contexts the sentence's words tell; a wider phrase of context "-" masks the words
-    inside it ("здание суда" is a place, not a court case)."""
-    found = longest_non_overlapping(pattern_set("detect/non_event_context.tsv").find(sentence.tokens))
-    return {m.pattern.label for m in found if m.pattern.label != NOT_AN_EVENT}
+    """The non-event contexts the sentence's words tell, but for words inside a phrase of context "-"
+    ("здание суда" is a place, not a court case)."""
+    found = pattern_set("detect/non_event_context.tsv").find(sentence.tokens)
+    masks = [m for m in found if m.pattern.label == NOT_AN_EVENT]
+    return {m.pattern.label for m in found if m.pattern.label != NOT_AN_EVENT
+            and not any(k.first <= m.first and m.last <= k.last for k in masks)}
 
 
 def find_triggers(doc: Document, index: int, context: set[str]) -> list[Trigger]:
