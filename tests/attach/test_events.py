@@ -346,3 +346,10 @@ def test_one_kind_of_act_told_in_two_contrasted_clauses_at_two_places_is_two_eve
     assert sorted(e.location.place.name for e in extract(Document("t", text, date(2024, 5, 18))).events) == ["Казань", "Уфа"]
     text = "В субботу в Казани прошел митинг жителей Самары."
     assert len(extract(Document("t", text, date(2024, 5, 18))).events) == 1
+
+
+def test_a_city_told_with_the_other_cities_of_its_country_is_two_events_the_rest_at_country_level():
+    text = "В субботу в Бишкеке и других городах страны прошли акции протеста."
+    events = extract(Document("t", text, date(2024, 5, 18))).events
+    assert sorted((e.event_type, e.location.place.precision) for e in events) == [("Protests", "city"), ("Protests", "country")]
+    assert len(extract(Document("t", "В субботу в Бишкеке прошли акции протеста.", date(2024, 5, 18))).events) == 1

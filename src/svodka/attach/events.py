@@ -30,7 +30,7 @@ from .counts import find_counts, find_unclaimed_people, phrase_at
 from .dates import anchor_of, find_dates, is_background
 from .places import gazetteer
 from .sources.assignment import Voices, attribute_event
-from .splitting import split_by_acts, split_by_days, split_by_places
+from .splitting import OTHERS, split_by_acts, split_by_days, split_by_places
 
 NATIONWIDE = "attach/nationwide.tsv"
 CROWD_PARAGRAPHS_AFTER = 2  # the one protest of a text takes a head count told at most this many paragraphs later
@@ -360,7 +360,7 @@ def find_place(context: DocumentContext, event: Event) -> None:
 
 def nationwide(doc: Document, index: int) -> tuple[int, int] | None:
     sentence = doc.sentences[index]
-    matches = pattern_set(NATIONWIDE).find(sentence.tokens)
+    matches = [m for m in pattern_set(NATIONWIDE).find(sentence.tokens) if m.pattern.label != OTHERS]
     if not matches:
         return None
     m = matches[0]

@@ -6,9 +6,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..detect.triggers import event_classes
+from ..lexicon import pattern_set
 from ..model import DateMention, Document, Event, PlaceMention
+from .places import gazetteer
 
 BARE_DEATHS = ("killing", "death")  # deaths told with no act of their own
+NATIONWIDE, OTHERS = "attach/nationwide.tsv", "others"  # "в Каире и других городах страны"
 
 LIST_WORDS = {",", "и", "а", "также", "в", "во", "на", "над", "под"}  # what stands between the names of a list: "в Льеже и Монсе"
 DASHES = {"—", "–", "-"}
@@ -83,12 +86,29 @@ def split_by_places(doc: Document, event: Event, mentions: list[PlaceMention]) -
     if chosen is None:
         return [event]
     copies = []
-    for m in listed_places(doc, index, mentions, chosen):
+    listed = listed_places(doc, index, mentions, chosen)
+    for m in listed:
         copy = replace(event, location=PlaceMention(m.place, m.start, m.end), triggers=list(event.triggers),
                        actors=list(event.actors), sources=list(event.sources), claims=[], labels=list(event.labels),
                        evidence=list(event.evidence))
         copies.append(copy)
+    rest = rest_of_country(doc, index, max([chosen] + listed, key=lambda m: m.end))
+    if rest is not None and chosen.place.precision != "country":
+        country = gazetteer().country(chosen.place.country)
+        copies.append(replace(event, location=PlaceMention(country, *rest), nationwide=True, triggers=list(event.triggers),
+                              actors=list(event.actors), sources=list(event.sources), claims=[], labels=list(event.labels),
+                              evidence=list(event.evidence)))
     return [event] + copies
+
+
+def rest_of_country(doc: Document, index: int, last: PlaceMention) -> tuple[int, int] | None:
+    """The span of "и других городах страны" right after the last place a sentence lists, if it says so: the
+    rest of the country is a place of its own, told at country level."""
+    tokens = doc.sentences[index].tokens
+    for m in pattern_set(NATIONWIDE).find(tokens):
+        if m.pattern.label == OTHERS and not any(t.text.isalnum() for t in tokens if last.end <= t.start < tokens[m.first].start):
+            return tokens[m.first].start, tokens[m.last].end
+    return None
 
 
 FINE = ("landmark", "city")
