@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from ..detect.triggers import event_classes
 from ..lexicon import pattern_set
-from ..model import DateMention, Document, Event, PlaceMention
+from ..model import DateMention, Document, Event, GeoPrecision, PlaceMention
 from .places import gazetteer
 
 BARE_DEATHS = ("killing", "death")  # deaths told with no act of their own
@@ -93,7 +93,7 @@ def split_by_places(doc: Document, event: Event, mentions: list[PlaceMention]) -
                        evidence=list(event.evidence))
         copies.append(copy)
     rest = rest_of_country(doc, index, max([chosen] + listed, key=lambda m: m.end))
-    if rest is not None and chosen.place.precision != "country":
+    if rest is not None and chosen.place.precision != GeoPrecision.COUNTRY:
         country = gazetteer().country(chosen.place.country)
         copies.append(replace(event, location=PlaceMention(country, *rest), nationwide=True, triggers=list(event.triggers),
                               actors=list(event.actors), sources=list(event.sources), claims=[], labels=list(event.labels),
@@ -111,8 +111,8 @@ def rest_of_country(doc: Document, index: int, last: PlaceMention) -> tuple[int,
     return None
 
 
-FINE = ("landmark", "city")
-PRECISION = {"landmark": 0, "city": 0, "admin1": 1, "country": 2}
+FINE = (GeoPrecision.LANDMARK, GeoPrecision.CITY)
+PRECISION = {GeoPrecision.LANDMARK: 0, GeoPrecision.CITY: 0, GeoPrecision.ADMIN1: 1, GeoPrecision.COUNTRY: 2}
 
 
 CONTRASTS = ((",", "а"), (";",))  # what parts two clauses telling things at two places: ", а в Петербурге", ";"
