@@ -353,3 +353,10 @@ def test_a_city_told_with_the_other_cities_of_its_country_is_two_events_the_rest
     events = extract(Document("t", text, date(2024, 5, 18))).events
     assert sorted((e.event_type, e.location.place.precision) for e in events) == [("Protests", "city"), ("Protests", "country")]
     assert len(extract(Document("t", "В субботу в Бишкеке прошли акции протеста.", date(2024, 5, 18))).events) == 1
+
+
+def test_with_no_reference_day_an_incident_dated_by_its_month_and_set_beside_the_reported_one_is_recalled():
+    text = ("Неизвестный открыл стрельбу у мечети в Казани, ранены двое.\n\n"
+            "В марте 2019 года в Уфе тоже произошло нападение на мечеть, тогда погибли трое.\n\n"
+            "В Перми тоже прошел митинг против насилия.")
+    assert sorted(e.location.place.name for e in extract(Document("t", text)).events) == ["Казань", "Пермь"]

@@ -58,6 +58,7 @@ class Words:
     background_leads: frozenset[str]
     since: frozenset[str]
     eve: frozenset[str] = frozenset()
+    comparison: frozenset[str] = frozenset()
 
 
 def load_words() -> Words:
@@ -86,6 +87,7 @@ def load_words() -> Words:
         background_leads=frozenset(p for p in background if " " not in p),
         since=frozenset(table["since"]),
         eve=frozenset(table.get("eve_day", {})),
+        comparison=frozenset(table.get("comparison", {})),
     )
 
 
@@ -442,6 +444,13 @@ def tells_what_is_to_come(tokens: list[Token]) -> bool:
         if t.lemma == "должный" and i + 1 < len(tokens) and tokens[i + 1].pos == "INFN":
             return True
     return False
+
+
+def recalled_for_comparison(tokens: list[Token], mention: DateMention, reference: date | None) -> bool:
+    """With no reference day, a month or a year in a sentence that sets its incident beside the reported one
+    ("тоже", "тогда"): an earlier incident recalled (data/dates.tsv, comparison)."""
+    return reference is None and mention.year is not None and mention.day is None \
+        and any(t.lemma in words().comparison for t in tokens)
 
 
 def event_offset(mention: DateMention) -> int | None:

@@ -31,7 +31,7 @@ from ..model import (
 from ..resources import Resources
 from .actors import find_actors
 from .counts import find_counts, find_unclaimed_people, phrase_at
-from .dates import anchor_of, find_dates, is_background
+from .dates import anchor_of, find_dates, is_background, recalled_for_comparison
 from .places import gazetteer
 from .sources.assignment import Voices, attribute_event
 from .splitting import OTHERS, split_by_acts, split_by_days, split_by_places
@@ -389,7 +389,8 @@ def attach_date(context: DocumentContext, event: Event) -> None:
                  if d.day or d.year or d.relative and is_background(d, context.anchor, context.doc.published)]
         if dated:
             best = nearest(dated, trigger.start, lambda d: d.start, lambda d: d.end)
-            if is_background(best, context.anchor, context.doc.published):
+            if is_background(best, context.anchor, context.doc.published) or recalled_for_comparison(
+                    context.doc.sentences[index].tokens, best, context.doc.published or context.anchor):
                 event.modality = Modality.BACKGROUND
             if best.day:
                 event.date = ahead_if_planned(event, best, context.anchor)
