@@ -26,6 +26,7 @@ PRECISION_RANK = {GeoPrecision.LANDMARK: 0, GeoPrecision.CITY: 1, GeoPrecision.A
 SUPPORTED_WEIGHT = 0.75
 DEMONSTRATIONS = ("Protests", "Riots")
 ATTACKS_ON_PEOPLE = ("attack", "killing")  # what a case's wording may show was a clash with security forces
+UNREAL = (Modality.PLANNED, Modality.THREATENED, Modality.HYPOTHETICAL)  # told as not (yet) having happened
 BARE_DEATHS = ("killing", "death")  # "убиты двое", "погибли трое": told with no act of their own
 UNNAMED_MEANS = "strike"  # a remote strike whose means the text does not name ("удар по Купянску")
 HARMED = {"interception": "airstrike"}  # a downing whose debris kills or wounds is a strike there (ANNOTATION.md)
@@ -104,9 +105,9 @@ def absorb_deaths(events: list[Event]) -> list[Event]:
     violent = [e for e in events if e.kind not in BARE_DEATHS and classes[e.kind].violent and e.modality == Modality.ACTUAL]
     kept = []
     for e in events:
-        if e.kind not in BARE_DEATHS or not violent or e.modality != "actual":
-            kept.append(e)  # a death only planned, feared or denied ("в память о погибшем") is none of an actual act's
-            continue
+        if e.kind not in BARE_DEATHS or not violent or e.modality in UNREAL:
+            kept.append(e)  # a death only planned, feared or supposed ("в память о погибшем") is none of an actual
+            continue  # act's; one denied ("погибших нет") gives the act its zero
         same_place = [v for v in violent if place_key(v) == place_key(e)]
         same_day = [v for v in same_place if v.date == e.date]
         before = [v for v in violent if v.triggers[0].start < e.triggers[0].start]
