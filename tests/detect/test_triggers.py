@@ -656,3 +656,9 @@ def test_a_text_telling_fans_fighting_at_a_match_keeps_what_its_sentences_withou
             "Накануне в Москве сотни болельщиков провели митинг у здания полиции.")
     kinds = [k for k, _, _ in triggers(text)]
     assert "riot" in kinds and "protest" in kinds
+
+
+def test_an_official_taking_charge_takes_no_territory():
+    assert triggers("Губернатор взял ситуацию на личный контроль.") == []
+    assert triggers("Прокуратура взяла расследование под контроль.") == []
+    assert [k for k, _, _ in triggers("Армия взяла под контроль город.")] == ["territory"]
