@@ -360,3 +360,9 @@ def test_with_no_reference_day_an_incident_dated_by_its_month_and_set_beside_the
             "В марте 2019 года в Уфе тоже произошло нападение на мечеть, тогда погибли трое.\n\n"
             "В Перми тоже прошел митинг против насилия.")
     assert sorted(e.location.place.name for e in extract(Document("t", text)).events) == ["Казань", "Пермь"]
+
+
+def test_an_attack_is_dated_by_the_day_of_the_act_not_of_the_death_it_led_to():
+    text = "В понедельник, 13 мая 2024 года, активист скончался в больнице после того, как накануне на него напали с ножом в Твери."
+    (e,) = extract(Document("t", text, date(2024, 5, 14))).events
+    assert (e.sub_event_type, e.date) == ("Attack", date(2024, 5, 12))

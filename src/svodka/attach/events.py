@@ -34,7 +34,7 @@ from .counts import find_counts, find_unclaimed_people, phrase_at
 from .dates import anchor_of, find_dates, is_background, recalled_for_comparison
 from .places import gazetteer
 from .sources.assignment import Voices, attribute_event
-from .splitting import OTHERS, split_by_acts, split_by_days, split_by_places
+from .splitting import BARE_DEATHS, OTHERS, split_by_acts, split_by_days, split_by_places
 
 NATIONWIDE = "attach/nationwide.tsv"
 CROWD_PARAGRAPHS_AFTER = 2  # the one protest of a text takes a head count told at most this many paragraphs later
@@ -381,7 +381,9 @@ def ahead_if_planned(event: Event, mention: DateMention, anchor: date | None) ->
 
 
 def attach_date(context: DocumentContext, event: Event) -> None:
-    trigger = event.triggers[0]
+    # the day of the act, not of a death it led to ("скончался в понедельник после того, как накануне на
+    # него напали"): the date nearest the act's own trigger
+    trigger = next((t for t in event.triggers if t.kind not in BARE_DEATHS), event.triggers[0])
     paragraph = context.doc.sentences[trigger.sentence].paragraph
     for index in context.sentences_before(trigger.sentence):
         # with no reference day, "год назад" names no year but is still history (dates.is_background)
