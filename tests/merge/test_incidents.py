@@ -212,3 +212,12 @@ def test_what_the_investigation_found_as_it_turned_out_is_part_of_the_attack():
     text = ("В среду в Нальчике неизвестный застрелил главу сельской администрации.\n\n"
             "Как выяснилось в субботу, нападение совершил его бывший охранник.")
     assert [t for t, _, _ in events_of(text)] == ["Attack"]
+
+
+def test_a_caption_naming_protests_the_body_only_recalls_is_no_protest_of_that_day():
+    text = ("Взрыв у здания суда в Гомеле\nПротесты в Белоруссии\n"
+            "В среду в Гомеле у здания суда прогремел взрыв, пострадали двое.\n\n"
+            "На протяжении последних трех месяцев власти сталкиваются с протестами оппозиции.")
+    assert [t for t, _, _ in events_of(text)] == ["Remote explosive/landmine/IED"]
+    text = "Протесты в Белоруссии\nВ среду в Гомеле у здания суда прогремел взрыв, пострадали двое."
+    assert sorted(t for t, _, _ in events_of(text)) == ["Peaceful protest", "Remote explosive/landmine/IED"]

@@ -409,6 +409,21 @@ def strike_if_harmed(doc: Document, event: Event) -> None:
         event.kind, event.event_type, event.sub_event_type = result, cls.event_type, cls.sub_event_type
 
 
+def without_recalled_headlines(doc: Document, events: list[Event]) -> list[Event]:
+    """The events told as news: background dropped, and so is a protest, an arrest or a regime told only in
+    headlines or captions ("Протесты в Венесуэле" above a photo) when the body tells its kind of event only
+    as background (the three months of protests it recalls): the caption names the story's setting."""
+    def headlined(e: Event) -> bool:
+        return all(doc.sentences[i].headline for i in e.sentences)
+
+    recalled = {family(e) for e in events if e.modality == Modality.BACKGROUND}
+    told = {family(e) for e in events if e.modality != Modality.BACKGROUND and not headlined(e)}
+    # violence in a headline joins the violent act the body tells, whatever its kind (incidents.py)
+    return [e for e in events if e.modality != Modality.BACKGROUND
+            and not (family(e) in recalled and family(e) not in told and not event_classes()[e.kind].violent
+                     and headlined(e))]
+
+
 def merge(
     doc: Document, events: list[Event], min_confidence: float | None = None, resources: Resources | None = None
 ) -> list[Event]:
@@ -416,7 +431,7 @@ def merge(
     (`supported`); with `min_confidence`, every candidate at least that confident, accepted or not. The
     confidence model is the given Resources' (the process's shared one by default)."""
     res = resources or Resources.shared()
-    events = [e for e in events if e.modality != Modality.BACKGROUND]
+    events = without_recalled_headlines(doc, events)
     for event in events:
         strike_if_harmed(doc, event)
     events = absorb_parts(doc, events)
