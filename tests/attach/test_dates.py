@@ -245,3 +245,14 @@ def test_nakanune_after_a_stated_day_counts_from_that_day():
 def test_nakanune_alone_is_the_day_before_published():
     found = all_dates(parsed("Накануне у здания суда прошел митинг.", date(2022, 3, 16)))
     assert [(m.text, m.day) for m in found] == [("Накануне", date(2022, 3, 15))]
+
+
+def test_the_day_of_a_plan_is_no_anchor_when_published_is_unknown():
+    doc = parsed("В понедельник у парламента прошел митинг. Выборы должны состояться 12 мая 2019 года.")
+    assert anchor_date(doc) is None
+    assert anchor_date(parsed("Выборы пройдут 12 мая 2019 года. Митинг прошел 3 марта 2019 года.")) == date(2019, 3, 3)
+
+
+def test_the_writer_s_napomnim_is_no_plan():
+    doc = parsed("Напомним, 6 мая 2019 года в городе прошел митинг. В субботу прошел еще один.")
+    assert anchor_date(doc) == date(2019, 5, 6)

@@ -359,3 +359,52 @@ def test_where_a_victim_was_born_is_no_place_of_the_event():
             "Погибла 27-летняя уроженка Ножай-Юртовского района Чечни, сообщили в прокуратуре.")
     events = [e for e in extract(Document("t", text, date(2024, 11, 10))).events if e.modality == "actual"]
     assert {e.location.place.name for e in events} == {"Грозный"}
+
+
+def test_with_no_publication_day_a_weekday_told_before_the_text_s_first_full_date_fixes_no_day():
+    text = ("В пятницу неизвестные открыли стрельбу по прохожим в центре Назрани, ранены двое.\n\n"
+            "Митинг против насилия прошел в городе 2 апреля 2015 года.\n\n"
+            "Накануне в Магасе прошел пикет.")
+    doc = extract(Document("t", text))
+    by_first_sentence = {e.triggers[0].sentence: e.date for e in doc.events}
+    assert by_first_sentence[0] is None
+    assert by_first_sentence[2] == date(2015, 4, 1)  # "накануне" after the full date counts from it
+
+
+def test_with_no_publication_day_an_act_told_a_year_ago_is_history():
+    text = ("Полиция Измира задержала пятерых активистов оппозиции.\n\n"
+            "Год назад боевики обстреляли из минометов казармы на окраине города.")
+    assert [e.sub_event_type for e in extract(Document("t", text)).events] == ["Arrests"]
+
+
+def test_a_city_in_brackets_naming_a_club_is_not_where_its_fans_rioted():
+    text = "В Латвии болельщики клуба «Динамо» (Москва) устроили массовые беспорядки у стадиона."
+    (e,) = extract(Document("t", text, date(2024, 5, 18))).events
+    assert (e.event_type, e.location.place.country) == ("Riots", "LV")
+
+
+def test_one_kind_of_act_told_in_two_contrasted_clauses_at_two_places_is_two_events():
+    text = "В субботу в Казани студенты вышли на митинг у мэрии, а в Уфе прошел пикет у здания суда."
+    assert sorted(e.location.place.name for e in extract(Document("t", text, date(2024, 5, 18))).events) == ["Казань", "Уфа"]
+    text = "В субботу в Казани прошел митинг жителей Самары."
+    assert len(extract(Document("t", text, date(2024, 5, 18))).events) == 1
+
+
+def test_a_city_told_with_the_other_cities_of_its_country_is_two_events_the_rest_at_country_level():
+    text = "В субботу в Бишкеке и других городах страны прошли акции протеста."
+    events = extract(Document("t", text, date(2024, 5, 18))).events
+    assert sorted((e.event_type, e.location.place.precision) for e in events) == [("Protests", "city"), ("Protests", "country")]
+    assert len(extract(Document("t", "В субботу в Бишкеке прошли акции протеста.", date(2024, 5, 18))).events) == 1
+
+
+def test_with_no_reference_day_an_incident_dated_by_its_month_and_set_beside_the_reported_one_is_recalled():
+    text = ("Неизвестный открыл стрельбу у мечети в Казани, ранены двое.\n\n"
+            "В марте 2019 года в Уфе тоже произошло нападение на мечеть, тогда погибли трое.\n\n"
+            "В Перми тоже прошел митинг против насилия.")
+    assert sorted(e.location.place.name for e in extract(Document("t", text)).events) == ["Казань", "Пермь"]
+
+
+def test_an_attack_is_dated_by_the_day_of_the_act_not_of_the_death_it_led_to():
+    text = "В понедельник, 13 мая 2024 года, активист скончался в больнице после того, как накануне на него напали с ножом в Твери."
+    (e,) = extract(Document("t", text, date(2024, 5, 14))).events
+    assert (e.sub_event_type, e.date) == ("Attack", date(2024, 5, 12))

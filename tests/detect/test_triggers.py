@@ -734,3 +734,48 @@ def test_an_event_told_only_as_an_unconfirmed_report_is_not_told_as_having_happe
     # told as having happened, then doubted: actual (and unconfirmed, attach/sources)
     assert [m for _, m, _ in triggers("Активиста задержали утром. Информация об этом пока не подтверждается.")] == ["actual"]
     assert [m for _, m, _ in triggers("Информация о задержании активиста подтвердилась.")] == ["actual"]
+
+
+def test_a_court_s_building_fired_at_is_a_place_not_a_court_case():
+    assert [k for k, _, _ in triggers("Неизвестные обстреляли здание городского суда из автомата.")] == ["attack"]
+    assert [k for k, _, _ in triggers("У здания суда прошел пикет в поддержку журналиста.")] == ["protest"]
+    assert triggers("Суд приговорил участника нападения к десяти годам.") == []
+
+
+def test_grenades_thrown_are_a_grenade_attack_in_the_plural_too():
+    assert [k for k, _, _ in triggers("В окно полицейского участка были брошены две гранаты.")] == ["grenade"]
+
+
+def test_a_thing_stolen_is_no_abduction():
+    assert triggers("Вечером грабители похитили автомобиль директора рынка.") == []
+    assert [k for k, _, _ in triggers("Угнанный и похищенный у армии вертолет обстрелял казармы.")] == ["airstrike"]
+    assert [k for k, _, _ in triggers("Боевики похитили журналиста в пригороде.")] == ["abduction"]
+
+
+def test_a_tally_over_days_of_protest_is_a_recap_not_an_event():
+    assert {m for _, m, _ in triggers("За четыре дня протестов нападениям подверглись 30 журналистов.")} == {"background"}
+    assert ("arrest", "actual", "задержала") in triggers("За день до митинга полиция задержала двоих активистов.")
+
+
+def test_clashes_of_protesters_are_a_riot_whatever_lemma_the_participle_takes():
+    assert [k for k, _, _ in triggers("Ночью у парламента прошли столкновения протестующих.")] == ["riot"]
+
+
+def test_a_road_blocked_with_demands_and_a_rally_in_memory_are_protests():
+    assert [k for k, _, _ in triggers("Жители перекрыли трассу у въезда в поселок, требуя ремонта моста.")] == ["protest"]
+    assert triggers("Полиция перекрыла движение по проспекту.") == []
+    assert [k for k, _, _ in triggers("В Самаре прошла акция в память о погибшем активисте.")][:1] == ["protest"]
+
+
+def test_a_text_telling_fans_fighting_at_a_match_keeps_what_its_sentences_without_the_game_tell():
+    text = ("Матч в Жилине был прерван из-за беспорядков, устроенных болельщиками гостей.\n\n"
+            "Судья остановил матч на пятой минуте.\n\n"
+            "Накануне в Москве сотни болельщиков провели митинг у здания полиции.")
+    kinds = [k for k, _, _ in triggers(text)]
+    assert "riot" in kinds and "protest" in kinds
+
+
+def test_an_official_taking_charge_takes_no_territory():
+    assert triggers("Губернатор взял ситуацию на личный контроль.") == []
+    assert triggers("Прокуратура взяла расследование под контроль.") == []
+    assert [k for k, _, _ in triggers("Армия взяла под контроль город.")] == ["territory"]

@@ -42,7 +42,8 @@ def test_an_official_calling_a_bombing_a_terrorist_attack_adds_no_attack():
 def test_a_ballistics_finding_told_by_a_region_s_police_is_part_of_the_city_s_shooting():
     text = ("В четверг в Махачкале неизвестные открыли стрельбу по полицейским, один полицейский погиб. "
             "Следователи Дагестана установили, что обстрел патрульной машины вели из пистолета Макарова.")
-    assert events_of(text) == [("Attack", "Махачкала", date(2024, 5, 16))]
+    # shots aimed at police officers are a clash with them (ANNOTATION.md), the finding part of it
+    assert events_of(text) == [("Armed clash", "Махачкала", date(2024, 5, 16))]
 
 
 def test_a_headline_s_blast_is_the_suicide_bombing_its_body_tells():
@@ -191,3 +192,32 @@ def test_a_photo_caption_of_the_blast_site_is_no_second_blast():
     text = ("В понедельник в Кабуле смертник подорвал себя у министерства, погибли шесть человек. "
             "На снимке: место взрыва у министерства в Кабуле.")
     assert [t for t, _, _ in events_of(text)] == ["Suicide bomb"]
+
+
+def test_grenades_thrown_at_the_place_and_on_the_day_of_a_strike_are_part_of_it():
+    text = ("В четверг в Триполи неизвестные с вертолета обстреляли здание министерства. "
+            "Затем с вертолета метнули гранату, пострадавших нет.")
+    assert [t for t, _, _ in events_of(text)] == ["Air/drone strike"]
+
+
+def test_an_attack_aimed_at_police_officers_is_an_armed_clash_with_them():
+    text = ("Во вторник в Хасавюрте неизвестный напал на полицейского у здания отдела.\n\n"
+            "Мужчина открыл огонь из пистолета и ранил сотрудника, после чего скрылся.")
+    assert [t for t, _, _ in events_of(text)] == ["Armed clash"]
+    text = "Во вторник в Хасавюрте неизвестный открыл огонь по прохожим, ранены двое."
+    assert [t for t, _, _ in events_of(text)] == ["Attack"]
+
+
+def test_what_the_investigation_found_as_it_turned_out_is_part_of_the_attack():
+    text = ("В среду в Нальчике неизвестный застрелил главу сельской администрации.\n\n"
+            "Как выяснилось в субботу, нападение совершил его бывший охранник.")
+    assert [t for t, _, _ in events_of(text)] == ["Attack"]
+
+
+def test_a_caption_naming_protests_the_body_only_recalls_is_no_protest_of_that_day():
+    text = ("Взрыв у здания суда в Гомеле\nПротесты в Белоруссии\n"
+            "В среду в Гомеле у здания суда прогремел взрыв, пострадали двое.\n\n"
+            "На протяжении последних трех месяцев власти сталкиваются с протестами оппозиции.")
+    assert [t for t, _, _ in events_of(text)] == ["Remote explosive/landmine/IED"]
+    text = "Протесты в Белоруссии\nВ среду в Гомеле у здания суда прогремел взрыв, пострадали двое."
+    assert sorted(t for t, _, _ in events_of(text)) == ["Peaceful protest", "Remote explosive/landmine/IED"]

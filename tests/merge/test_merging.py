@@ -256,3 +256,42 @@ def test_violence_of_demonstrators_with_no_police_answer_is_a_violent_demonstrat
     text = "Вечером в Батуми протестующие у здания мэрии сломали ворота и выстроили баррикады."
     (e,) = extract(Document("t", text, date(2024, 12, 1))).events
     assert (e.event_type, e.sub_event_type) == ("Riots", "Violent demonstration")
+
+
+def test_a_riot_told_after_the_polices_answer_later_that_day_is_the_same_protest_with_intervention():
+    from svodka.pipeline import extract
+
+    text = (
+        "Вечером в Батуми спецназ применил водометы против участников шествия.\n\n"
+        "Мэр города назвал происходящее провокацией.\n\n"
+        "Ночью в Батуми протестующие выстроили баррикады из мусорных баков и подожгли покрышки."
+    )
+    (e,) = extract(Document("t", text, date(2024, 12, 1))).events
+    assert (e.event_type, e.sub_event_type) == ("Protests", "Protest with intervention")
+
+
+def test_a_rally_that_turns_violent_later_that_day_at_its_place_is_one_violent_demonstration():
+    rally, riot = event("protest", 1), event("riot", 5)
+    assert [e.sub_event_type for e in merge(DOC, [rally, riot])] == ["Violent demonstration"]
+    rally, riot = event("protest", 1), event("riot", 5, day=date(2022, 1, 7))
+    assert [e.sub_event_type for e in merge(DOC, [rally, riot])] == ["Peaceful protest", "Violent demonstration"]
+
+
+def test_hostages_taken_by_an_attacker_at_the_place_and_on_the_day_of_his_attack_are_part_of_it():
+    from svodka.pipeline import extract
+
+    text = (
+        "В субботу в Казани мужчина открыл стрельбу по посетителям кафе, погибли три человека.\n\n"
+        "Затем он захватил в заложники пятерых сотрудников в подсобном помещении кафе в Казани."
+    )
+    (e,) = extract(Document("t", text, date(2024, 3, 10))).events
+    assert e.sub_event_type == "Attack"
+
+
+def test_a_death_only_planned_or_remembered_is_no_part_of_an_actual_riot():
+    from svodka.pipeline import extract
+
+    text = ("Вечером в Самаре протестующие подожгли машины у мэрии.\n\n"
+            "В понедельник они намерены провести акцию в память о погибшем товарище.")
+    riots = [e for e in extract(Document("t", text, date(2024, 3, 10))).events if e.event_type == "Riots"]
+    assert [t.modality for e in riots for t in e.triggers] == ["actual"]

@@ -10,7 +10,9 @@ prepositions included, is here:
                 | relative_day | shifted_period | ago | year | month
 
 The reference day ("anchor") is `published`, or failing that the first
-full date in the text. A weekday is the most recent such day on or before
+full date in the text not told for a plan ("выборы должны состояться 7 июля
+2013 года"); such a date dates only what the text tells from its sentence on
+(events.DocumentContext: "в пятницу" before it fixes no day). A weekday is the most recent such day on or before
 it; a day and month without a year is the latest such date not after it
 by more than two days (a report may announce the day after tomorrow).
 """
@@ -56,6 +58,7 @@ class Words:
     background_leads: frozenset[str]
     since: frozenset[str]
     eve: frozenset[str] = frozenset()
+    comparison: frozenset[str] = frozenset()
 
 
 def load_words() -> Words:
@@ -84,6 +87,7 @@ def load_words() -> Words:
         background_leads=frozenset(p for p in background if " " not in p),
         since=frozenset(table["since"]),
         eve=frozenset(table.get("eve_day", {})),
+        comparison=frozenset(table.get("comparison", {})),
     )
 
 
@@ -412,15 +416,41 @@ def counted_from_stated_day(mentions: list[DateMention]) -> list[DateMention]:
 
 def anchor_date(doc: Document) -> date | None:
     """`published`, else the first date in the text that names day, month and year."""
+    return anchor_of(doc)[0]
+
+
+def anchor_of(doc: Document) -> tuple[date | None, int]:
+    """The reference day and the sentence that gives it: `published` (sentence 0), else the first date
+    in the text that names day, month and year."""
     if doc.published is not None:
-        return doc.published
+        return doc.published, 0
     for index, sentence in enumerate(doc.sentences):
         if not any(FOUR_DIGITS.search(t.text) for t in sentence.tokens):
             continue  # with no reference day, only a date that writes its year names a day
+        if tells_what_is_to_come(sentence.tokens):
+            continue  # "7 июля должны состояться выборы": the day of a plan is not the day of writing
         for mention in find_dates(doc, index, None):
             if mention.day is not None:
-                return mention.day
-    return None
+                return mention.day, index
+    return None, 0
+
+
+def tells_what_is_to_come(tokens: list[Token]) -> bool:
+    """A verb in the future tense ("выборы пройдут"), or "должен" with an infinitive ("должны состояться");
+    not the writer's "напомним" or "отметим", which is future in form only."""
+    for i, t in enumerate(tokens):
+        if t.pos == "VERB" and "futr" in t.tags and "1per" not in t.tags:
+            return True
+        if t.lemma == "должный" and i + 1 < len(tokens) and tokens[i + 1].pos == "INFN":
+            return True
+    return False
+
+
+def recalled_for_comparison(tokens: list[Token], mention: DateMention, reference: date | None) -> bool:
+    """With no reference day, a month or a year in a sentence that sets its incident beside the reported one
+    ("тоже", "тогда"): an earlier incident recalled (data/dates.tsv, comparison)."""
+    return reference is None and mention.year is not None and mention.day is None \
+        and any(t.lemma in words().comparison for t in tokens)
 
 
 def event_offset(mention: DateMention) -> int | None:

@@ -31,10 +31,10 @@ from ..model import (
 from ..resources import Resources
 from .actors import find_actors
 from .counts import find_counts, find_unclaimed_people, phrase_at
-from .dates import anchor_date, find_dates, is_background
+from .dates import anchor_of, find_dates, is_background, recalled_for_comparison
 from .places import gazetteer
 from .sources.assignment import Voices, attribute_event
-from .splitting import listed_places, split_by_acts, split_by_days, split_by_places, split_by_tally
+from .splitting import BARE_DEATHS, OTHERS, listed_places, split_by_acts, split_by_days, split_by_places, split_by_tally
 
 NATIONWIDE = "attach/nationwide.tsv"
 CROWD_PARAGRAPHS_AFTER = 2  # the one protest of a text takes a head count told at most this many paragraphs later
@@ -86,6 +86,10 @@ class DocumentContext:
     anchor: date | None
     resources: Resources
     year_anchor: date | None = None
+    # with no publication day, the sentence whose full date is the anchor: a day counted from the day of
+    # writing ("в пятницу", "вчера") told before it has no reference day (the text's own date dates
+    # what it tells from there on, as a reader takes it)
+    anchor_sentence: int = 0
     places: dict[int, list[PlaceMention]] = field(default_factory=dict)
     main_place: PlaceMention | None = None
     main_country: str | None = None
@@ -99,7 +103,8 @@ class DocumentContext:
     @classmethod
     def build(cls, doc: Document, resources: Resources) -> "DocumentContext":
         gaz = resources.gazetteer
-        context = cls(doc, anchor_date(doc), resources)
+        anchor, anchor_sentence = anchor_of(doc)
+        context = cls(doc, anchor, resources, anchor_sentence=anchor_sentence)
         candidates = [gaz.candidates(doc, i) for i in range(len(doc.sentences))]
         first_pass = [(i, m) for i in range(len(doc.sentences)) for m in gaz.find(doc, i, (), candidates[i])]
         # where people or weapons came from ("выходцы из Грузии") does not say which country the text is about
@@ -146,6 +151,9 @@ class DocumentContext:
     def dates(self, index: int) -> list[DateMention]:
         if index not in self._dates:
             found = find_dates(self.doc, index, self.anchor)
+            if self.before_anchor(index) and any(d.relative for d in found):
+                # the year of "18 февраля" still comes from the anchor; "в пятницу" stays unresolved
+                found = with_year(find_dates(self.doc, index, None), found)
             if self.year_anchor and any(d.month and not d.day and not d.relative for d in found):
                 found = with_year(found, find_dates(self.doc, index, self.year_anchor))
             self._dates[index] = found
@@ -156,8 +164,15 @@ class DocumentContext:
             self._landmarks[index] = self.resources.gazetteer.find_landmarks(self.doc, index)
         return self._landmarks[index]
 
-    def fallback_day(self) -> date | None:
-        """The publication day, else the day the text itself dates most often."""
+    def before_anchor(self, index: int) -> bool:
+        """Told before the sentence whose date is the reference day, in a text with no publication day."""
+        return self.doc.published is None and self.anchor is not None and index < self.anchor_sentence
+
+    def fallback_day(self, index: int = 0) -> date | None:
+        """The publication day, else the day the text itself dates most often; none for what a text with no
+        publication day tells before its first full date."""
+        if self.before_anchor(index):
+            return None
         if self.doc.published or self.anchor:
             return self.doc.published or self.anchor
         if self._fallback is None:
@@ -273,14 +288,14 @@ def is_destination(before: list[Token]) -> bool:
 
 def place_rank(doc: Document, mention: PlaceMention, trigger_start: int) -> tuple:
     """A place where the event happened before one where it was announced ("в Киеве заявили") or one
-    drones were heading for ("летевших на Москву"), then the most precise, then a place before a front's
-    direction named after a town, then one outside an aside,
-    then one the text locates things in, then the nearest."""
+    drones were heading for ("летевших на Москву"), then one outside an aside ("«Спартак» (Москва)" names
+    a club, not where its fans rioted), then the most precise, then a place before a front's direction
+    named after a town, then one the text locates things in, then the nearest."""
     before = tokens_before(doc, mention)
     distance = min(abs(mention.start - trigger_start), abs(mention.end - trigger_start))
     elsewhere = announced_at(doc, mention, before) or is_destination(before)
     precision = PRECISION_ORDER[mention.place.precision]
-    return elsewhere, precision, by_direction(doc, mention), in_aside(before), not is_located(before), distance
+    return elsewhere, in_aside(before), precision, by_direction(doc, mention), not is_located(before), distance
 
 
 def by_direction(doc: Document, mention: PlaceMention) -> bool:
@@ -361,7 +376,7 @@ def find_place(context: DocumentContext, event: Event) -> None:
 
 def nationwide(doc: Document, index: int) -> tuple[int, int] | None:
     sentence = doc.sentences[index]
-    matches = pattern_set(NATIONWIDE).find(sentence.tokens)
+    matches = [m for m in pattern_set(NATIONWIDE).find(sentence.tokens) if m.pattern.label != OTHERS]
     if not matches:
         return None
     m = matches[0]
@@ -376,20 +391,25 @@ def ahead_if_planned(event: Event, mention: DateMention, anchor: date | None) ->
 
 
 def attach_date(context: DocumentContext, event: Event) -> None:
-    trigger = event.triggers[0]
+    # the day of the act, not of a death it led to ("скончался в понедельник после того, как накануне на
+    # него напали"): the date nearest the act's own trigger
+    trigger = next((t for t in event.triggers if t.kind not in BARE_DEATHS), event.triggers[0])
     paragraph = context.doc.sentences[trigger.sentence].paragraph
     for index in context.sentences_before(trigger.sentence):
-        dated = [d for d in context.dates(index) if d.day or d.year]
+        # with no reference day, "год назад" names no year but is still history (dates.is_background)
+        dated = [d for d in context.dates(index)
+                 if d.day or d.year or d.relative and is_background(d, context.anchor, context.doc.published)]
         if dated:
             best = nearest(dated, trigger.start, lambda d: d.start, lambda d: d.end)
-            if is_background(best, context.anchor, context.doc.published):
+            if is_background(best, context.anchor, context.doc.published) or recalled_for_comparison(
+                    context.doc.sentences[index].tokens, best, context.doc.published or context.anchor):
                 event.modality = Modality.BACKGROUND
             if best.day:
                 event.date = ahead_if_planned(event, best, context.anchor)
                 event.date_evidence = (best.start, best.end)
                 event.date_stated = context.doc.sentences[index].paragraph == paragraph
                 return
-    event.date = context.fallback_day()
+    event.date = context.fallback_day(trigger.sentence)
 
 
 def attach_counts(

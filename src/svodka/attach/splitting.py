@@ -6,9 +6,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..detect.triggers import event_classes
+from ..lexicon import pattern_set
 from ..model import DateMention, Document, Event, GeoPrecision, PlaceMention
+from .places import gazetteer
 
 BARE_DEATHS = ("killing", "death")  # deaths told with no act of their own
+NATIONWIDE, OTHERS = "attach/nationwide.tsv", "others"  # "в Каире и других городах страны"
 
 LIST_WORDS = {",", "и", "а", "также", "в", "во", "на", "над", "под"}  # what stands between the names of a list: "в Льеже и Монсе"
 DASHES = {"—", "–", "-"}
@@ -86,11 +89,18 @@ def split_by_places(doc: Document, event: Event, mentions: list[PlaceMention]) -
     if chosen is None:
         return [event]
     copies = []
-    for m in listed_places(doc, index, mentions, chosen):
+    listed = listed_places(doc, index, mentions, chosen)
+    for m in listed:
         copy = replace(event, location=PlaceMention(m.place, m.start, m.end), triggers=list(event.triggers),
                        actors=list(event.actors), sources=list(event.sources), claims=[], labels=list(event.labels),
                        evidence=list(event.evidence))
         copies.append(copy)
+    rest = rest_of_country(doc, index, max([chosen] + listed, key=lambda m: m.end))
+    if rest is not None and chosen.place.precision != GeoPrecision.COUNTRY:
+        country = gazetteer().country(chosen.place.country)
+        copies.append(replace(event, location=PlaceMention(country, *rest), nationwide=True, triggers=list(event.triggers),
+                              actors=list(event.actors), sources=list(event.sources), claims=[], labels=list(event.labels),
+                              evidence=list(event.evidence)))
     return [event] + copies
 
 
@@ -145,19 +155,39 @@ def split_by_tally(doc: Document, event: Event, places: dict[int, list[PlaceMent
     ]
 
 
+def rest_of_country(doc: Document, index: int, last: PlaceMention) -> tuple[int, int] | None:
+    """The span of "и других городах страны" right after the last place a sentence lists, if it says so: the
+    rest of the country is a place of its own, told at country level."""
+    tokens = doc.sentences[index].tokens
+    for m in pattern_set(NATIONWIDE).find(tokens):
+        if m.pattern.label == OTHERS and not any(t.text.isalnum() for t in tokens if last.end <= t.start < tokens[m.first].start):
+            return tokens[m.first].start, tokens[m.last].end
+    return None
+
+
 FINE = (GeoPrecision.LANDMARK, GeoPrecision.CITY)
 PRECISION = {GeoPrecision.LANDMARK: 0, GeoPrecision.CITY: 0, GeoPrecision.ADMIN1: 1, GeoPrecision.COUNTRY: 2}
+
+
+CONTRASTS = ((",", "а"), (";",))  # what parts two clauses telling things at two places: ", а в Петербурге", ";"
 
 
 def split_by_acts(doc: Document, event: Event, mentions: list[PlaceMention]) -> list[Event]:
     """A sentence telling two acts of violence at two places ("взрыв у вокзала в Льеже, а затем стрельба
     на площади в Монсе") tells two events, though its words combine into one:
-    each act goes to the place named nearest it, and keeps its own class."""
+    each act goes to the place named nearest it, and keeps its own class. So does one telling an act
+    of one kind in two clauses set against each other, each at its own place ("в Москве перекрыли
+    проспект, а в Петербурге прошла акция")."""
     classes = event_classes()
     acts = [t for t in event.triggers if classes[t.kind].violent and t.kind not in BARE_DEATHS]
     places = [m for m in mentions if m.place.precision in FINE]
-    if len({t.kind for t in acts}) < 2 or len({m.place.geonameid or m.place.name for m in places}) < 2:
+    if len({m.place.geonameid or m.place.name for m in places}) < 2:
         return [event]
+    contrasted = len({t.kind for t in acts}) < 2
+    if contrasted:
+        acts = [t for t in event.triggers if t.kind not in BARE_DEATHS]
+        if len({t.kind for t in acts}) != 1:
+            return [event]
 
     def nearest(t) -> PlaceMention:
         return min(places, key=lambda m: min(abs(m.start - t.end), abs(t.start - m.end)))
@@ -166,6 +196,8 @@ def split_by_acts(doc: Document, event: Event, mentions: list[PlaceMention]) -> 
     for t in acts:
         by_place.setdefault(nearest(t).place.geonameid or nearest(t).place.name, []).append(t)
     if len(by_place) < 2 or any(len({t.kind for t in group}) > 1 for group in by_place.values()):
+        return [event]
+    if contrasted and not clauses_apart(doc, event.triggers[0].sentence, sorted(by_place.values(), key=lambda g: g[0].start)):
         return [event]
     rest = [t for t in event.triggers if t not in acts]  # the deaths and arrests stay with the first act
     split = []
@@ -179,3 +211,18 @@ def split_by_acts(doc: Document, event: Event, mentions: list[PlaceMention]) -> 
                              actors=list(event.actors), sources=list(event.sources), claims=[],
                              labels=list(event.labels), evidence=list(event.evidence)))
     return split
+
+
+
+def clauses_apart(doc: Document, index: int, groups: list[list]) -> bool:
+    """Each group of triggers told in a clause of its own: they do not interleave, and a contrast (", а",
+    ";") stands between one group's last word and the next one's first."""
+    tokens = doc.sentences[index].tokens
+    for before, after in zip(groups, groups[1:]):
+        end = max(t.end for t in before)
+        if end > after[0].start:
+            return False
+        between = [t.text.lower() for t in tokens if end <= t.start and t.end <= after[0].start]
+        if not any(tuple(between[i : i + len(c)]) == c for c in CONTRASTS for i in range(len(between))):
+            return False
+    return True

@@ -196,7 +196,12 @@ def told_as_absent(tokens: list[Token], match: Match, words_before: list[Token])
 
 
 def sentence_context(sentence: Sentence, res: Resources) -> set[str]:
-    return {m.pattern.label for m in res.patterns("detect/non_event_context.tsv").find(sentence.tokens)}
+    """The non-event contexts the sentence's words tell, but for words inside a phrase of context "-"
+    ("здание суда" is a place, not a court case)."""
+    found = res.patterns("detect/non_event_context.tsv").find(sentence.tokens)
+    masks = [m for m in found if m.pattern.label == NOT_AN_EVENT]
+    return {m.pattern.label for m in found if m.pattern.label != NOT_AN_EVENT
+            and not any(k.first <= m.first and m.last <= k.last for k in masks)}
 
 
 def find_triggers(doc: Document, index: int, context: set[str], res: Resources) -> list[Trigger]:
@@ -289,10 +294,13 @@ def detect(doc: Document, resources: Resources | None = None) -> Document:
     repeated = repeated_sentences(doc)
     doc.triggers = [t for i in range(len(doc.sentences)) if i not in repeated for t in find_triggers(doc, i, contexts[i], res)]
     if genre_without_events(contexts):
-        # a match report or a film review tells no events; fans fighting at a match are one
+        # a match report or a film review tells no events; fans fighting at a match are one, and a text
+        # that tells them is news: what its sentences with no word of the game tell stands too (the fans'
+        # rally in the city days before)
         sport = any(SPORT in c for c in contexts)
         fight = [t for t in doc.triggers if sport and t.kind in REAL_IN_SPORT and t.weight >= 1.0]
-        doc.triggers = [t for t in doc.triggers if t.kind in REAL_IN_SPORT | CAUSELESS] if fight else []
+        doc.triggers = [t for t in doc.triggers if t.kind in REAL_IN_SPORT | CAUSELESS
+                        or not contexts[t.sentence] & GENRES_WITHOUT_EVENTS] if fight else []
         return doc
     if any(c & MISHAPS for c in contexts) and all(t.kind in CAUSELESS for t in doc.triggers):
         doc.triggers = [t for t in doc.triggers if t.kind not in UNEXPLAINED]

@@ -27,6 +27,7 @@ PRECISION_RANK = {GeoPrecision.LANDMARK: 0, GeoPrecision.CITY: 1, GeoPrecision.A
 SUPPORTED_WEIGHT = 0.75
 DEMONSTRATIONS = ("Protests", "Riots")
 ATTACKS_ON_PEOPLE = ("attack", "killing")  # what a case's wording may show was a clash with security forces
+UNREAL = (Modality.PLANNED, Modality.THREATENED, Modality.HYPOTHETICAL)  # told as not (yet) having happened
 BARE_DEATHS = ("killing", "death")  # "убиты двое", "погибли трое": told with no act of their own
 UNNAMED_MEANS = "strike"  # a remote strike whose means the text does not name ("удар по Купянску")
 BLAST = "explosion"  # an explosion told with no device
@@ -107,9 +108,9 @@ def absorb_deaths(events: list[Event]) -> list[Event]:
     violent = [e for e in events if e.kind not in BARE_DEATHS and classes[e.kind].violent and e.modality == Modality.ACTUAL]
     kept = []
     for e in events:
-        if e.kind not in BARE_DEATHS or not violent:
-            kept.append(e)
-            continue
+        if e.kind not in BARE_DEATHS or not violent or e.modality in UNREAL:
+            kept.append(e)  # a death only planned, feared or supposed ("в память о погибшем") is none of an actual
+            continue  # act's; one denied ("погибших нет") gives the act its zero
         same_place = [v for v in violent if place_key(v) == place_key(e)]
         same_day = [v for v in same_place if v.date == e.date]
         before = [v for v in violent if v.triggers[0].start < e.triggers[0].start]
@@ -396,7 +397,7 @@ def is_host(doc: Document, rule: PartRule, host: Event, part: Event) -> bool:
         return False
     if rule.where == "turned" and not turned_into(host):
         return False
-    return host.date == part.date and host.triggers[0].start < part.triggers[0].start
+    return (host.date == part.date or not part.date_stated) and host.triggers[0].start < part.triggers[0].start
 
 
 def absorb_parts(doc: Document, events: list[Event]) -> list[Event]:
@@ -453,10 +454,15 @@ def absorb_into_hosts(events: list[Event], hosts: dict[int, tuple[Event, bool]])
 
 def join_incidents(doc: Document, events: list[Event]) -> list[Event]:
     """A headline, a label, a case, a finding or the return fire told of an incident is part of it; a
-    mention that names no place of its own is the one incident of its kind told that day; an attack whose
-    case is an attempt on officers' lives is a clash with them (incidents.py)."""
+    mention that names no place of its own is the one incident of its kind told that day (incidents.py)."""
     events = absorb_into_hosts(events, incident_hosts(doc, events))
-    events = absorb_into_hosts(events, unplaced_hosts(events, family))
+    return absorb_into_hosts(events, unplaced_hosts(events, family))
+
+
+def named_classes(doc: Document, events: list[Event]) -> list[Event]:
+    """An attack one of whose sentences names it a clash with security forces (its case an attempt on
+    officers' lives, shots aimed at police) is that clash: judged once its mentions are merged, since any
+    of them may tell whom it was aimed at (incidents.py)."""
     cache: dict[int, frozenset[str]] = {}
     for e in events:
         named = told_class(doc, e, cache) if e.kind in ATTACKS_ON_PEOPLE else None
@@ -533,6 +539,21 @@ def strike_if_harmed(doc: Document, event: Event) -> None:
         event.kind, event.event_type, event.sub_event_type = result, cls.event_type, cls.sub_event_type
 
 
+def without_recalled_headlines(doc: Document, events: list[Event]) -> list[Event]:
+    """The events told as news: background dropped, and so is a protest, an arrest or a regime told only in
+    headlines or captions ("Протесты в Венесуэле" above a photo) when the body tells its kind of event only
+    as background (the three months of protests it recalls): the caption names the story's setting."""
+    def headlined(e: Event) -> bool:
+        return all(doc.sentences[i].headline for i in e.sentences)
+
+    recalled = {family(e) for e in events if e.modality == Modality.BACKGROUND}
+    told = {family(e) for e in events if e.modality != Modality.BACKGROUND and not headlined(e)}
+    # violence in a headline joins the violent act the body tells, whatever its kind (incidents.py)
+    return [e for e in events if e.modality != Modality.BACKGROUND
+            and not (family(e) in recalled and family(e) not in told and not event_classes()[e.kind].violent
+                     and headlined(e))]
+
+
 def merge(
     doc: Document, events: list[Event], min_confidence: float | None = None, resources: Resources | None = None
 ) -> list[Event]:
@@ -541,7 +562,7 @@ def merge(
     that confident, accepted or not. The confidence model is the given Resources' (the process's shared
     one by default)."""
     res = resources or Resources.shared()
-    events = [e for e in events if e.modality != Modality.BACKGROUND]
+    events = without_recalled_headlines(doc, events)
     for event in events:
         without_downed_figures(doc, event)
         strike_if_harmed(doc, event)
@@ -552,6 +573,7 @@ def merge(
         blast_at_the_front(event)
     events = absorb_unnamed_means(events)
     events = merge_same(events)
+    events = named_classes(doc, events)
     events = absorb_coarse(events)
     # deaths with no act of violence told (an accident, an illness) are no event at all
     candidates = sorted((e for e in events if e.kind != "death"), key=lambda e: e.triggers[0].start)
