@@ -3,8 +3,11 @@ events are found through indexes, not by scanning the whole document for each on
 from __future__ import annotations
 
 import random
+import subprocess
+import sys
 import time
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -103,3 +106,36 @@ def test_windows_end_at_paragraph_breaks_and_cover_the_text():
         assert all(source[end - 1] == "\n" for _, end in windows[:-1])
         assert all(1_000 <= end - start for start, end in windows[:-1])
     assert BLANK_LINE.search(text) is None
+
+
+MEASURE = """
+import resource, sys, time
+from tests.test_long_documents import long_text
+from svodka.model import Document
+from svodka.pipeline import extract, load_models
+load_models()
+text = long_text(int(sys.argv[1]))
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+started = time.process_time()
+doc = extract(Document("long", text))
+print(time.process_time() - started, (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) // 1024, len(doc.events))
+"""
+
+
+def measured(chars: int) -> tuple[float, int, int]:
+    """CPU seconds, the growth of the peak RSS in MB over the loaded models, and the events, of extracting
+    a text of about `chars` characters in a process of its own."""
+    out = subprocess.run([sys.executable, "-c", MEASURE, str(chars)], capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).resolve().parents[1]).stdout.split()
+    return float(out[0]), int(out[1]), int(out[2])
+
+
+@pytest.mark.slow
+def test_a_document_of_megabytes_is_read_in_bounded_memory_and_near_linear_time():
+    short_time, short_memory, short_events = measured(200_000)  # two windows
+    long_time, long_memory, long_events = measured(1_000_000)  # seven, ~1.8 MB of text
+    assert long_events > short_events > 20
+    # read whole, the long one took 60 MB more (~75 MB a million characters); read in windows, 23 MB: what
+    # grows is the events it reports (this fixture tells one in nearly every sentence)
+    assert long_memory - short_memory < 40, (short_memory, long_memory)
+    assert long_time < 8 * short_time, (short_time, long_time)

@@ -9,8 +9,10 @@ finding, the return fire) joins that incident first (incidents.py).
 """
 from __future__ import annotations
 
+import heapq
 import math
 from bisect import insort
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -102,16 +104,38 @@ def absorb_deaths(events: list[Event]) -> list[Event]:
     """Bare killings and deaths join the violent event at their place, else the last violent event before them."""
     classes = event_classes()
     violent = [e for e in events if e.kind not in BARE_DEATHS and classes[e.kind].violent and e.modality == "actual"]
+    # the violent events by place and by place and day, as positions in order, kept up to date as a target
+    # takes a death's place or day; the earliest first word of any, which only falls as targets grow
+    by_place: dict = {}
+    by_day: dict = {}
+    for k, v in enumerate(violent):
+        by_place.setdefault(place_key(v), []).append(k)
+        by_day.setdefault((place_key(v), v.date), []).append(k)
+    earliest = min((v.triggers[0].start for v in violent), default=None)
     kept = []
     for e in events:
         if e.kind not in BARE_DEATHS or not violent:
             kept.append(e)
             continue
-        same_place = [v for v in violent if place_key(v) == place_key(e)]
-        same_day = [v for v in same_place if v.date == e.date]
-        before = [v for v in violent if v.triggers[0].start < e.triggers[0].start]
-        target = (same_day or same_place or before or violent)[0]
+        start = e.triggers[0].start
+        same_day, same_place = by_day.get((place_key(e), e.date)), by_place.get(place_key(e))
+        if same_day or same_place:
+            k = (same_day or same_place)[0]
+        elif start > earliest:  # the first violent event told before it (in order, mostly the first of all)
+            k = next(k for k, v in enumerate(violent) if v.triggers[0].start < start)
+        else:
+            k = 0
+        target = violent[k]
+        before = (place_key(target), target.date)
         absorb(target, e)
+        earliest = min(earliest, target.triggers[0].start)
+        after = (place_key(target), target.date)
+        if after != before:
+            by_day[before].remove(k)
+            insort(by_day.setdefault(after, []), k)
+            if after[0] != before[0]:
+                by_place[before[0]].remove(k)
+                insort(by_place.setdefault(after[0], []), k)
     return kept
 
 
@@ -293,30 +317,55 @@ def absorb_parts(doc: Document, events: list[Event]) -> list[Event]:
     """Detentions told beside a protest are its arrests; looting in a riot is the riot; the gunman's
     arrest is part of his attack (data/event_parts.tsv)."""
     kept = []
-    # a host shares the part's place and modality: the events by those, as positions in order, kept up
-    # to date when a host without a place takes its part's
+    # a host shares the part's place and modality, is of a type its rule names, and shares its day (or has a
+    # sentence in its paragraph): the events by those, as positions in order, kept up to date as a host
+    # takes its part's place, kind, day and sentences
+    by_day: dict[tuple, list[int]] = {}
+    by_paragraph: dict[tuple, list[int]] = {}
+    paragraphs = [{doc.sentences[t.sentence].paragraph for t in o.triggers} for o in events]
     position = {id(o): k for k, o in enumerate(events)}
-    by_place: dict[tuple, list[int]] = {}
     for k, o in enumerate(events):
-        by_place.setdefault((place_key(o), o.modality), []).append(k)
+        by_day.setdefault((*host_key(o), o.date), []).append(k)
+        for paragraph in paragraphs[k]:
+            by_paragraph.setdefault((*host_key(o), paragraph), []).append(k)
+
+    def candidates(rule: PartRule, part: Event) -> Iterator[Event]:
+        if rule.where == "paragraph":
+            index, last = by_paragraph, doc.sentences[part.triggers[0].sentence].paragraph
+        else:
+            index, last = by_day, part.date
+        key = (place_key(part), part.modality)
+        return (events[k] for k in heapq.merge(*(index.get((*key, kind, last), ()) for kind in rule.hosts)))
+
     for e in events:
-        alike = by_place.get((place_key(e), e.modality), [])
         host = next(
-            (o for rule in part_rules() if rule.part == e.kind for o in (events[k] for k in alike)
+            (o for rule in part_rules() if rule.part == e.kind for o in candidates(rule, e)
              if o is not e and is_host(doc, rule, o, e)),
             None,
         )
         if host is None:
             kept.append(e)
-        else:
-            before = (place_key(host), host.modality)
-            absorb(host, e)
-            combine_kinds(host, e.kind)
-            after = (place_key(host), host.modality)
-            if after != before:
-                by_place[before].remove(position[id(host)])
-                insort(by_place.setdefault(after, []), position[id(host)])
+            continue
+        k = position[id(host)]
+        before = (host_key(host), host.date)
+        absorb(host, e)
+        combine_kinds(host, e.kind)
+        after = (host_key(host), host.date)
+        if after != before:
+            by_day[(*before[0], before[1])].remove(k)
+            insort(by_day.setdefault((*after[0], after[1]), []), k)
+        if after[0] != before[0]:
+            for paragraph in paragraphs[k]:
+                by_paragraph[(*before[0], paragraph)].remove(k)
+                insort(by_paragraph.setdefault((*after[0], paragraph), []), k)
+        for paragraph in {doc.sentences[t.sentence].paragraph for t in e.triggers} - paragraphs[k]:
+            insort(by_paragraph.setdefault((*after[0], paragraph), []), k)
+            paragraphs[k].add(paragraph)
     return kept
+
+
+def host_key(event: Event) -> tuple:
+    return place_key(event), event.modality, event.event_type
 
 
 def combine_kinds(host: Event, part_kind: str) -> None:
