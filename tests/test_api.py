@@ -29,7 +29,7 @@ def test_the_readme_example_runs_as_it_stands(tmp_path, monkeypatch):
     assert runner.failures == 0 and runner.tries >= 10
 
 
-def test_extract_gives_the_dataclasses_of_the_clis_json(tmp_path):
+def test_extract_gives_the_models_of_the_clis_json(tmp_path):
     doc = svodka.extract(TEXT, published="2024-11-06", source="24.kg", id="rally")
     assert isinstance(doc, Document) and isinstance(doc.events[0], Event) and isinstance(doc.events[0].location, Location)
     path = tmp_path / "rally.txt"
@@ -39,7 +39,7 @@ def test_extract_gives_the_dataclasses_of_the_clis_json(tmp_path):
     assert doc.to_dict() == json.loads(run.stdout)
     contract = {"event_type", "sub_event_type", "modality", "date", "location", "actors", "fatalities", "injured",
                 "arrested", "crowd", "sources", "verification", "evidence", "confidence"}
-    assert contract <= set(Event.__dataclass_fields__)
+    assert contract <= set(Event.model_fields)
 
 
 def test_extract_many_keeps_the_input_order_and_takes_texts_or_records():

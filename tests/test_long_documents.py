@@ -15,7 +15,8 @@ from svodka.annotate.segment import BLANK_LINE
 from svodka.annotate.windows import paragraph_windows
 from svodka.model import Document
 from svodka.options import ExtractOptions
-from svodka.pipeline import extract, load_models
+from svodka.pipeline import extract
+from svodka.resources import Resources
 
 FIRST = ["Иван", "Сергей", "Алексей", "Дмитрий", "Николай", "Павел", "Андрей", "Олег"]
 LAST = ["Петров", "Кузнецов", "Смирнов", "Волков", "Соколов", "Лебедев", "Морозов", "Новиков", "Орлов"]
@@ -60,7 +61,7 @@ def extraction_time(text: str) -> tuple[float, int]:
 
 @pytest.mark.slow
 def test_extraction_time_grows_near_linearly_with_length():
-    load_models()
+    Resources.shared().preload()
     short, long = long_text(100_000), long_text(400_000)
     extraction_time(short)  # the lexicons' and the morphology's caches warmed
     short_time, short_events = min(extraction_time(short) for _ in range(2))

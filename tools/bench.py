@@ -54,9 +54,10 @@ def run_natasha(records: list[dict]) -> tuple[float, dict]:
 
 
 def run_svodka(records: list[dict]) -> tuple[float, dict]:
-    from svodka.pipeline import extract_all, load_models
+    from svodka.pipeline import extract_all
+    from svodka.resources import Resources
 
-    load_models()
+    Resources.shared().preload()
     events = tokenised = reached_ner = 0
     start, cpu = time.perf_counter(), time.process_time()
     for doc in extract_all(documents_of(records)):

@@ -14,127 +14,36 @@
     store.documents(); store.changes(since="3")
     store.to_arrow(); store.to_pandas()               # ACLED's columns, then svodka's
 
-The dataclasses hold what `svodka extract --format json` prints, under
-CONTRACT.md's field names (`to_dict()` gives that JSON back); dates are
-`datetime.date`, evidence spans `(start, end)` tuples into the text.
+The documents and events are schema.py's models, the record's one definition (the store
+keeps the same JSON, `svodka serve`'s API shows the same shapes): what `svodka extract
+--format json` prints, under CONTRACT.md's field names (`to_dict()` gives that JSON back);
+dates are `datetime.date`, evidence spans `(start, end)` tuples into the text.
 """
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-Span = tuple[int, int]
+from pydantic import Field
+
+from . import schema
+from .model import Modality
+from .schema import Actor, Claim, Count, Event, Label, Location, Quote, Source, Span, Trigger, to_json
+
+__all__ = ["Actor", "Claim", "Count", "Document", "Event", "Label", "Location", "Quote", "Source", "Span", "StoreView",
+           "Trigger", "extract", "extract_many", "ingest_documents", "open_store"]
 
 
-@dataclass(frozen=True)
-class Location:
-    name: str
-    country: str
-    admin1: str | None
-    lat: float | None
-    lon: float | None
-    geonameid: int | None
-    precision: str
-    evidence: Span
-    landmark: str | None = None
+class Document(schema.Document):
+    """One document's events and quotes, with its text (not in the JSON) to read evidence in."""
 
-
-@dataclass(frozen=True)
-class Count:
-    min: int
-    max: int | None
-    text: str
-    evidence: Span
-
-
-@dataclass(frozen=True)
-class Actor:
-    role: str
-    name: str
-    category: str
-    evidence: Span
-
-
-@dataclass(frozen=True)
-class Source:
-    chain: list[str]
-    evidence: Span
-    unnamed: list[str] = field(default_factory=list)
-    inherited: bool = False
-
-
-@dataclass(frozen=True)
-class Claim:
-    source: Source | None
-    slot: str
-    min: int
-    max: int | None
-    text: str
-    evidence: Span
-    verification: str | None
-    distanced: bool
-
-
-@dataclass(frozen=True)
-class Label:
-    source: list[str]
-    label: str
-    category: str
-    evidence: Span
-
-
-@dataclass(frozen=True)
-class Trigger:
-    text: str
-    evidence: Span
-
-
-@dataclass(frozen=True)
-class Event:
-    id: str
-    event_type: str
-    sub_event_type: str
-    modality: str
-    date: date | None
-    date_evidence: Span | None
-    location: Location | None
-    actors: list[Actor]
-    fatalities: Count | None
-    injured: Count | None
-    arrested: Count | None
-    crowd: Count | None
-    sources: list[Source]
-    claims: list[Claim]
-    labels: list[Label]
-    verification: str | None
-    evidence: list[Span]
-    triggers: list[Trigger]
-    confidence: float
-    acled: dict | None = None  # ACLED's actor columns: actor1, assoc_actor_1, inter1, ..., civilian_targeting
-
-
-@dataclass(frozen=True)
-class Quote:
-    chain: list[str]
-    text: Span
-    verb: Span | None
-    direct: bool
-
-
-@dataclass(frozen=True)
-class Document:
-    id: str
-    published: date | None
-    events: list[Event]
-    quotes: list[Quote]
-    text: str = ""
+    text: str = Field("", exclude=True)
 
     def to_dict(self) -> dict:
         """CONTRACT.md's JSON, as `svodka extract --format json` prints it."""
-        return _json(self)
+        return to_json(self)
 
     def span(self, evidence: Span) -> str:
         """The text an evidence span points at."""
@@ -238,7 +147,7 @@ class StoreView:
 
     def events(self, *, country: str | None = None, type: str | None = None, sub_type: str | None = None,
                since: str | date | None = None, until: str | date | None = None, q: str | None = None,
-               place: str | None = None, source: str | None = None, modality: str | None = "actual",
+               place: str | None = None, source: str | None = None, modality: str | None = Modality.ACTUAL,
                limit: int | None = None) -> list[dict]:
         """Linked events, newest first: `svodka events`' filters (q: full text over the reports)."""
         return self.store.query_events(country=country and country.upper(), event_type=type, sub_event_type=sub_type,
@@ -298,76 +207,8 @@ def _bound(value: str | date | None) -> str | None:
     return value.isoformat() if isinstance(value, date) else value
 
 
-# --- JSON <-> dataclasses ------------------------------------------------------------------
-
-
-def _span(value) -> Span | None:
-    return tuple(value) if value is not None else None
-
-
-def _count(value: dict | None) -> Count | None:
-    return Count(value["min"], value["max"], value["text"], _span(value["evidence"])) if value else None
-
-
-def _source(value: dict | None) -> Source | None:
-    if not value:
-        return None
-    return Source(list(value["chain"]), _span(value["evidence"]), list(value.get("unnamed") or []),
-                  bool(value.get("inherited")))
-
-
-def _location(value: dict | None) -> Location | None:
-    if not value:
-        return None
-    return Location(value["name"], value["country"], value.get("admin1"), value.get("lat"), value.get("lon"),
-                    value.get("geonameid"), value["precision"], _span(value["evidence"]), value.get("landmark"))
-
-
-def _event(value: dict) -> Event:
-    return Event(
-        id=value["id"], event_type=value["event_type"], sub_event_type=value["sub_event_type"],
-        modality=value["modality"], date=date.fromisoformat(value["date"]) if value.get("date") else None,
-        date_evidence=_span(value.get("date_evidence")), location=_location(value.get("location")),
-        actors=[Actor(a["role"], a["name"], a["category"], _span(a["evidence"])) for a in value.get("actors") or []],
-        fatalities=_count(value.get("fatalities")), injured=_count(value.get("injured")),
-        arrested=_count(value.get("arrested")), crowd=_count(value.get("crowd")),
-        sources=[_source(s) for s in value.get("sources") or []],
-        claims=[Claim(_source(c.get("source")), c["slot"], c["min"], c["max"], c["text"], _span(c["evidence"]),
-                      c.get("verification"), bool(c.get("distanced"))) for c in value.get("claims") or []],
-        labels=[Label(list(l["source"]), l["label"], l["category"], _span(l["evidence"])) for l in value.get("labels") or []],
-        verification=value.get("verification"), evidence=[_span(s) for s in value.get("evidence") or []],
-        triggers=[Trigger(t["text"], _span(t["evidence"])) for t in value.get("triggers") or []],
-        confidence=value["confidence"], acled=value.get("acled"),
-    )
+# --- JSON -> models ------------------------------------------------------------------------
 
 
 def _from_json(value: dict, text: str) -> Document:
-    return Document(
-        id=value["id"], published=date.fromisoformat(value["published"]) if value.get("published") else None,
-        events=[_event(e) for e in value["events"]],
-        quotes=[Quote(list(q["chain"]), _span(q["text"]), _span(q.get("verb")), q["direct"]) for q in value["quotes"]],
-        text=text,
-    )
-
-
-def _json(doc: Document) -> dict:
-    """Back to the JSON: tuples as lists, dates as strings, as json.dumps would have them."""
-    import json
-
-    def plain(value):
-        if isinstance(value, date):
-            return value.isoformat()
-        if isinstance(value, (tuple, list)):
-            return [plain(v) for v in value]
-        if isinstance(value, dict):
-            return {k: plain(v) for k, v in value.items()}
-        return value
-
-    out = plain(asdict(doc))
-    out.pop("text")
-    for event in out["events"]:
-        if event["acled"] is None:
-            event.pop("acled")
-        if event["location"] is not None and event["location"]["landmark"] is None:
-            event["location"].pop("landmark")
-    return json.loads(json.dumps(out))
+    return Document.model_validate({**value, "text": text})

@@ -6,14 +6,76 @@ checked by slicing the text with its evidence.
 """
 from __future__ import annotations
 
+import enum
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 
 Span = tuple[int, int]
 
-COUNT_SLOTS = ("fatalities", "injured", "arrested", "crowd")
-MODALITIES = ("actual", "planned", "threatened", "denied", "hypothetical")
+if hasattr(enum, "StrEnum"):
+    StrEnum = enum.StrEnum
+else:  # Python 3.10
+
+    class StrEnum(str, enum.Enum):
+        """A str whose str() and format() are its value, as Python 3.11's enum.StrEnum."""
+
+        __str__ = str.__str__
+        __format__ = str.__format__
+
+
+# The values CONTRACT.md names, as enums: a member is a str equal to its value, so records,
+# the store and JSON carry the same strings as before ("actual" == Modality.ACTUAL).
+
+
+class Modality(StrEnum):
+    """Whether the text says the event happened (CONTRACT.md's `modality`)."""
+
+    ACTUAL = "actual"
+    PLANNED = "planned"
+    THREATENED = "threatened"
+    DENIED = "denied"
+    HYPOTHETICAL = "hypothetical"
+    # internal, never in a record: a trigger or event that recalls an incident told before
+    # (detect's references, a recap); merge drops such events
+    BACKGROUND = "background"
+
+
+class GeoPrecision(StrEnum):
+    """How precise a place is (CONTRACT.md's `location.precision`)."""
+
+    LANDMARK = "landmark"  # a square, a building: the coordinates are its city's
+    CITY = "city"
+    ADMIN1 = "admin1"
+    COUNTRY = "country"
+
+
+class TimePrecision(enum.IntEnum):
+    """ACLED's time_precision of a linked event: 1 the day is told, 2 the week (the publication's), 3 the month."""
+
+    DAY = 1
+    WEEK = 2
+    MONTH = 3
+
+
+class Verification(StrEnum):
+    """CONTRACT.md's `verification`; None when the text says neither."""
+
+    UNCONFIRMED = "unconfirmed"  # the text says nobody independently confirmed it
+    DISPUTED = "disputed"  # another source denies it
+
+
+class CountSlot(StrEnum):
+    """The slots a count of people fills: the record's count fields, in their order."""
+
+    FATALITIES = "fatalities"  # killed
+    INJURED = "injured"
+    ARRESTED = "arrested"
+    CROWD = "crowd"  # participants
+
+
+COUNT_SLOTS = tuple(CountSlot)
+MODALITIES = tuple(m for m in Modality if m is not Modality.BACKGROUND)
 
 
 @dataclass(slots=True)
@@ -58,7 +120,7 @@ class Count:
 class CountMention:
     """A count in the text tied to the slot it fills (killed, injured, ...)."""
 
-    slot: str
+    slot: CountSlot
     count: Count
     anchor: Span  # the word that fixes the slot: "погибли", "задержаны"
     total: bool = False  # a running total ("число погибших достигло 16")
@@ -79,7 +141,7 @@ class DateMention:
 class Place:
     name: str  # nominative Russian name
     country: str  # ISO 3166-1 alpha-2
-    precision: str  # landmark | city | admin1 | country
+    precision: GeoPrecision
     admin1: str | None = None
     lat: float | None = None
     lon: float | None = None
@@ -117,11 +179,11 @@ class Claim:
 
     mention: CountMention
     source: Source | None = None
-    verification: str | None = None  # unconfirmed | disputed
+    verification: Verification | None = None
     distanced: bool = False  # the figure stands in quotation marks: «"десятки"»
 
     @property
-    def slot(self) -> str:
+    def slot(self) -> CountSlot:
         return self.mention.slot
 
     @property
@@ -158,7 +220,7 @@ class Trigger:
     text: str
     kind: str  # the event class in data/event_classes.tsv: protest, clash, arrest, ...
     sentence: int  # index into Document.sentences
-    modality: str = "actual"
+    modality: Modality = Modality.ACTUAL
     weight: float = 1.0
 
 
@@ -168,7 +230,7 @@ class Event:
     kind: str  # the event class in data/event_classes.tsv
     event_type: str
     sub_event_type: str
-    modality: str = "actual"
+    modality: Modality = Modality.ACTUAL
     date: date | None = None
     date_evidence: Span | None = None
     date_stated: bool = False  # the date comes from a date expression tied to this event
@@ -182,7 +244,7 @@ class Event:
     sources: list[Source] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     labels: list[Label] = field(default_factory=list)
-    verification: str | None = None
+    verification: Verification | None = None
     evidence: list[Span] = field(default_factory=list)
     triggers: list[Trigger] = field(default_factory=list)
     supported: bool = True  # the evidence rules accept it (merge.supported); if not, it is output only on request

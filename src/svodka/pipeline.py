@@ -14,7 +14,6 @@ attached.
 """
 from __future__ import annotations
 
-import gc
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -22,8 +21,6 @@ from functools import lru_cache
 
 from .annotate.analysis import (
     analyse,
-    entity_tagger,
-    morph_analyzer,
     tag_entities_of,
     tokenize_document,
     tokens_of,
@@ -32,13 +29,13 @@ from .annotate.segment import BLANK_LINE
 from .annotate.windows import ReadSentence, Window, paragraph_windows, segment_document, shift
 from .attach.acled_actors import coding
 from .attach.events import attach
-from .attach.places import gazetteer
 from .attach.sources.speakers import attribute
 from .detect.triggers import NOT_AN_EVENT, detect
-from .lexicon import pattern_set
+from .lexicon import PatternSet, fold_yo
 from .merge.merging import absorb_mentions, merge
 from .model import Document, Sentence
 from .options import DEFAULT_OPTIONS, ExtractOptions
+from .resources import Resources, shared_resources
 
 DOCUMENTS_PER_BATCH = 256  # documents whose sentences share one NER call
 CHARACTERS_PER_BATCH = 8_000_000  # and no more text than this, unless one document holds more: a batch's
@@ -47,35 +44,36 @@ NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abb
 LETTERS = re.compile(r"[а-яё]+|[a-z]+", re.IGNORECASE)  # razdel's atoms of letters
 LATIN = re.compile(r"[A-Za-z]")
 HEAD = 3  # letters of a word compared before it is analysed
+TRIGGERS = "detect/triggers.tsv"
 
 
-@lru_cache(maxsize=1)
-def trigger_heads() -> frozenset[str] | None:
+def load_trigger_heads(resources: Resources) -> frozenset[str] | None:
     """The first HEAD letters of every form of every lemma a trigger can begin with, and of
     every lemma prefix one can begin with: a word whose first letters are none of these
     cannot have such a lemma, and is not even analysed. None when some trigger does not
-    begin with a plain word, or with a prefix of at least HEAD letters."""
-    firsts = [p.elements[0] for p in pattern_set("detect/triggers.tsv").patterns]
+    begin with a plain word, or with a prefix of at least HEAD letters. (Resources.trigger_heads.)"""
+    firsts = [p.elements[0] for p in resources.patterns(TRIGGERS).patterns]
     lemmas = {w for first in firsts for w in first.lemmas}
     prefixes = {w for first in firsts for w in first.prefixes}
     if not all(w.isalpha() for w in lemmas | prefixes) or any(len(w) < HEAD for w in prefixes):
         return None
     heads = {w[:HEAD] for w in lemmas | prefixes}
     for lemma in lemmas:
-        for parse in morph_analyzer().parse(lemma):
-            if parse.normal_form.replace("ё", "е") == lemma:
-                heads |= {form.word.replace("ё", "е")[:HEAD] for form in parse.lexeme}
+        for parse in resources.morph.parse(lemma):
+            if fold_yo(parse.normal_form) == lemma:
+                heads |= {fold_yo(form.word)[:HEAD] for form in parse.lexeme}
     return frozenset(heads)
 
 
 @lru_cache(maxsize=200_000)
 def can_begin_trigger(word: str) -> bool:
     """Whether the word's lemma begins a trigger; a phrase that only masks triggers ("задерживают
-    рейсы") is no event, so a word that begins nothing else begins none."""
-    lower = word.lower().replace("ё", "е")
-    if lower[:HEAD] not in trigger_heads():
+    рейсы") is no event, so a word that begins nothing else begins none. (A cache of a pure
+    function of the word over the shared Resources' triggers.)"""
+    resources = shared_resources()
+    if fold_yo(word.lower())[:HEAD] not in resources.trigger_heads:
         return False
-    return any(p.label != NOT_AN_EVENT for p in pattern_set("detect/triggers.tsv").starting_with(analyse(word)[0]))
+    return any(p.label != NOT_AN_EVENT for p in resources.patterns(TRIGGERS).starting_with(analyse(word)[0]))
 
 
 def can_name_event(text: str) -> bool:
@@ -84,7 +82,7 @@ def can_name_event(text: str) -> bool:
     A trigger's first lemma is a plain word, and only a token that is one of
     razdel's atoms of letters alone has such a lemma, so those atoms are all
     the words that matter."""
-    if trigger_heads() is None:
+    if shared_resources().trigger_heads is None:
         return True
     return any(can_begin_trigger(word) for word in set(LETTERS.findall(text)))
 
@@ -104,39 +102,43 @@ def sentences_to_tag(doc: Document) -> set[int]:
     return {i for i, s in enumerate(doc.sentences) if may_hold_name(s)}
 
 
-def tokenise_trigger_sentences(doc: Document) -> bool:
-    """Tokenise the sentences holding a word a trigger can begin with (only they can hold one), and
-    say whether any of them matches a trigger."""
-    for sentence in doc.sentences:
-        text = doc.text[sentence.start : sentence.end]
-        if can_name_event(text):
-            sentence.tokens = tokens_of(text, sentence.start)
-            if any(m.pattern.label != NOT_AN_EVENT for m in pattern_set("detect/triggers.tsv").find(sentence.tokens)):
-                return True
-    return False
+def sentences_that_may_hold_triggers(doc: Document) -> Iterator[Sentence]:
+    """The sentences holding a word a trigger can begin with (only they can hold one), in order."""
+    return (s for s in doc.sentences if can_name_event(doc.text[s.start : s.end]))
 
 
-def analyse_document(doc: Document, shortcut: bool) -> bool:
-    """Segment, tokenise and detect; True when the document goes on to NER and attachment."""
+def tokenise_sentence(doc: Document, sentence: Sentence) -> None:
+    sentence.tokens = tokens_of(doc.text[sentence.start : sentence.end], sentence.start)
+
+
+def holds_trigger(sentence: Sentence, triggers: PatternSet) -> bool:
+    """Whether the (tokenised) sentence matches a trigger that is not a mask."""
+    return any(m.pattern.label != NOT_AN_EVENT for m in triggers.find(sentence.tokens))
+
+
+def analyse_document(doc: Document, shortcut: bool, resources: Resources) -> None:
+    """Segment, tokenise and detect. With the shortcut, a document none of whose words can begin a
+    trigger is left unsegmented, and only the sentences that may hold a trigger are tokenised, up to
+    the first that does; a document with none is left there."""
     doc.events = []
     if shortcut and not can_name_event(doc.text):
-        return False
+        return
     segment_document(doc)
-    if shortcut and not tokenise_trigger_sentences(doc):
-        return False
+    if shortcut:
+        triggers = resources.patterns(TRIGGERS)
+        for sentence in sentences_that_may_hold_triggers(doc):
+            tokenise_sentence(doc, sentence)
+            if holds_trigger(sentence, triggers):
+                break
+        else:
+            return
     tokenize_document(doc)
-    detect(doc)
+    detect(doc, resources)
+
+
+def goes_on(doc: Document, shortcut: bool) -> bool:
+    """Whether an analysed document goes on to NER and attachment: with the shortcut, only one with a trigger."""
     return bool(doc.triggers) or not shortcut
-
-
-@lru_cache(maxsize=1)
-def load_models() -> None:
-    """The NER model and the gazetteer, loaded once per process and then, with all else alive,
-    kept out of the garbage collector's walks: they live as long as the process, and their
-    hundreds of thousands of objects made every full collection slow."""
-    entity_tagger()
-    gazetteer()
-    gc.freeze()
 
 
 @dataclass
@@ -145,6 +147,7 @@ class Batch:
 
     documents: list[Document]
     options: ExtractOptions
+    resources: Resources  # the models and lexicons the stages read
     reporting: list[Document] = field(default_factory=list)  # with a trigger: on to NER, attach and merge
     quoting: list[Document] = field(default_factory=list)  # no event, read for their quotes only
 
@@ -188,7 +191,9 @@ def check_stages(stages: list[Stage]) -> list[str]:
 
 @stage("detect", requires=("text",), assigns=("sentences", "sentences.tokens", "triggers", "events"))
 def detect_stage(batch: Batch) -> None:
-    batch.reporting = [doc for doc in batch.documents if analyse_document(doc, batch.options.shortcut)]
+    for doc in batch.documents:
+        analyse_document(doc, batch.options.shortcut, batch.resources)
+    batch.reporting = [doc for doc in batch.documents if goes_on(doc, batch.options.shortcut)]
 
 
 @stage("read_for_quotes", requires=("text",), assigns=("sentences", "sentences.tokens"))
@@ -205,26 +210,27 @@ def read_for_quotes_stage(batch: Batch) -> None:
 @stage("entities", requires=("sentences.tokens",), assigns=("mentions",))
 def entities_stage(batch: Batch) -> None:
     shortcut = batch.options.shortcut
-    tag_entities_of([(doc, sentences_to_tag(doc) if shortcut else None) for doc in batch.reporting + batch.quoting])
+    tag_entities_of([(doc, sentences_to_tag(doc) if shortcut else None) for doc in batch.reporting + batch.quoting],
+                    batch.resources.entity_tagger)
 
 
 @stage("attach", requires=("sentences.tokens", "triggers", "mentions"), assigns=("events", "quotes"))
 def attach_stage(batch: Batch) -> None:
     for doc in batch.reporting:
-        doc.events = attach(doc)
+        doc.events = attach(doc, batch.resources)
 
 
 @stage("merge", requires=("events",), assigns=("events",))
 def merge_stage(batch: Batch) -> None:
     for doc in batch.reporting:
-        doc.events = merge(doc, doc.events, batch.options.min_confidence)
+        doc.events = merge(doc, doc.events, batch.options.min_confidence, batch.resources)
 
 
 @stage("acled", requires=("events",), assigns=("events.acled",))
 def acled_stage(batch: Batch) -> None:
     for doc in batch.reporting:
         for event in doc.events:
-            event.acled = coding(doc, event)
+            event.acled = coding(doc, event, batch.resources)
 
 
 @stage("quotes", requires=("sentences.tokens", "mentions"), assigns=("quotes",))
@@ -233,15 +239,18 @@ def quotes_stage(batch: Batch) -> None:
         doc.quotes = attribute(doc)[1]
 
 
-def extract_all(documents: Iterable[Document], options: ExtractOptions = DEFAULT_OPTIONS) -> Iterator[Document]:
+def extract_all(
+    documents: Iterable[Document], options: ExtractOptions = DEFAULT_OPTIONS, resources: Resources | None = None
+) -> Iterator[Document]:
     """Every document, extracted, in input order, in batches of DOCUMENTS_PER_BATCH run through
-    every stage in turn."""
-    load_models()
+    every stage in turn, over the given Resources (the process's shared one by default)."""
+    resources = resources or Resources.shared()
+    resources.preload()
     for documents_of_batch in batches(documents, options.window):
         if len(documents_of_batch[0].text) > options.window:
-            yield extract_windowed(documents_of_batch[0], options)
+            yield extract_windowed(documents_of_batch[0], options, resources)
             continue
-        batch = Batch(documents_of_batch, options)
+        batch = Batch(documents_of_batch, options, resources)
         for step in STAGES:
             step.run(batch)
         yield from batch.documents
@@ -271,7 +280,7 @@ def batches(documents: Iterable[Document], window: int | None = None) -> Iterato
 WHOLE_DOCUMENT_STAGES = ("merge", "acled")  # what a long document does once, over the events of all its windows
 
 
-def extract_windowed(doc: Document, options: ExtractOptions) -> Document:
+def extract_windowed(doc: Document, options: ExtractOptions, resources: Resources) -> Document:
     """A document longer than `options.window`, read a window of paragraphs at a time (annotate/windows.py):
     each window goes through the stages up to attach and merges its own mentions of each event; what it
     found is moved to the document's offsets and let go of but for its events (the document keeps no mentions,
@@ -283,7 +292,7 @@ def extract_windowed(doc: Document, options: ExtractOptions) -> Document:
     for start, end in paragraph_windows(doc.text, options.window, blocks):
         window = Window(doc.id, doc.text[start:end], doc.published, doc.source, doc.url, doc.title,
                         offset=start, blocks=blocks, first_paragraph=paragraph)
-        batch = Batch([window], options)
+        batch = Batch([window], options, resources)
         for step in STAGES:
             if step.name not in WHOLE_DOCUMENT_STAGES:
                 step.run(batch)
@@ -295,12 +304,13 @@ def extract_windowed(doc: Document, options: ExtractOptions) -> Document:
         doc.triggers += sorted((t for e in events for t in e.triggers), key=lambda t: t.start)
         doc.events += events
         doc.quotes += window.quotes
-    batch = Batch([doc], options, reporting=[doc] if doc.events else [])
+    batch = Batch([doc], options, resources, reporting=[doc] if doc.events else [])
     for step in STAGES:
         if step.name in WHOLE_DOCUMENT_STAGES:
             step.run(batch)
     return doc
 
 
-def extract(doc: Document, options: ExtractOptions = DEFAULT_OPTIONS) -> Document:
-    return next(extract_all([doc], options))
+def extract(doc: Document, options: ExtractOptions = DEFAULT_OPTIONS, resources: Resources | None = None) -> Document:
+    return next(extract_all([doc], options, resources))
+

@@ -143,13 +143,15 @@ def test_an_inherited_source_gives_way_to_one_named_in_the_events_own_sentences(
 
 def test_confidence_rises_with_what_backs_the_event():
     from svodka.merge.merging import confidence, evidence_score
+    from svodka.resources import Resources
 
     bare = event("clash", 1, place=Place("Казахстан", "KZ", "country"), stated=False)
     backed = event("clash", 1, counts=[("fatalities", 3, 3, "трое", False)], source="МВД")
     backed.triggers = backed.triggers * 4
     resolve = merge(DOC, [backed])[0]
     assert evidence_score(bare) < 0.5 < evidence_score(resolve) == 1.0
-    assert 0 < confidence(bare) < confidence(resolve) < 1
+    model = Resources.shared().confidence_model
+    assert 0 < confidence(bare, model) < confidence(resolve, model) < 1
 
 
 def test_an_attack_told_a_day_apart_at_one_place_is_one_attack_but_a_protest_is_not():

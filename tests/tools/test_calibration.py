@@ -112,11 +112,7 @@ def test_the_written_model_is_the_one_confidence_reads(tmp_path, monkeypatch):
     write_model(path, written, 10)
     monkeypatch.setattr(svodka.lexicon, "data_rows", lambda name: [line.split("\t") for line in path.read_text().splitlines() if not line.startswith("#")])
     monkeypatch.setattr(svodka.merge.merging, "data_rows", svodka.lexicon.data_rows)
-    svodka.merge.merging.confidence_model.cache_clear()
-    try:
-        assert svodka.merge.merging.confidence_model() == written
-    finally:
-        svodka.merge.merging.confidence_model.cache_clear()
+    assert svodka.merge.merging.load_confidence_model() == written  # what Resources.confidence_model holds
 
 
 @needs_shared()

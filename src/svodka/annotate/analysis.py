@@ -12,7 +12,9 @@ from functools import lru_cache
 
 from natasha.shape import recover_shape
 
+from ..lexicon import fold_yo
 from ..model import Document, Mention, Token
+from ..resources import shared_resources
 from .tokens import token_spans
 
 PERSON_NAME = frozenset({"Name", "Surn", "Patr"})
@@ -20,8 +22,7 @@ CASE_OF = {"nomn": "nomn", "voct": "nomn", "gent": "gent", "gen2": "gent", "datv
            "acc2": "accs", "ablt": "ablt", "loct": "loct", "loc2": "loct"}
 
 
-@lru_cache(maxsize=1)
-def morph_analyzer():
+def load_morph_analyzer():
     import pymorphy3
 
     return pymorphy3.MorphAnalyzer()
@@ -29,17 +30,16 @@ def morph_analyzer():
 
 @lru_cache(maxsize=200_000)
 def analyse(word: str) -> tuple[str, str | None, frozenset[str]]:
-    lower = word.lower().replace("ё", "е")
+    lower = fold_yo(word.lower())
     if not any("а" <= ch <= "я" for ch in lower):
         return lower, None, frozenset()
     if len(word) > 1 and word.isupper():  # an abbreviation (КТО, БПЛА), not a word in capitals
         return lower, "ABBR", frozenset({"Abbr"})
     parse = morph_analyzer().parse(lower)[0]
-    return parse.normal_form.replace("ё", "е"), parse.tag.POS, frozenset(parse.tag.grammemes)
+    return fold_yo(parse.normal_form), parse.tag.POS, frozenset(parse.tag.grammemes)
 
 
-@lru_cache(maxsize=1)
-def units_after_numbers() -> dict[str, str]:
+def load_units_after_numbers() -> dict[str, str]:
     """ "5 мин" is minutes, not mines: short unit words read after a number."""
     from ..lexicon import data_rows
 
@@ -160,8 +160,7 @@ def with_yo_of(original: str, word: str) -> str:
     return "".join("ё" if ch == "е" and original[k : k + 1].lower() == "ё" else ch for k, ch in enumerate(word))
 
 
-@lru_cache(maxsize=1)
-def entity_tagger() -> EntityTagger:
+def load_entity_tagger() -> EntityTagger:
     return EntityTagger()
 
 
@@ -170,15 +169,17 @@ def sentence_tokens(doc: Document, sentences: set[int] | None) -> list[list[Toke
     return [s.tokens for i, s in enumerate(doc.sentences) if s.tokens and (sentences is None or i in sentences)]
 
 
-def tag_entities_of(docs: list[tuple[Document, set[int] | None]]) -> None:
-    """Run NER over the given sentences of several documents (all sentences when None) in one batch."""
+def tag_entities_of(docs: list[tuple[Document, set[int] | None]], tagger: EntityTagger | None = None) -> None:
+    """Run NER over the given sentences of several documents (all sentences when None) in one batch, with
+    the given tagger (the shared Resources' by default)."""
+    tagger = tagger or shared_resources().entity_tagger
     pieces, owners = [], []
     for doc, sentences in docs:
         for tokens in sentence_tokens(doc, sentences):
             pieces.append((doc.text, tokens))
             owners.append(doc)
     found: dict[int, list[Mention]] = {id(doc): [] for doc, _ in docs}
-    for doc, mentions in zip(owners, entity_tagger().tag(pieces) if pieces else []):
+    for doc, mentions in zip(owners, tagger.tag(pieces) if pieces else []):
         found[id(doc)] += mentions
     for doc, _ in docs:
         doc.mentions = sorted(found[id(doc)], key=lambda m: m.start)
@@ -188,3 +189,18 @@ def tag_entities(doc: Document, sentences: set[int] | None = None) -> Document:
     """Run NER over the given sentences (all when None)."""
     tag_entities_of([(doc, sentences)])
     return doc
+
+
+# --- the shared Resources' attributes, for code not handed a Resources (see resources.py) ---
+
+
+def morph_analyzer():
+    return shared_resources().morph
+
+
+def units_after_numbers():
+    return shared_resources().units_after_numbers
+
+
+def entity_tagger():
+    return shared_resources().entity_tagger

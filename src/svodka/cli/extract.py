@@ -21,6 +21,7 @@ from .app import (
     say,
     warn,
 )
+from .options import MinConfidence, Published, Quotes, Source
 from .tables import render_documents
 
 
@@ -33,17 +34,13 @@ class OutputFormat(str, Enum):
 @app.command("extract")
 def extract_command(
     path: str = typer.Argument(..., help="A text file, a JSON Lines file of documents, or - for JSON Lines on stdin."),
-    published: str = typer.Option(None, "--published", help="Publication date YYYY-MM-DD of a plain-text input."),
-    source: str = typer.Option(None, "--source", help="Outlet name of a plain-text input."),
+    published: Published = None,
+    source: Source = None,
     url: str = typer.Option(None, "--url", help="URL of a plain-text input."),
     output_format: OutputFormat = typer.Option(None, "--format", help="json, jsonl or table (default: table on a terminal, else json)."),
     no_shortcut: bool = typer.Option(False, "--no-shortcut", help="Tag every sentence and analyse every document, with a trigger or not (slow; checks the shortcut)."),
-    quotes: bool = typer.Option(False, "--quotes", help="Also list the quotes of documents that report no event (slower on a news stream)."),
-    min_confidence: float = typer.Option(
-        None, "--min-confidence",
-        help="Output every candidate event at least this confident (0..1), also those the evidence rules set aside "
-             "(a weak word told alone); default: the events the rules accept.",
-    ),
+    quotes: Quotes = False,
+    min_confidence: MinConfidence = None,
 ) -> None:
     """Find the events in Russian news texts."""
     skipped = []

@@ -15,22 +15,20 @@ from .app import (
     say,
     warn,
 )
+from .options import Db, MinConfidence, Published, Quotes, Scheduler, Source, Workers
 from .progress import ingest_progress
 
 
 @app.command("ingest")
 def ingest_command(
     sources: list[str] = typer.Argument(..., help="Files or folders: text, JSON Lines, HTML, RSS/Atom, WARC."),
-    db: str = typer.Option(DEFAULT_PATH, "--db", help="The event store (SQLite file)."),
-    workers: int = typer.Option(0, "--workers", help="Extraction worker processes (0: in this process)."),
-    scheduler: str = typer.Option(None, "--scheduler", help="Address of a Dask scheduler to extract on."),
-    published: str = typer.Option(None, "--published", help="Publication date YYYY-MM-DD of inputs that give none."),
-    source: str = typer.Option(None, "--source", help="Outlet name of inputs that give none."),
-    quotes: bool = typer.Option(False, "--quotes", help="Also read the quotes of documents that report no event."),
-    min_confidence: float = typer.Option(
-        None, "--min-confidence",
-        help="Store every candidate event at least this confident (0..1), also those the evidence rules set aside.",
-    ),
+    db: Db = DEFAULT_PATH,
+    workers: Workers = 0,
+    scheduler: Scheduler = None,
+    published: Published = None,
+    source: Source = None,
+    quotes: Quotes = False,
+    min_confidence: MinConfidence = None,
 ) -> None:
     """Extract the events of news documents into the event store, linking reports of one event."""
     console = Console(stderr=True)

@@ -11,14 +11,15 @@ from .app import (
     fail,
     say,
 )
+from .options import Output, Scheduler, Workers
 
 
 @app.command("link")
 def link_command(
     parts: str = typer.Argument(..., help="A folder (or URI) of scale.write_parquet_partitions' part-*.parquet files."),
-    output: str = typer.Option(..., "-o", "--output", help="JSON Lines file of the linked events."),
-    workers: int = typer.Option(0, "--workers", help="Worker processes clustering the windows (0: in this process)."),
-    scheduler: str = typer.Option(None, "--scheduler", help="Address of a Dask scheduler to cluster on."),
+    output: Output = ...,
+    workers: Workers = 0,
+    scheduler: Scheduler = None,
 ) -> None:
     """Link the events of partitioned Parquet into the store's linked events, on Dask."""
     from ..dataset.parquet_link import link_parquet

@@ -9,11 +9,12 @@ from .app import (
     app,
     fail,
 )
+from .options import Db
 
 
 @app.command("serve")
 def serve_command(
-    db: str = typer.Option(DEFAULT_PATH, "--db", help="The event store."),
+    db: Db = DEFAULT_PATH,
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (default: this machine only)."),
     port: int = typer.Option(8000, "--port", help="Port to listen on."),
     allow_host: list[str] = typer.Option(

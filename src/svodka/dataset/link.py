@@ -23,13 +23,14 @@ from datetime import date
 from functools import lru_cache
 
 from ..lexicon import data_rows
-from ..model import COUNT_SLOTS
+from ..model import COUNT_SLOTS, CountSlot, GeoPrecision, TimePrecision, Verification
+from ..resources import shared_resources
 
 LINK_DISTANCE_KM = 25.0
 EARTH_RADIUS_KM = 6371.0
 MAX_DAY_GAP = 1
-PRECISION_RANK = {"landmark": 0, "city": 0, "admin1": 1, "country": 2}
-VERIFICATION_RANK = {None: 0, "unconfirmed": 1, "disputed": 2}
+PRECISION_RANK = {GeoPrecision.LANDMARK: 0, GeoPrecision.CITY: 0, GeoPrecision.ADMIN1: 1, GeoPrecision.COUNTRY: 2}
+VERIFICATION_RANK = {None: 0, Verification.UNCONFIRMED: 1, Verification.DISPUTED: 2}
 WORD = re.compile(r"\w+")
 
 
@@ -88,8 +89,7 @@ def sub_types_compatible(event_type: str, a: str, b: str) -> bool:
     return a == b or frozenset((a, b)) in compatible_sub_types().get(event_type, set())
 
 
-@lru_cache(maxsize=None)
-def compatible_sub_types() -> dict[str, set[frozenset[str]]]:
+def load_compatible_sub_types() -> dict[str, set[frozenset[str]]]:
     pairs: dict[str, set[frozenset[str]]] = {}
     for event_type, first, second in data_rows("dataset/compatible_subtypes.tsv"):
         pairs.setdefault(event_type, set()).add(frozenset((first, second)))
@@ -110,11 +110,11 @@ def days_adjacent(a: date | None, b: date | None) -> bool:
 def places_compatible(a: dict | None, b: dict | None) -> bool:
     if not a or not b or not a.get("country") or a["country"] != b.get("country"):
         return False
-    if "country" in (a["precision"], b["precision"]):
+    if GeoPrecision.COUNTRY in (a["precision"], b["precision"]):
         return True
     if a.get("geonameid") is not None and a.get("geonameid") == b.get("geonameid"):
         return True
-    if "admin1" in (a["precision"], b["precision"]):
+    if GeoPrecision.ADMIN1 in (a["precision"], b["precision"]):
         return a.get("admin1") is not None and a.get("admin1") == b.get("admin1")
     return distance_km(a, b) <= LINK_DISTANCE_KM
 
@@ -176,14 +176,14 @@ def aggregate(group: list[Report]) -> dict:
         "sub_event_type": chosen_sub_type(events),
         "modality": events[0]["modality"],
         "date": chosen_day(group),
-        "time_precision": 1 if any(e.get("date") for e in events) else 2,
+        "time_precision": TimePrecision.DAY if any(e.get("date") for e in events) else TimePrecision.WEEK,
         "location": group[0].location,
         "actors": distinct_actors(events),
     }
     for slot in COUNT_SLOTS:
         out[slot] = interval([c for c in claims if c["slot"] == slot])
     if out["fatalities"] is not None:
-        out["fatalities"]["acled"] = acled_fatalities([c for c in claims if c["slot"] == "fatalities"])
+        out[CountSlot.FATALITIES]["acled"] = acled_fatalities([c for c in claims if c["slot"] == CountSlot.FATALITIES])
     out["claims"] = claims
     out["sources"] = [
         {"chain": source["chain"], "outlet": report.outlet, "document": report.document}
@@ -270,6 +270,16 @@ def acled_figure(claim: dict) -> int:
     return claim["min"]
 
 
-@lru_cache(maxsize=None)
-def vague_figures() -> tuple[tuple[str, int], ...]:
+def load_vague_figures() -> tuple[tuple[str, int], ...]:
     return tuple((stem, int(figure)) for stem, figure in data_rows("dataset/acled_vague_counts.tsv"))
+
+
+# --- the shared Resources' attributes, for code not handed a Resources (see resources.py) ---
+
+
+def compatible_sub_types():
+    return shared_resources().compatible_sub_types
+
+
+def vague_figures():
+    return shared_resources().vague_figures

@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from ..model import GeoPrecision
 from . import link
 
 Partition = tuple[str, str, str]  # event type, modality, country
@@ -117,10 +118,10 @@ class PlaceIndex:
         precision = (place or {}).get("precision")
         if (place or {}).get("geonameid") is not None:
             self.keys.setdefault(("geonameid", place["geonameid"]), []).append(number)
-        if precision == "country":
+        if precision == GeoPrecision.COUNTRY:
             self.everywhere.append(number)
             return
-        if precision == "admin1":
+        if precision == GeoPrecision.ADMIN1:
             self.keys.setdefault(("region", place.get("admin1")), []).append(number)
             return
         for key in self.precise_keys(place or {}):
@@ -137,7 +138,7 @@ class PlaceIndex:
         """The groups (by number, in order) that a report at `place` might join."""
         place = place or {}
         precision = place.get("precision")
-        if precision == "country" or not place:
+        if precision == GeoPrecision.COUNTRY or not place:
             return list(range(count))
         found = set(self.everywhere)
         if place.get("geonameid") is not None:
@@ -145,7 +146,7 @@ class PlaceIndex:
         admin1 = place.get("admin1")
         if admin1 is not None:
             found.update(self.keys.get(("region", admin1), ()))
-        if precision == "admin1":
+        if precision == GeoPrecision.ADMIN1:
             if admin1 is not None:
                 found.update(self.keys.get(("in region", admin1), ()))
         elif place.get("lat") is not None and place.get("lon") is not None:

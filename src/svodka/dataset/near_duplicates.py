@@ -23,10 +23,12 @@ import hashlib
 import re
 import zlib
 from datetime import date
-from functools import lru_cache
 
 import numpy as np
 from rapidfuzz import fuzz
+
+from ..lexicon import fold_yo
+from ..resources import shared_resources
 
 SHINGLE = 4  # words per shingle
 PERMUTATIONS = 64
@@ -41,11 +43,10 @@ WORD = re.compile(r"\w+")
 
 def normalised(text: str) -> str:
     """Lower case, ё as е, words only: what syndication and light editing leave alone."""
-    return " ".join(WORD.findall(text.lower().replace("ё", "е")))
+    return " ".join(WORD.findall(fold_yo(text.lower())))
 
 
-@lru_cache(maxsize=1)
-def permutations() -> tuple[np.ndarray, np.ndarray]:
+def load_permutations() -> tuple[np.ndarray, np.ndarray]:
     generator = np.random.default_rng(20241106)  # fixed: signatures are stored and compared across runs
     a = generator.integers(1, PRIME, size=(PERMUTATIONS, 1), dtype=np.uint64)
     b = generator.integers(0, PRIME, size=(PERMUTATIONS, 1), dtype=np.uint64)
@@ -78,7 +79,12 @@ def bands(sig: np.ndarray) -> list[int]:
 
 def similarity(text_a: str, text_b: str) -> float:
     """rapidfuzz's ratio of the normalised texts (0-100; 0 below MIN_SIMILARITY)."""
-    return fuzz.ratio(normalised(text_a), normalised(text_b), score_cutoff=MIN_SIMILARITY)
+    return similarity_to(normalised(text_a), text_b)
+
+
+def similarity_to(normalised_a: str, text_b: str) -> float:
+    """`similarity` with the first text normalised already (one text compared with many)."""
+    return fuzz.ratio(normalised_a, normalised(text_b), score_cutoff=MIN_SIMILARITY)
 
 
 def published_close(a: date | None, b: date | None, gap: int = MAX_PUBLISHED_GAP) -> bool:
@@ -122,3 +128,10 @@ def same_place(a: dict | None, b: dict | None) -> bool:
     if a.get("geonameid") is not None or b.get("geonameid") is not None:
         return a.get("geonameid") == b.get("geonameid")
     return (a.get("name"), a.get("country")) == (b.get("name"), b.get("country"))
+
+
+# --- the shared Resources' attributes, for code not handed a Resources (see resources.py) ---
+
+
+def permutations():
+    return shared_resources().minhash_permutations

@@ -52,6 +52,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from ..errors import SvodkaError
+from ..model import Modality
 from . import link, store_link, versions
 
 DEFAULT_PATH = "svodka.db"
@@ -332,7 +333,7 @@ class Store:
         place: str | None = None,
         source: str | None = None,
         text: str | None = None,
-        modality: str | None = "actual",
+        modality: str | None = Modality.ACTUAL,
         limit: int | None = 100,
         offset: int = 0,
     ) -> list[dict]:
@@ -395,7 +396,7 @@ class Store:
         document["events"] = [{**json.loads(row["json"]), "linked": row["linked"]} for row in events]
         return document
 
-    def aggregates(self, by: str = "day", *, country: str | None = None, modality: str | None = "actual") -> list[dict]:
+    def aggregates(self, by: str = "day", *, country: str | None = None, modality: str | None = Modality.ACTUAL) -> list[dict]:
         column = {"day": "date", "type": "event_type"}.get(by)
         if column is None:
             raise StoreError(f"cannot aggregate by '{by}': expected day or type")
@@ -435,7 +436,7 @@ class Store:
         )
         return total, [{**dict(row), "outlets": json.loads(row["outlets"] or "[]")} for row in rows]
 
-    def places(self, modality: str | None = "actual") -> list[dict]:
+    def places(self, modality: str | None = Modality.ACTUAL) -> list[dict]:
         """Every named place of a linked event, with its number of events and fatalities."""
         rows = self.rows(
             """SELECT location AS name, admin1, country, min(lat) AS lat, min(lon) AS lon, count(*) AS events,
@@ -498,7 +499,7 @@ SUMMARY_SORTS = {"date": "l.date", "type": "l.event_type", "sub_type": "l.sub_ev
 def linked_filter(*, country: str | None = None, event_type: str | None = None, sub_event_type: str | None = None,
                   since: str | None = None, until: str | None = None, place: str | None = None,
                   source: str | None = None, text: str | None = None,
-                  modality: str | None = "actual") -> tuple[list[str], list]:
+                  modality: str | None = Modality.ACTUAL) -> tuple[list[str], list]:
     """The WHERE conditions over linked_events `l` of query_events' filters, and their parameters."""
     where, parameters = [], []
     for column, value in (("country", country), ("event_type", event_type),

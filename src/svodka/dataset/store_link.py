@@ -89,10 +89,11 @@ def original_of(store: Store, key: str, document: dict, bands: list[int]) -> str
     )
     published = day_of(document.get("published"))
     best, best_score = None, near_duplicates.MIN_SIMILARITY
+    text = near_duplicates.normalised(document["text"]) if rows else ""
     for row in rows:
         if not near_duplicates.published_close(published, day_of(row["published"])):
             continue
-        score = near_duplicates.similarity(document["text"], row["text"])
+        score = near_duplicates.similarity_to(text, row["text"])
         if score >= best_score:
             best, best_score = row["key"], score
     return best

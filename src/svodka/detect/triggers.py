@@ -21,12 +21,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from ..annotate.analysis import tokens_of
 from ..attach.dates import find_dates, opens_period
-from ..lexicon import Match, data_rows, is_word, longest_non_overlapping, pattern_set
-from ..model import Document, Sentence, Token, Trigger
+from ..lexicon import Match, data_rows, is_word, longest_non_overlapping
+from ..model import Document, Modality, Sentence, Token, Trigger
+from ..resources import Resources, shared_resources
 
 CLAUSE_BOUNDARIES = {",", ";", ":", "—", "–", "(", ")", "что", "но", "а", "однако"}
 CONDITIONAL = {"если"}
@@ -64,19 +64,22 @@ class EventClass:
     accepts: frozenset[str]
 
 
-@lru_cache(maxsize=1)
-def event_classes() -> dict[str, EventClass]:
+EVENT_CLASS_COLUMNS = ("name", "event_type", "sub_event_type", "violent", "scope", "accepts")
+
+
+def load_event_classes() -> dict[str, EventClass]:
     classes = {}
-    for row in data_rows("detect/event_classes.tsv"):
-        name, event_type, sub_event_type, violent, scope = (cell.strip() for cell in row[:5])
-        accepts = frozenset(row[5].split()) if len(row) > 5 else frozenset()
-        classes[name] = EventClass(name, event_type, sub_event_type, violent == "yes", scope == "national", accepts)
+    for row in data_rows("detect/event_classes.tsv", columns=EVENT_CLASS_COLUMNS):
+        classes[row["name"]] = EventClass(row["name"], row["event_type"], row["sub_event_type"], row["violent"] == "yes",
+                                          row["scope"] == "national", frozenset(row["accepts"].split()))
     return classes
 
 
-@lru_cache(maxsize=1)
-def combinations() -> dict[tuple[str, str], str]:
+def load_combinations() -> dict[tuple[str, str], str]:
     return {(row[0].strip(), row[1].strip()): row[2].strip() for row in data_rows("detect/combinations.tsv")}
+
+
+TRIGGERS, REFERENCES = "detect/triggers.tsv", "detect/references.tsv"
 
 
 def clause_bounds(tokens: list[Token], first: int, last: int) -> tuple[int, int]:
@@ -104,16 +107,16 @@ ARTICLE_REACH = 6  # words between an article's word and the quotes naming it: "
 OPENERS, CLOSERS = {"«", "(", "„", "“"}, {"»", ")", "”"}
 
 
-def refers_back(tokens: list[Token], match: Match) -> bool:
+def refers_back(tokens: list[Token], match: Match, res: Resources) -> bool:
     """ "расследование терактов": the event is a topic, told as news elsewhere if at all. A reference word
     governs an event noun, not a verb ("подозреваемый задержан": the suspect's detention is told)."""
     if tokens[match.first].pos in VERB_FORMS:
-        return names_article(tokens, match)
+        return names_article(tokens, match, res)
     before = [t for t in tokens[: match.first] if is_word(t)][-REFERENCE_REACH:]
-    return any(m.pattern.label == REFERENCE for m in pattern_set("detect/references.tsv").find(before)) or names_article(tokens, match)
+    return any(m.pattern.label == REFERENCE for m in res.patterns(REFERENCES).find(before)) or names_article(tokens, match, res)
 
 
-def names_article(tokens: list[Token], match: Match) -> bool:
+def names_article(tokens: list[Token], match: Match, res: Resources) -> bool:
     """ "дело по статье «Убийство»", "ст. 105 (покушение на убийство)": the trigger, in quotes or brackets
     opened just after an article of a code, is the article's name."""
     opener = None
@@ -127,27 +130,27 @@ def names_article(tokens: list[Token], match: Match) -> bool:
     if opener is None:
         return False
     before = [t for t in tokens[:opener] if is_word(t)][-ARTICLE_REACH:]
-    return any(m.pattern.label == ARTICLE for m in pattern_set("detect/references.tsv").find(before))
+    return any(m.pattern.label == ARTICLE for m in res.patterns(REFERENCES).find(before))
 
 
-def modality_of(tokens: list[Token], match: Match) -> str:
-    if refers_back(tokens, match):
-        return "background"
+def modality_of(tokens: list[Token], match: Match, res: Resources) -> str:
+    if refers_back(tokens, match, res):
+        return Modality.BACKGROUND
     start, end = clause_bounds(tokens, match.first, match.last)
     clause = tokens[start : end + 1]
-    cues = pattern_set("detect/modality.tsv").find(clause)
+    cues = res.patterns("detect/modality.tsv").find(clause)
     if cues:
-        return cues[0].pattern.label
+        return Modality(cues[0].pattern.label)
     words_before = [t for t in tokens[start : match.first] if is_word(t)]
     if words_before and words_before[-1].lemma == "не" or told_as_absent(tokens, match, words_before):
-        return "denied"
+        return Modality.DENIED
     if told_as_none(tokens, match):
-        return "denied"
+        return Modality.DENIED
     if any(t.lemma in CONDITIONAL for t in tokens[: match.first]):
-        return "hypothetical"
+        return Modality.HYPOTHETICAL
     if any(FUTURE in t.tags and t.pos == "VERB" for t in clause):
-        return "planned"
-    return "actual"
+        return Modality.PLANNED
+    return Modality.ACTUAL
 
 
 def told_as_none(tokens: list[Token], match: Match) -> bool:
@@ -167,24 +170,24 @@ def told_as_absent(tokens: list[Token], match: Match, words_before: list[Token])
     return noun.pos == "NOUN" and "gent" in noun.tags and any(t.lemma in WITHOUT for t in words_before[-WITHOUT_REACH:])
 
 
-def sentence_context(sentence: Sentence) -> set[str]:
-    return {m.pattern.label for m in pattern_set("detect/non_event_context.tsv").find(sentence.tokens)}
+def sentence_context(sentence: Sentence, res: Resources) -> set[str]:
+    return {m.pattern.label for m in res.patterns("detect/non_event_context.tsv").find(sentence.tokens)}
 
 
-def find_triggers(doc: Document, index: int, context: set[str]) -> list[Trigger]:
+def find_triggers(doc: Document, index: int, context: set[str], res: Resources) -> list[Trigger]:
     sentence = doc.sentences[index]
-    matches = longest_non_overlapping(pattern_set("detect/triggers.tsv").find(sentence.tokens))
+    matches = longest_non_overlapping(res.patterns(TRIGGERS).find(sentence.tokens))
     genre = context - MISHAPS - {HISTORY}
     if not matches or genre - {SPORT}:
         return []
     triggers = []
-    recalled = recalls(doc, index)
+    recalled = recalls(doc, index, res)
     for match in matches:
-        if match.pattern.label == NOT_AN_EVENT or context and not firm_act(match):
+        if match.pattern.label == NOT_AN_EVENT or context and not firm_act(match, res):
             continue
         if genre and not crowd_violence(match):
             continue  # a match report's "атака", "разгром", "обстрел ворот"
-        kind = means_of(sentence.tokens, match) if match.pattern.label in BY_MEANS else match.pattern.label
+        kind = means_of(sentence.tokens, match, res) if match.pattern.label in BY_MEANS else match.pattern.label
         if kind == NOT_AN_EVENT:
             continue
         start, end = sentence.tokens[match.first].start, sentence.tokens[match.last].end
@@ -195,19 +198,19 @@ def find_triggers(doc: Document, index: int, context: set[str]) -> list[Trigger]
                 doc.text[start:end],
                 kind,
                 index,
-                "background" if recalled else modality_of(sentence.tokens, match),
+                Modality.BACKGROUND if recalled else modality_of(sentence.tokens, match, res),
                 match.pattern.weight,
             )
         )
     return triggers
 
 
-def recalls(doc: Document, index: int) -> bool:
+def recalls(doc: Document, index: int, res: Resources) -> bool:
     """A sentence that recaps a period ("продолжаются с 14 февраля"), or that opens by recalling an
     earlier incident ("Напомним, что...", "Ранее в Москве...") and names no day: background. A recalled
     incident with a day ("в субботу", "2 ноября") is left to the 30 days rule."""
     words = [t for t in doc.sentences[index].tokens if is_word(t)]
-    cues = pattern_set("detect/recall.tsv").find(words[:REPORT_REACH])
+    cues = res.patterns("detect/recall.tsv").find(words[:REPORT_REACH])
     recalled = any(m.pattern.label == RECALL and m.last < OPENING for m in cues) and all(m.pattern.label != REPORT for m in cues)
     if not recalled and not any(t.lemma in ("с", "со") for t in doc.sentences[index].tokens):
         return False
@@ -217,11 +220,11 @@ def recalls(doc: Document, index: int) -> bool:
     return recalled and not mentions
 
 
-def means_of(tokens: list[Token], match: Match) -> str:
+def means_of(tokens: list[Token], match: Match, res: Resources) -> str:
     """A strike's class by the means told nearest to it in its clause, else in its sentence: "нанесли
     удар ракетами" is a missile attack, "удар дронами" an air strike, "удар ножом" no remote strike at
     all; with no means named, the class BY_MEANS gives (a missile attack, ANNOTATION.md)."""
-    found = pattern_set("detect/strike_means.tsv").find(tokens)
+    found = res.patterns("detect/strike_means.tsv").find(tokens)
     if not found:
         return BY_MEANS[match.pattern.label]
     start, end = clause_bounds(tokens, match.first, match.last)
@@ -232,10 +235,10 @@ def means_of(tokens: list[Token], match: Match) -> str:
     return nearest.pattern.label
 
 
-def firm_act(match: Match) -> bool:
+def firm_act(match: Match, res: Resources) -> bool:
     """A trigger that names an act of violence outright, so a fire or a crash told beside it is its consequence."""
     label = match.pattern.label
-    return match.pattern.weight >= 1.0 and label not in CAUSELESS and event_classes()[label].violent
+    return match.pattern.weight >= 1.0 and label not in CAUSELESS and res.event_classes[label].violent
 
 
 def crowd_violence(match: Match) -> bool:
@@ -251,10 +254,12 @@ def genre_without_events(contexts: list[set[str]]) -> bool:
             or history >= HISTORY_SENTENCES and history >= HISTORY_SHARE * len(contexts))
 
 
-def detect(doc: Document) -> Document:
-    contexts = [sentence_context(s) for s in doc.sentences]
+def detect(doc: Document, resources: Resources | None = None) -> Document:
+    """The document's triggers, by the lexicons of the given Resources (the process's shared one by default)."""
+    res = resources or Resources.shared()
+    contexts = [sentence_context(s, res) for s in doc.sentences]
     repeated = repeated_sentences(doc)
-    doc.triggers = [t for i in range(len(doc.sentences)) if i not in repeated for t in find_triggers(doc, i, contexts[i])]
+    doc.triggers = [t for i in range(len(doc.sentences)) if i not in repeated for t in find_triggers(doc, i, contexts[i], res)]
     if genre_without_events(contexts):
         # a match report or a film review tells no events; fans fighting at a match are one
         sport = any(SPORT in c for c in contexts)
@@ -263,26 +268,26 @@ def detect(doc: Document) -> Document:
         return doc
     if any(c & MISHAPS for c in contexts) and all(t.kind in CAUSELESS for t in doc.triggers):
         doc.triggers = [t for t in doc.triggers if t.kind not in UNEXPLAINED]
-    doc.triggers = without_private_crime(doc)
+    doc.triggers = without_private_crime(doc, res)
     return doc
 
 
-def sides_of(doc: Document) -> set[str]:
+def sides_of(doc: Document, res: Resources) -> set[str]:
     """The sides the document's cues tell: political (an armed group, a state, a community, a protest),
     person (an official, an activist, a journalist) and private (a quarrel, a robbery, the family, a bribe)."""
-    found = pattern_set("detect/sides.tsv")
+    found = res.patterns("detect/sides.tsv")
     return {m.pattern.label for s in doc.sentences if s.tokens for m in found.find(s.tokens)}
 
 
-def without_private_crime(doc: Document) -> list[Trigger]:
+def without_private_crime(doc: Document, res: Resources) -> list[Trigger]:
     """The triggers of a private crime dropped: with no political side, crime-like triggers when the text
     tells a private motive; an arrest told alone, with no act it is part of (the act it is made for,
     "по делу о стрельбе", is background and no companion); sexual violence always."""
-    told = [t for t in doc.triggers if t.modality != "background"]
+    told = [t for t in doc.triggers if t.modality != Modality.BACKGROUND]
     beside = [t for t in told if t.kind not in CRIME_LIKE and t.weight >= BESIDE_WEIGHT]
     if not any(t.kind in CRIME_LIKE for t in told) or beside:
         return doc.triggers
-    sides = sides_of(doc)
+    sides = sides_of(doc, res)
     if POLITICAL in sides:
         return doc.triggers
     if PERSON in sides:  # an official, an activist, a journalist: violence against one is political, a bribe is not
@@ -291,7 +296,7 @@ def without_private_crime(doc: Document) -> list[Trigger]:
         dropped = CRIME_LIKE
     else:
         dropped = {SEXUAL_VIOLENCE}
-    return [t for t in doc.triggers if t.kind not in dropped or t.modality == "background"]
+    return [t for t in doc.triggers if t.kind not in dropped or t.modality == Modality.BACKGROUND]
 
 
 def repeated_sentences(doc: Document) -> set[int]:
@@ -304,3 +309,14 @@ def repeated_sentences(doc: Document) -> set[int]:
             repeated.add(i)
         seen.add(key)
     return repeated
+
+
+# --- the shared Resources' attributes, for code not handed a Resources (see resources.py) ---
+
+
+def event_classes():
+    return shared_resources().event_classes
+
+
+def combinations():
+    return shared_resources().combinations

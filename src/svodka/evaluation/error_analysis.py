@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from ..model import Modality
 from .scoring import (
     GoldSet,
     Predictions,
@@ -23,7 +24,7 @@ from .scoring import (
     type_right,
 )
 
-ACTUAL = "actual"
+ACTUAL = Modality.ACTUAL
 
 
 @dataclass

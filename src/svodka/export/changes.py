@@ -11,6 +11,7 @@ import json
 
 from ..dataset import versions
 from ..dataset.store import Store
+from ..model import Modality
 from .acled import ACLED_COLUMNS, acled_row
 from .formats import ExportError, replacing
 
@@ -22,7 +23,7 @@ def changed_events(store: Store, since: str) -> list[tuple[str, dict]]:
     out = []
     for change, events in versions.changes_since(store, since).items():
         for event in events:
-            if event.get("modality") != "actual":
+            if event.get("modality") != Modality.ACTUAL:
                 continue
             full = store.get_event(event["id"]) if change != "removed" else None
             out.append((change, full or event))

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import codecs
 import math
-from functools import lru_cache
 
 import charset_normalizer
 
@@ -25,6 +24,7 @@ from .common import (
     ErrorHandler,
     warn_to_stderr,
 )
+from ..resources import shared_resources
 
 
 def decode_text(data: bytes, label: str, declared: str | None = None, on_warning: ErrorHandler = warn_to_stderr) -> str:
@@ -160,6 +160,12 @@ def is_cyrillic(ch: str) -> bool:
     return "\u0400" <= ch <= "\u04ff"
 
 
-@lru_cache(maxsize=None)
-def character_frequencies() -> dict[str, float]:
+def load_character_frequencies() -> dict[str, float]:
     return {row[0]: float(row[1]) / 100 for row in data_rows("ingest/letter_frequencies.tsv")}
+
+
+# --- the shared Resources' attributes, for code not handed a Resources (see resources.py) ---
+
+
+def character_frequencies():
+    return shared_resources().character_frequencies

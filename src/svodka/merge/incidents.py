@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from ..attach.splitting import BARE_DEATHS, PRECISION
 from ..detect.triggers import event_classes
 from ..lexicon import pattern_set
-from ..model import Document, Event
+from ..model import Document, Event, GeoPrecision
 
 MENTIONS = "merge/incident_mentions.tsv"
 HEADLINE = "headline"
@@ -81,9 +81,9 @@ def placed_within(host: Event, part: Event) -> bool:
     h, p = host.location.place, part.location.place
     if h.country != p.country:
         return False
-    if p.precision == "country":
-        return h.precision != "country"
-    return p.precision == "admin1" and h.precision in ("city", "landmark") and h.admin1 == p.name
+    if p.precision == GeoPrecision.COUNTRY:
+        return h.precision != GeoPrecision.COUNTRY
+    return p.precision == GeoPrecision.ADMIN1 and h.precision in (GeoPrecision.CITY, GeoPrecision.LANDMARK) and h.admin1 == p.name
 
 
 def place_key(event: Event):

@@ -14,17 +14,17 @@ import math
 from bisect import insort
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 
 from ..attach.sources.assignment import settle_sources, source_key
 from ..detect.triggers import combinations, event_classes
 from ..lexicon import data_rows
-from ..model import COUNT_SLOTS, Count, Document, Event, Source
+from ..model import COUNT_SLOTS, Count, CountSlot, Document, Event, GeoPrecision, Modality, Source, Verification
 from .incidents import incident_hosts, told_class, unplaced_hosts
+from ..resources import Resources, shared_resources
 
 PROTEST_SEVERITY = ["protest", "intervention", "excessive_force"]
-COARSE = ("country", "admin1")
-PRECISION_RANK = {"landmark": 0, "city": 1, "admin1": 2, "country": 3}
+COARSE = (GeoPrecision.COUNTRY, GeoPrecision.ADMIN1)
+PRECISION_RANK = {GeoPrecision.LANDMARK: 0, GeoPrecision.CITY: 1, GeoPrecision.ADMIN1: 2, GeoPrecision.COUNTRY: 3}
 SUPPORTED_WEIGHT = 0.75
 DEMONSTRATIONS = ("Protests", "Riots")
 ATTACKS_ON_PEOPLE = ("attack", "killing")  # what a case's wording may show was a clash with security forces
@@ -103,7 +103,7 @@ def absorb(target: Event, other: Event) -> None:
 def absorb_deaths(events: list[Event]) -> list[Event]:
     """Bare killings and deaths join the violent event at their place, else the last violent event before them."""
     classes = event_classes()
-    violent = [e for e in events if e.kind not in BARE_DEATHS and classes[e.kind].violent and e.modality == "actual"]
+    violent = [e for e in events if e.kind not in BARE_DEATHS and classes[e.kind].violent and e.modality == Modality.ACTUAL]
     # the violent events by place and by place and day, as positions in order, kept up to date as a target
     # takes a death's place or day; the earliest first word of any, which only falls as targets grow
     by_place: dict = {}
@@ -161,7 +161,7 @@ def absorb_coarse(events: list[Event]) -> list[Event]:
             and o.modality == e.modality and (o.date == e.date or not e.date_stated)
         ]
         alike = [o for o in precise if (family(o), o.sub_event_type) == (family(e), e.sub_event_type)]
-        violent = [o for o in precise if classes[o.kind].violent and classes[e.kind].violent and place.precision == "country"]
+        violent = [o for o in precise if classes[o.kind].violent and classes[e.kind].violent and place.precision == GeoPrecision.COUNTRY]
         if place and place.precision in COARSE and (alike or violent):
             absorb((alike or violent)[0], e)
         else:
@@ -199,7 +199,7 @@ def merge_same(events: list[Event]) -> list[Event]:
 
 def strongest_verification(kinds: list[str | None]) -> str | None:
     """A denial outweighs doubt."""
-    return "disputed" if "disputed" in kinds else "unconfirmed" if "unconfirmed" in kinds else None
+    return Verification.DISPUTED if Verification.DISPUTED in kinds else Verification.UNCONFIRMED if Verification.UNCONFIRMED in kinds else None
 
 
 def resolve_counts(event: Event) -> None:
@@ -230,7 +230,7 @@ def evidence_score(event: Event) -> float:
     score += 0.15 if any(getattr(event, slot) for slot in COUNT_SLOTS) else 0.0
     score += 0.1 if event.sources else 0.0
     score += 0.1 if event.date_stated else 0.0
-    score += 0.05 if event.location and event.location.place.precision != "country" else 0.0
+    score += 0.05 if event.location and event.location.place.precision != GeoPrecision.COUNTRY else 0.0
     return min(1.0, score)
 
 
@@ -249,8 +249,7 @@ class ConfidenceModel:
         return logistic(self.intercept + self.slope * score + offset)
 
 
-@lru_cache(maxsize=1)
-def confidence_model() -> ConfidenceModel:
+def load_confidence_model() -> ConfidenceModel:
     values = {row[0].strip(): float(row[1]) for row in data_rows("merge/confidence.tsv")}
     intercept, slope, unsupported = values.pop("intercept"), values.pop("slope"), values.pop("unsupported", 0.0)
     return ConfidenceModel(intercept, slope, class_offsets=values, unsupported=unsupported)
@@ -260,11 +259,11 @@ def logistic(x: float) -> float:
     return 1 / (1 + math.exp(-x))
 
 
-def confidence(event: Event) -> float:
+def confidence(event: Event, model: ConfidenceModel) -> float:
     """The probability that the event is real and of its type, from its evidence score, its class and
     whether the evidence rules accept it (data/confidence.tsv, fitted by `python tools/calibration.py`
     on events whose rightness is known; docs/accuracy.md)."""
-    return round(confidence_model().probability(evidence_score(event), event.kind, event.supported), 2)
+    return round(model.probability(evidence_score(event), event.kind, event.supported), 2)
 
 
 def supported(event: Event, events: list[Event]) -> bool:
@@ -284,8 +283,7 @@ class PartRule:
     # tells a demonstration with the host's act (the rallies that turned into the clash: its later riots are it)
 
 
-@lru_cache(maxsize=1)
-def part_rules() -> tuple[PartRule, ...]:
+def load_part_rules() -> tuple[PartRule, ...]:
     return tuple(PartRule(row[0].strip(), frozenset(t.strip() for t in row[1].split(",")), row[2].strip()) for row in data_rows("merge/event_parts.tsv"))
 
 
@@ -426,8 +424,7 @@ def absorb_unnamed_means(events: list[Event]) -> list[Event]:
     return kept
 
 
-@lru_cache(maxsize=1)
-def downing_words() -> frozenset[str]:
+def load_downing_words() -> frozenset[str]:
     return frozenset(row[0].strip() for row in data_rows("merge/downing_words.tsv"))
 
 
@@ -448,7 +445,7 @@ def strike_if_harmed(doc: Document, event: Event) -> None:
     # governs are the weapons downed, no one's death
     event.claims = [c for c in event.claims
                     if not any(t.start <= c.mention.anchor[0] < t.end for t in event.triggers) and not anchored_on_downing(doc, c)]
-    if any(c.slot in ("fatalities", "injured") and c.count.min > 0 for c in event.claims):
+    if any(c.slot in (CountSlot.FATALITIES, CountSlot.INJURED) and c.count.min > 0 for c in event.claims):
         cls = event_classes()[result]
         event.kind, event.event_type, event.sub_event_type = result, cls.event_type, cls.sub_event_type
 
@@ -457,7 +454,7 @@ def absorb_mentions(doc: Document, events: list[Event]) -> list[Event]:
     """The events told, each mention of one joined to it: merge's first part, which a window of a long
     document goes through on its own (what it tells is then held as few events), and again with the
     other windows' events, as merged events absorb each other as candidates do."""
-    events = [e for e in events if e.modality != "background"]
+    events = [e for e in events if e.modality != Modality.BACKGROUND]
     for event in events:
         strike_if_harmed(doc, event)
     events = absorb_parts(doc, events)
@@ -468,9 +465,13 @@ def absorb_mentions(doc: Document, events: list[Event]) -> list[Event]:
     return absorb_coarse(events)
 
 
-def merge(doc: Document, events: list[Event], min_confidence: float | None = None) -> list[Event]:
+def merge(
+    doc: Document, events: list[Event], min_confidence: float | None = None, resources: Resources | None = None
+) -> list[Event]:
     """The document's events, one per type, place and day: by default those the evidence rules accept
-    (`supported`); with `min_confidence`, every candidate at least that confident, accepted or not."""
+    (`supported`); with `min_confidence`, every candidate at least that confident, accepted or not. The
+    confidence model is the given Resources' (the process's shared one by default)."""
+    res = resources or Resources.shared()
     events = absorb_mentions(doc, events)
     # deaths with no act of violence told (an accident, an illness) are no event at all
     candidates = sorted((e for e in events if e.kind != "death"), key=lambda e: e.triggers[0].start)
@@ -482,8 +483,23 @@ def merge(doc: Document, events: list[Event], min_confidence: float | None = Non
         resolve_counts(event)
         settle_sources(event)
         event.verification = strongest_verification([event.verification] + [c.verification for c in event.claims])
-        event.confidence = confidence(event)
+        event.confidence = confidence(event, res.confidence_model)
     chosen = candidates if min_confidence is None else [e for e in candidates if e.confidence >= min_confidence]
     for number, event in enumerate(chosen, 1):
         event.id = f"e{number}"
     return chosen
+
+
+# --- the shared Resources' attributes, for code not handed a Resources (see resources.py) ---
+
+
+def confidence_model():
+    return shared_resources().confidence_model
+
+
+def part_rules():
+    return shared_resources().part_rules
+
+
+def downing_words():
+    return shared_resources().downing_words

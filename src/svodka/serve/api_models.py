@@ -7,12 +7,13 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
+from .. import schema
+from ..model import COUNT_SLOTS
 from ..records import interval_text
 
-Offsets = tuple[int, int]
-COUNT_SLOTS = ("fatalities", "injured", "arrested", "crowd")
+Offsets = schema.Span
 
 
 class EventSummary(BaseModel):
@@ -41,83 +42,47 @@ class EventPage(BaseModel):
     events: list[EventSummary]
 
 
-class Location(BaseModel):
-    name: str | None = None
-    country: str | None = None
-    admin1: str | None = None
-    lat: float | None = None
-    lon: float | None = None
-    geonameid: int | None = None
-    precision: str | None = None
-    evidence: Offsets | None = None
+# The shapes of one document's event are schema.py's, the record's one definition; these
+# keep the names the OpenAPI schema has always given them and show what the API leaves out.
 
 
-class Count(BaseModel):
+class Location(schema.Location):
+    landmark: str | None = Field(None, exclude=True)  # not in the API's JSON
+
+
+class Count(schema.Count):
     """A figure as an interval; `acled` is the single number ACLED's column takes."""
-    min: int | None = None
-    max: int | None = None
-    acled: int | None = None
-    text: str | None = None
-    evidence: Offsets | None = None
 
 
-class Actor(BaseModel):
-    role: str
-    name: str
-    category: str | None = None
-    evidence: Offsets | None = None
+class Actor(schema.Actor):
+    pass
 
 
-class ClaimSource(BaseModel):
+class ClaimSource(schema.Source):
     """Who a document says a claim comes from: named sources innermost first (the speaker, then each outlet that relayed it), or unnamed ones."""
-    chain: list[str] = []
-    unnamed: list[str] = []
-    inherited: bool = False
-    evidence: Offsets | None = None
 
 
-class Claim(BaseModel):
-    slot: str
-    min: int | None = None
-    max: int | None = None
-    text: str | None = None
-    evidence: Offsets | None = None
+class Claim(schema.Claim):
     source: ClaimSource | None = None
-    verification: str | None = None
-    distanced: bool = False
-    # set on a linked event's claims: the report it comes from
-    outlet: str | None = None
-    chain: list[str] = []
-    document: str | None = None
 
 
 class SourceChain(BaseModel):
+    """One report's source of a linked event: its chain, innermost first, and where it comes from."""
     outlet: str | None
     chain: list[str]
     document: str
 
 
-class Label(BaseModel):
+class Label(schema.Label):
     """How one source names an actor."""
-    source: list[str]
-    label: str
-    category: str | None = None
-    evidence: Offsets | None = None
 
 
-class Trigger(BaseModel):
-    text: str
-    evidence: Offsets
+class Trigger(schema.Trigger):
+    pass
 
 
-class ReportEvent(BaseModel):
+class ReportEvent(schema.Event):
     """An event as one document tells it."""
-    id: str
-    event_type: str
-    sub_event_type: str
-    modality: str
-    date: str | None = None
-    date_evidence: Offsets | None = None
     location: Location | None = None
     actors: list[Actor] = []
     fatalities: Count | None = None
@@ -127,10 +92,8 @@ class ReportEvent(BaseModel):
     sources: list[ClaimSource] = []
     claims: list[Claim] = []
     labels: list[Label] = []
-    verification: str | None = None
-    evidence: list[Offsets] = []
     triggers: list[Trigger] = []
-    confidence: float | None = None
+    acled: dict | None = Field(None, exclude=True)  # in the store's JSON and exports, not in the API's
     linked: str | None = None
 
 

@@ -13,26 +13,20 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from itertools import takewhile
-from functools import lru_cache
+
 
 from ...detect.triggers import EventClass, event_classes
 from ...lexicon import data_rows
-from ...model import Claim, CountMention, Document, Event, Label, Quote, Source
+from ...model import Claim, CountMention, Document, Event, Label, Modality, Quote, Source, Verification
+from ...resources import shared_resources
 from ..actors import find_actor_words
-from .speakers import (
-    Attribution,
-    VerificationMark,
-    attribute,
-    claims_event_type,
-    find_dateline_outlet,
-    find_lead_correspondent,
-    find_quote_spans,
-    find_responsibility_claims,
-    find_verification,
-    outlet_names,
-    outlet_table_names,
-    points_back,
-)
+from .attribution import Attribution, VerificationMark
+from .dateline import find_dateline_outlet, find_lead_correspondent
+from .outlets import outlet_names, outlet_table_names
+from .quotes import find_quote_spans
+from .responsibility import claims_event_type, find_responsibility_claims
+from .speakers import attribute
+from .verification import find_verification, points_back
 
 LEAD_PARAGRAPHS = 2  # the headline and the lead paragraph
 ANAPHOR_PARAGRAPHS = 2  # "в числе пострадавших" speaks of an event told at most a paragraph before
@@ -40,8 +34,11 @@ DISTANCING_QUOTE_MAX_CHARS = 40  # «"десятки"» distances a figure; a lo
 OWN_WORDS = "текст"  # the chain of words no one is quoted saying, when the outlet is unknown
 
 
-@lru_cache(maxsize=1)
 def anaphors() -> dict[str, frozenset[str]]:
+    return shared_resources().anaphors
+
+
+def load_anaphors() -> dict[str, frozenset[str]]:
     """Word -> the events it can refer back to (data/anaphors.tsv)."""
     return {row[0].strip(): frozenset(x.strip() for x in row[1].split(",")) for row in data_rows("attach/anaphors.tsv")}
 
@@ -65,9 +62,9 @@ def find_followers(doc: Document, speaking: set[int]) -> dict[int, list[int]]:
     triggered = set()
     for t in doc.triggers:
         triggered.add(t.sentence)
-        if t.modality == "actual":
+        if t.modality == Modality.ACTUAL:
             told.setdefault(t.sentence, []).append(classes[t.kind])
-        elif t.modality == "background":
+        elif t.modality == Modality.BACKGROUND:
             referred.setdefault(t.sentence, []).append(classes[t.kind])
     followers: dict[int, list[int]] = {}
     words = anaphors()
@@ -207,12 +204,12 @@ class Voices:
         told = self._told
         for mark in self.marks:
             paragraph = self.doc.sentences[mark.sentence].paragraph
-            whole = paragraph not in told and mark.kind == "unconfirmed"
+            whole = paragraph not in told and mark.kind == Verification.UNCONFIRMED
             if any(i <= mark.sentence and (whole or self.doc.sentences[i].paragraph == paragraph) for i in sentences):
                 kinds.add(mark.kind)
-            elif mark.kind == "disputed" and mark.sentence - 1 in sentences and points_back(self.doc.sentences[mark.sentence].tokens):
+            elif mark.kind == Verification.DISPUTED and mark.sentence - 1 in sentences and points_back(self.doc.sentences[mark.sentence].tokens):
                 kinds.add(mark.kind)  # "В Минобороны эти данные опровергли." opening the next paragraph
-        return "disputed" if "disputed" in kinds else "unconfirmed" if kinds else None
+        return Verification.DISPUTED if Verification.DISPUTED in kinds else Verification.UNCONFIRMED if kinds else None
 
     def labels_for(self, event: Event) -> list[Label]:
         labels = []
