@@ -113,8 +113,9 @@ MEASURE = """
 import resource, sys, time
 from tests.test_long_documents import long_text
 from svodka.model import Document
-from svodka.pipeline import extract, load_models
-load_models()
+from svodka.pipeline import extract
+from svodka.resources import Resources
+Resources.shared().preload()
 text = long_text(int(sys.argv[1]))
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 started = time.process_time()
