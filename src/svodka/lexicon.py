@@ -157,6 +157,18 @@ def is_word(token: Token) -> bool:
     return token.text.isalnum() or any(ch.isalnum() for ch in token.text)
 
 
+WORDS_REMEMBERED = 20_000  # the words each PatternSet remembers the patterns of: a long run meets ever more
+# words (names, misspellings), and its memos, one entry a word in each of some forty sets, grew without bound
+NO_PATTERNS: list = []  # shared by the words that begin none (never changed by a caller)
+
+
+def remember(memo: dict, key, found: list) -> None:
+    """Remember what a word found, forgetting all once WORDS_REMEMBERED are (the common words come back at once)."""
+    if len(memo) >= WORDS_REMEMBERED:
+        memo.clear()
+    memo[key] = found or NO_PATTERNS
+
+
 class PatternSet:
     def __init__(self, patterns: list[Pattern]):
         self.patterns = patterns
@@ -203,7 +215,7 @@ class PatternSet:
         found = self._starting.get(lemma)
         if found is None:
             found = self.by_first_lemma.get(lemma, []) + [p for prefix, p in self.by_first_prefix if lemma.startswith(prefix)]
-            self._starting[lemma] = found
+            remember(self._starting, lemma, found)
         return found
 
     def starting_with_form(self, form: str) -> list[Pattern]:
@@ -213,7 +225,7 @@ class PatternSet:
             found = self.by_first_form.get(form, []) + [
                 p for prefix, p in self.by_first_form_prefix if _written_prefix(prefix, form)
             ]
-            self._starting_form[form] = found
+            remember(self._starting_form, form, found)
         return found
 
     def starting_with_token(self, token: Token) -> list[Pattern]:
@@ -224,7 +236,7 @@ class PatternSet:
             by_form = self.starting_with_form(key[1]) if self.opens_by_form else []
             found = list(dict.fromkeys(self.starting_with(key[0]) + by_form))
             found.sort(key=lambda p: -len(p.elements))
-            self._longest_first[key] = found
+            remember(self._longest_first, key, found)
         return found
 
     def longest_at(

@@ -25,13 +25,14 @@ from .annotate.analysis import (
     tokenize_document,
     tokens_of,
 )
-from .annotate.segment import segment
+from .annotate.segment import BLANK_LINE
+from .annotate.windows import ReadSentence, Window, paragraph_windows, segment_document, shift
 from .attach.acled_actors import coding
 from .attach.events import attach
 from .attach.sources.speakers import attribute
 from .detect.triggers import NOT_AN_EVENT, detect
 from .lexicon import PatternSet, fold_yo
-from .merge.merging import merge
+from .merge.merging import absorb_mentions, merge
 from .model import Document, Sentence
 from .options import DEFAULT_OPTIONS, ExtractOptions
 from .resources import Resources, shared_resources
@@ -122,7 +123,7 @@ def analyse_document(doc: Document, shortcut: bool, resources: Resources) -> Non
     doc.events = []
     if shortcut and not can_name_event(doc.text):
         return
-    segment(doc)
+    segment_document(doc)
     if shortcut:
         triggers = resources.patterns(TRIGGERS)
         for sentence in sentences_that_may_hold_triggers(doc):
@@ -202,7 +203,7 @@ def read_for_quotes_stage(batch: Batch) -> None:
     reporting = {id(doc) for doc in batch.reporting}
     batch.quoting = [doc for doc in batch.documents if id(doc) not in reporting]
     for doc in batch.quoting:
-        segment(doc)
+        segment_document(doc)
         tokenize_document(doc)
 
 
@@ -245,19 +246,28 @@ def extract_all(
     every stage in turn, over the given Resources (the process's shared one by default)."""
     resources = resources or Resources.shared()
     resources.preload()
-    for documents_of_batch in batches(documents):
+    for documents_of_batch in batches(documents, options.window):
+        if len(documents_of_batch[0].text) > options.window:
+            yield extract_windowed(documents_of_batch[0], options, resources)
+            continue
         batch = Batch(documents_of_batch, options, resources)
         for step in STAGES:
             step.run(batch)
         yield from batch.documents
 
 
-def batches(documents: Iterable[Document]) -> Iterator[list[Document]]:
+def batches(documents: Iterable[Document], window: int | None = None) -> Iterator[list[Document]]:
     """The documents in order, in batches of up to DOCUMENTS_PER_BATCH documents and (but for a batch
-    of one) CHARACTERS_PER_BATCH characters of text."""
+    of one) CHARACTERS_PER_BATCH characters of text; a document longer than `window`, alone."""
     batch: list[Document] = []
     characters = 0
     for doc in documents:
+        if window is not None and len(doc.text) > window:
+            if batch:
+                yield batch
+            yield [doc]
+            batch, characters = [], 0
+            continue
         if batch and (len(batch) == DOCUMENTS_PER_BATCH or characters + len(doc.text) > CHARACTERS_PER_BATCH):
             yield batch
             batch, characters = [], 0
@@ -265,6 +275,40 @@ def batches(documents: Iterable[Document]) -> Iterator[list[Document]]:
         characters += len(doc.text)
     if batch:
         yield batch
+
+
+WHOLE_DOCUMENT_STAGES = ("merge", "acled")  # what a long document does once, over the events of all its windows
+
+
+def extract_windowed(doc: Document, options: ExtractOptions, resources: Resources) -> Document:
+    """A document longer than `options.window`, read a window of paragraphs at a time (annotate/windows.py):
+    each window goes through the stages up to attach and merges its own mentions of each event; what it
+    found is moved to the document's offsets and let go of but for its events (the document keeps no mentions,
+    and only its events' triggers; its sentences find their tokens again when asked). The events of all
+    windows are then merged as one document's are."""
+    blocks = BLANK_LINE.search(doc.text) is not None
+    doc.sentences, doc.triggers, doc.mentions, doc.events, doc.quotes = [], [], [], [], []
+    paragraph = 0
+    for start, end in paragraph_windows(doc.text, options.window, blocks):
+        window = Window(doc.id, doc.text[start:end], doc.published, doc.source, doc.url, doc.title,
+                        offset=start, blocks=blocks, first_paragraph=paragraph)
+        batch = Batch([window], options, resources)
+        for step in STAGES:
+            if step.name not in WHOLE_DOCUMENT_STAGES:
+                step.run(batch)
+        events = absorb_mentions(window, window.events)
+        shift([*window.triggers, *events, *window.quotes], start, len(doc.sentences), set())
+        if window.sentences:
+            paragraph = window.sentences[-1].paragraph + 1
+        doc.sentences += [ReadSentence(s, doc.text, start) for s in window.sentences]
+        doc.triggers += sorted((t for e in events for t in e.triggers), key=lambda t: t.start)
+        doc.events += events
+        doc.quotes += window.quotes
+    batch = Batch([doc], options, resources, reporting=[doc] if doc.events else [])
+    for step in STAGES:
+        if step.name in WHOLE_DOCUMENT_STAGES:
+            step.run(batch)
+    return doc
 
 
 def extract(doc: Document, options: ExtractOptions = DEFAULT_OPTIONS, resources: Resources | None = None) -> Document:

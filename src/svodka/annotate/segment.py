@@ -38,10 +38,14 @@ def is_headline(line: str) -> bool:
     return bool(stripped) and len(stripped) <= HEADLINE_MAX_CHARS and stripped[-1] not in CLOSING_PUNCTUATION
 
 
-def segment(doc: Document) -> Document:
+def segment(doc: Document, blocks: bool | None = None, first_paragraph: int = 0) -> Document:
+    """The document's sentences, with their paragraphs numbered from `first_paragraph`; `blocks`: whether
+    blank lines separate the paragraphs (by default, whether the text holds one; a window of a long
+    document is told what the whole text does)."""
     sentences = []
-    paragraph = 0
-    blocks = BLANK_LINE.search(doc.text) is not None
+    paragraph = first_paragraph
+    if blocks is None:
+        blocks = BLANK_LINE.search(doc.text) is not None
     previous_end = 0
     for line in LINE.finditer(doc.text):
         if not line.group().strip():

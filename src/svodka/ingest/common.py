@@ -108,9 +108,10 @@ class Limits:
     SVODKA_MAX_FEED_ENTRY and SVODKA_MAX_WARC_RECORD ("50M", "800K" or a byte count).
     """
 
-    # a text file, one JSON Lines record, the text of any document: extraction time grows with a
-    # document's length (a 10 MB text of dense news takes about 1.5 CPU minutes and 0.8 GB)
-    document: int = 16 * MB
+    # a text file, one JSON Lines record, the text of any document: a long one is read in windows of
+    # paragraphs, so memory stays bounded, but time grows with its length (a 30 MB text of dense news
+    # takes a few CPU minutes)
+    document: int = 64 * MB
     html: int = 20 * MB  # an HTML file or the page in a WARC response
     feed: int = 100 * MB  # an RSS or Atom file
     feed_entry: int = 5 * MB  # the text of one feed item

@@ -106,16 +106,38 @@ def absorb_deaths(events: list[Event]) -> list[Event]:
     """Bare killings and deaths join the violent event at their place, else the last violent event before them."""
     classes = event_classes()
     violent = [e for e in events if e.kind not in BARE_DEATHS and classes[e.kind].violent and e.modality == Modality.ACTUAL]
+    # the violent events by place and by place and day, as positions in order, kept up to date as a target
+    # takes a death's place or day; the earliest first word of any, which only falls as targets grow
+    by_place: dict = {}
+    by_day: dict = {}
+    for k, v in enumerate(violent):
+        by_place.setdefault(place_key(v), []).append(k)
+        by_day.setdefault((place_key(v), v.date), []).append(k)
+    earliest = min((v.triggers[0].start for v in violent), default=None)
     kept = []
     for e in events:
         if e.kind not in BARE_DEATHS or not violent or e.modality in UNREAL:
             kept.append(e)  # a death only planned, feared or supposed ("в память о погибшем") is none of an actual
             continue  # act's; one denied ("погибших нет") gives the act its zero
-        same_place = [v for v in violent if place_key(v) == place_key(e)]
-        same_day = [v for v in same_place if v.date == e.date]
-        before = [v for v in violent if v.triggers[0].start < e.triggers[0].start]
-        target = (same_day or same_place or before or violent)[0]
+        start = e.triggers[0].start
+        same_day, same_place = by_day.get((place_key(e), e.date)), by_place.get(place_key(e))
+        if same_day or same_place:
+            k = (same_day or same_place)[0]
+        elif start > earliest:  # the first violent event told before it (in order, mostly the first of all)
+            k = next(k for k, v in enumerate(violent) if v.triggers[0].start < start)
+        else:
+            k = 0
+        target = violent[k]
+        before = (place_key(target), target.date)
         absorb(target, e)
+        earliest = min(earliest, target.triggers[0].start)
+        after = (place_key(target), target.date)
+        if after != before:
+            by_day[before].remove(k)
+            insort(by_day.setdefault(after, []), k)
+            if after[0] != before[0]:
+                by_place[before[0]].remove(k)
+                insort(by_place.setdefault(after[0], []), k)
     return kept
 
 
@@ -509,10 +531,8 @@ def load_downing_words() -> frozenset[str]:
 def anchored_on_downing(doc: Document, claim) -> bool:
     """The claim's slot word is a downing verb ("10 уничтожены над Курской областью"): it counts weapons."""
     start = claim.mention.anchor[0]
-    for sentence in doc.sentences:
-        if sentence.start <= start < sentence.end:
-            return any(t.start == start and t.lemma in downing_words() for t in sentence.tokens)
-    return False
+    index = doc.sentence_at(start)  # by bisection: scanning the sentences for each claim was quadratic
+    return index is not None and any(t.start == start and t.lemma in downing_words() for t in doc.sentences[index].tokens)
 
 
 def without_downed_figures(doc: Document, event: Event) -> None:
@@ -554,14 +574,10 @@ def without_recalled_headlines(doc: Document, events: list[Event]) -> list[Event
                      and headlined(e))]
 
 
-def merge(
-    doc: Document, events: list[Event], min_confidence: float | None = None, resources: Resources | None = None
-) -> list[Event]:
-    """The document's events, one per type, place and day: by default those accepted (`accepted`: the
-    confidence model's threshold, or the evidence rules); with `min_confidence`, every candidate at least
-    that confident, accepted or not. The confidence model is the given Resources' (the process's shared
-    one by default)."""
-    res = resources or Resources.shared()
+def absorb_mentions(doc: Document, events: list[Event]) -> list[Event]:
+    """The events told, each mention of one joined to it: merge's first part, which a window of a long
+    document goes through on its own (what it tells is then held as few events), and again with the
+    other windows' events, as merged events absorb each other as candidates do."""
     events = without_recalled_headlines(doc, events)
     for event in events:
         without_downed_figures(doc, event)
@@ -574,7 +590,18 @@ def merge(
     events = absorb_unnamed_means(events)
     events = merge_same(events)
     events = named_classes(doc, events)
-    events = absorb_coarse(events)
+    return absorb_coarse(events)
+
+
+def merge(
+    doc: Document, events: list[Event], min_confidence: float | None = None, resources: Resources | None = None
+) -> list[Event]:
+    """The document's events, one per type, place and day: by default those accepted (`accepted`: the
+    confidence model's threshold, or the evidence rules); with `min_confidence`, every candidate at least
+    that confident, accepted or not. The confidence model is the given Resources' (the process's shared
+    one by default)."""
+    res = resources or Resources.shared()
+    events = absorb_mentions(doc, events)
     # deaths with no act of violence told (an accident, an illness) are no event at all
     candidates = sorted((e for e in events if e.kind != "death"), key=lambda e: e.triggers[0].start)
     for event in candidates:
