@@ -101,6 +101,15 @@ class PatternSet:
 
     def find(self, tokens: list[Token]) -> list[Match]:
         """All matches, each pattern anchored at every word; indices are into `tokens`."""
+        starting = self._starting
+        for t in tokens:  # most token lists open no pattern of a set: tell that by the remembered first lemmas
+            opened = starting.get(t.lemma)
+            if opened is None:
+                opened = self.starting_with(t.lemma)
+            if opened and is_word(t):
+                break
+        else:
+            return []
         words = [i for i, t in enumerate(tokens) if is_word(t)]
         lemmas = [tokens[i].lemma for i in words]
         found = []
