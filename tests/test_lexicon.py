@@ -38,8 +38,6 @@ def test_the_more_specific_of_overlapping_matches_wins():
     assert matches(patterns, "Саперы обнаружили взрывное устройство.") == [("found", "обнаружили взрывное устройство")]
 
 
-
-
 def test_rows_by_column_name_are_stripped_and_padded(monkeypatch):
     class Text:
         def joinpath(self, *parts):
@@ -59,3 +57,46 @@ def test_rows_by_column_name_are_stripped_and_padded(monkeypatch):
 
 def test_fold_yo_writes_yo_as_ye():
     assert lexicon.fold_yo("ещё самолёт") == "еще самолет"
+
+
+def tokens_of(text):
+    return lemmatised(text).sentences[0].tokens
+
+
+def test_a_written_form_element_matches_the_form_not_the_lemma():
+    patterns = PatternSet([Pattern.parse("=из =них", "of_them")])
+    assert patterns.longest_at(tokens_of("Из них двое ранены."), 0) == 2
+    lemma = PatternSet([Pattern.parse("из они", "of_them")])
+    assert lemma.longest_at(tokens_of("Из них двое ранены."), 0) == 2
+    assert PatternSet([Pattern.parse("=из =они", "x")]).longest_at(tokens_of("Из них двое."), 0) is None
+
+
+def test_a_long_written_prefix_takes_one_mistyped_letter():
+    cue = Pattern.parse("=подтвержд*", "unconfirmed")
+    assert PatternSet.first_in(cue, tokens_of("Подтварждений нет.")) == (0, 0)
+    assert PatternSet.first_in(Pattern.parse("=подт*", "x"), tokens_of("Подрт нет.")) is None
+
+
+def test_matching_over_tokens_counts_punctuation_and_tries_every_word_a_gap_allows():
+    cue = Pattern.parse("=назвал* ~8 =ложью", "disputed")
+    tokens = tokens_of("Его назвали лжецом, а слова назвали ложью.")
+    first, last = PatternSet.first_in(cue, tokens)
+    assert (tokens[first].text, tokens[last].text) == ("назвали", "ложью")
+    assert PatternSet.first_in(Pattern.parse("=по =данным", "x"), tokens_of("По, данным полиции")) is None
+
+
+def test_the_longest_match_at_a_position_and_the_match_ending_at_one():
+    patterns = PatternSet([Pattern.parse("=в", "x"), Pattern.parse("=в =том =числе", "x")])
+    tokens = tokens_of("Погибли пятеро, в том числе двое детей.")
+    assert patterns.longest_at(tokens, 3) == 6
+    assert patterns.ending_at(tokens, 6) == 3
+    assert patterns.ending_at(tokens, 4) is None  # the longest match at "в" ends further on
+
+
+def test_admitted_words_may_stand_before_the_second_element_up_to_a_limit():
+    patterns = PatternSet([Pattern.parse("=по =данным", "according")])
+    tokens = tokens_of("По официальным данным полиции, задержаны двое.")
+    adjective = lambda t: t.pos in ("ADJF", "PRTF")
+    assert patterns.longest_at(tokens, 0) is None
+    assert patterns.longest_at(tokens, 0, skip=adjective) == 3
+    assert patterns.longest_at(tokens, 0, limit=2, skip=adjective) is None

@@ -1,16 +1,33 @@
-"""Lemma patterns read from the data files, and matching them over tokens.
+"""Patterns read from the data files, and matching them over tokens: the one phrase matcher.
 
-A pattern is a sequence of elements separated by spaces; an element is one
-lemma or several joined by "|", a trailing "*" matches a lemma prefix, and
-"~N" between two elements lets up to N other words stand between them.
-Punctuation is invisible to patterns.
+A pattern is a sequence of elements separated by spaces. An element is one
+alternative or several joined by "|"; an alternative is a lemma ("митинг"),
+or with "=" before it the written form, lowercase with ё as е ("=них"); a
+trailing "*" makes either a prefix ("мародер*", "=подтвержд*"; a written
+prefix of six letters or more also takes the form with one letter mistyped).
+"~N" between two elements lets up to N other words stand between them ("…"
+is "~8").
+
+`PatternSet.find` looks for every match over the words of a token list, as
+triggers are found: punctuation is invisible, and each element takes the
+first word that fits. `PatternSet.longest_at`, `first_in` and `ending_at`
+match over all tokens, punctuation counted, forward from or backward to a
+position, trying every word a gap allows (as cues and fixed phrases are
+matched).
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 
+from rapidfuzz.distance import Levenshtein
+
 from .model import Token
+
+GAP = "…"  # a gap of a few words: "~8"
+MAX_GAP = 8
+TYPO_MIN_PREFIX = 6  # a written prefix this long takes one mistyped letter
 
 
 def fold_yo(text: str) -> str:
@@ -32,14 +49,36 @@ def data_rows(name: str, columns: tuple[str, ...] | None = None, strip: bool = F
     return rows
 
 
+def written(token: Token) -> str:
+    """The token as written, lowercase with ё as е: what a "=form" element compares."""
+    return fold_yo(token.text.lower())
+
+
+def _written_prefix(prefix: str, form: str) -> bool:
+    if form.startswith(prefix):
+        return True
+    return (
+        len(prefix) >= TYPO_MIN_PREFIX and len(form) >= len(prefix) - 1
+        and Levenshtein.distance(form[: len(prefix)], prefix, score_cutoff=1) <= 1
+    )
+
+
 @dataclass(frozen=True)
 class Element:
     lemmas: frozenset[str]
     prefixes: tuple[str, ...]
     gap: int  # words allowed before this element
+    forms: frozenset[str] = frozenset()  # "=form": written forms
+    form_prefixes: tuple[str, ...] = ()  # "=form*"
 
     def matches(self, lemma: str) -> bool:
         return lemma in self.lemmas or any(lemma.startswith(p) for p in self.prefixes)
+
+    def matches_form(self, form: str) -> bool:
+        return form in self.forms or any(_written_prefix(p, form) for p in self.form_prefixes)
+
+    def matches_token(self, token: Token) -> bool:
+        return self.matches(token.lemma) or bool(self.forms or self.form_prefixes) and self.matches_form(written(token))
 
 
 @dataclass(frozen=True)
@@ -53,15 +92,22 @@ class Pattern:
     def parse(source: str, label: str, weight: float = 1.0) -> "Pattern":
         elements, gap = [], 0
         for part in source.split():
+            if part == GAP:
+                gap = MAX_GAP
+                continue
             if part.startswith("~"):
                 gap = int(part[1:])
                 continue
             alternatives = fold_yo(part.lower()).split("|")
+            lemmas = [a for a in alternatives if not a.startswith("=")]
+            forms = [a[1:] for a in alternatives if a.startswith("=")]
             elements.append(
                 Element(
-                    frozenset(a for a in alternatives if not a.endswith("*")),
-                    tuple(a[:-1] for a in alternatives if a.endswith("*")),
+                    frozenset(a for a in lemmas if not a.endswith("*")),
+                    tuple(a[:-1] for a in lemmas if a.endswith("*")),
                     gap,
+                    frozenset(a for a in forms if not a.endswith("*")),
+                    tuple(a[:-1] for a in forms if a.endswith("*")),
                 )
             )
             gap = 0
@@ -75,6 +121,38 @@ class Match:
     last: int  # index of the last matched word (inclusive)
 
 
+def _end_from(
+    pattern: Pattern, tokens: list[Token], position: int, k: int, limit: int | None = None,
+    skip: Callable[[Token], bool] | None = None,
+) -> int | None:
+    """The last token of the pattern's elements from the k-th on, matched after `position` and
+    before `limit`, trying every token each gap allows (punctuation counts). `skip` admits the
+    tokens that may stand before the second element ("по официальным данным"): they are passed
+    up to the first that is that element or is not admitted."""
+    if k == len(pattern.elements):
+        return position
+    limit = len(tokens) if limit is None else limit
+    element = pattern.elements[k]
+    if k == 1 and skip is not None:
+        j = position + 1
+        while j < limit and skip(tokens[j]) and not element.matches_token(tokens[j]):
+            j += 1
+        position = j - 1
+    for candidate in range(position + 1, min(limit, position + 2 + element.gap)):
+        if element.matches_token(tokens[candidate]):
+            end = _end_from(pattern, tokens, candidate, k + 1, limit)
+            if end is not None:
+                return end
+    return None
+
+
+def last_token_at(pattern: Pattern, tokens: list[Token], i: int) -> int | None:
+    """The last token of the pattern matched from token i on, if it matches there."""
+    if not pattern.elements[0].matches_token(tokens[i]):
+        return None
+    return _end_from(pattern, tokens, i, 1)
+
+
 def is_word(token: Token) -> bool:
     return token.text.isalnum() or any(ch.isalnum() for ch in token.text)
 
@@ -84,12 +162,21 @@ class PatternSet:
         self.patterns = patterns
         self.by_first_lemma: dict[str, list[Pattern]] = {}
         self.by_first_prefix: list[tuple[str, Pattern]] = []
+        self.by_first_form: dict[str, list[Pattern]] = {}
+        self.by_first_form_prefix: list[tuple[str, Pattern]] = []
         for pattern in patterns:
             first = pattern.elements[0]
             for lemma in first.lemmas:
                 self.by_first_lemma.setdefault(lemma, []).append(pattern)
             self.by_first_prefix += [(prefix, pattern) for prefix in first.prefixes]
+            for form in first.forms:
+                self.by_first_form.setdefault(form, []).append(pattern)
+            self.by_first_form_prefix += [(prefix, pattern) for prefix in first.form_prefixes]
+        self.lengths = sorted({len(p.elements) for p in patterns}, reverse=True)
+        self.opens_by_form = bool(self.by_first_form or self.by_first_form_prefix)
         self._starting: dict[str, list[Pattern]] = {}
+        self._starting_form: dict[str, list[Pattern]] = {}
+        self._longest_first: dict[tuple[str, str], list[Pattern]] = {}
 
     @classmethod
     def from_file(cls, name: str) -> "PatternSet":
@@ -127,6 +214,69 @@ class PatternSet:
             found = self.by_first_lemma.get(lemma, []) + [p for prefix, p in self.by_first_prefix if lemma.startswith(prefix)]
             self._starting[lemma] = found
         return found
+
+    def starting_with_form(self, form: str) -> list[Pattern]:
+        """The patterns whose first element the written form matches."""
+        found = self._starting_form.get(form)
+        if found is None:
+            found = self.by_first_form.get(form, []) + [
+                p for prefix, p in self.by_first_form_prefix if _written_prefix(prefix, form)
+            ]
+            self._starting_form[form] = found
+        return found
+
+    def starting_with_token(self, token: Token) -> list[Pattern]:
+        """The patterns whose first element the token matches, by lemma or written form, longest first."""
+        key = (token.lemma, written(token) if self.opens_by_form else "")
+        found = self._longest_first.get(key)
+        if found is None:
+            by_form = self.starting_with_form(key[1]) if self.opens_by_form else []
+            found = list(dict.fromkeys(self.starting_with(key[0]) + by_form))
+            found.sort(key=lambda p: -len(p.elements))
+            self._longest_first[key] = found
+        return found
+
+    def longest_at(
+        self, tokens: list[Token], i: int, limit: int | None = None, skip: Callable[[Token], bool] | None = None
+    ) -> int | None:
+        """The end (exclusive) of the longest match starting at token i and ending by `limit`,
+        over all tokens (see `_end_from` for `skip`)."""
+        found = self.longest_match_at(tokens, i, limit, skip)
+        return found[1] if found else None
+
+    def longest_match_at(
+        self, tokens: list[Token], i: int, limit: int | None = None, skip: Callable[[Token], bool] | None = None
+    ) -> tuple[Pattern, int] | None:
+        """The longest pattern matching from token i by `limit`, and the end (exclusive) of its match."""
+        if i >= (len(tokens) if limit is None else limit):
+            return None
+        for pattern in self.starting_with_token(tokens[i]):
+            last = _end_from(pattern, tokens, i, 1, limit, skip)
+            if last is not None:
+                return pattern, last + 1
+        return None
+
+    def ending_at(self, tokens: list[Token], end: int) -> int | None:
+        """The start of a match of n tokens ending just before token `end`, the longest n first,
+        where the longest match at that start ends there too."""
+        for length in self.lengths:
+            start = end - length
+            if start >= 0 and self.longest_at(tokens, start) == end:
+                return start
+        return None
+
+    def opened_in(self, tokens: list[Token]) -> set[int]:
+        """The ids of the patterns some token of the list opens: only those can match there."""
+        return {id(p) for t in tokens for p in self.starting_with_token(t)}
+
+    @staticmethod
+    def first_in(pattern: Pattern, tokens: list[Token]) -> tuple[int, int] | None:
+        """The first match of the pattern in the tokens, punctuation counted: (first, last) token indices."""
+        for i in range(len(tokens)):
+            last = last_token_at(pattern, tokens, i)
+            if last is not None:
+                return i, last
+        return None
 
     @staticmethod
     def _match_rest(pattern: Pattern, lemmas: list[str], start: int) -> int | None:

@@ -207,9 +207,84 @@ class Resources:
         return acled_actors.load_acled_spellings()
 
     # --- attach/sources ------------------------------------------------------------------
-    # The lexicons of attach/sources/ (speech verbs and according phrases, outlets, unnamed
-    # sources, body names, name endings, responsibility, anaphors) go here, one cached_property
-    # each calling the sources module's load_* builder, once that package's split has landed.
+
+    @cached_property
+    def anaphors(self) -> Any:
+        from .attach.sources import assignment
+
+        return assignment.load_anaphors()
+
+    @cached_property
+    def month_words(self) -> Any:
+        from .attach.sources import dateline
+
+        return dateline.load_month_words()
+
+    @cached_property
+    def body_names(self) -> Any:
+        from .attach.sources import body_names
+
+        return body_names.load_body_names()
+
+    @cached_property
+    def speech_lexicon(self) -> Any:
+        from .attach.sources import speech_words
+
+        return speech_words.load_lexicon()
+
+    @cached_property
+    def responsibility_lexicon(self) -> Any:
+        from .attach.sources import speech_words
+
+        return speech_words.load_responsibility_lexicon()
+
+    @cached_property
+    def name_endings(self) -> Any:
+        from .attach.sources import names
+
+        return names.load_name_endings()
+
+    @cached_property
+    def backward_phrases(self) -> Any:
+        from .attach.sources import verification
+
+        return verification.load_backward_forms_or_lemmas()
+
+    @cached_property
+    def source_cues(self) -> Any:
+        from .attach.sources import cues
+
+        return cues.load_cue_set()
+
+    @cached_property
+    def outlet_forms(self) -> Any:
+        from .attach.sources import outlets
+
+        return outlets.load_outlet_forms()
+
+    @cached_property
+    def outlet_names(self) -> Any:
+        from .attach.sources import outlets
+
+        return outlets.load_outlet_names()
+
+    @cached_property
+    def outlet_table_names(self) -> Any:
+        from .attach.sources import outlets
+
+        return outlets.load_outlet_table_names()
+
+    @cached_property
+    def outlet_kinds(self) -> Any:
+        from .attach.sources import outlets
+
+        return outlets.load_outlet_kinds()
+
+    @cached_property
+    def country_adjectives(self) -> Any:
+        from .attach.sources import bodies
+
+        return bodies.load_country_adjectives()
 
     # --- merge -------------------------------------------------------------------------
 

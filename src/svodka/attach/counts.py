@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..annotate.analysis import readings
-from ..lexicon import data_rows, fold_yo
+from ..lexicon import Pattern, PatternSet, data_rows, fold_yo
 from ..model import Count, CountMention, CountSlot, Document, Token
 from ..resources import shared_resources
 
@@ -97,36 +97,25 @@ def is_word(token: Token, word: str) -> bool:
     return norm(token.text) == word or token.lemma == word
 
 
+def form_or_lemma(phrase: tuple[str, ...]) -> str:
+    """A phrase of quantifiers.tsv in lexicon.py's notation: each word its written form or its lemma."""
+    return " ".join(f"={w}|{w}" for w in phrase)
+
+
 @lru_cache(maxsize=None)
-def phrases_opening(kind: str) -> dict[str, list[tuple[str, ...]]]:
-    """The phrases of a kind by their first word, longest first, as `phrase_at` tries them."""
-    index: dict[str, list[tuple[str, ...]]] = {}
-    for phrase in lexicon().phrases.get(kind, []):
-        index.setdefault(phrase[0], []).append(phrase)
-    return index
+def phrases_opening(kind: str) -> PatternSet:
+    """The phrases of a kind as patterns, indexed by their first word, as `phrase_at` tries them."""
+    return PatternSet([Pattern.parse(form_or_lemma(phrase), kind) for phrase in lexicon().phrases.get(kind, [])])
 
 
 def phrase_at(tokens: list[Token], i: int, kind: str) -> int | None:
     """End (exclusive) of the longest phrase of `kind` starting at token i."""
-    if i >= len(tokens):
-        return None
-    opening = phrases_opening(kind)
-    form, lemma = norm(tokens[i].text), tokens[i].lemma
-    candidates = opening.get(form, []) + (opening.get(lemma, []) if lemma != form else [])
-    for phrase in sorted(candidates, key=len, reverse=True) if len(candidates) > 1 else candidates:
-        end = i + len(phrase)
-        if end <= len(tokens) and all(is_word(tokens[i + k], w) for k, w in enumerate(phrase[1:], 1)):
-            return end
-    return None
+    return phrases_opening(kind).longest_at(tokens, i)
 
 
 def phrase_before(tokens: list[Token], end: int, kind: str) -> int | None:
     """Start of the longest phrase of `kind` ending just before token `end`."""
-    for length in sorted({len(p) for p in lexicon().phrases.get(kind, [])}, reverse=True):
-        start = end - length
-        if start >= 0 and phrase_at(tokens, start, kind) == end:
-            return start
-    return None
+    return phrases_opening(kind).ending_at(tokens, end)
 
 
 @dataclass

@@ -13,26 +13,20 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from itertools import takewhile
-from functools import lru_cache
+
 
 from ...detect.triggers import EventClass, event_classes
 from ...lexicon import data_rows
 from ...model import Claim, CountMention, Document, Event, Label, Modality, Quote, Source, Verification
+from ...resources import shared_resources
 from ..actors import find_actor_words
-from .speakers import (
-    Attribution,
-    VerificationMark,
-    attribute,
-    claims_event_type,
-    find_dateline_outlet,
-    find_lead_correspondent,
-    find_quote_spans,
-    find_responsibility_claims,
-    find_verification,
-    outlet_names,
-    outlet_table_names,
-    points_back,
-)
+from .attribution import Attribution, VerificationMark
+from .dateline import find_dateline_outlet, find_lead_correspondent
+from .outlets import outlet_names, outlet_table_names
+from .quotes import find_quote_spans
+from .responsibility import claims_event_type, find_responsibility_claims
+from .speakers import attribute
+from .verification import find_verification, points_back
 
 LEAD_PARAGRAPHS = 2  # the headline and the lead paragraph
 ANAPHOR_PARAGRAPHS = 2  # "в числе пострадавших" speaks of an event told at most a paragraph before
@@ -40,8 +34,11 @@ DISTANCING_QUOTE_MAX_CHARS = 40  # «"десятки"» distances a figure; a lo
 OWN_WORDS = "текст"  # the chain of words no one is quoted saying, when the outlet is unknown
 
 
-@lru_cache(maxsize=1)
 def anaphors() -> dict[str, frozenset[str]]:
+    return shared_resources().anaphors
+
+
+def load_anaphors() -> dict[str, frozenset[str]]:
     """Word -> the events it can refer back to (data/anaphors.tsv)."""
     return {row[0].strip(): frozenset(x.strip() for x in row[1].split(",")) for row in data_rows("attach/anaphors.tsv")}
 

@@ -1,0 +1,177 @@
+"""The speaker a stretch of tokens names: a person, an unnamed source, an office holder, a body."""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ...model import Token
+from .attribution import Speaker
+from .bodies import (
+    antecedent_name,
+    body_name,
+    body_named_elsewhere,
+    country_adjectives,
+    is_possessor,
+    organisation_before,
+    phrase_name,
+    quoted_body_name,
+    tail_end,
+)
+from .grammar import LOCATIVE_PREPOSITIONS, NAME_TAGS, agrees, can_be_locative, is_latin, is_modifier, is_noun
+from .names import person_name, role_before
+from .outlets import outlet_kinds
+from .speech_words import lexicon
+
+if TYPE_CHECKING:
+    from .view import View
+
+
+def speaker_in(view: View, first: int, last: int, genitive: bool, verb: Token | None) -> Speaker | None:
+    """The person, unnamed source, organisation or body the tokens name."""
+    for i in range(first, last):
+        person = view.mention_at(i, "PER")
+        if person and i not in view.outlet_at and i not in view.in_link and not is_possessor(view, person):
+            return Speaker(person_name(view, person), (person.start, person.end), person=True)
+    for i in range(first, last):
+        end = unnamed_at(view, i, last)
+        if end:
+            return Speaker(phrase_name(view, i, end), view.span(i, end), unnamed=True)
+    i = first
+    while i < last:
+        t = view.tokens[i]
+        named = quoted_body_name(view, i, last)
+        if named:
+            return named
+        if lexicon().has("speech_noun", t) or lexicon().has("press_office", t) or speaks_for_body(view, i, last):
+            genitive = True
+        elif i not in view.outlet_at and is_head(view, i, first, genitive):
+            end = tail_end(view, i + 1, last)
+            if not (genitive or verb is None or agrees(t, verb, after_locative(view, i, first))):
+                i = end  # "гибель двух человек подтвердил": an object with its modifiers
+                continue
+            start = i
+            while start > first and is_modifier(view.tokens[start - 1]) and not lexicon().has("speech_noun", view.tokens[start - 1]):
+                start -= 1  # "данные полиции": the speech noun read as an adjective is not the body's
+            if start == i and end == i + 1 and lexicon().has("anaphoric_body", t):
+                antecedent = organisation_before(view, t.start)
+                if antecedent:
+                    return Speaker(antecedent_name(view, antecedent), (t.start, t.end))
+                # "в ведомстве заявили" with no body named before: no one the text names
+                return Speaker(t.lemma, view.span(i, end), unnamed=True)
+            holder = office_holder(view, i, end)
+            if holder:
+                return holder
+            if start < i and end == i + 1 and all(lexicon().has("deictic", view.tokens[k]) for k in range(start, i)):
+                named = body_named_elsewhere(view, i)  # "местная облпрокуратура" after "Донецкая облпрокуратура"
+                if named:
+                    return Speaker(named, view.span(start, end))
+                return Speaker(phrase_name(view, start, end).lower(), view.span(start, end), unnamed=True)
+            name = body_name(view, start, i, end)
+            bare = is_bare_common(view, start, i, end) and name.lower() == phrase_name(view, start, end).lower()
+            if start > first and view.tokens[start - 1].text.lower() in LOCATIVE_PREPOSITIONS:
+                start -= 1  # "в комендатуре": the evidence keeps the preposition
+            if bare:  # "полиция", "официальные лица", "ректор": no one the text ties to one body
+                return Speaker(name[:1].lower() + name[1:], view.span(start, end), unnamed=True)
+            return Speaker(name, view.span(start, end))
+        i += 1
+    return None
+
+
+def is_head(view: View, i: int, first: int, genitive: bool) -> bool:
+    t = view.tokens[i]
+    if i in view.in_link or not re.search(r"\w", t.text) or lexicon().has("not_speaker", t):
+        return False
+    if not is_noun(t) or t.tags & NAME_TAGS and not view.mention_at(i, "ORG"):
+        return False
+    if any(lexicon().has(kind, t) for kind in ("medium", "correspondent", "speech_noun", "press_office")):
+        return False
+    if speaks_for_body(view, i, len(view.tokens)):
+        return False
+    if t.lemma in outlet_kinds() or view.mention_at(i, "PER"):
+        return False
+    prev = view.tokens[i - 1].text.lower() if i > first else ""
+    if i > first and (view.tokens[i - 1].pos == "NUMR" or prev.isdigit()):
+        return False  # "двух человек": what is counted, not who speaks
+    if view.mention_at(i, "ORG"):
+        return prev in LOCATIVE_PREPOSITIONS or view.tokens[i - 1].pos != "PREP" if i > first else True
+    if genitive or "nomn" in t.tags or "Fixd" in t.tags or "Abbr" in t.tags or is_latin(t.text):
+        return True
+    return after_locative(view, i, first)
+
+
+def is_bare_common(view: View, start: int, head: int, end: int) -> bool:
+    """A common noun with only plain adjectives before it and nothing after it: no name, no
+    country, no place, no abbreviation ("полиция", "правоохранители", "официальные лица")."""
+    if end != head + 1 or view.mention_at(head, "LOC") or "anim" not in view.tokens[head].tags:
+        return False
+    org = view.mention_at(head, "ORG")
+    if org and (org.start < view.tokens[start].start or org.end > view.tokens[head].end):
+        return False  # the word is part of a longer name NER found
+    countries = country_adjectives()
+    for k in range(start, end):
+        t = view.tokens[k]
+        written = t.text if k > view.sentence_range[view.sentence_of[k]][0] else t.text[:1].lower() + t.text[1:]
+        if not written.islower() or t.tags & ({"Abbr", "Fixd"} | NAME_TAGS) or t.lemma in countries:
+            return False
+    return True
+
+
+def office_at(view: View, i: int, end: int) -> tuple[str, int] | None:
+    """The kind of office ("region_head") the tokens from i name, and the token after its words."""
+    found = lexicon().offices.longest_match_at(view.tokens, i, end)
+    return (found[0].label, found[1]) if found else None
+
+
+def office_holder(view: View, head: int, end: int) -> Speaker | None:
+    """ "глава региона" after "губернатор Белгородской области Вячеслав Гладков": the person
+    named before with an office of that kind, when the words name the office alone or as he held it."""
+    office = office_at(view, head, end)
+    if office is None or "anim" not in view.tokens[head].tags:
+        return None
+    kind, office_end = office
+    said = [t.lemma for t in view.tokens[head:end]]
+    char = view.tokens[head].start
+    for m in view.mentions_backwards(char, inclusive=True):
+        if m.kind != "PER" or m.end > char:
+            continue
+        k = view.token_index(m.start)
+        role = role_before(view, k) if k is not None else None
+        j = view.by_start.get(role.start) if role is not None else None
+        held = office_at(view, j, k) if j is not None else None
+        if held is None or held[0] != kind:
+            continue
+        if office_end == end or [t.lemma for t in view.tokens[j:k]] == said:
+            return Speaker(person_name(view, m), view.span(head, end), person=True)
+        return None
+    return None
+
+
+def speaks_for_body(view: View, i: int, last: int) -> bool:
+    """ "представитель армии": the spokesperson stands for the body named after it."""
+    tokens = view.tokens
+    if not lexicon().has("spokesperson", tokens[i]) or i + 1 >= last or view.mention_at(i + 1, "PER"):
+        return False
+    return (is_noun(tokens[i + 1]) or is_modifier(tokens[i + 1])) and "gent" in tokens[i + 1].tags
+
+
+def after_locative(view: View, i: int, first: int) -> bool:
+    t = view.tokens[i]
+    prev = view.tokens[i - 1].text.lower() if i > first else ""
+    return prev in LOCATIVE_PREPOSITIONS and can_be_locative(t)
+
+
+def unnamed_at(view: View, i: int, last: int) -> int | None:
+    """The end of an unnamed-source phrase starting at i, with its "в органах" tail."""
+    tokens = view.tokens
+    end = lexicon().unnamed_phrases.longest_at(tokens, i, last)
+    if end is not None:
+        while end < last and (
+            tokens[end].text.lower() in LOCATIVE_PREPOSITIONS | {"из", "при", "среди"}
+            or (is_noun(tokens[end]) or is_modifier(tokens[end])) and not tokens[end].tags & {"nomn"}
+            and end > i
+        ):
+            end += 1
+        while is_modifier(tokens[end - 1]) or tokens[end - 1].pos == "PREP":
+            end -= 1
+        return end
+    return None
