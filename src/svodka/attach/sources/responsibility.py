@@ -14,7 +14,7 @@ def claims_event_type(event_type: str) -> bool:
 
 def claims_responsibility(tokens: list[Token]) -> bool:
     opened = cues_opened_in(tokens)
-    return any(id(cue) in opened and match_cue(cue, tokens) for cue in responsibility_lexicon()[0])
+    return any(id(cue) in opened and match_cue(cue, tokens, opened) for cue in responsibility_lexicon()[0])
 
 
 def find_responsibility_claims(doc: Document) -> list[Attribution]:

@@ -35,7 +35,7 @@ def find_verification(doc: Document) -> list[VerificationMark]:
     for index, sentence in enumerate(doc.sentences):
         opened = cues_opened_in(sentence.tokens)
         for kind, cue in lexicon().cues:
-            hit = id(cue) in opened and match_cue(cue, sentence.tokens)
+            hit = id(cue) in opened and match_cue(cue, sentence.tokens, opened)
             if hit:
                 marks.append(VerificationMark(kind, (sentence.tokens[hit[0]].start, sentence.tokens[hit[1]].end), index))
                 break
