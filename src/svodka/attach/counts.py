@@ -63,7 +63,8 @@ class Lexicon:
     slot_words: dict[str, list[SlotWord]]
 
 
-def norm(word: str) -> str:
+@lru_cache(maxsize=200_000)
+def norm(word: str) -> str:  # remembered: asked of each word many times
     return fold_yo(word.lower())
 
 
@@ -242,13 +243,14 @@ def ends_with_multiplier(tokens: list[Token], end: int) -> bool:
 
 
 def starts_quantity(token: Token) -> bool:
+    return opens_quantity(token.text, token.lemma)
+
+
+@lru_cache(maxsize=200_000)
+def opens_quantity(text: str, lemma: str) -> bool:
+    """`starts_quantity` of a word (a cache of a pure function of the word over the shared Resources' counts)."""
     lex = lexicon()
-    return (
-        token.text[0].isdigit()
-        or token.lemma in lex.numbers
-        or token.lemma in lex.multipliers
-        or norm(token.text) in lex.vague
-    )
+    return text[0].isdigit() or lemma in lex.numbers or lemma in lex.multipliers or norm(text) in lex.vague
 
 
 def apply_bound(kind: str, low: int, high: int) -> tuple[int, int | None]:
