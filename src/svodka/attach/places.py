@@ -516,7 +516,13 @@ class Gazetteer:
         """The longest index match starting at each token, left to right, without overlaps."""
         found = []
         i = 0
+        openings = self._openings
         while i < len(tokens):
+            token = tokens[i]
+            opening = openings.get((token.text, token.lemma))
+            if opening is not None and not opening[1] and "-" not in token.text and not is_all_capitals(token):
+                i += 1  # a word remembered to begin no name (what _longest_at would tell, at the cost of a call)
+                continue
             match = self._longest_at(tokens, i)
             if match:
                 found.append(match)
