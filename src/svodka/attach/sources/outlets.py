@@ -111,8 +111,13 @@ class OutletSpan:
 
 def find_outlets(view: View) -> list[OutletSpan]:
     found: list[OutletSpan] = []
+    forms, kinds, opening = outlet_forms(), outlet_kinds(), view.quote_opening
     i = 0
     while i < len(view.tokens):
+        token = view.tokens[i]
+        if token.lemma not in forms and token.lemma not in kinds and token.start not in opening:
+            i += 1  # no table outlet, genre noun or opening quote here: none of the three can match
+            continue
         hit = table_outlet_at(view, i) or quoted_outlet_at(view, i) or quoted_name_after_verb(view, i)
         if hit:
             found.append(hit)
