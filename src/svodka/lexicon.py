@@ -161,7 +161,13 @@ def last_token_at(pattern: Pattern, tokens: list[Token], i: int) -> int | None:
 
 
 def is_word(token: Token) -> bool:
-    return token.text.isalnum() or any(ch.isalnum() for ch in token.text)
+    return is_word_text(token.text)
+
+
+@lru_cache(maxsize=200_000)
+def is_word_text(text: str) -> bool:
+    """Whether a token written so is a word (holds a letter or digit), remembered per text."""
+    return text.isalnum() or any(ch.isalnum() for ch in text)
 
 
 class PatternSet:
@@ -196,7 +202,7 @@ class PatternSet:
     def find(self, tokens: list[Token]) -> list[Match]:
         """All matches, each pattern anchored at every word; indices are into `tokens`."""
         starting = self._starting
-        for t in tokens:  # most token lists open no pattern of a set: tell that by the remembered first lemmas
+        for k, t in enumerate(tokens):  # most token lists open no pattern of a set: tell that by the remembered first lemmas
             opened = starting.get(t.lemma)
             if opened is None:
                 opened = self.starting_with(t.lemma)
@@ -204,11 +210,12 @@ class PatternSet:
                 break
         else:
             return []
-        words = [i for i, t in enumerate(tokens) if is_word(t)]
+        words = [i for i in range(k, len(tokens)) if is_word_text(tokens[i].text)]  # no match starts before word k
         lemmas = [tokens[i].lemma for i in words]
         found = []
         for start, lemma in enumerate(lemmas):
-            for pattern in self.starting_with(lemma):
+            patterns = starting.get(lemma)
+            for pattern in self.starting_with(lemma) if patterns is None else patterns:
                 end = self._match_rest(pattern, lemmas, start)
                 if end is not None:
                     found.append(Match(pattern, words[start], words[end]))
