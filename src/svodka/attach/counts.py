@@ -143,11 +143,14 @@ class Phrase:
 
 
 def find_anchors(tokens: list[Token]) -> list[Anchor]:
-    lex = lexicon()
+    slot_words = lexicon().slot_words
     anchors = []
     for i, token in enumerate(tokens):
-        entries = lex.slot_words.get(norm(token.text), []) + lex.slot_words.get(token.lemma, [])
-        if not entries or phrase_before(tokens, i, "among") is not None:
+        by_form, by_lemma = slot_words.get(norm(token.text)), slot_words.get(token.lemma)
+        if not (by_form or by_lemma):
+            continue  # most words are no slot word
+        entries = (by_form or []) + (by_lemma or [])
+        if phrase_before(tokens, i, "among") is not None:
             continue  # "среди погибших — двое детей": a part of the toll, not the toll
         window = tokens[max(0, i - CONTEXT_REACH) : i + CONTEXT_REACH + 1]
         for entry in entries:
