@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from ...annotate.analysis import morph_analyzer
-from ...lexicon import fold_yo
+from ...lexicon import written_form
 from ...model import Document, Quote, Span, Token
 from .attribution import Attribution, Resolved, Speaker, dedupe
 from .body_names import name_bodies
@@ -133,7 +133,7 @@ class Attributor:
         """Attribute the trigger at token i if there is one; return where to continue."""
         tokens = self.view.tokens
         t = tokens[i]
-        opens_according = fold_yo(t.text.lower()) in self.lex.according_openers
+        opens_according = written_form(t.text) in self.lex.according_openers
         speaks = t.pos == "VERB" and (self.lex.has("verb", t) or self.lex.has("relay", t))
         if not (opens_according or speaks) or inside_quote(self.view, i):
             return i + 1
