@@ -42,9 +42,14 @@ class Attributor:
     # -- the walk
 
     def run(self) -> None:
+        tokens, openers = self.view.tokens, self.lex.according_openers
         for sentence, (first, last) in enumerate(self.view.sentence_range):
             i = first
             while i < last:
+                t = tokens[i]
+                if t.pos != "VERB" and written_form(t.text) not in openers:
+                    i += 1  # neither a speech verb nor an according phrase's opener: _attribute_at would pass it
+                    continue
                 i = self._attribute_at(i, first, last, sentence)
             self._signature(sentence, first, last)
             self._headed_by_speaker(sentence, first, last)
