@@ -24,7 +24,7 @@ from datetime import date, timedelta
 from typing import TypeVar
 
 from ..annotate.analysis import tokens_of
-from ..lexicon import Match, Pattern, PatternSet, data_rows, fold_yo
+from ..lexicon import Match, Pattern, PatternSet, data_rows, fold_yo, written_form
 from ..model import DateMention, Document, Token
 from ..resources import shared_resources
 
@@ -105,7 +105,7 @@ class Scanner:
 
     def __init__(self, tokens: list[Token], anchor: date | None):
         self.tokens = tokens
-        self.forms = [fold_yo(t.text.lower()) for t in tokens]  # form() runs ~20 times per token
+        self.forms = [written_form(t.text) for t in tokens]  # form() runs ~20 times per token
         self.anchor = anchor
         self.words = words()
         self.event_relative = {m.first: m for m in self.words.event_relative.find(tokens)}
