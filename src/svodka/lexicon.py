@@ -55,7 +55,7 @@ def written(token: Token) -> str:
     return written_form(token.text)
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=50_000)
 def written_form(text: str) -> str:
     """`written` of a token's text (remembered: matching asks it of a word many times)."""
     return fold_yo(text.lower())
@@ -164,7 +164,7 @@ def is_word(token: Token) -> bool:
     return is_word_text(token.text)
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=50_000)
 def is_word_text(text: str) -> bool:
     """Whether a token written so is a word (holds a letter or digit), remembered per text."""
     return text.isalnum() or any(ch.isalnum() for ch in text)

@@ -63,7 +63,7 @@ class Lexicon:
     slot_words: dict[str, list[SlotWord]]
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=50_000)
 def norm(word: str) -> str:  # remembered: asked of each word many times
     return fold_yo(word.lower())
 
@@ -249,7 +249,7 @@ def starts_quantity(token: Token) -> bool:
     return opens_quantity(token.text, token.lemma)
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=50_000)
 def opens_quantity(text: str, lemma: str) -> bool:
     """`starts_quantity` of a word (a cache of a pure function of the word over the shared Resources' counts)."""
     lex = lexicon()

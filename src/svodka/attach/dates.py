@@ -367,7 +367,7 @@ def date_like(tokens: list[Token]) -> list[bool]:
     return [is_date_like(t.text, t.lemma) for t in tokens]
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=50_000)
 def is_date_like(text: str, lemma: str) -> bool:
     """`date_like` of one word (a cache of a pure function of the word over the shared Resources' date words)."""
     known = date_words()

@@ -31,7 +31,7 @@ MIN_POPULATION = 5000
 VILLAGE_COUNTRIES = frozenset({"RU", "UA", "BY"})
 VILLAGE_DATASET = "cities500.json"
 MAX_NAME_TOKENS = 6
-MAX_EXTENSIONS = 200_000  # name extensions remembered (Gazetteer._extension)
+MAX_EXTENSIONS = 50_000  # name extensions remembered (Gazetteer._extension)
 CACHE_FORMAT = 3
 
 # Russian letters only: drops Ukrainian, Serbian, Kazakh and other Cyrillic spellings.
