@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 
 from rapidfuzz.distance import Levenshtein
@@ -51,7 +52,13 @@ def data_rows(name: str, columns: tuple[str, ...] | None = None, strip: bool = F
 
 def written(token: Token) -> str:
     """The token as written, lowercase with ё as е: what a "=form" element compares."""
-    return fold_yo(token.text.lower())
+    return written_form(token.text)
+
+
+@lru_cache(maxsize=50_000)
+def written_form(text: str) -> str:
+    """`written` of a token's text (remembered: matching asks it of a word many times)."""
+    return fold_yo(text.lower())
 
 
 def _written_prefix(prefix: str, form: str) -> bool:
@@ -154,7 +161,13 @@ def last_token_at(pattern: Pattern, tokens: list[Token], i: int) -> int | None:
 
 
 def is_word(token: Token) -> bool:
-    return token.text.isalnum() or any(ch.isalnum() for ch in token.text)
+    return is_word_text(token.text)
+
+
+@lru_cache(maxsize=50_000)
+def is_word_text(text: str) -> bool:
+    """Whether a token written so is a word (holds a letter or digit), remembered per text."""
+    return text.isalnum() or any(ch.isalnum() for ch in text)
 
 
 WORDS_REMEMBERED = 20_000  # the words each PatternSet remembers the patterns of: a long run meets ever more
@@ -200,11 +213,21 @@ class PatternSet:
 
     def find(self, tokens: list[Token]) -> list[Match]:
         """All matches, each pattern anchored at every word; indices are into `tokens`."""
-        words = [i for i, t in enumerate(tokens) if is_word(t)]
+        starting = self._starting
+        for k, t in enumerate(tokens):  # most token lists open no pattern of a set: tell that by the remembered first lemmas
+            opened = starting.get(t.lemma)
+            if opened is None:
+                opened = self.starting_with(t.lemma)
+            if opened and is_word(t):
+                break
+        else:
+            return []
+        words = [i for i in range(k, len(tokens)) if is_word_text(tokens[i].text)]  # no match starts before word k
         lemmas = [tokens[i].lemma for i in words]
         found = []
         for start, lemma in enumerate(lemmas):
-            for pattern in self.starting_with(lemma):
+            patterns = starting.get(lemma)
+            for pattern in self.starting_with(lemma) if patterns is None else patterns:
                 end = self._match_rest(pattern, lemmas, start)
                 if end is not None:
                     found.append(Match(pattern, words[start], words[end]))
@@ -230,11 +253,11 @@ class PatternSet:
 
     def starting_with_token(self, token: Token) -> list[Pattern]:
         """The patterns whose first element the token matches, by lemma or written form, longest first."""
-        key = (token.lemma, written(token) if self.opens_by_form else "")
+        key = (token.lemma, token.text) if self.opens_by_form else token.lemma  # the written form follows from the text
         found = self._longest_first.get(key)
         if found is None:
-            by_form = self.starting_with_form(key[1]) if self.opens_by_form else []
-            found = list(dict.fromkeys(self.starting_with(key[0]) + by_form))
+            by_form = self.starting_with_form(written(token)) if self.opens_by_form else []
+            found = list(dict.fromkeys(self.starting_with(token.lemma) + by_form))
             found.sort(key=lambda p: -len(p.elements))
             remember(self._longest_first, key, found)
         return found
@@ -272,10 +295,20 @@ class PatternSet:
         """The ids of the patterns some token of the list opens: only those can match there."""
         return {id(p) for t in tokens for p in self.starting_with_token(t)}
 
+    def openings(self, tokens: list[Token]) -> dict[int, list[int]]:
+        """`opened_in` with, for each pattern's id, the tokens that open it, in order: a match can
+        start only there (`first_in`'s `starts`)."""
+        found: dict[int, list[int]] = {}
+        for i, t in enumerate(tokens):
+            for p in self.starting_with_token(t):
+                found.setdefault(id(p), []).append(i)
+        return found
+
     @staticmethod
-    def first_in(pattern: Pattern, tokens: list[Token]) -> tuple[int, int] | None:
-        """The first match of the pattern in the tokens, punctuation counted: (first, last) token indices."""
-        for i in range(len(tokens)):
+    def first_in(pattern: Pattern, tokens: list[Token], starts: list[int] | None = None) -> tuple[int, int] | None:
+        """The first match of the pattern in the tokens, punctuation counted: (first, last) token indices.
+        `starts`, the tokens that open the pattern (from `openings`), spares testing the others."""
+        for i in range(len(tokens)) if starts is None else starts:
             last = last_token_at(pattern, tokens, i)
             if last is not None:
                 return i, last

@@ -24,6 +24,8 @@ import gc
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+FULL_COLLECTION_AFTER = 100  # collections of the garbage collector's middle generation between two full ones (Python's default: 10)
+
 if TYPE_CHECKING:
     from .annotate.ner import EntityTagger
     from .attach.places import Gazetteer
@@ -54,6 +56,12 @@ class Resources:
         self.entity_tagger
         self.gazetteer
         gc.freeze()
+        # The extractor makes next to no reference cycles (a run over ru.jsonl repeated to 500 documents
+        # frees ~600 objects by collection), but a full collection walks every object made since the
+        # freeze, the per-word caches included: at Python's default (after 10 collections of the middle
+        # generation) 5 of them took 0.3 s of that run's 5.5 s of CPU. Full collections are 10x rarer.
+        young, middle, old = gc.get_threshold()
+        gc.set_threshold(young, middle, max(old, FULL_COLLECTION_AFTER))
 
     # --- models ----------------------------------------------------------------------
 

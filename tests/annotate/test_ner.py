@@ -72,3 +72,30 @@ def test_words_remembered_from_earlier_blocks_give_the_same_tags(monkeypatch):
     first = network(sentences)
     assert len(network.first_products.row_of) == 7
     assert network(sentences[::-1]) == first[::-1] == slovnet_tags(sentences)[::-1]
+
+
+def test_viterbi_over_running_sentences_decodes_as_slovnets_crf():
+    """The decoding that computes only the sentences still running gives slovnet's CRF's tags, ties
+    (small integer scores) included, for batches of sentences of many lengths."""
+    import numpy as np
+    from slovnet.exec.model import CRF
+
+    class Weight:
+        def __init__(self, array):
+            self.array = array
+
+    rng = np.random.default_rng(7)
+    for trial in range(200):
+        tied = trial % 2 == 1
+        draw = (lambda shape: rng.integers(-2, 3, shape)) if tied else (lambda shape: rng.normal(size=shape))
+        transitions = draw((7, 7)).astype(np.float32)
+        sizes = sorted(rng.integers(1, 25, int(rng.integers(1, 10))).tolist(), reverse=True)
+        emissions = draw((len(sizes), sizes[0], 7)).astype(np.float32)
+        mask = np.zeros(emissions.shape[:2], dtype=bool)
+        for row, size in enumerate(sizes):
+            mask[row, :size] = True
+            emissions[row, size:] = 0
+        crf = CRF.__new__(CRF)
+        crf.transitions = Weight(transitions)
+        expected = [tags.tolist() for tags in crf.decode(emissions, mask)]
+        assert svodka.annotate.ner.viterbi(transitions, emissions, sizes) == expected

@@ -64,7 +64,8 @@ class Lexicon:
     slot_words: dict[str, list[SlotWord]]
 
 
-def norm(word: str) -> str:
+@lru_cache(maxsize=50_000)
+def norm(word: str) -> str:  # remembered: asked of each word many times
     return fold_yo(word.lower())
 
 
@@ -143,11 +144,14 @@ class Phrase:
 
 
 def find_anchors(tokens: list[Token]) -> list[Anchor]:
-    lex = lexicon()
+    slot_words = lexicon().slot_words
     anchors = []
     for i, token in enumerate(tokens):
-        entries = lex.slot_words.get(norm(token.text), []) + lex.slot_words.get(token.lemma, [])
-        if not entries or phrase_before(tokens, i, "among") is not None:
+        by_form, by_lemma = slot_words.get(norm(token.text)), slot_words.get(token.lemma)
+        if not (by_form or by_lemma):
+            continue  # most words are no slot word
+        entries = (by_form or []) + (by_lemma or [])
+        if phrase_before(tokens, i, "among") is not None:
             continue  # "среди погибших — двое детей": a part of the toll, not the toll
         window = tokens[max(0, i - CONTEXT_REACH) : i + CONTEXT_REACH + 1]
         for entry in entries:
@@ -267,13 +271,19 @@ def ends_with_multiplier(tokens: list[Token], end: int) -> bool:
 
 
 def starts_quantity(token: Token) -> bool:
+    return opens_quantity(token.text, token.lemma)
+
+
+@lru_cache(maxsize=50_000)
+def opens_quantity(text: str, lemma: str) -> bool:
+    """`starts_quantity` of a word (a cache of a pure function of the word over the shared Resources' counts)."""
     lex = lexicon()
     return (
-        token.text[0].isdigit()
-        or token.lemma in lex.numbers
-        or ("-" in token.text and spelled_range(token.text) is not None)
-        or token.lemma in lex.multipliers
-        or norm(token.text) in lex.vague
+        text[0].isdigit()
+        or lemma in lex.numbers
+        or ("-" in text and spelled_range(text) is not None)
+        or lemma in lex.multipliers
+        or norm(text) in lex.vague
     )
 
 

@@ -21,11 +21,12 @@ from __future__ import annotations
 import calendar as month_calendar
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date, timedelta
 from typing import TypeVar
 
 from ..annotate.analysis import tokens_of
-from ..lexicon import Match, Pattern, PatternSet, data_rows, fold_yo
+from ..lexicon import Match, Pattern, PatternSet, data_rows, fold_yo, written_form
 from ..model import DateMention, Document, Token
 from ..resources import shared_resources
 
@@ -108,7 +109,7 @@ class Scanner:
 
     def __init__(self, tokens: list[Token], anchor: date | None):
         self.tokens = tokens
-        self.forms = [fold_yo(t.text.lower()) for t in tokens]  # form() runs ~20 times per token
+        self.forms = [written_form(t.text) for t in tokens]  # form() runs ~20 times per token
         self.anchor = anchor
         self.words = words()
         self.event_relative = {m.first: m for m in self.words.event_relative.find(tokens)}
@@ -367,11 +368,14 @@ def load_date_words(w: Words) -> frozenset[str]:
 
 def date_like(tokens: list[Token]) -> list[bool]:
     """Which tokens are a number, a word of a table, or can begin a day counted from an event."""
-    known, relative = date_words(), words().event_relative
-    return [
-        t.text[:1].isdigit() or t.lemma in known or fold_yo(t.text.lower()) in known or bool(relative.starting_with(t.lemma))
-        for t in tokens
-    ]
+    return [is_date_like(t.text, t.lemma) for t in tokens]
+
+
+@lru_cache(maxsize=50_000)
+def is_date_like(text: str, lemma: str) -> bool:
+    """`date_like` of one word (a cache of a pure function of the word over the shared Resources' date words)."""
+    known = date_words()
+    return text[:1].isdigit() or lemma in known or fold_yo(text.lower()) in known or bool(words().event_relative.starting_with(lemma))
 
 
 def find_dates(doc: Document, sentence_index: int, anchor: date | None) -> list[DateMention]:
@@ -384,10 +388,12 @@ def find_dates(doc: Document, sentence_index: int, anchor: date | None) -> list[
     scanner = Scanner(tokens, anchor)
     mentions: list[DateMention] = []
     taken_until, i = 0, 0
-    while i < len(tokens):
-        found = scanner.expression(i) if any(likely[i : i + REACH + 1]) else None
+    # the tokens at most REACH words before a date-like one, left to right; an expression read resumes after it
+    for at in sorted({max(k - r, 0) for k, like in enumerate(likely) if like for r in range(REACH + 1)}):
+        if at < i:
+            continue
+        found = scanner.expression(at)
         if found is None:
-            i += 1
             continue
         first, (end, value) = found
         first = max(first, taken_until)

@@ -46,7 +46,7 @@ def combine(triggers: list[Trigger], res: Resources) -> dict[str, list[Trigger]]
     for t in triggers:
         groups.setdefault(t.kind, []).append(t)
     rules = res.combinations
-    changed = True
+    changed = len(groups) > 1  # a rule joins two classes of the sentence: with one, none applies
     while changed:
         changed = False
         for (first, second), result in rules.items():

@@ -34,6 +34,7 @@ VILLAGE_DATASET = "cities500.json"
 # where drones aimed at Ukraine come down)
 DISTRICT_COUNTRIES = VILLAGE_COUNTRIES | {"MD"}
 MAX_NAME_TOKENS = 6
+MAX_EXTENSIONS = 50_000  # name extensions remembered (Gazetteer._extension)
 CACHE_FORMAT = 3
 
 # Russian letters only: drops Ukrainian, Serbian, Kazakh and other Cyrillic spellings.
@@ -80,6 +81,7 @@ REPLACEMENTS_OF_ENDING = dict(ENDINGS)
 ENDING_LENGTHS = sorted({len(ending) for ending, _ in ENDINGS})
 
 
+@lru_cache(maxsize=50_000)
 def normalise(name: str) -> str:
     """The index key of a name: lowercase, ё as е, no parentheses, hyphens and apostrophes as spaces."""
     name = re.sub(r"\([^)]*\)", " ", fold_yo(name.lower()))
@@ -231,6 +233,7 @@ class Gazetteer:
         self.index: dict[str, list[Entry]] = {key: [("city", i) for i in ids] for key, ids in city_index.items()}
         self.abbreviations: dict[str, list[Entry]] = {}
         self._openings: dict[tuple[str, str], tuple[frozenset[str], frozenset[str]]] = {}
+        self._extensions: dict[tuple, tuple[frozenset[str], frozenset[str]]] = {}
         self.adjectives: dict[str, str] = {}
         self.countries: dict[str, Country] = {}
         self.regions: list[Region] = []
@@ -649,7 +652,13 @@ class Gazetteer:
         """The longest index match starting at each token, left to right, without overlaps."""
         found = []
         i = 0
+        openings = self._openings
         while i < len(tokens):
+            token = tokens[i]
+            opening = openings.get((token.text, token.lemma))
+            if opening is not None and not opening[1] and "-" not in token.text and not is_all_capitals(token):
+                i += 1  # a word remembered to begin no name (what _longest_at would tell, at the cost of a call)
+                continue
             match = self._longest_at(tokens, i)
             if match:
                 found.append(match)
@@ -667,7 +676,7 @@ class Gazetteer:
         if not self._opening(tokens[start].text, tokens[start].lemma)[1]:
             return self._city_before_hyphen(tokens[start], start)  # most words begin no name
         best = None
-        partial = {""}
+        partial: frozenset[str] = frozenset({""})
         i = start
         while i < len(tokens) and i - start < MAX_NAME_TOKENS and partial:
             token = tokens[i]
@@ -676,18 +685,14 @@ class Gazetteer:
                 continue
             if not token.text[:1].isalpha():
                 break
-            if i == start:
-                hits, extended = self._opening(token.text, token.lemma)
-            else:
-                extended = {f"{p} {form}".strip() for p in partial for form in token_forms(token.text, token.lemma)}
-                hits = {k for k in extended if k in self.index}
+            hits, following = self._extension(None if i == start else partial, token.text, token.lemma)
             if hits:
                 words = [t for t in tokens[start : i + 1] if t.text not in JOINERS]
                 surface = normalise(" ".join(t.text for t in words))
                 lemmas = normalise(" ".join(t.lemma for t in words))
                 key = self._choose_key(hits, surface, lemmas)
                 best = Match(start, i + 1, key, self.index[key])
-            partial = {k for k in extended if k in self.prefixes}
+            partial = following
             i += 1
         return best or self._city_before_hyphen(tokens[start], start)
 
@@ -731,6 +736,23 @@ class Gazetteer:
                 frozenset(f for f in forms if f in self.index or f in self.prefixes),
             )
         return self._openings[key]
+
+    def _extension(self, partial: frozenset[str] | None, text: str, lemma: str) -> tuple[frozenset[str], frozenset[str]]:
+        """The names the word completes after the beginnings `partial` (None: the word opens the name),
+        and the longer names' beginnings it makes (remembered: a text repeats its phrases)."""
+        key = (partial, text, lemma)
+        found = self._extensions.get(key)
+        if found is None:
+            if partial is None:
+                hits, extended = self._opening(text, lemma)
+            else:
+                extended = {f"{p} {form}".strip() for p in partial for form in token_forms(text, lemma)}
+                hits = frozenset(k for k in extended if k in self.index)
+            found = hits, frozenset(k for k in extended if k in self.prefixes)
+            if len(self._extensions) >= MAX_EXTENSIONS:
+                self._extensions.clear()
+            self._extensions[key] = found
+        return found
 
     def _without_qualifier(self, m: Match, tokens: list[Token]) -> Match:
         """"Восточный Иерусалим" is placed at Иерусалим: the qualifier stays in the span only."""

@@ -21,6 +21,7 @@ from ...model import Claim, CountMention, Document, Event, Label, Modality, Quot
 from ...resources import shared_resources
 from ..actors import find_actor_words
 from .attribution import Attribution, VerificationMark
+from .cues import cues_opened_in
 from .dateline import find_dateline_outlet, find_lead_correspondent
 from .outlets import outlet_names, outlet_table_names
 from .quotes import find_quote_spans
@@ -146,10 +147,11 @@ class Voices:
                 by_sentence.setdefault(index, []).append(source_of(a))
         short = [q for q in find_quote_spans(doc.text) if q[1] - q[0] <= DISTANCING_QUOTE_MAX_CHARS]
         live_blog = any(s.headline and s.paragraph >= LEAD_PARAGRAPHS for s in doc.sentences)
-        claims = [source_of(a) for a in find_responsibility_claims(doc)]
+        opened = [cues_opened_in(s.tokens) for s in doc.sentences]  # read by both the claims and the verification
+        claims = [source_of(a) for a in find_responsibility_claims(doc, opened)]
         agency = find_dateline_outlet(doc) or own_outlet_speaking(doc, attributions) or find_lead_correspondent(doc)
         followers = find_followers(doc, set(by_sentence))
-        return cls(doc, by_sentence, find_verification(doc), short, live_blog, claims, agency and source_of(agency),
+        return cls(doc, by_sentence, find_verification(doc, opened), short, live_blog, claims, agency and source_of(agency),
                    followers, quotes)
 
     def _paragraph_sources(self, paragraphs: set[int]) -> list[Source]:

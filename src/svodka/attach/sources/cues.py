@@ -17,11 +17,12 @@ def load_cue_set() -> PatternSet:
     return PatternSet([cue for _, cue in lexicon().cues] + list(responsibility_lexicon()[0]))
 
 
-def cues_opened_in(tokens: list[Token]) -> set[int]:
-    """The ids of the cues some token opens: only those can match there."""
-    return cue_set().opened_in(tokens)
+def cues_opened_in(tokens: list[Token]) -> dict[int, list[int]]:
+    """The ids of the cues some token opens (only those can match there), each with the tokens that open it."""
+    return cue_set().openings(tokens)
 
 
-def match_cue(cue: Pattern, tokens: list[Token]) -> tuple[int, int] | None:
-    """The first match of a cue in the tokens: (first, last) token indices."""
-    return PatternSet.first_in(cue, tokens)
+def match_cue(cue: Pattern, tokens: list[Token], opened: dict[int, list[int]] | None = None) -> tuple[int, int] | None:
+    """The first match of a cue in the tokens: (first, last) token indices; tried only where it
+    opens, when given `cues_opened_in` of the tokens."""
+    return PatternSet.first_in(cue, tokens, None if opened is None else opened.get(id(cue), []))

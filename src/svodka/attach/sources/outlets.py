@@ -113,8 +113,13 @@ class OutletSpan:
 
 def find_outlets(view: View) -> list[OutletSpan]:
     found: list[OutletSpan] = []
+    forms, kinds, opening = outlet_forms(), outlet_kinds(), view.quote_opening
     i = 0
     while i < len(view.tokens):
+        token = view.tokens[i]
+        if token.lemma not in forms and token.lemma not in kinds and token.start not in opening and not is_latin(token.text):
+            i += 1  # no table outlet, genre noun, opening quote or Latin name here: none of the finders can match
+            continue
         hit = table_outlet_at(view, i) or quoted_outlet_at(view, i) or quoted_name_after_verb(view, i) or latin_name_closing(view, i)
         if hit:
             found.append(hit)

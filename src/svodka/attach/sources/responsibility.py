@@ -12,15 +12,17 @@ def claims_event_type(event_type: str) -> bool:
     return event_type in responsibility_lexicon()[1]
 
 
-def claims_responsibility(tokens: list[Token]) -> bool:
-    opened = cues_opened_in(tokens)
-    return any(id(cue) in opened and match_cue(cue, tokens) for cue in responsibility_lexicon()[0])
+def claims_responsibility(tokens: list[Token], opened: dict[int, list[int]] | None = None) -> bool:
+    """`opened`: `cues_opened_in(tokens)`, when the caller has it."""
+    opened = cues_opened_in(tokens) if opened is None else opened
+    return any(id(cue) in opened and match_cue(cue, tokens, opened) for cue in responsibility_lexicon()[0])
 
 
-def find_responsibility_claims(doc: Document) -> list[Attribution]:
+def find_responsibility_claims(doc: Document, opened: list[dict[int, list[int]]] | None = None) -> list[Attribution]:
     """ "агентство X назвало нападавшего своим солдатом": the outlets of a claim sentence,
-    else the organisation that claims."""
-    claiming = [index for index, sentence in enumerate(doc.sentences) if claims_responsibility(sentence.tokens)]
+    else the organisation that claims. `opened`: each sentence's `cues_opened_in`, when the caller has them."""
+    claiming = [index for index, sentence in enumerate(doc.sentences)
+                if claims_responsibility(sentence.tokens, None if opened is None else opened[index])]
     view = View(doc) if claiming else None
     claims = []
     for index in claiming:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from ...annotate.analysis import morph_analyzer
-from ...lexicon import fold_yo
+from ...lexicon import written_form
 from ...model import Document, Quote, Span, Token
 from .attribution import Attribution, Resolved, Speaker, dedupe
 from .body_names import name_bodies
@@ -42,9 +42,14 @@ class Attributor:
     # -- the walk
 
     def run(self) -> None:
+        tokens, openers = self.view.tokens, self.lex.according_openers
         for sentence, (first, last) in enumerate(self.view.sentence_range):
             i = first
             while i < last:
+                t = tokens[i]
+                if t.pos != "VERB" and written_form(t.text) not in openers:
+                    i += 1  # neither a speech verb nor an according phrase's opener: _attribute_at would pass it
+                    continue
                 i = self._attribute_at(i, first, last, sentence)
             self._signature(sentence, first, last)
             self._headed_by_speaker(sentence, first, last)
@@ -133,7 +138,7 @@ class Attributor:
         """Attribute the trigger at token i if there is one; return where to continue."""
         tokens = self.view.tokens
         t = tokens[i]
-        opens_according = fold_yo(t.text.lower()) in self.lex.according_openers
+        opens_according = written_form(t.text) in self.lex.according_openers
         speaks = t.pos == "VERB" and (self.lex.has("verb", t) or self.lex.has("relay", t))
         if not (opens_according or speaks) or inside_quote(self.view, i):
             return i + 1

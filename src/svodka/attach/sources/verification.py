@@ -30,12 +30,13 @@ def points_back(tokens: list[Token]) -> bool:
     return any(phrases.longest_at(tokens, i) is not None for i in range(len(tokens)))
 
 
-def find_verification(doc: Document) -> list[VerificationMark]:
+def find_verification(doc: Document, openings: list[dict[int, list[int]]] | None = None) -> list[VerificationMark]:
+    """`openings`: each sentence's `cues_opened_in`, when the caller has them."""
     marks = []
     for index, sentence in enumerate(doc.sentences):
-        opened = cues_opened_in(sentence.tokens)
+        opened = cues_opened_in(sentence.tokens) if openings is None else openings[index]
         for kind, cue in lexicon().cues:
-            hit = id(cue) in opened and match_cue(cue, sentence.tokens)
+            hit = id(cue) in opened and match_cue(cue, sentence.tokens, opened)
             if hit:
                 marks.append(VerificationMark(kind, (sentence.tokens[hit[0]].start, sentence.tokens[hit[1]].end), index))
                 break
