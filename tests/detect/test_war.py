@@ -590,3 +590,12 @@ def test_a_drone_found_where_it_came_down_is_a_disrupted_weapons_use_and_its_dis
     found = events("В воскресенье в Каушанском районе Молдавии был найден российский беспилотник.")
     assert [(e.event_type, e.sub_event_type, e.location.place.name) for e in found] == [(*DISRUPTED, "Каушаны")]
     assert types("Полиция обнаружила склад с дронами.") == []
+
+
+def test_an_air_raid_alert_over_an_attack_is_no_strike():
+    assert types("В Курске объявлена воздушная тревога из-за атаки беспилотников.") == []
+
+
+def test_blasts_heard_while_air_defence_works_are_the_interception():
+    text = "Вечером в Брянске прогремели взрывы. Над городом сработала система ПВО, о пострадавших не сообщается."
+    assert types(text) == [DISRUPTED]
