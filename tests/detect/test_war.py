@@ -599,3 +599,7 @@ def test_an_air_raid_alert_over_an_attack_is_no_strike():
 def test_blasts_heard_while_air_defence_works_are_the_interception():
     text = "Вечером в Брянске прогремели взрывы. Над городом сработала система ПВО, о пострадавших не сообщается."
     assert types(text) == [DISRUPTED]
+
+
+def test_an_opinion_on_striking_is_no_strike():
+    assert types("Министр считает бессмысленным наносить удары крылатыми ракетами по мелким целям.") == []
