@@ -603,3 +603,15 @@ def test_blasts_heard_while_air_defence_works_are_the_interception():
 
 def test_an_opinion_on_striking_is_no_strike():
     assert types("Министр считает бессмысленным наносить удары крылатыми ракетами по мелким целям.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Колонны переправились через реку на восточный берег, а затем начали освобождать Купянск.",
+        "Ночью десант форсировал реку у Херсона.",
+        "Боевики в четверг совершили крупную атаку на севере провинции Хама.",
+    ],
+)
+def test_fighting_begun_a_river_crossed_or_an_attack_carried_out_is_a_battle(text):
+    assert types(text) == [CLASH]
