@@ -615,3 +615,8 @@ def test_an_opinion_on_striking_is_no_strike():
 )
 def test_fighting_begun_a_river_crossed_or_an_attack_carried_out_is_a_battle(text):
     assert types(text) == [CLASH]
+
+
+def test_names_listed_after_a_region_word_are_each_a_region():
+    places = [(e.location.place.name, e.location.place.precision) for e in events("Бои идут в провинциях Хама и Латакия.")]
+    assert places == [("Хама", "admin1"), ("Латакия", "admin1")]
