@@ -620,3 +620,8 @@ def test_fighting_begun_a_river_crossed_or_an_attack_carried_out_is_a_battle(tex
 def test_names_listed_after_a_region_word_are_each_a_region():
     places = [(e.location.place.name, e.location.place.precision) for e in events("Бои идут в провинциях Хама и Латакия.")]
     assert places == [("Хама", "admin1"), ("Латакия", "admin1")]
+
+
+def test_a_village_taken_under_control_lies_at_the_front():
+    [event] = events("Российские войска взяли под контроль населённый пункт Ильинка, сообщили в Минобороны.")
+    assert event.location.place.country == "UA"
