@@ -590,3 +590,38 @@ def test_a_drone_found_where_it_came_down_is_a_disrupted_weapons_use_and_its_dis
     found = events("В воскресенье в Каушанском районе Молдавии был найден российский беспилотник.")
     assert [(e.event_type, e.sub_event_type, e.location.place.name) for e in found] == [(*DISRUPTED, "Каушаны")]
     assert types("Полиция обнаружила склад с дронами.") == []
+
+
+def test_an_air_raid_alert_over_an_attack_is_no_strike():
+    assert types("В Курске объявлена воздушная тревога из-за атаки беспилотников.") == []
+
+
+def test_blasts_heard_while_air_defence_works_are_the_interception():
+    text = "Вечером в Брянске прогремели взрывы. Над городом сработала система ПВО, о пострадавших не сообщается."
+    assert types(text) == [DISRUPTED]
+
+
+def test_an_opinion_on_striking_is_no_strike():
+    assert types("Министр считает бессмысленным наносить удары крылатыми ракетами по мелким целям.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Колонны переправились через реку на восточный берег, а затем начали освобождать Купянск.",
+        "Ночью десант форсировал реку у Херсона.",
+        "Боевики в четверг совершили крупную атаку на севере провинции Хама.",
+    ],
+)
+def test_fighting_begun_a_river_crossed_or_an_attack_carried_out_is_a_battle(text):
+    assert types(text) == [CLASH]
+
+
+def test_names_listed_after_a_region_word_are_each_a_region():
+    places = [(e.location.place.name, e.location.place.precision) for e in events("Бои идут в провинциях Хама и Латакия.")]
+    assert places == [("Хама", "admin1"), ("Латакия", "admin1")]
+
+
+def test_a_village_taken_under_control_lies_at_the_front():
+    [event] = events("Российские войска взяли под контроль населённый пункт Ильинка, сообщили в Минобороны.")
+    assert event.location.place.country == "UA"

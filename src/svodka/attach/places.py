@@ -477,6 +477,11 @@ class Gazetteer:
         if matches is None:
             matches = self.candidates(doc, sentence_index)
         cues = [self._cue_before(tokens, m.first) for m in matches]
+        for k in range(1, len(matches)):
+            # "в провинциях Алеппо и Идлиб": a name listed right after a region word's name is a region too
+            if cues[k] is None and cues[k - 1] in self.region_words and matches[k].first - 1 == matches[k - 1].last \
+                    and tokens[matches[k].first - 1].text in LIST_JOINERS:
+                cues[k] = cues[k - 1]
         document_countries = set(countries) | {c.split(".")[0] for c in countries}  # "US.TX" is in "US"
         context = document_countries | {self.adjectives[t.lemma] for t in tokens if t.lemma in self.adjectives}
         # Countries and regions the sentence names outright choose among homonymous cities.

@@ -410,7 +410,7 @@ def turned_into(host: Event) -> bool:
 
 
 def is_host(doc: Document, rule: PartRule, host: Event, part: Event) -> bool:
-    if host.event_type not in rule.hosts or host.modality != part.modality or place_key(host) != place_key(part):
+    if host.event_type not in rule.hosts and host.kind not in rule.hosts or host.modality != part.modality or place_key(host) != place_key(part):
         return False
     if rule.where == "paragraph":
         paragraph = doc.sentences[part.triggers[0].sentence].paragraph
