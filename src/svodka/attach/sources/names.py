@@ -19,13 +19,23 @@ NAME_CASES = ("gent", "datv", "ablt")  # the oblique cases a name may keep in NE
 ROLE_MAX_DISTANCE = 6  # "руководителя сети региональных штабов Алексея Навального Леонида Волкова"
 
 
-def to_nominative(token: Token, gender: str | None = None) -> str:
+def to_nominative(token: Token, gender: str | None = None, number: str | None = None) -> str:
     """The word put into the nominative, keeping its number and capitalisation; an adjective in
-    the singular takes the gender of its noun (`gender`): "Следственного комитета" is Следственный."""
+    the singular takes the gender of its noun (`gender`): "Следственного комитета" is Следственный.
+    A noun whose adjectives are plural (`number`) is read in the plural when it can be: "силы" after
+    "Воздушные" is no genitive singular."""
     case = next((c for c in ("gent", "datv", "accs", "ablt", "loct") if c in token.tags), None)
+    parses = morph_analyzer().parse(token.text.lower()) if case or number else []
+    if number and token.pos == "NOUN":
+        agreeing = [p for p in parses if p.tag.number == number and p.tag.POS == token.pos]
+        if agreeing and not any(p.tag.case == case for p in agreeing):
+            if any(p.tag.case == "nomn" for p in agreeing):
+                return token.text
+            form = agreeing[0].inflect({"nomn", number})
+            if form:
+                return form.word[:1].upper() + form.word[1:] if capitalised(token.text) else form.word
     if case is None:
         return token.text
-    parses = morph_analyzer().parse(token.text.lower())
     if gender and token.pos in ("ADJF", "PRTF"):
         parses = sorted(parses, key=lambda p: p.tag.gender != gender)  # the noun's gender first
     for parse in parses:
