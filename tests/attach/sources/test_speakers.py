@@ -353,3 +353,20 @@ def test_ob_etom_closing_a_paragraph_sources_its_earlier_sentences(build):
 ])
 def test_reporting_verbs_attribute(build, text, chain):
     assert [a.chain for a in find_attributions(build(text))] == [chain]
+
+
+def test_bare_according_to_the_statement_points_back_at_its_speaker(build):
+    doc = build(
+        "Ночью армия атаковала север страны 40 дронами, заявили Сухопутные силы ВСУ.\n"
+        "Согласно заявлению, над Сумской областью сбиты 25 дронов."
+    )
+    assert chains(doc) == [["Сухопутные силы ВСУ"], ["Сухопутные силы ВСУ"]]
+    assert 1 in find_attributions(doc)[1].sentences
+
+
+def test_according_to_preliminary_data_points_back_at_no_one(build):
+    doc = build(
+        "Ночью армия атаковала север страны 40 дронами, заявили Сухопутные силы ВСУ.\n"
+        "По предварительным данным, над Сумской областью сбиты 25 дронов."
+    )
+    assert chains(doc) == [["Сухопутные силы ВСУ"]]

@@ -142,6 +142,16 @@ class Attributor:
             return according  # "по информации на данном этапе", "по данным на утро": when, not who
         if according and according < last and not may_open_genitive_source(tokens[according]):
             return according  # "по некоторым данным нападавший проник": the clause goes on, no one is named
+        if according and according == i + 2 and according < last and tokens[according].text in (",", ":") \
+                and self.lex.has("speech_noun", tokens[i + 1]):
+            earlier = self._speaker_before(sentence)  # "Согласно заявлению, ...": the statement just told
+            if earlier is not None:
+                attribution, resolved = earlier
+                self._record(
+                    Resolved(list(attribution.chain), [self.view.span(i, according)], list(attribution.unnamed), resolved.person),
+                    [sentence], None, None,
+                )
+            return according
         if according:
             end = clause_end(self.view, according, last)
             resolved = self._resolve(according, end, genitive=True)
@@ -169,6 +179,15 @@ class Attributor:
             if clause:
                 self.quotes.append(Quote(list(attribution.chain), clause, (t.start, t.end), direct=False))
         return i + 1
+
+    def _speaker_before(self, sentence: int) -> tuple[Attribution, Resolved] | None:
+        """The last named attribution of the sentence before, in this paragraph or the one before."""
+        if sentence == 0 or self.doc.sentences[sentence].paragraph - self.doc.sentences[sentence - 1].paragraph > 1:
+            return None
+        for attribution, resolved in reversed(self.found):
+            if sentence - 1 in attribution.sentences and attribution.chain and not attribution.unnamed:
+                return attribution, resolved
+        return None
 
     def _speech_noun_before(self, v: int, first: int) -> bool:
         """ "Такое заявление сделал пресс-секретарь": what was said stands in the clause before the verb."""
