@@ -370,3 +370,8 @@ def test_according_to_preliminary_data_points_back_at_no_one(build):
         "По предварительным данным, над Сумской областью сбиты 25 дронов."
     )
     assert chains(doc) == [["Сухопутные силы ВСУ"]]
+
+
+def test_intercepted_radio_talk_is_an_unnamed_source(build):
+    a = only(build("По данным радиоперехвата, противник отходит от Торецка."))
+    assert a.unnamed and a.chain == ["радиоперехват"]
