@@ -375,3 +375,13 @@ def test_according_to_preliminary_data_points_back_at_no_one(build):
 def test_intercepted_radio_talk_is_an_unnamed_source(build):
     a = only(build("По данным радиоперехвата, противник отходит от Торецка."))
     assert a.unnamed and a.chain == ["радиоперехват"]
+
+
+def test_bare_governor_is_the_governor_of_the_region_named_before(build):
+    a = only(build("Над Тамбовской областью уничтожены три беспилотника, сообщил губернатор."))
+    assert a.chain == ["губернатор Тамбовской области"] and not a.unnamed
+
+
+def test_bare_governor_with_no_region_named_stays_unnamed(build):
+    a = only(build("Три беспилотника уничтожены, сообщил губернатор."))
+    assert a.unnamed
