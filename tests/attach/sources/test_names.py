@@ -45,3 +45,8 @@ def test_an_office_holder_named_after_the_office_and_its_region_is_the_speaker_i
 def test_with_the_words_of_someone_is_an_according_phrase(build):
     doc = build("Со слов мэра города Петра Сидоренко, пострадавших нет.")
     assert chains(doc) in ([["Пётр Сидоренко"]], [["Петр Сидоренко"]])
+
+
+def test_a_name_beside_a_nominative_role_is_as_written(build):
+    a = only(build("Заместитель губернатора провинции Абдул Вали Рахими подтвердил гибель трех человек."))
+    assert a.chain == ["Абдул Вали Рахими"]

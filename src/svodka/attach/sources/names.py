@@ -145,6 +145,10 @@ def role_before(view: View, i: int) -> Token | None:
         t = tokens[k]
         lower = t.text.islower() or k == first and t.text[1:].islower()  # "Губернатор области Иван Петров"
         if t.pos == "NOUN" and "anim" in t.tags and lower and not t.tags & NAME_TAGS:
+            head = tokens[k - 1] if k > first else None
+            if "gent" in t.tags and head is not None and head.pos == "NOUN" and "anim" in head.tags \
+                    and head.text[1:].islower() and "gent" not in head.tags and not head.tags & NAME_TAGS:
+                return head  # "заместитель губернатора Абдул Рахими": the deputy's name, in the deputy's case
             return t
         if not (t.pos in ("NOUN", "ADJF") or t.pos is None and capitalised(t.text)):
             return None
