@@ -122,6 +122,9 @@ def nominative_person(view: View, person: Mention) -> str:
     words = [t for t in view.tokens_from(i, person.end) if t.text[:1].isupper() and re.search("[А-ЯЁ]", t.text[:1])]
     role = role_before(view, i)
     case = gender = None
+    if words and (role is not None and "nomn" in role.tags or role is None and all("nomn" in t.tags for t in words)) \
+            and " ".join(person.text.split()) != person.normal and person.text.split()[0] == words[0].text:
+        return " ".join(person.text.split())  # in the nominative already: "депутат Карим Хан" as written
     if role is not None:
         case = next((c for c in NAME_CASES if c in role.tags), None)
         gender = next((g for g in ("masc", "femn") if g in role.tags), None)
