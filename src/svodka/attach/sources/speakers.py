@@ -16,11 +16,12 @@ from ...annotate.analysis import morph_analyzer
 from ...lexicon import fold_yo
 from ...model import Document, Quote, Span, Token
 from .attribution import Attribution, Resolved, Speaker, dedupe
+from .bodies import phrase_name
 from .body_names import name_bodies
 from .clauses import CLAUSE_PUNCTUATION, TOPIC_WORDS, clause_end, clause_start, phrase_at
 from .grammar import capitalised, is_latin, is_modifier
 from .names import person_name
-from .outlets import correspondent_outlet, outlet_kinds, outlet_names
+from .outlets import OUTLET_NAME_MAX_CHARS, QUOTED_NAME_MAX_TOKENS, correspondent_outlet, outlet_kinds, outlet_names
 from .quotes import direct_quote, inside_quote, reported_clause
 from .speaker_phrases import speaker_in
 from .speech_words import lexicon
@@ -349,7 +350,26 @@ def outlet_named_before(view: View, i: int, last: int) -> str | None:
         return None
     before = [o for o in view.outlets if o.last <= i]
     match = [o for o in before if o.kind == t.lemma] or before
-    return match[-1].name if match else None
+    if match:
+        return match[-1].name
+    return quoted_staff_name_before(view, i) if t.lemma == "издание" else None
+
+
+def quoted_staff_name_before(view: View, i: int) -> str | None:
+    """ "журналист «Трибуны» … пишет издание": with no outlet named before, the publication is
+    the short quoted name in the genitive after a person's noun earlier in the sentence."""
+    first = view.sentence_range[view.sentence_of[i]][0]
+    for k in range(i - 2, first, -1):
+        quote = view.quote_opening.get(view.tokens[k].start)
+        if not quote or quote[1] - quote[0] > OUTLET_NAME_MAX_CHARS:
+            continue
+        end = view.token_index(quote[1] - 1)
+        holder, name = view.tokens[k - 1], view.tokens[k + 1]
+        if end is None or end >= i or end - k > QUOTED_NAME_MAX_TOKENS or not capitalised(name.text):
+            continue
+        if holder.pos == "NOUN" and "anim" in holder.tags and "gent" in view.tokens[end - 1].tags:
+            return phrase_name(view, k + 1, end)
+    return None
 
 
 def tells_intent(view: View, v: int, last: int) -> bool:
