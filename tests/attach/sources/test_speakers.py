@@ -385,3 +385,9 @@ def test_bare_governor_is_the_governor_of_the_region_named_before(build):
 def test_bare_governor_with_no_region_named_stays_unnamed(build):
     a = only(build("Три беспилотника уничтожены, сообщил губернатор."))
     assert a.unnamed
+
+
+def test_of_two_names_side_by_side_the_second_is_the_speakers(build):
+    # "пресс-секретаря губернатора Ивана Смирнова Петра Козлова": the governor, then his press secretary
+    a = only(build("По словам пресс-секретаря губернатора Ивана Смирнова Петра Козлова, в акции участвовали 300 человек."))
+    assert a.chain == ["Пётр Козлов"]

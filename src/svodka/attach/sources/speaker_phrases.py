@@ -33,6 +33,7 @@ def speaker_in(view: View, first: int, last: int, genitive: bool, verb: Token | 
     for i in range(first, last):
         person = view.mention_at(i, "PER")
         if person and i not in view.outlet_at and i not in view.in_link and not is_possessor(view, person):
+            person = owned_by_next(view, person, last)
             return Speaker(person_name(view, person), (person.start, person.end), person=True)
     for i in range(first, last):
         end = unnamed_at(view, i, last)
@@ -77,6 +78,18 @@ def speaker_in(view: View, first: int, last: int, genitive: bool, verb: Token | 
             return Speaker(name, view.span(start, end))
         i += 1
     return None
+
+
+def owned_by_next(view: View, person: Mention, last: int) -> Mention:
+    """ "пресс-секретаря губернатора Ивана Смирнова Петра Козлова": a name in the genitive right
+    before another one is the holder of the office the speaker's role depends on; the speaker is the second."""
+    k = view.token_index_after(person.end, last)
+    after = view.mention_at(k, "PER") if k < last else None
+    if after is None or view.doc.text[person.end : after.start].strip():
+        return person
+    if "gent" in view.tokens[view.token_index(person.start)].tags and "gent" in view.tokens[k].tags:
+        return after  # both names in the genitive (their first words: a surname's reading may differ)
+    return person
 
 
 def is_head(view: View, i: int, first: int, genitive: bool) -> bool:
