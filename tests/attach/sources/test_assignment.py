@@ -314,3 +314,4 @@ def test_an_outlet_spelled_in_cyrillic_in_its_own_post_is_still_its_own():
 def test_a_named_person_detained_is_one_arrest():
     _, out = run("В Лахоре полиция задержала Беназир Бхутто за организацию митинга.")
     assert only_event(out)["arrested"]["min"] == 1 and only_event(out)["arrested"]["max"] == 1
+

@@ -125,3 +125,14 @@ def test_a_unit_named_inside_a_quote_is_not_what_the_bare_noun_stands_for(build)
 def test_an_outlet_that_spoke_before_is_no_ministry(build):
     doc = build("Ракета упала в море, сообщает ТАСС. В ведомстве заявили, что угрозы нет.")
     assert chains(doc)[-1] != ["ТАСС"]
+
+
+def test_plural_body_after_its_verb_stays_plural(build):
+    # "силы" read as a genitive singular would become "сила": its plural adjective fixes the number
+    doc = build("Над Полтавской областью сбиты 12 дронов, заявили Сухопутные силы ВСУ.")
+    assert only(doc).chain == ["Сухопутные силы ВСУ"]
+
+
+def test_plural_body_in_an_oblique_case_becomes_nominative_plural(build):
+    doc = build("По данным Воздушных сил ВСУ, над Сумской областью сбиты 12 дронов.")
+    assert only(doc).chain == ["Воздушные силы ВСУ"]

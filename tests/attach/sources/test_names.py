@@ -45,3 +45,14 @@ def test_an_office_holder_named_after_the_office_and_its_region_is_the_speaker_i
 def test_with_the_words_of_someone_is_an_according_phrase(build):
     doc = build("Со слов мэра города Петра Сидоренко, пострадавших нет.")
     assert chains(doc) in ([["Пётр Сидоренко"]], [["Петр Сидоренко"]])
+
+
+def test_a_name_beside_a_nominative_role_is_as_written(build):
+    a = only(build("Заместитель губернатора провинции Абдул Вали Рахими подтвердил гибель трех человек."))
+    assert a.chain == ["Абдул Вали Рахими"]
+
+
+def test_a_name_in_the_nominative_is_kept_as_written(build):
+    # a morphology that does not know the name must not inflect it from its nominative
+    a = only(build("Погибли трое, сказал местный депутат Карим Хан."))
+    assert a.chain == ["Карим Хан"]

@@ -126,3 +126,13 @@ def test_an_outlet_named_like_a_number_is_one_after_an_according_phrase(build):
 def test_a_number_of_people_is_no_outlet(build):
     doc = build("Пострадали 112 человек.")
     assert chains(doc) == []
+
+
+def test_the_publication_a_bare_genre_noun_stands_for_is_the_quoted_name_before_it(build):
+    doc = build("Журналист «Трибуны» был задержан и избит полицией у парламента, пишет издание.")
+    assert chains(doc) == [["Трибуна"]]
+
+
+def test_a_quoted_slogan_is_no_publication(build):
+    doc = build("Демонстранты скандировали «Долой правительство», пишет издание.")
+    assert chains(doc) == []

@@ -353,3 +353,41 @@ def test_ob_etom_closing_a_paragraph_sources_its_earlier_sentences(build):
 ])
 def test_reporting_verbs_attribute(build, text, chain):
     assert [a.chain for a in find_attributions(build(text))] == [chain]
+
+
+def test_bare_according_to_the_statement_points_back_at_its_speaker(build):
+    doc = build(
+        "Ночью армия атаковала север страны 40 дронами, заявили Сухопутные силы ВСУ.\n"
+        "Согласно заявлению, над Сумской областью сбиты 25 дронов."
+    )
+    assert chains(doc) == [["Сухопутные силы ВСУ"], ["Сухопутные силы ВСУ"]]
+    assert 1 in find_attributions(doc)[1].sentences
+
+
+def test_according_to_preliminary_data_points_back_at_no_one(build):
+    doc = build(
+        "Ночью армия атаковала север страны 40 дронами, заявили Сухопутные силы ВСУ.\n"
+        "По предварительным данным, над Сумской областью сбиты 25 дронов."
+    )
+    assert chains(doc) == [["Сухопутные силы ВСУ"]]
+
+
+def test_intercepted_radio_talk_is_an_unnamed_source(build):
+    a = only(build("По данным радиоперехвата, противник отходит от Торецка."))
+    assert a.unnamed and a.chain == ["радиоперехват"]
+
+
+def test_bare_governor_is_the_governor_of_the_region_named_before(build):
+    a = only(build("Над Тамбовской областью уничтожены три беспилотника, сообщил губернатор."))
+    assert a.chain == ["губернатор Тамбовской области"] and not a.unnamed
+
+
+def test_bare_governor_with_no_region_named_stays_unnamed(build):
+    a = only(build("Три беспилотника уничтожены, сообщил губернатор."))
+    assert a.unnamed
+
+
+def test_of_two_names_side_by_side_the_second_is_the_speakers(build):
+    # "пресс-секретаря губернатора Ивана Смирнова Петра Козлова": the governor, then his press secretary
+    a = only(build("По словам пресс-секретаря губернатора Ивана Смирнова Петра Козлова, в акции участвовали 300 человек."))
+    assert a.chain == ["Пётр Козлов"]

@@ -212,7 +212,13 @@ def phrase_name(view: View, start: int, end: int) -> str:
         countries = {}  # a proper name keeps its words: "Украинская правда", "Российский Красный Крест"
     of_country = [countries[tokens[k].lemma] for k in range(start, head) if tokens[k].lemma in countries]
     gender = next((g for g in ("masc", "femn", "neut") if g in tokens[head].tags), None)
-    words = [to_nominative(tokens[k], gender) for k in range(start, head + 1) if tokens[k].lemma not in countries or k == head]
+    plural = "plur" if any(
+        tokens[k].pos in ("ADJF", "PRTF") and "plur" in tokens[k].tags for k in range(start, head)
+    ) else None
+    words = [
+        to_nominative(tokens[k], gender, plural if k == head else None)
+        for k in range(start, head + 1) if tokens[k].lemma not in countries or k == head
+    ]
     if capitalised_by_position(view, start) and tokens[start].lemma not in countries:
         words[0] = words[0][:1].lower() + words[0][1:]
     rest = view.doc.text[tokens[head].end : tokens[end - 1].end] if end > head + 1 else ""

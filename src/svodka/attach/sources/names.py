@@ -19,13 +19,23 @@ NAME_CASES = ("gent", "datv", "ablt")  # the oblique cases a name may keep in NE
 ROLE_MAX_DISTANCE = 6  # "руководителя сети региональных штабов Алексея Навального Леонида Волкова"
 
 
-def to_nominative(token: Token, gender: str | None = None) -> str:
+def to_nominative(token: Token, gender: str | None = None, number: str | None = None) -> str:
     """The word put into the nominative, keeping its number and capitalisation; an adjective in
-    the singular takes the gender of its noun (`gender`): "Следственного комитета" is Следственный."""
+    the singular takes the gender of its noun (`gender`): "Следственного комитета" is Следственный.
+    A noun whose adjectives are plural (`number`) is read in the plural when it can be: "силы" after
+    "Воздушные" is no genitive singular."""
     case = next((c for c in ("gent", "datv", "accs", "ablt", "loct") if c in token.tags), None)
+    parses = morph_analyzer().parse(token.text.lower()) if case or number else []
+    if number and token.pos == "NOUN":
+        agreeing = [p for p in parses if p.tag.number == number and p.tag.POS == token.pos]
+        if agreeing and not any(p.tag.case == case for p in agreeing):
+            if any(p.tag.case == "nomn" for p in agreeing):
+                return token.text
+            form = agreeing[0].inflect({"nomn", number})
+            if form:
+                return form.word[:1].upper() + form.word[1:] if capitalised(token.text) else form.word
     if case is None:
         return token.text
-    parses = morph_analyzer().parse(token.text.lower())
     if gender and token.pos in ("ADJF", "PRTF"):
         parses = sorted(parses, key=lambda p: p.tag.gender != gender)  # the noun's gender first
     for parse in parses:
@@ -112,6 +122,9 @@ def nominative_person(view: View, person: Mention) -> str:
     words = [t for t in view.tokens_from(i, person.end) if t.text[:1].isupper() and re.search("[А-ЯЁ]", t.text[:1])]
     role = role_before(view, i)
     case = gender = None
+    if words and (role is not None and "nomn" in role.tags or role is None and all("nomn" in t.tags for t in words)) \
+            and " ".join(person.text.split()) != person.normal and person.text.split()[0] == words[0].text:
+        return " ".join(person.text.split())  # in the nominative already: "депутат Карим Хан" as written
     if role is not None:
         case = next((c for c in NAME_CASES if c in role.tags), None)
         gender = next((g for g in ("masc", "femn") if g in role.tags), None)
@@ -135,6 +148,10 @@ def role_before(view: View, i: int) -> Token | None:
         t = tokens[k]
         lower = t.text.islower() or k == first and t.text[1:].islower()  # "Губернатор области Иван Петров"
         if t.pos == "NOUN" and "anim" in t.tags and lower and not t.tags & NAME_TAGS:
+            head = tokens[k - 1] if k > first else None
+            if "gent" in t.tags and head is not None and head.pos == "NOUN" and "anim" in head.tags \
+                    and head.text[1:].islower() and "gent" not in head.tags and not head.tags & NAME_TAGS:
+                return head  # "заместитель губернатора Абдул Рахими": the deputy's name, in the deputy's case
             return t
         if not (t.pos in ("NOUN", "ADJF") or t.pos is None and capitalised(t.text)):
             return None

@@ -4,13 +4,15 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ...model import Token
+from ...model import Mention, Token
 from .attribution import Speaker
 from .bodies import (
     antecedent_name,
     body_name,
     body_named_elsewhere,
+    capitalised_by_position,
     country_adjectives,
+    genitive_of,
     is_possessor,
     organisation_before,
     phrase_name,
@@ -31,6 +33,7 @@ def speaker_in(view: View, first: int, last: int, genitive: bool, verb: Token | 
     for i in range(first, last):
         person = view.mention_at(i, "PER")
         if person and i not in view.outlet_at and i not in view.in_link and not is_possessor(view, person):
+            person = owned_by_next(view, person, last)
             return Speaker(person_name(view, person), (person.start, person.end), person=True)
     for i in range(first, last):
         end = unnamed_at(view, i, last)
@@ -58,7 +61,7 @@ def speaker_in(view: View, first: int, last: int, genitive: bool, verb: Token | 
                     return Speaker(antecedent_name(view, antecedent), (t.start, t.end))
                 # "в ведомстве заявили" with no body named before: no one the text names
                 return Speaker(t.lemma, view.span(i, end), unnamed=True)
-            holder = office_holder(view, i, end)
+            holder = office_holder(view, i, end) or office_of_region(view, start, i, end)
             if holder:
                 return holder
             if start < i and end == i + 1 and all(lexicon().has("deictic", view.tokens[k]) for k in range(start, i)):
@@ -75,6 +78,18 @@ def speaker_in(view: View, first: int, last: int, genitive: bool, verb: Token | 
             return Speaker(name, view.span(start, end))
         i += 1
     return None
+
+
+def owned_by_next(view: View, person: Mention, last: int) -> Mention:
+    """ "пресс-секретаря губернатора Ивана Смирнова Петра Козлова": a name in the genitive right
+    before another one is the holder of the office the speaker's role depends on; the speaker is the second."""
+    k = view.token_index_after(person.end, last)
+    after = view.mention_at(k, "PER") if k < last else None
+    if after is None or view.doc.text[person.end : after.start].strip():
+        return person
+    if "gent" in view.tokens[view.token_index(person.start)].tags and "gent" in view.tokens[k].tags:
+        return after  # both names in the genitive (their first words: a surname's reading may differ)
+    return person
 
 
 def is_head(view: View, i: int, first: int, genitive: bool) -> bool:
@@ -144,6 +159,36 @@ def office_holder(view: View, head: int, end: int) -> Speaker | None:
             return Speaker(person_name(view, m), view.span(head, end), person=True)
         return None
     return None
+
+
+def office_of_region(view: View, start: int, head: int, end: int) -> Speaker | None:
+    """ "сообщил губернатор" with no one named to the office: the governor of the region the
+    sentence names ("над Брянской областью"), else of the one named last before it."""
+    t = view.tokens[head]
+    if start != head or end != head + 1 or "anim" not in t.tags:
+        return None
+    office = office_at(view, head, end)
+    if office is None or office[0] != "region_head" or office[1] != end:
+        return None
+    sentence = view.sentence_of[head]
+    first, last = view.sentence_range[sentence]
+    sentence_end = view.tokens[last - 1].end
+    regions = [m for m in view.mentions_backwards(sentence_end, inclusive=False) if m.kind == "LOC" and is_region(view, m)]
+    sentence_start = view.tokens[first].start
+    after = [m for m in regions if m.start >= t.end]
+    before = [m for m in regions if m.end <= t.start]
+    in_sentence = [m for m in before if m.start >= sentence_start] or after[-1:]
+    region = (in_sentence or before or [None])[0]
+    if region is None or not region.normal:
+        return None
+    word = t.lemma if capitalised_by_position(view, head) or t.text.islower() else t.text
+    return Speaker(f"{word} {genitive_of(region.normal)}", view.span(head, end))
+
+
+def is_region(view: View, m: Mention) -> bool:
+    """A place the text names as a region: "Брянская область", "Краснодарский край"."""
+    last = view.token_index_after(m.end, len(view.tokens)) - 1
+    return 0 <= last < len(view.tokens) and view.tokens[last].end <= m.end and lexicon().has("region_word", view.tokens[last])
 
 
 def speaks_for_body(view: View, i: int, last: int) -> bool:

@@ -16,11 +16,12 @@ from ...annotate.analysis import morph_analyzer
 from ...lexicon import written_form
 from ...model import Document, Quote, Span, Token
 from .attribution import Attribution, Resolved, Speaker, dedupe
+from .bodies import phrase_name
 from .body_names import name_bodies
 from .clauses import CLAUSE_PUNCTUATION, TOPIC_WORDS, clause_end, clause_start, phrase_at
 from .grammar import capitalised, is_latin, is_modifier
 from .names import person_name
-from .outlets import correspondent_outlet, outlet_kinds, outlet_names
+from .outlets import OUTLET_NAME_MAX_CHARS, QUOTED_NAME_MAX_TOKENS, correspondent_outlet, outlet_kinds, outlet_names
 from .quotes import direct_quote, inside_quote, reported_clause
 from .speaker_phrases import speaker_in
 from .speech_words import lexicon
@@ -147,6 +148,16 @@ class Attributor:
             return according  # "по информации на данном этапе", "по данным на утро": when, not who
         if according and according < last and not may_open_genitive_source(tokens[according]):
             return according  # "по некоторым данным нападавший проник": the clause goes on, no one is named
+        if according and according == i + 2 and according < last and tokens[according].text in (",", ":") \
+                and self.lex.has("speech_noun", tokens[i + 1]):
+            earlier = self._speaker_before(sentence)  # "Согласно заявлению, ...": the statement just told
+            if earlier is not None:
+                attribution, resolved = earlier
+                self._record(
+                    Resolved(list(attribution.chain), [self.view.span(i, according)], list(attribution.unnamed), resolved.person),
+                    [sentence], None, None,
+                )
+            return according
         if according:
             end = clause_end(self.view, according, last)
             resolved = self._resolve(according, end, genitive=True)
@@ -174,6 +185,15 @@ class Attributor:
             if clause:
                 self.quotes.append(Quote(list(attribution.chain), clause, (t.start, t.end), direct=False))
         return i + 1
+
+    def _speaker_before(self, sentence: int) -> tuple[Attribution, Resolved] | None:
+        """The last named attribution of the sentence before, in this paragraph or the one before."""
+        if sentence == 0 or self.doc.sentences[sentence].paragraph - self.doc.sentences[sentence - 1].paragraph > 1:
+            return None
+        for attribution, resolved in reversed(self.found):
+            if sentence - 1 in attribution.sentences and attribution.chain and not attribution.unnamed:
+                return attribution, resolved
+        return None
 
     def _speech_noun_before(self, v: int, first: int) -> bool:
         """ "Такое заявление сделал пресс-секретарь": what was said stands in the clause before the verb."""
@@ -335,7 +355,26 @@ def outlet_named_before(view: View, i: int, last: int) -> str | None:
         return None
     before = [o for o in view.outlets if o.last <= i]
     match = [o for o in before if o.kind == t.lemma] or before
-    return match[-1].name if match else None
+    if match:
+        return match[-1].name
+    return quoted_staff_name_before(view, i) if t.lemma == "издание" else None
+
+
+def quoted_staff_name_before(view: View, i: int) -> str | None:
+    """ "журналист «Трибуны» … пишет издание": with no outlet named before, the publication is
+    the short quoted name in the genitive after a person's noun earlier in the sentence."""
+    first = view.sentence_range[view.sentence_of[i]][0]
+    for k in range(i - 2, first, -1):
+        quote = view.quote_opening.get(view.tokens[k].start)
+        if not quote or quote[1] - quote[0] > OUTLET_NAME_MAX_CHARS:
+            continue
+        end = view.token_index(quote[1] - 1)
+        holder, name = view.tokens[k - 1], view.tokens[k + 1]
+        if end is None or end >= i or end - k > QUOTED_NAME_MAX_TOKENS or not capitalised(name.text):
+            continue
+        if holder.pos == "NOUN" and "anim" in holder.tags and "gent" in view.tokens[end - 1].tags:
+            return phrase_name(view, k + 1, end)
+    return None
 
 
 def tells_intent(view: View, v: int, last: int) -> bool:
