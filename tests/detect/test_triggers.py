@@ -735,3 +735,9 @@ def test_an_event_told_only_as_an_unconfirmed_report_is_not_told_as_having_happe
     # told as having happened, then doubted: actual (and unconfirmed, attach/sources)
     assert [m for _, m, _ in triggers("Активиста задержали утром. Информация об этом пока не подтверждается.")] == ["actual"]
     assert [m for _, m, _ in triggers("Информация о задержании активиста подтвердилась.")] == ["actual"]
+
+
+def test_what_a_speaker_supposes_a_blast_to_be_is_no_act():
+    found = {(k, m) for k, m, _ in triggers("Жители сообщают о взрывах в городе, предполагая, что это стрельба ПВО по беспилотникам.")}
+    assert ("explosion", "actual") in found and ("interception", "hypothetical") in found
+    assert ("interception", "actual") not in found

@@ -107,7 +107,7 @@ NOT_AN_EVENT = "-"  # the class of a phrase that masks the triggers inside it: "
 BY_MEANS = {"strike": "strike", "assault": "clash", "blow": NOT_AN_EVENT}
 MANNER = "strike"  # the class in data/strike_means.tsv of a manner of striking that names no weapon
 REFERENCE_REACH = 3  # words between a reference word and the event noun it governs
-REFERENCE, ARTICLE = "reference", "article"
+REFERENCE, ARTICLE, SUPPOSED = "reference", "article", "supposed"
 VERB_FORMS = {"VERB", "INFN", "PRTS", "GRND"}
 ARTICLE_REACH = 6  # words between an article's word and the quotes naming it: "по ст. 15 ч. 2 ст. 115 («"
 OPENERS, CLOSERS = {"«", "(", "„", "“"}, {"»", ")", "”"}
@@ -139,9 +139,17 @@ def names_article(tokens: list[Token], match: Match, res: Resources) -> bool:
     return any(m.pattern.label == ARTICLE for m in res.patterns(REFERENCES).find(before))
 
 
+def supposed(tokens: list[Token], match: Match, res: Resources) -> bool:
+    """ "предполагая, что это стрельба ПВО": the event is what a speaker supposes a thing to be, not what is told."""
+    before = [t for t in tokens[: match.first] if is_word(t)][-REFERENCE_REACH:]
+    return any(m.pattern.label == SUPPOSED for m in res.patterns(REFERENCES).find(before))
+
+
 def modality_of(tokens: list[Token], match: Match, res: Resources) -> str:
     if refers_back(tokens, match, res):
         return Modality.BACKGROUND
+    if supposed(tokens, match, res):
+        return Modality.HYPOTHETICAL
     start, end = clause_bounds(tokens, match.first, match.last)
     clause = tokens[start : end + 1]
     cues = [c for c in res.patterns("detect/modality.tsv").find(clause) if c.pattern.label not in SENTENCE_CUES]
