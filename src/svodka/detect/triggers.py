@@ -42,7 +42,8 @@ CROWD_VIOLENCE = {"riot", "mob"}  # fans fighting at a match: real violence, wha
 REAL_IN_SPORT = CROWD_VIOLENCE | {"explosion", "ied", "suicide_bomb", "airstrike", "grenade", "chemical"}  # no game's slang
 MISHAPS = {"accident", "disaster"}
 UNEXPLAINED = {"explosion"}  # a blast told with no weapon, attacker or strike
-CAUSELESS = UNEXPLAINED | {"death"}
+HARM = "harm"  # "пострадали двое": harm told with no act, which only places a strike told elsewhere (merge.struck_villages)
+CAUSELESS = UNEXPLAINED | {"death", HARM}
 GENRE_SHARE = 0.2  # of sentences: a film review or match report that mentions a shooting is not news of one
 FUTURE = "futr"
 POLITICAL, PERSON, PRIVATE = "political", "person", "private"
@@ -295,7 +296,8 @@ def detect(doc: Document, resources: Resources | None = None) -> Document:
     res = resources or Resources.shared()
     contexts = [sentence_context(s, res) for s in doc.sentences]
     repeated = repeated_sentences(doc)
-    doc.triggers = [t for i in range(len(doc.sentences)) if i not in repeated for t in find_triggers(doc, i, contexts[i], res)]
+    doc.triggers = [t for i in range(len(doc.sentences)) if i not in repeated for t in find_triggers(doc, i, contexts[i], res)
+                    if t.kind != HARM or t.modality == Modality.ACTUAL]  # "никто не пострадал" places no strike
     if genre_without_events(contexts):
         # a match report or a film review tells no events; fans fighting at a match are one
         sport = any(SPORT in c for c in contexts)
