@@ -474,6 +474,12 @@ class Gazetteer:
         if matches is None:
             matches = self.candidates(doc, sentence_index)
         cues = [self._cue_before(tokens, m.first) for m in matches]
+        for k in range(1, len(matches)):
+            # "в провинциях Алеппо и Идлиб", "в областях Курской и Белгородской": a plural region word names the list
+            previous, m = matches[k - 1], matches[k]
+            if cues[k] is None and cues[k - 1] in self.region_words and m.first == previous.last + 1 \
+                    and tokens[previous.last].text in LIST_JOINERS and previous.first > 0 and "plur" in tokens[previous.first - 1].tags:
+                cues[k] = cues[k - 1]
         document_countries = set(countries) | {c.split(".")[0] for c in countries}  # "US.TX" is in "US"
         context = document_countries | {self.adjectives[t.lemma] for t in tokens if t.lemma in self.adjectives}
         # Countries and regions the sentence names outright choose among homonymous cities.
