@@ -109,6 +109,7 @@ BY_MEANS = {"strike": "strike", "assault": "clash", "blow": NOT_AN_EVENT}
 MANNER = "strike"  # the class in data/strike_means.tsv of a manner of striking that names no weapon
 REFERENCE_REACH = 3  # words between a reference word and the event noun it governs
 REFERENCE, ARTICLE, SUPPOSED = "reference", "article", "supposed"
+SPOKEN_OF, GERUND = "spoken_of", "GRND"  # "говоря о митингах": the event a speaker talks about
 VERB_FORMS = {"VERB", "INFN", "PRTS", "GRND"}
 ARTICLE_REACH = 6  # words between an article's word and the quotes naming it: "по ст. 15 ч. 2 ст. 115 («"
 OPENERS, CLOSERS = {"«", "(", "„", "“"}, {"»", ")", "”"}
@@ -120,7 +121,8 @@ def refers_back(tokens: list[Token], match: Match, res: Resources) -> bool:
     if tokens[match.first].pos in VERB_FORMS:
         return names_article(tokens, match, res)
     before = [t for t in tokens[: match.first] if is_word(t)][-REFERENCE_REACH:]
-    return any(m.pattern.label == REFERENCE for m in res.patterns(REFERENCES).find(before)) or names_article(tokens, match, res)
+    return any(m.pattern.label == REFERENCE or m.pattern.label == SPOKEN_OF and before[m.first].pos == GERUND
+               for m in res.patterns(REFERENCES).find(before)) or names_article(tokens, match, res)
 
 
 def names_article(tokens: list[Token], match: Match, res: Resources) -> bool:
