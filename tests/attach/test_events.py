@@ -408,3 +408,22 @@ def test_an_attack_is_dated_by_the_day_of_the_act_not_of_the_death_it_led_to():
     text = "В понедельник, 13 мая 2024 года, активист скончался в больнице после того, как накануне на него напали с ножом в Твери."
     (e,) = extract(Document("t", text, date(2024, 5, 14))).events
     assert (e.sub_event_type, e.date) == ("Attack", date(2024, 5, 12))
+
+
+def test_an_undated_act_takes_the_day_of_a_later_sentence_at_its_place():
+    text = (
+        "Поджог на железной дороге в Подмосковье. Двое парней по заданию кураторов подожгли служебный вагон.\n\n"
+        "По данным полиции, они пришли к путям в Раменском в ночь на 18 ноября. Затем они облили вагон бензином и подожгли его."
+    )
+    (e,) = extract(Document("t", text, date(2024, 11, 19))).events
+    assert (e.location.place.name, e.date) == ("Раменское", date(2024, 11, 18))
+
+
+def test_a_later_sentence_with_an_event_of_its_own_dates_only_that_one():
+    text = (
+        "Двое парней по заданию кураторов подожгли служебный вагон в Раменском.\n\n"
+        "В Раменском 18 ноября полиция задержала участников митинга."
+    )
+    events = extract(Document("t", text, date(2024, 11, 20))).events
+    assert {(e.sub_event_type, e.date) for e in events} == {
+        ("Looting/property destruction", date(2024, 11, 20)), ("Protest with intervention", date(2024, 11, 18))}

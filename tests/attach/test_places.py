@@ -553,3 +553,10 @@ def test_villages_listed_after_a_village_are_villages_of_the_region_too():
 def test_a_river_s_name_is_no_town():
     assert found("Бои идут на левом берегу Днепра.") == []
     assert found("Бои идут на берегу Днепра в Херсоне.") == [("Херсоне", "Херсон", "UA", "city")]
+
+
+def test_a_plural_region_word_names_every_place_of_its_list():
+    assert [p[1:] for p in found("Армия нанесла удары по позициям боевиков в провинциях Хама и Идлиб.")] == [
+        ("Хама", "SY", "admin1"), ("Идлиб", "SY", "admin1")]
+    # a singular one names only the place right after it
+    assert [p[3] for p in found("Армия нанесла удары по позициям боевиков в провинции Хама и в Идлибе.")] == ["admin1", "city"]

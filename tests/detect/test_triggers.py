@@ -76,6 +76,8 @@ def test_modality_of_the_clause(text, modality):
     [
         ("Задержан фигурант уголовного дела о стрельбе в кафе.", "стрельбе"),
         ("Задержанный признался в убийстве журналиста.", "убийстве"),
+        ("Протесты провалились, заявил министр, говоря о митингах оппозиции.", "митингах"),
+        ("Блогера задержали за канал, через который курировали протесты в республике.", "протесты"),
     ],
 )
 def test_an_event_named_by_a_case_or_a_confession_is_background(text, event):
@@ -779,3 +781,9 @@ def test_an_official_taking_charge_takes_no_territory():
     assert triggers("Губернатор взял ситуацию на личный контроль.") == []
     assert triggers("Прокуратура взяла расследование под контроль.") == []
     assert [k for k, _, _ in triggers("Армия взяла под контроль город.")] == ["territory"]
+
+
+def test_what_a_speaker_supposes_a_blast_to_be_is_no_act():
+    found = {(k, m) for k, m, _ in triggers("Жители сообщают о взрывах в городе, предполагая, что это стрельба ПВО по беспилотникам.")}
+    assert ("explosion", "actual") in found and ("interception", "hypothetical") in found
+    assert ("interception", "actual") not in found

@@ -295,3 +295,23 @@ def test_a_death_only_planned_or_remembered_is_no_part_of_an_actual_riot():
             "В понедельник они намерены провести акцию в память о погибшем товарище.")
     riots = [e for e in extract(Document("t", text, date(2024, 3, 10))).events if e.event_type == "Riots"]
     assert [t.modality for e in riots for t in e.triggers] == ["actual"]
+
+
+def test_harm_told_in_villages_of_a_region_struck_is_a_strike_at_each_village():
+    from svodka.pipeline import extract
+
+    text = (
+        "В результате атаки беспилотников в Московской области пострадали четыре человека.\n\n"
+        "Двое погибли в деревне Становое Раменского округа. Ещё два человека пострадали в деревне Жуково."
+    )
+    events = extract(Document("t", text, date(2024, 11, 10))).events
+    assert sorted((e.sub_event_type, e.location.place.name) for e in events if e.modality == "actual") == [
+        ("Air/drone strike", "Жуково"), ("Air/drone strike", "Становое")]
+
+
+def test_harm_told_with_no_strike_is_no_event():
+    from svodka.pipeline import extract
+
+    text = "В Самаре прошел митинг против застройки сквера. В давке пострадали два человека."
+    events = extract(Document("t", text, date(2024, 3, 10))).events
+    assert [e.sub_event_type for e in events] == ["Peaceful protest"]

@@ -409,7 +409,31 @@ def attach_date(context: DocumentContext, event: Event) -> None:
                 event.date_evidence = (best.start, best.end)
                 event.date_stated = context.doc.sentences[index].paragraph == paragraph
                 return
+    later = dated_at_the_place(context, event)
+    if later is not None:
+        event.date, event.date_evidence = later.day, (later.start, later.end)
+        return
     event.date = context.fallback_day(trigger.sentence)
+
+
+def dated_at_the_place(context: DocumentContext, event: Event) -> DateMention | None:
+    """"Двое подожгли вагон. ... Они пришли к путям в Раменском в ночь на 18 ноября": an event its own
+    sentences do not date takes the day of a later sentence that tells no event of its own and names the
+    event's place, the next one such only."""
+    if event.location is None or event.modality != Modality.ACTUAL:
+        return None
+    doc, trigger = context.doc, event.triggers[0]
+    triggered = {t.sentence for t in doc.triggers}
+    name = event.location.place.name
+    for index in range(trigger.sentence + 1, len(doc.sentences)):
+        if index in triggered:
+            return None  # another event's sentence: what follows tells of that one
+        if any(m.place.name == name for m in context.places[index]):
+            dated = [d for d in context.dates(index) if d.day]
+            if len(dated) == 1 and not is_background(dated[0], context.anchor, doc.published):
+                return dated[0]
+            return None
+    return None
 
 
 def attach_counts(

@@ -42,7 +42,8 @@ CROWD_VIOLENCE = {"riot", "mob"}  # fans fighting at a match: real violence, wha
 REAL_IN_SPORT = CROWD_VIOLENCE | {"explosion", "ied", "suicide_bomb", "airstrike", "grenade", "chemical"}  # no game's slang
 MISHAPS = {"accident", "disaster"}
 UNEXPLAINED = {"explosion"}  # a blast told with no weapon, attacker or strike
-CAUSELESS = UNEXPLAINED | {"death"}
+HARM = "harm"  # "пострадали двое": harm told with no act, which only places a strike told elsewhere (merge.struck_villages)
+CAUSELESS = UNEXPLAINED | {"death", HARM}
 GENRE_SHARE = 0.2  # of sentences: a film review or match report that mentions a shooting is not news of one
 FUTURE = "futr"
 POLITICAL, PERSON, PRIVATE = "political", "person", "private"
@@ -107,7 +108,8 @@ NOT_AN_EVENT = "-"  # the class of a phrase that masks the triggers inside it: "
 BY_MEANS = {"strike": "strike", "assault": "clash", "blow": NOT_AN_EVENT}
 MANNER = "strike"  # the class in data/strike_means.tsv of a manner of striking that names no weapon
 REFERENCE_REACH = 3  # words between a reference word and the event noun it governs
-REFERENCE, ARTICLE = "reference", "article"
+REFERENCE, ARTICLE, SUPPOSED = "reference", "article", "supposed"
+SPOKEN_OF, GERUND = "spoken_of", "GRND"  # "говоря о митингах": the event a speaker talks about
 VERB_FORMS = {"VERB", "INFN", "PRTS", "GRND"}
 ARTICLE_REACH = 6  # words between an article's word and the quotes naming it: "по ст. 15 ч. 2 ст. 115 («"
 OPENERS, CLOSERS = {"«", "(", "„", "“"}, {"»", ")", "”"}
@@ -119,7 +121,8 @@ def refers_back(tokens: list[Token], match: Match, res: Resources) -> bool:
     if tokens[match.first].pos in VERB_FORMS:
         return names_article(tokens, match, res)
     before = [t for t in tokens[: match.first] if is_word(t)][-REFERENCE_REACH:]
-    return any(m.pattern.label == REFERENCE for m in res.patterns(REFERENCES).find(before)) or names_article(tokens, match, res)
+    return any(m.pattern.label == REFERENCE or m.pattern.label == SPOKEN_OF and before[m.first].pos == GERUND
+               for m in res.patterns(REFERENCES).find(before)) or names_article(tokens, match, res)
 
 
 def names_article(tokens: list[Token], match: Match, res: Resources) -> bool:
@@ -139,9 +142,17 @@ def names_article(tokens: list[Token], match: Match, res: Resources) -> bool:
     return any(m.pattern.label == ARTICLE for m in res.patterns(REFERENCES).find(before))
 
 
+def supposed(tokens: list[Token], match: Match, res: Resources) -> bool:
+    """ "предполагая, что это стрельба ПВО": the event is what a speaker supposes a thing to be, not what is told."""
+    before = [t for t in tokens[: match.first] if is_word(t)][-REFERENCE_REACH:]
+    return any(m.pattern.label == SUPPOSED for m in res.patterns(REFERENCES).find(before))
+
+
 def modality_of(tokens: list[Token], match: Match, res: Resources) -> str:
     if refers_back(tokens, match, res):
         return Modality.BACKGROUND
+    if supposed(tokens, match, res):
+        return Modality.HYPOTHETICAL
     start, end = clause_bounds(tokens, match.first, match.last)
     clause = tokens[start : end + 1]
     cues = [c for c in res.patterns("detect/modality.tsv").find(clause) if c.pattern.label not in SENTENCE_CUES]
@@ -292,7 +303,8 @@ def detect(doc: Document, resources: Resources | None = None) -> Document:
     res = resources or Resources.shared()
     contexts = [sentence_context(s, res) for s in doc.sentences]
     repeated = repeated_sentences(doc)
-    doc.triggers = [t for i in range(len(doc.sentences)) if i not in repeated for t in find_triggers(doc, i, contexts[i], res)]
+    doc.triggers = [t for i in range(len(doc.sentences)) if i not in repeated for t in find_triggers(doc, i, contexts[i], res)
+                    if t.kind != HARM or t.modality == Modality.ACTUAL]  # "никто не пострадал" places no strike
     if genre_without_events(contexts):
         # a match report or a film review tells no events; fans fighting at a match are one, and a text
         # that tells them is news: what its sentences with no word of the game tell stands too (the fans'

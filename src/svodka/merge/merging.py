@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from ..annotate.analysis import analyse
 from ..attach.sources.assignment import settle_sources, source_key
-from ..detect.triggers import combinations, event_classes
+from ..detect.triggers import HARM, combinations, event_classes
 from ..lexicon import data_rows
 from ..model import COUNT_SLOTS, Count, CountSlot, Document, Event, GeoPrecision, Modality, Source, Verification
 from .incidents import incident_hosts, told_class, unplaced_hosts
@@ -31,6 +31,7 @@ UNREAL = (Modality.PLANNED, Modality.THREATENED, Modality.HYPOTHETICAL)  # told 
 BARE_DEATHS = ("killing", "death")  # "убиты двое", "погибли трое": told with no act of their own
 UNNAMED_MEANS = "strike"  # a remote strike whose means the text does not name ("удар по Купянску")
 BLAST = "explosion"  # an explosion told with no device
+REMOTE = "Explosions/Remote violence"
 FRONT_COUNTRIES = frozenset({"UA"})  # where blasts heard are strikes
 HARMED = {"interception": "airstrike"}  # a downing whose debris kills or wounds is a strike there (ANNOTATION.md)
 
@@ -100,6 +101,35 @@ def absorb(target: Event, other: Event) -> None:
         target.location = other.location
     if other.date_stated and not target.date_stated:
         target.date, target.date_evidence, target.date_stated = other.date, other.date_evidence, True
+
+
+def struck_villages(events: list[Event]) -> list[Event]:
+    """"Атака беспилотников на область. В деревне N пострадали двое": harm told in a village of the region a
+    remote strike is placed in, where no strike is placed, is that strike at the village, an event of its own
+    (one per place), and so are deaths told there; harm told anywhere else is no event (its figures are the
+    events' claims already)."""
+    strikes = [e for e in events if e.event_type == REMOTE and e.modality == Modality.ACTUAL and e.location is not None]
+    struck = {place_key(e) for e in strikes}
+    kept = []
+    for e in events:
+        if e.kind != HARM and e.kind not in BARE_DEATHS:
+            kept.append(e)
+            continue
+        village = e.location.place if e.location is not None else None
+        if village is None or e.modality != Modality.ACTUAL or village.precision != GeoPrecision.CITY or place_key(e) in struck:
+            if e.kind != HARM:  # a death joins the violent event it follows (absorb_deaths)
+                kept.append(e)
+            continue
+        regions = [s for s in strikes if s.location.place.precision == GeoPrecision.ADMIN1 and s.location.place.country == village.country
+                   and s.location.place.name == village.admin1 and s.triggers[0].start < e.triggers[0].start]
+        if regions:
+            strike = regions[-1]
+            e.kind, e.event_type, e.sub_event_type = strike.kind, strike.event_type, strike.sub_event_type
+            struck.add(place_key(e))
+            kept.append(e)
+        elif e.kind != HARM:
+            kept.append(e)
+    return kept
 
 
 def absorb_deaths(events: list[Event]) -> list[Event]:
@@ -578,7 +608,7 @@ def absorb_mentions(doc: Document, events: list[Event]) -> list[Event]:
     """The events told, each mention of one joined to it: merge's first part, which a window of a long
     document goes through on its own (what it tells is then held as few events), and again with the
     other windows' events, as merged events absorb each other as candidates do."""
-    events = without_recalled_headlines(doc, events)
+    events = struck_villages(without_recalled_headlines(doc, events))
     for event in events:
         without_downed_figures(doc, event)
         strike_if_harmed(doc, event)

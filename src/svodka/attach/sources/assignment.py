@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from itertools import takewhile
 
 
-from ...detect.triggers import EventClass, event_classes
+from ...detect.triggers import HARM, EventClass, event_classes
 from ...lexicon import data_rows
 from ...model import Claim, CountMention, Document, Event, Label, Modality, Quote, Source, Verification
 from ...resources import shared_resources
@@ -61,7 +61,7 @@ def find_followers(doc: Document, speaking: set[int]) -> dict[int, list[int]]:
     told: dict[int, list[EventClass]] = {}
     referred: dict[int, list[EventClass]] = {}
     triggered = set()
-    for t in doc.triggers:
+    for t in (t for t in doc.triggers if t.kind != HARM):  # bare harm tells no event a speaker could speak of
         triggered.add(t.sentence)
         if t.modality == Modality.ACTUAL:
             told.setdefault(t.sentence, []).append(classes[t.kind])
