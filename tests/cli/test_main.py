@@ -48,16 +48,21 @@ def test_table_output_lists_the_events(article):
     assert result.returncode == 0 and "Protests" in result.stdout and "Минск" in result.stdout
 
 
-def test_on_request_candidates_the_rules_set_aside_are_output_with_a_low_confidence(tmp_path):
-    path = tmp_path / "barnaul.txt"
+def test_on_request_candidates_the_rules_set_aside_are_output_with_a_lower_confidence(tmp_path):
+    path, firm = tmp_path / "barnaul.txt", tmp_path / "firm.txt"
     path.write_text("Жители вышли на улицу в Барнауле.\n", encoding="utf-8")
+    firm.write_text("Жители вышли на митинг в Барнауле. В акции протеста приняли участие около 300 человек, "
+                    "сообщила полиция.\n", encoding="utf-8")
     default = svodka("extract", str(path), "--published", "2024-03-02", "--format", "json")
     candidates = svodka("extract", str(path), "--published", "2024-03-02", "--format", "json", "--min-confidence", "0")
-    assert default.returncode == candidates.returncode == 0, default.stderr + candidates.stderr
+    reported = svodka("extract", str(firm), "--published", "2024-03-02", "--format", "json")
+    assert default.returncode == candidates.returncode == reported.returncode == 0, default.stderr + candidates.stderr
     assert json.loads(default.stdout)["events"] == []
     (event,) = json.loads(candidates.stdout)["events"]
     assert (event["event_type"], event["modality"], event["location"]["name"]) == ("Protests", "actual", "Барнаул")
-    assert event["confidence"] < 0.5
+    (accepted,) = json.loads(reported.stdout)["events"]
+    # the calibrated model ranks a weak, set-aside mention well below a protest told with its crowd and source
+    assert event["confidence"] < accepted["confidence"] - 0.25
 
 
 @pytest.mark.parametrize(
