@@ -9,6 +9,7 @@ from svodka.annotate.segment import segment
 from svodka.attach import places
 from svodka.attach.places import Gazetteer, gazetteer
 from svodka.model import Document
+from svodka.pipeline import extract
 
 
 @lru_cache(maxsize=None)
@@ -560,3 +561,11 @@ def test_a_plural_region_word_names_every_place_of_its_list():
         ("Хама", "SY", "admin1"), ("Идлиб", "SY", "admin1")]
     # a singular one names only the place right after it
     assert [p[3] for p in found("Армия нанесла удары по позициям боевиков в провинции Хама и в Идлибе.")] == ["admin1", "city"]
+
+
+def test_a_city_geonames_lists_in_an_oblique_case_is_named_in_the_nominative():
+    # GeoNames' Russian names of some cities include inflected forms ("Одессе", "Киеву"): the event's
+    # place is still the city's nominative name
+    text = "Вечером в Одессе прогремели взрывы, сообщили местные власти."
+    events = [e for e in extract(Document("t", text, date(2024, 11, 20))).events if e.location]
+    assert [e.location.place.name for e in events] == ["Одесса"]

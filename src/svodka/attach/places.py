@@ -232,6 +232,7 @@ class Gazetteer:
         self.cities, city_index, self.spelling = cached_cities()
         self.index: dict[str, list[Entry]] = {key: [("city", i) for i in ids] for key, ids in city_index.items()}
         self.abbreviations: dict[str, list[Entry]] = {}
+        self._city_names: dict[tuple[str, int], str] = {}
         self._openings: dict[tuple[str, str], tuple[frozenset[str], frozenset[str]]] = {}
         self._extensions: dict[tuple, tuple[frozenset[str], frozenset[str]]] = {}
         self.adjectives: dict[str, str] = {}
@@ -939,7 +940,22 @@ class Gazetteer:
             return Place(r.name, r.country, GeoPrecision.ADMIN1, r.name, r.lat, r.lon)
         geonameid, country, admin1, lat, lon, population = self.cities[ref]
         region = self.region_by_code.get((country, admin1))
-        return Place(self.spelling.get(key, key), country, GeoPrecision.CITY, region.name if region else None, lat, lon, geonameid, population)
+        return Place(self.city_name(key, ref), country, GeoPrecision.CITY, region.name if region else None, lat, lon, geonameid, population)
+
+    def city_name(self, key: str, ref: int) -> str:
+        """The city's name for the key the text matched: its spelling, unless GeoNames lists an inflected
+        form among the city's names ("Одессе", "Киеву"), then the nominative that names the same city."""
+        found = self._city_names.get((key, ref))
+        if found is None:
+            found = name = self.spelling.get(key, key)
+            for parse in morph_analyzer().parse(name.lower()):
+                nominative = normalise(parse.normal_form)
+                if "Geox" in parse.tag and parse.tag.case != "nomn" and nominative != key \
+                        and ("city", ref) in self.index.get(nominative, ()):
+                    found = self.spelling.get(nominative, name)
+                    break
+            self._city_names[(key, ref)] = found
+        return found
 
     def _landmark_name(self, tokens: list[Token], head: int) -> str:
         """The landmark in the nominative: adjectives agree with the head noun, dependents stay as written."""
