@@ -42,7 +42,7 @@ from svodka.model import Document, Modality  # noqa: E402
 from svodka.options import ExtractOptions  # noqa: E402
 from svodka.pipeline import extract_all  # noqa: E402
 from svodka.records import document_json  # noqa: E402
-from tools.folds import WAR_GOLD, fold_of, load_scorer  # noqa: E402
+from tools.folds import EVALUATION, fold_of, load_scorer  # noqa: E402
 
 EVERY_CANDIDATE = 0.0  # the min_confidence that keeps the candidates the evidence rules set aside
 FOLDS = 3
@@ -320,7 +320,7 @@ def main(argv: list[str] | None = None) -> None:
     scorer = load_scorer(args.shared)
     sets = []
     for name, gold_dir, corpus in SETS:
-        gold = scorer.load_gold([str(args.shared / gold_dir if gold_dir else WAR_GOLD)])
+        gold = scorer.load_gold([str(args.shared / gold_dir if gold_dir else EVALUATION / "war-stream")])
         sets.append(gold_set(name, gold, args.shared / corpus))
     everything = [c for s in sets for c in s.candidates]
     if args.judged:

@@ -10,7 +10,8 @@ does not lower the others. The tool runs ``svodka extract`` once on
 summary for every fold of each gold set, and for the whole set. The project's
 own war sample (``evaluation/war-stream/``: stream posts coded blind by
 ANNOTATION.md, ids and offsets only) is scored the same way, its texts read
-from ``corpus/stream.jsonl`` by id.
+from ``corpus/stream.jsonl`` by id, and so is its held-out sample
+(``evaluation/war-stream-heldout/``), which no rule is written from.
 """
 
 from __future__ import annotations
@@ -25,8 +26,9 @@ import tempfile
 from pathlib import Path
 
 SETS = (("news", "gold", "corpus/ru.jsonl"), ("stream", "gold-stream", "corpus/stream-gold.jsonl"))
-WAR_GOLD = Path(__file__).resolve().parents[1] / "evaluation" / "war-stream"
-WAR_CORPUS = "corpus/stream.jsonl"
+EVALUATION = Path(__file__).resolve().parents[1] / "evaluation"
+OWN_SETS = (("war", EVALUATION / "war-stream"), ("heldout", EVALUATION / "war-stream-heldout"))
+OWN_CORPUS = "corpus/stream.jsonl"
 FIGURES = ("f1", "precision", "recall", "count_accuracy", "date_accuracy", "sub_event_accuracy",
            "source_recall", "place_accuracy", "unconfirmed_recall")
 
@@ -88,11 +90,13 @@ def main(argv: list[str] | None = None) -> None:
             pred = Path(tmp) / f"{name}.jsonl"
             extract(args.svodka, args.shared / corpus, pred)
             result[name] = fold_table(scorer, args.shared / gold_dir, pred, args.folds)
-        if WAR_GOLD.is_dir():
-            posts = Path(tmp) / "war-posts.jsonl"
-            select_documents(args.shared / WAR_CORPUS, {p.stem for p in WAR_GOLD.glob("*.json")}, posts)
-            extract(args.svodka, posts, Path(tmp) / "war.jsonl")
-            result["war"] = fold_table(scorer, WAR_GOLD, Path(tmp) / "war.jsonl", args.folds)
+        for name, gold_dir in OWN_SETS:
+            if not gold_dir.is_dir():
+                continue
+            posts, pred = Path(tmp) / f"{name}-posts.jsonl", Path(tmp) / f"{name}.jsonl"
+            select_documents(args.shared / OWN_CORPUS, {p.stem for p in gold_dir.glob("*.json")}, posts)
+            extract(args.svodka, posts, pred)
+            result[name] = fold_table(scorer, gold_dir, pred, args.folds)
     if args.json:
         print(json.dumps(result, ensure_ascii=False))
         return
