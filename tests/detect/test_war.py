@@ -625,3 +625,39 @@ def test_names_listed_after_a_region_word_are_each_a_region():
 def test_a_village_taken_under_control_lies_at_the_front():
     [event] = events("Российские войска взяли под контроль населённый пункт Ильинка, сообщили в Минобороны.")
     assert event.location.place.country == "UA"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Днём в Сумах было несколько прилётов, повреждены склады.", SHELLING),
+        ("Артиллеристы накрыли огнём колонну противника у Работино.", SHELLING),
+        ("Трое мирных жителей погибли в Белгородской области после удара ВСУ.", SHELLING),
+    ],
+)
+def test_hits_counted_fire_that_covers_a_target_and_a_blow_named_by_its_side_are_strikes(text, expected):
+    assert types(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Занят и зачищается хутор Веселый в Харьковской области.",
+        "В Харьковской области началось освобождение Зелёного Гая.",
+        "У села Ивановка под контроль ВС России перешло около 10 гектаров.",
+    ],
+)
+def test_a_place_occupied_a_liberation_begun_and_ground_passed_to_the_army_are_battles(text):
+    assert types(text) == [CLASH]
+
+
+def test_a_village_taken_is_the_place_of_its_capture_not_the_town_the_attack_then_goes_on():
+    (event,) = events("В Курской области российские войска освободили село Плёхово, теперь противник отходит к своим позициям в Судже.")
+    assert event.location.place.name == "Плёхово"
+
+
+def test_a_village_named_with_its_district_is_placed_at_the_district_s_town_not_the_oblast_centre():
+    (event,) = events("Штурмовики заняли посёлок Новый Путь в Глушковском районе Курской области.")
+    place = event.location.place
+    assert place.name == "Новый Путь"
+    assert abs(place.lat - 51.34) < 0.1 and abs(place.lon - 34.64) < 0.1  # Глушково, not Курск
