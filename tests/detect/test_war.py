@@ -715,3 +715,8 @@ def test_a_defence_ministry_summary_of_several_directions_is_one_event_at_each_p
 def test_villages_listed_before_their_region_all_lie_in_it():
     found = events("На Купянском направлении артиллерия поразила живую силу противника в районах населённых пунктов Песчаное и Кругляковка Харьковской области.")
     assert sorted((e.location.place.name, e.location.place.admin1) for e in found) == [("Кругляковка", "Харьковская область"), ("Песчаное", "Харьковская область")]
+
+
+def test_a_village_told_with_in_and_its_region_is_the_village_of_that_region_not_a_town_elsewhere():
+    (event,) = events("Российские войска прорвали оборону противника у села Вишневое в Харьковской области.")
+    assert event.location.place.admin1 == "Харьковская область"  # not the town of Kyiv oblast

@@ -629,14 +629,19 @@ class Gazetteer:
 
     def _region_told_with(self, tokens: list[Token], m: Match, following: Match | None, context: set[str]) -> Entry | None:
         """The region named in the genitive right after a town to tell where it is: "Ильинка Донецкой области",
-        "Ильинка Донецкой Народной Республики" (not "Ильинка в ДНР": "в" may begin the next clause's place)."""
+        "Ильинка Донецкой Народной Республики" (not "Ильинка в ДНР": "в" may begin the next clause's place, but
+        "у села Вишневое в Харьковской области", a village told by its settlement word, is in that region)."""
         if following is None or not all(kind == "city" for kind, _ in m.entries):
             return None
         between = tokens[m.last : following.first]
+        settled_in = False
+        settled = m.first > 0 and tokens[m.first - 1].lemma in self.settlement_words and tokens[m.first - 1].lemma not in NOT_VILLAGES
+        if settled and len(between) == 1 and between[0].lemma in ("в", "во"):
+            between, settled_in = [], True
         if between and not (len(between) <= LISTED_BEFORE_REGION and between[0].text in LIST_JOINERS and all(
                 t.text in LIST_JOINERS or is_capitalised(t) and t.text[:1].isalpha() for t in between)):
             return None  # but a list of villages shares the region told after it: "Песчаное и Кругляковка Харьковской области"
-        if "gent" not in tokens[following.first].tags and "gent" not in tokens[following.last - 1].tags:
+        if not settled_in and "gent" not in tokens[following.first].tags and "gent" not in tokens[following.last - 1].tags:
             return None
         entry = self._resolve(following.entries, context, None)
         return entry if entry[0] == "admin1" and self.regions[entry[1]].code else None
