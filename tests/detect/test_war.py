@@ -720,3 +720,9 @@ def test_villages_listed_before_their_region_all_lie_in_it():
 def test_a_village_told_with_in_and_its_region_is_the_village_of_that_region_not_a_town_elsewhere():
     (event,) = events("Российские войска прорвали оборону противника у села Вишневое в Харьковской области.")
     assert event.location.place.admin1 == "Харьковская область"  # not the town of Kyiv oblast
+
+
+def test_a_region_that_ends_a_list_of_towns_is_one_more_place_not_theirs():
+    found = events("Бойцы бригады погибли в боях под Селидово, Торецком и Курской области.")
+    assert {e.location.place.name: e.location.place.admin1 for e in found if e.location.place.precision == "city"} == {
+        "Селидово": "Донецкая область", "Торецк": "Донецкая область"}

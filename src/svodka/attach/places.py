@@ -638,7 +638,8 @@ class Gazetteer:
         settled = m.first > 0 and tokens[m.first - 1].lemma in self.settlement_words and tokens[m.first - 1].lemma not in NOT_VILLAGES
         if settled and len(between) == 1 and between[0].lemma in ("в", "во"):
             between, settled_in = [], True
-        if between and not (len(between) <= LISTED_BEFORE_REGION and between[0].text in LIST_JOINERS and all(
+        if between and not (len(between) <= LISTED_BEFORE_REGION and between[0].text in LIST_JOINERS
+                            and between[-1].text not in LIST_JOINERS and all(
                 t.text in LIST_JOINERS or is_capitalised(t) and t.text[:1].isalpha() for t in between)):
             return None  # but a list of villages shares the region told after it: "Песчаное и Кругляковка Харьковской области"
         if not settled_in and "gent" not in tokens[following.first].tags and "gent" not in tokens[following.last - 1].tags:
