@@ -726,3 +726,7 @@ def test_a_region_that_ends_a_list_of_towns_is_one_more_place_not_theirs():
     found = events("Бойцы бригады погибли в боях под Селидово, Торецком и Курской области.")
     assert {e.location.place.name: e.location.place.admin1 for e in found if e.location.place.precision == "city"} == {
         "Селидово": "Донецкая область", "Торецк": "Донецкая область"}
+
+
+def test_flights_counted_by_arrival_are_no_hits():
+    assert types("В аэропорту Казани задержаны десять рейсов: семь на вылет и три на прилёт.") == []
