@@ -256,3 +256,18 @@ def test_the_day_of_a_plan_is_no_anchor_when_published_is_unknown():
 def test_the_writer_s_napomnim_is_no_plan():
     doc = parsed("Напомним, 6 мая 2019 года в городе прошел митинг. В субботу прошел еще один.")
     assert anchor_date(doc) == date(2019, 5, 6)
+
+
+def test_the_start_or_end_of_a_month_is_that_month_and_history_two_months_on():
+    published = date(2024, 11, 30)
+    early = only_date("В начале сентября его задержали в Донецке.", published)
+    assert (early.year, early.month, early.day) == (2024, 9, None)
+    assert is_background(early, None, published)
+    late = only_date("В конце ноября его задержали в Донецке.", published)
+    assert (late.month, is_background(late, None, published)) == (11, False)
+
+
+def test_a_detention_at_the_start_of_a_month_long_gone_is_no_news():
+    from svodka.pipeline import extract
+    doc = extract(Document("t", "Военный перевёлся в тыл. В начале сентября его задержали на фронте за неуплату налогов.", date(2024, 11, 30)))
+    assert [e for e in doc.events if e.modality == "actual"] == []

@@ -625,3 +625,108 @@ def test_names_listed_after_a_region_word_are_each_a_region():
 def test_a_village_taken_under_control_lies_at_the_front():
     [event] = events("Российские войска взяли под контроль населённый пункт Ильинка, сообщили в Минобороны.")
     assert event.location.place.country == "UA"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Днём в Сумах было несколько прилётов, повреждены склады.", SHELLING),
+        ("Артиллеристы накрыли огнём колонну противника у Работино.", SHELLING),
+        ("Трое мирных жителей погибли в Белгородской области после удара ВСУ.", SHELLING),
+    ],
+)
+def test_hits_counted_fire_that_covers_a_target_and_a_blow_named_by_its_side_are_strikes(text, expected):
+    assert types(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Занят и зачищается хутор Веселый в Харьковской области.",
+        "В Харьковской области началось освобождение Зелёного Гая.",
+        "У села Ивановка под контроль ВС России перешло около 10 гектаров.",
+    ],
+)
+def test_a_place_occupied_a_liberation_begun_and_ground_passed_to_the_army_are_battles(text):
+    assert types(text) == [CLASH]
+
+
+def test_a_village_taken_is_the_place_of_its_capture_not_the_town_the_attack_then_goes_on():
+    (event,) = events("В Курской области российские войска освободили село Плёхово, теперь противник отходит к своим позициям в Судже.")
+    assert event.location.place.name == "Плёхово"
+
+
+def test_a_village_named_with_its_district_is_placed_at_the_district_s_town_not_the_oblast_centre():
+    (event,) = events("Штурмовики заняли посёлок Новый Путь в Глушковском районе Курской области.")
+    place = event.location.place
+    assert place.name == "Новый Путь"
+    assert abs(place.lat - 51.34) < 0.1 and abs(place.lon - 34.64) < 0.1  # Глушково, not Курск
+
+
+KHARKIV_ARTICLE = """Россия ударила по Харькову авиабомбами: погибли трое, ранены 17 человек
+
+Вечером 14 ноября российские войска атаковали Харьков управляемыми авиабомбами. Об этом сообщил глава Харьковской ОВА Олег Синегубов.
+
+По его словам, удар пришёлся по Киевскому району города. Повреждены многоэтажный жилой дом, автомобили и объекты гражданской инфраструктуры.
+
+По данным городского головы Игоря Терехова, погибли три человека, еще 17 получили ранения, среди них двое детей. На месте работают спасатели ГСЧС."""
+
+
+def test_a_ukrainian_outlet_s_article_on_a_strike_on_kharkiv_is_one_air_strike_with_its_dead_and_wounded():
+    (event,) = events(KHARKIV_ARTICLE)
+    assert (event.event_type, event.sub_event_type) == AIR
+    assert event.location.place.name == "Харьков"  # the city's Киевский район, not Киев
+    assert event.date == date(2024, 11, 14)
+    assert (event.fatalities.min, event.fatalities.max) == (3, 3)
+    assert (event.injured.min, event.injured.max) == (17, 17)
+    names = {name for s in event.sources for name in s.chain}
+    assert {"Олег Синегубов", "Игорь Терехов"} <= names
+
+
+def test_a_town_attacked_with_guided_bombs_is_a_strike_of_bombs():
+    assert types("Днём российские войска атаковали Запорожье управляемыми авиабомбами.") == [AIR]
+
+
+def test_a_district_of_the_city_told_of_is_no_town_of_its_adjective():
+    (event,) = events("В Одессе повреждены дома. Удар пришёлся по Киевскому району города.")
+    assert event.location.place.name == "Одесса"
+
+
+MOD_SUMMARY = """Подразделения группировки войск «Центр» освободили населённый пункт Новоселовка Донецкой Народной Республики, сообщило Министерство обороны РФ.
+
+На Покровском направлении отражены три контратаки штурмовых групп противника в районе населённого пункта Мирноград.
+
+На Купянском направлении подразделения группировки войск «Запад» нанесли поражение живой силе и технике бригады ВСУ в районах населённых пунктов Песчаное и Кругляковка Харьковской области.
+
+На Южно-Донецком направлении российские войска улучшили положение по переднему краю у Великой Новосёлки."""
+
+
+def test_a_defence_ministry_summary_of_several_directions_is_one_event_at_each_place_it_names():
+    found = events(MOD_SUMMARY)
+    assert sorted((e.event_type, e.location.place.admin1) for e in found) == [
+        ("Battles", "Донецкая область"), ("Battles", "Донецкая область"), ("Battles", "Донецкая область"),
+        ("Explosions/Remote violence", "Харьковская область"), ("Explosions/Remote violence", "Харьковская область"),
+    ]
+    assert {e.location.place.name for e in found} >= {"Новосёловка", "Мирноград", "Песчаное", "Кругляковка"}
+    # Великая Новосёлка, which GeoNames knows only as Велика Новосилка
+    assert any(abs(e.location.place.lat - 47.84) < 0.1 and abs(e.location.place.lon - 36.83) < 0.1 for e in found)
+
+
+def test_villages_listed_before_their_region_all_lie_in_it():
+    found = events("На Купянском направлении артиллерия поразила живую силу противника в районах населённых пунктов Песчаное и Кругляковка Харьковской области.")
+    assert sorted((e.location.place.name, e.location.place.admin1) for e in found) == [("Кругляковка", "Харьковская область"), ("Песчаное", "Харьковская область")]
+
+
+def test_a_village_told_with_in_and_its_region_is_the_village_of_that_region_not_a_town_elsewhere():
+    (event,) = events("Российские войска прорвали оборону противника у села Вишневое в Харьковской области.")
+    assert event.location.place.admin1 == "Харьковская область"  # not the town of Kyiv oblast
+
+
+def test_a_region_that_ends_a_list_of_towns_is_one_more_place_not_theirs():
+    found = events("Бойцы бригады погибли в боях под Селидово, Торецком и Курской области.")
+    assert {e.location.place.name: e.location.place.admin1 for e in found if e.location.place.precision == "city"} == {
+        "Селидово": "Донецкая область", "Торецк": "Донецкая область"}
+
+
+def test_flights_counted_by_arrival_are_no_hits():
+    assert types("В аэропорту Казани задержаны десять рейсов: семь на вылет и три на прилёт.") == []

@@ -60,6 +60,7 @@ class Words:
     since: frozenset[str]
     eve: frozenset[str] = frozenset()
     comparison: frozenset[str] = frozenset()
+    month_parts: frozenset[str] = frozenset()
 
 
 def load_words() -> Words:
@@ -89,6 +90,7 @@ def load_words() -> Words:
         since=frozenset(table["since"]),
         eve=frozenset(table.get("eve_day", {})),
         comparison=frozenset(table.get("comparison", {})),
+        month_parts=frozenset(table.get("month_part", {})),
     )
 
 
@@ -305,8 +307,10 @@ class Scanner:
         return j + 2, Value(None, year, None)
 
     def month(self, i: int) -> Parse | None:
-        """ "в январе", "в январе 2011 года", "январь 2011"."""
+        """ "в январе", "в январе 2011 года", "январь 2011", "в начале сентября"."""
         j = self.after_preposition(i, "в", "во")
+        if j > i and self.among(self.words.month_parts, j):
+            j += 1  # "в начале сентября", "в конце октября": that month
         month = self.lookup(self.words.months, j)
         if month is None:
             return None

@@ -118,6 +118,7 @@ class DocumentContext:
         context.year_anchor = None if context.anchor else latest_year_mentioned(doc)
         for i in range(len(doc.sentences)):
             context.places[i] = without_origins(doc, i, gaz.find(doc, i, hint, candidates[i]))
+        near_named_towns(context.places, gaz)
         mentions = [m for i in sorted(context.places) for m in context.places[i]]
         if mentions:
             by_country = Counter(m.place.country for m in mentions)
@@ -196,6 +197,30 @@ class DocumentContext:
         return order
 
 
+def near_named_towns(places: dict[int, list[PlaceMention]], gaz) -> None:
+    """A village the gazetteer does not hold is placed at its region's coordinates; when the text names a
+    town of that region ("посёлок Новый Путь в Глушковском районе", "бои у Суджи"), the village lies
+    near it, as front-line villages lie near the towns a report names: at the town named nearest (in the
+    sentence, else the closest sentence), rather than at the region's centre far from the front."""
+    centres = {(r.country, r.name): (r.lat, r.lon) for r in gaz.regions}
+    towns: dict[tuple[str, str], list[tuple[int, PlaceMention]]] = {}
+    villages = []
+    for i in sorted(places):
+        for m in places[i]:
+            p = m.place
+            if p.precision != GeoPrecision.CITY or p.admin1 is None:
+                continue
+            if p.geonameid is None and centres.get((p.country, p.admin1)) == (p.lat, p.lon):
+                villages.append((i, m))
+            elif p.geonameid is not None:
+                towns.setdefault((p.country, p.admin1), []).append((i, m))
+    for i, m in villages:
+        near = towns.get((m.place.country, m.place.admin1))
+        if near:
+            _, town = min(near, key=lambda t: (abs(t[0] - i), abs(t[1].start - m.start)))
+            m.place = replace(m.place, lat=town.place.lat, lon=town.place.lon)
+
+
 def latest_year_mentioned(doc: Document) -> date | None:
     """With no publication date, a year the text names dates its "23 января" (but not its "в субботу")."""
     years = [int(t.text) for s in doc.sentences for t in s.tokens if t.text.isdigit() and len(t.text) == 4 and 1900 < int(t.text) < 2100]
@@ -236,12 +261,18 @@ def tokens_before(doc: Document, mention: PlaceMention) -> list[Token]:
 
 def is_located(before: list[Token]) -> bool:
     """The text locates things in the place: "в Аммане", "по территории Израиля", "в районах населённых
-    пунктов Мирноград, Лысовка", not "посольство Израиля"."""
+    пунктов Мирноград, Лысовка", not "посольство Израиля"; a place taken or stormed is where the fighting
+    was ("освободили село Плёхово", "штурмуют Торецк")."""
     while len(before) >= 2 and before[-1].lemma in SURROUNDINGS:
         before = before[:-1]
     if len(before) >= 2 and before[-1].lemma in TOWARDS and before[-2].lemma in LOCATIVE | {"по"}:
         return True
-    return bool(before) and before[-1].lemma in LOCATIVE
+    return bool(before) and (before[-1].lemma in LOCATIVE or taken(before[-1]))
+
+
+def taken(token: Token) -> bool:
+    """A word of taking or storming a place ("освободили", "штурм"), not a preposition ("за Лондоном")."""
+    return token.pos not in ("PREP", "CONJ") and token.lemma in gazetteer().village_cues
 
 
 def is_origin(before: list[Token]) -> bool:
@@ -298,9 +329,13 @@ def place_rank(doc: Document, mention: PlaceMention, trigger_start: int) -> tupl
     return elsewhere, in_aside(before), precision, by_direction(doc, mention), not is_located(before), distance
 
 
+AREA_AFTER_TOWN = ("направлен", "район", "округ", "городско", "муниципальн", "громад")
+
+
 def by_direction(doc: Document, mention: PlaceMention) -> bool:
-    """A town named only as a front's direction ("на Покровском направлении"): vaguer than a village named there."""
-    return doc.text[mention.end : mention.end + 12].lstrip().startswith("направлен")
+    """A town named only as a front's direction or a district ("на Покровском направлении", "посёлок Новый
+    Путь в Глушковском районе"): vaguer than a village named there."""
+    return mention.place.precision == GeoPrecision.CITY and doc.text[mention.end : mention.end + 12].lstrip().startswith(AREA_AFTER_TOWN)
 
 
 def near_another(doc: Document, mention: PlaceMention, found: list[PlaceMention]) -> bool:

@@ -61,6 +61,8 @@ COUNTRY_WEIGHT = 20  # see Gazetteer._rank
 NEIGHBOUR_WEIGHT = 5
 PERSON_NAME = frozenset({"Name", "Surn", "Patr"})
 FRONT_COUNTRY = "UA"  # where the villages a war report's fighting is told at lie, when no region says otherwise
+LISTED_BEFORE_REGION = 8  # words of a list of villages that a region told after them may follow
+CITY_OF_DISTRICT = frozenset({"город", "столица", "мегаполис"})  # "в Киевском районе города": the district of the city told of
 NOT_VILLAGES = frozenset({"столица", "город", "г"})  # settlement words that announce towns the gazetteer holds
 FUNCTION_WORDS = frozenset({"PREP", "CONJ", "PRCL", "NPRO", "INTJ", "NUMR", "PRED"})
 
@@ -440,6 +442,8 @@ class Gazetteer:
             if district and i + 1 < len(tokens) and is_capitalised(tokens[i + 1]) and tokens[i + 1].text[:1].isalpha() \
                     and not any(m.first == i + 1 and all(kind in ("admin1", "country") for kind, _ in m.entries) for m in matches):
                 continue  # a city's district, the city named next (not the region: "в Никопольском районе Днепропетровской области")
+            if district and i + 1 < len(tokens) and tokens[i + 1].lemma in CITY_OF_DISTRICT:
+                continue  # "удар пришёлся по Киевскому району города": a district of the city told of, not Киев
             adjectives = [j]
             while "plur" in tokens[i].tags and adjectives[-1] >= 2 and tokens[adjectives[-1] - 1].text in LIST_JOINERS \
                     and tokens[adjectives[-1] - 2].lemma.endswith(TOWN_ADJECTIVE):
@@ -498,7 +502,9 @@ class Gazetteer:
         listed_after = -1  # the token after the last place kept: "деревни Ветрено, Матвеевка и Дуровка"
         for number, (m, cue) in enumerate(zip(matches, cues)):
             entry = self._resolve(m.entries, context, cue, front)
-            region = self._region_told_with(tokens, m, matches[number + 1] if number + 1 < len(matches) else None, context)
+            last = self._list_end(tokens, matches, number)  # "в Песчаном и Кругляковке Харьковской области": both there
+            region = self._region_told_with(tokens, matches[last], matches[last + 1] if last + 1 < len(matches) else None, context) \
+                if all(kind == "city" for kind, _ in m.entries) else None
             told = self.regions[region[1]] if region is not None else None
             if entry[0] == "city" and told is not None and self.cities[entry[1]][5] < SMALL_TOWN \
                     and self.cities[entry[1]][1:3] != (told.country, told.code):
@@ -613,12 +619,30 @@ class Gazetteer:
         name = " ".join(match_case(nominative(w, words[0] if k and words[0].pos == "ADJF" else None), w.text) for k, w in enumerate(words))
         return Place(name, region.country, GeoPrecision.CITY, region.name, region.lat, region.lon)
 
+    def _list_end(self, tokens: list[Token], matches: list[Match], number: int) -> int:
+        """The last of the towns listed from match `number` on ("Песчаное и Кругляковка", "A, B и C")."""
+        k = number
+        while k + 1 < len(matches) and matches[k + 1].first == matches[k].last + 1 and tokens[matches[k].last].text in LIST_JOINERS \
+                and all(kind == "city" for kind, _ in matches[k + 1].entries):
+            k += 1
+        return k
+
     def _region_told_with(self, tokens: list[Token], m: Match, following: Match | None, context: set[str]) -> Entry | None:
         """The region named in the genitive right after a town to tell where it is: "Ильинка Донецкой области",
-        "Ильинка Донецкой Народной Республики" (not "Ильинка в ДНР": "в" may begin the next clause's place)."""
-        if following is None or following.first != m.last or not all(kind == "city" for kind, _ in m.entries):
+        "Ильинка Донецкой Народной Республики" (not "Ильинка в ДНР": "в" may begin the next clause's place, but
+        "у села Вишневое в Харьковской области", a village told by its settlement word, is in that region)."""
+        if following is None or not all(kind == "city" for kind, _ in m.entries):
             return None
-        if "gent" not in tokens[following.first].tags and "gent" not in tokens[following.last - 1].tags:
+        between = tokens[m.last : following.first]
+        settled_in = False
+        settled = m.first > 0 and tokens[m.first - 1].lemma in self.settlement_words and tokens[m.first - 1].lemma not in NOT_VILLAGES
+        if settled and len(between) == 1 and between[0].lemma in ("в", "во"):
+            between, settled_in = [], True
+        if between and not (len(between) <= LISTED_BEFORE_REGION and between[0].text in LIST_JOINERS
+                            and between[-1].text not in LIST_JOINERS and all(
+                t.text in LIST_JOINERS or is_capitalised(t) and t.text[:1].isalpha() for t in between)):
+            return None  # but a list of villages shares the region told after it: "Песчаное и Кругляковка Харьковской области"
+        if not settled_in and "gent" not in tokens[following.first].tags and "gent" not in tokens[following.last - 1].tags:
             return None
         entry = self._resolve(following.entries, context, None)
         return entry if entry[0] == "admin1" and self.regions[entry[1]].code else None
