@@ -215,3 +215,19 @@ def test_batches_hold_at_most_so_many_documents_and_characters(monkeypatch):
     monkeypatch.setattr(pipeline, "CHARACTERS_PER_BATCH", 100)
     docs = [Document(id=str(i), text="а" * size) for i, size in enumerate([10, 10, 10, 10, 60, 50, 200, 5])]
     assert [[d.id for d in b] for b in pipeline.batches(docs)] == [["0", "1", "2"], ["3", "4"], ["5"], ["6"], ["7"]]
+
+
+@pytest.mark.parametrize(("indent", "level"), [(None, 0), (2, 0), (2, 1)])
+def test_a_record_written_an_event_at_a_time_is_the_record_s_json(doc, indent, level):
+    import json
+
+    from svodka.records import document_json_chunks
+
+    assert len(doc.events) > 1
+    want = json.dumps(document_json(doc), ensure_ascii=False, indent=indent)
+    if level:
+        want = want.replace("\n", "\n" + " " * (indent * level))
+    assert "".join(document_json_chunks(doc, indent, level)) == want
+    empty = Document("x", "Курс рубля вырос.")
+    assert "".join(document_json_chunks(extract(empty), indent)) == json.dumps(
+        document_json(extract(empty)), ensure_ascii=False, indent=indent)

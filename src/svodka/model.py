@@ -108,7 +108,7 @@ class Mention:
     normal: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Count:
     min: int
     max: int | None
@@ -116,7 +116,7 @@ class Count:
     evidence: Span
 
 
-@dataclass
+@dataclass(slots=True)
 class CountMention:
     """A count in the text tied to the slot it fills (killed, injured, ...)."""
 
@@ -137,7 +137,7 @@ class DateMention:
     relative: bool = False  # "накануне", "в среду": depends on `published`
 
 
-@dataclass
+@dataclass(slots=True)
 class Place:
     name: str  # nominative Russian name
     country: str  # ISO 3166-1 alpha-2
@@ -149,7 +149,7 @@ class Place:
     population: int = 0
 
 
-@dataclass
+@dataclass(slots=True)
 class PlaceMention:
     place: Place
     start: int
@@ -157,7 +157,7 @@ class PlaceMention:
     landmark: str | None = None  # "площадь Республики" when the text names one
 
 
-@dataclass
+@dataclass(slots=True)
 class Actor:
     role: str  # actor1 | actor2
     name: str
@@ -165,7 +165,7 @@ class Actor:
     evidence: Span
 
 
-@dataclass
+@dataclass(slots=True)
 class Source:
     chain: list[str]  # the named links, innermost first: the speaker, then each outlet that relayed it
     evidence: Span
@@ -173,7 +173,7 @@ class Source:
     inherited: bool = False  # said in the paragraph or the lead, not in the event's own sentences
 
 
-@dataclass
+@dataclass(slots=True)
 class Claim:
     """One source's figure for one slot of an event."""
 
@@ -191,7 +191,7 @@ class Claim:
         return self.mention.count
 
 
-@dataclass
+@dataclass(slots=True)
 class Label:
     """A word a source uses for a party to the event: "экстремисты" in the command's words."""
 
@@ -201,7 +201,7 @@ class Label:
     evidence: Span
 
 
-@dataclass
+@dataclass(slots=True)
 class Quote:
     """Direct or indirect speech: who said it, what, and with which verb."""
 
@@ -211,7 +211,7 @@ class Quote:
     direct: bool
 
 
-@dataclass
+@dataclass(slots=True)
 class Trigger:
     """A word or phrase that names an event of an ACLED sub-type."""
 
@@ -224,7 +224,7 @@ class Trigger:
     weight: float = 1.0
 
 
-@dataclass
+@dataclass(slots=True)
 class Event:
     id: str
     kind: str  # the event class in data/event_classes.tsv

@@ -1,6 +1,9 @@
 """The data model as CONTRACT.md's records: the one place that turns Documents and Events into JSON."""
 from __future__ import annotations
 
+import json
+from collections.abc import Callable, Iterable, Iterator
+
 from .model import COUNT_SLOTS, Count, Document, Event, PlaceMention, Quote, Source
 
 
@@ -81,6 +84,41 @@ def document_json(doc: Document) -> dict:
         "events": [event_json(e) for e in doc.events],
         "quotes": [quote_json(q) for q in doc.quotes],
     }
+
+
+def _dumps(value, indent: int | None, level: int) -> str:
+    text = json.dumps(value, ensure_ascii=False, indent=indent)
+    # JSON strings hold no raw newline: every one is the indentation's, moved in to `level`
+    return text if indent is None or not level else text.replace("\n", "\n" + " " * (indent * level))
+
+
+def _list_chunks(items: Iterable, to_json: Callable, indent: int | None, level: int) -> Iterator[str]:
+    """json.dumps of [to_json(item) ...] at nesting `level`, an item at a time."""
+    if indent is None:
+        opening, separator, closing = "[", ", ", "]"
+    else:
+        opening = "[\n" + " " * (indent * (level + 1))
+        separator = ",\n" + " " * (indent * (level + 1))
+        closing = "\n" + " " * (indent * level) + "]"
+    empty = True
+    for item in items:
+        yield (opening if empty else separator) + _dumps(to_json(item), indent, level + 1)
+        empty = False
+    yield "[]" if empty else closing
+
+
+def document_json_chunks(doc: Document, indent: int | None = None, level: int = 0) -> Iterator[str]:
+    """The text of `json.dumps(document_json(doc), ensure_ascii=False, indent=indent)` (at nesting `level`),
+    an event at a time: a long document's record is never held whole, as a dict or as a string."""
+    pad = "" if indent is None else "\n" + " " * (indent * (level + 1))
+    separator = ", " if indent is None else ","
+    published = doc.published.isoformat() if doc.published else None
+    yield "{" + pad + '"id": ' + _dumps(doc.id, indent, level + 1) + separator + pad + '"published": ' + _dumps(
+        published, indent, level + 1) + separator + pad + '"events": '
+    yield from _list_chunks(doc.events, event_json, indent, level + 1)
+    yield separator + pad + '"quotes": '
+    yield from _list_chunks(doc.quotes, quote_json, indent, level + 1)
+    yield "}" if indent is None else "\n" + " " * (indent * level) + "}"
 
 
 def interval_text(count: dict | None) -> str:

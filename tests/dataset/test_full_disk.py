@@ -1,8 +1,11 @@
 """A full disk during ingest and export: one line and a failure, and the store stays whole and readable.
 
-The disk is a small tmpfs mounted for the test (root only: skipped elsewhere)."""
+The disk is a small tmpfs mounted for the test: by root directly, and by any other user in a user and mount
+namespace of its own (`unshare --user --map-root-user --mount`, where the user is root of nothing but the
+namespace), which runs these tests again in a pytest of their own. Skipped only where neither is allowed."""
 import json
 import os
+import shutil
 import subprocess
 import sys
 import uuid
@@ -32,6 +35,19 @@ def small_disk(tmp_path):
         yield mount_point
     finally:
         subprocess.run(["umount", "-l", str(mount_point)], check=False)
+
+
+def test_without_root_the_full_disk_tests_run_in_a_namespace_of_their_own():
+    if os.geteuid() == 0:
+        pytest.skip("root mounts the small disk directly: the tests below run as they are")
+    unshare = shutil.which("unshare")
+    if unshare is None or subprocess.run([unshare, "--user", "--map-root-user", "--mount", "true"],
+                                         capture_output=True).returncode != 0:
+        pytest.skip("no user namespaces here (unshare is missing or not allowed)")
+    run = subprocess.run([unshare, "--user", "--map-root-user", "--mount", sys.executable, "-m", "pytest", "-q",
+                          "-p", "no:cacheprovider", "-k", "full_disk_during", __file__],
+                         capture_output=True, text=True, timeout=900, cwd=Path(__file__).resolve().parents[2])
+    assert run.returncode == 0 and "2 passed" in run.stdout, run.stdout[-3000:] + run.stderr[-2000:]
 
 
 def documents(path: Path, count: int, first: int = 0) -> Path:

@@ -35,7 +35,7 @@ inputs = st.one_of(
 
 
 def read_safely(path):
-    """The documents and reports of `path`; fails the test on any exception but InputError."""
+    """The documents and reports of `path` ("-": standard input); fails the test on any exception but InputError."""
     errors: list[str] = []
     warnings: list[str] = []
     try:
@@ -51,13 +51,36 @@ def read_safely(path):
     return documents, errors, warnings
 
 
-@pytest.mark.parametrize("name", ["input.jsonl", "input.txt", "input.html", "input.rss", "input.warc"])
+@pytest.mark.parametrize("name", ["input.jsonl", "input.txt", "input.html", "input.rss", "input.atom", "input.warc"])
 @FUZZ
 @given(data=inputs)
 def test_any_bytes_are_documents_reports_or_one_input_error(tmp_path, name, data):
     path = tmp_path / name
     path.write_bytes(data)
     read_safely(path)
+
+
+class Stdin:
+    def __init__(self, data: bytes) -> None:
+        self.buffer = io.BytesIO(data)
+
+
+@FUZZ
+@given(data=inputs)
+def test_any_bytes_on_standard_input_are_documents_reports_or_one_input_error(monkeypatch, data):
+    monkeypatch.setattr("sys.stdin", Stdin(data))
+    read_safely("-")
+
+
+@FUZZ
+@given(files=st.lists(st.tuples(st.sampled_from(["a.jsonl", "b.txt", "c.html", "d.xml", "e.warc", "f.ndjson",
+                                                 "g.htm", "h.unknown", ".hidden.txt"]), inputs),
+                      min_size=1, max_size=4, unique_by=lambda f: f[0]))
+def test_a_folder_of_any_files_is_documents_reports_or_one_input_error(tmp_path_factory, files):
+    folder = tmp_path_factory.mktemp("folder")
+    for name, data in files:
+        (folder / name).write_bytes(data)
+    read_safely(folder)
 
 
 json_values = st.recursive(

@@ -315,3 +315,19 @@ def test_harm_told_with_no_strike_is_no_event():
     text = "В Самаре прошел митинг против застройки сквера. В давке пострадали два человека."
     events = extract(Document("t", text, date(2024, 3, 10))).events
     assert [e.sub_event_type for e in events] == ["Peaceful protest"]
+
+
+def test_a_part_is_compared_only_with_the_events_that_could_host_it(monkeypatch):
+    # an arrest's hosts are protests, riots, attacks and explosions: the clashes at its place are not asked
+    from svodka.merge import merging
+    from svodka.pipeline import extract
+
+    asked = []
+    is_host = merging.is_host
+    monkeypatch.setattr(merging, "is_host", lambda doc, rule, host, part: asked.append(host.event_type)
+                        or is_host(doc, rule, host, part))
+    text = " ".join(f"{day} марта в Казани произошла перестрелка между полицейскими и вооружёнными людьми."
+                    for day in range(1, 25)) + " В Казани полиция задержала пять человек."
+    doc = extract(Document("x", text))
+    assert sorted({e.event_type for e in doc.events}) == ["Battles", "Strategic developments"]
+    assert asked == []  # each of the 24 clashes was asked twice before

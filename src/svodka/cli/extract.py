@@ -1,7 +1,6 @@
 """`svodka extract`: the events of Russian news texts, as CONTRACT.md's JSON or a table."""
 from __future__ import annotations
 
-import json
 import sys
 from enum import Enum
 
@@ -12,7 +11,7 @@ from ..errors import SvodkaError
 from ..ingest.common import parse_published
 from ..ingest.readers import read_documents
 from ..pipeline import extract_all
-from ..records import document_json
+from ..records import document_json_chunks
 from .app import (
     PIPE_WIDTH,
     app,
@@ -57,15 +56,36 @@ def extract_command(
         done = []
         for doc in extract_all(documents, options):
             if fmt is OutputFormat.jsonl:
-                print(json.dumps(document_json(doc), ensure_ascii=False), flush=True)
+                write_record(doc)
             else:
                 done.append(doc)
     except SvodkaError as error:
         fail(str(error))
     if fmt is OutputFormat.json:
-        payload = [document_json(d) for d in done]
-        print(json.dumps(payload[0] if len(payload) == 1 else payload, ensure_ascii=False, indent=2))
+        write_records(done)
     elif fmt is OutputFormat.table:
         render_documents(done, Console(width=None if sys.stdout.isatty() else PIPE_WIDTH))
     if skipped:
         fail(f"{len(skipped)} input record(s) skipped", code=1)
+
+
+def write_record(doc) -> None:
+    """One JSON line, written an event at a time (a long document's record is never held whole)."""
+    for chunk in document_json_chunks(doc):
+        sys.stdout.write(chunk)
+    sys.stdout.write("\n")
+    sys.stdout.flush()
+
+
+def write_records(docs: list) -> None:
+    """The records as one indented JSON value: the record of one document, or the list of them."""
+    if len(docs) == 1:
+        chunks = document_json_chunks(docs[0], indent=2)
+    elif not docs:
+        chunks = iter(["[]"])
+    else:
+        chunks = (part for k, doc in enumerate(docs) for part in (
+            ("[\n  " if k == 0 else ",\n  "), *document_json_chunks(doc, indent=2, level=1)))
+    for chunk in chunks:
+        sys.stdout.write(chunk)
+    sys.stdout.write("\n]\n" if len(docs) > 1 else "\n")

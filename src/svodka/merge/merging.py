@@ -456,30 +456,44 @@ def absorb_parts(doc: Document, events: list[Event]) -> list[Event]:
     """Detentions told beside a protest are its arrests; looting in a riot is the riot; the gunman's
     arrest is part of his attack (data/event_parts.tsv)."""
     kept = []
-    # a host shares the part's place and modality: the events by those, as positions in order, kept up
-    # to date when a host without a place takes its part's
+    # a host shares the part's place and modality and has its event type or class among the rule's hosts:
+    # the events by place, modality and each of the two, as positions in order, kept up to date when a
+    # host takes its part's place or class, so that a part looks only at the events that may host it
     position = {id(o): k for k, o in enumerate(events)}
-    by_place: dict[tuple, list[int]] = {}
+    by_label: dict[tuple, list[int]] = {}
+
+    def labels(o: Event) -> set[tuple]:
+        where = (place_key(o), o.modality)
+        return {(*where, o.event_type), (*where, o.kind)}
+
     for k, o in enumerate(events):
-        by_place.setdefault((place_key(o), o.modality), []).append(k)
+        for label in labels(o):
+            by_label.setdefault(label, []).append(k)
     for e in events:
-        alike = by_place.get((place_key(e), e.modality), [])
+        where = (place_key(e), e.modality)
         host = next(
-            (o for rule in part_rules() if rule.part == e.kind for o in (events[k] for k in alike)
+            (o for rule in part_rules() if rule.part == e.kind for o in candidates(events, by_label, where, rule.hosts)
              if o is not e and is_host(doc, rule, o, e)),
             None,
         )
         if host is None:
             kept.append(e)
         else:
-            before = (place_key(host), host.modality)
+            before = labels(host)
             absorb(host, e)
             combine_kinds(host, e.kind)
-            after = (place_key(host), host.modality)
-            if after != before:
-                by_place[before].remove(position[id(host)])
-                insort(by_place.setdefault(after, []), position[id(host)])
+            after = labels(host)
+            for label in before - after:
+                by_label[label].remove(position[id(host)])
+            for label in after - before:
+                insort(by_label.setdefault(label, []), position[id(host)])
     return kept
+
+
+def candidates(events: list[Event], by_label: dict[tuple, list[int]], where: tuple, hosts: frozenset[str]):
+    """The events at `where` whose event type or class is one of `hosts`, in order."""
+    found = sorted({k for host in hosts for k in by_label.get((*where, host), ())})
+    return (events[k] for k in found)
 
 
 def combine_kinds(host: Event, part_kind: str) -> None:
