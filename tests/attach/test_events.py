@@ -427,3 +427,34 @@ def test_a_later_sentence_with_an_event_of_its_own_dates_only_that_one():
     events = extract(Document("t", text, date(2024, 11, 20))).events
     assert {(e.sub_event_type, e.date) for e in events} == {
         ("Looting/property destruction", date(2024, 11, 20)), ("Protest with intervention", date(2024, 11, 18))}
+
+
+SHARED_ZERO = (
+    "Минобороны России заявило, что ночью над Брянской, Калужской и Курской областями были сбиты 20 беспилотников. "
+    "Губернаторы Калужской и Брянской областей сообщили, что жертв нет."
+)
+
+
+def test_a_figure_naming_two_places_of_one_sentences_events_goes_to_the_place_it_names_first():
+    doc = extract(Document("t", SHARED_ZERO, date(2024, 11, 22)))
+    counted = {e.location.place.name: e.fatalities for e in doc.events}
+    assert (counted["Калужская область"].min, counted["Калужская область"].max) == (0, 0)
+    assert counted["Брянская область"] is None and counted["Курская область"] is None
+
+
+def test_the_output_does_not_depend_on_the_hash_seed(tmp_path):
+    """Sets of names must not decide which event a figure goes to: the record is the same under any seed."""
+    import os
+    import subprocess
+    import sys
+
+    source = tmp_path / "t.txt"
+    source.write_text(SHARED_ZERO, encoding="utf-8")
+    outputs = set()
+    for seed in ("0", "1", "2", "3"):
+        run = subprocess.run(
+            [sys.executable, "-m", "svodka.cli.main", "extract", str(source), "--published", "2024-11-22", "--format", "jsonl"],
+            capture_output=True, text=True, check=True, env={**os.environ, "PYTHONHASHSEED": seed},
+        )
+        outputs.add(run.stdout)
+    assert len(outputs) == 1

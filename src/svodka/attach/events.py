@@ -482,8 +482,8 @@ def attach_counts(
     of an earlier event ("беспорядки охватили A, B и C. В A на улицы вышли 200 человек") goes to
     that event rather than to the last one told."""
     takers = Takers(doc, events)
-    places_named = {
-        i: {m.place.name for m in found if m.place.precision != "country"}
+    places_named = {  # in the order the sentence names them, which breaks ties between their events
+        i: list(dict.fromkeys(m.place.name for m in sorted(found, key=lambda m: m.start) if m.place.precision != "country"))
         for i, found in (places or {}).items() if counted[i] and found
     }
     for index, mentions in enumerate(counted):
@@ -544,8 +544,9 @@ class Takers:
                 return e
         return self._sole_before(slot, countrywide)[count]
 
-    def placed_before(self, index: int, slot: str, countrywide: bool, names: set[str]) -> Event | None:
-        """The last actual event told before sentence `index` at one of the places `names` that takes the slot."""
+    def placed_before(self, index: int, slot: str, countrywide: bool, names: list[str]) -> Event | None:
+        """The last actual event told before sentence `index` at one of the places `names` that takes the slot;
+        of events told in one sentence, the one at the place named first."""
         if self._by_place is None:
             self._by_place = {}
             for e in sorted(self.events, key=lambda e: e.triggers[0].sentence):
