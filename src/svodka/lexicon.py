@@ -18,6 +18,8 @@ matched).
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import compress
+from operator import attrgetter
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -26,6 +28,7 @@ from rapidfuzz.distance import Levenshtein
 
 from .model import Token
 
+LEMMA = attrgetter("lemma")
 GAP = "…"  # a gap of a few words: "~8"
 MAX_GAP = 8
 TYPO_MIN_PREFIX = 6  # a written prefix this long takes one mistyped letter
@@ -79,7 +82,7 @@ class Element:
     form_prefixes: tuple[str, ...] = ()  # "=form*"
 
     def matches(self, lemma: str) -> bool:
-        return lemma in self.lemmas or any(lemma.startswith(p) for p in self.prefixes)
+        return lemma in self.lemmas or lemma.startswith(self.prefixes)  # startswith of () is False
 
     def matches_form(self, form: str) -> bool:
         return form in self.forms or any(_written_prefix(p, form) for p in self.form_prefixes)
@@ -199,6 +202,9 @@ class PatternSet:
             self.by_first_form_prefix += [(prefix, pattern) for prefix in first.form_prefixes]
         self.lengths = sorted({len(p.elements) for p in patterns}, reverse=True)
         self.opens_by_form = bool(self.by_first_form or self.by_first_form_prefix)
+        # with no prefix opening a pattern, only these lemmas open one: `find` tells by one set operation
+        # that a token list opens none (most lists open none of a set's patterns)
+        self.opening_lemmas = None if self.by_first_prefix else frozenset(self.by_first_lemma)
         self._starting: dict[str, list[Pattern]] = {}
         self._starting_form: dict[str, list[Pattern]] = {}
         self._longest_first: dict[tuple[str, str], list[Pattern]] = {}
@@ -213,21 +219,18 @@ class PatternSet:
 
     def find(self, tokens: list[Token]) -> list[Match]:
         """All matches, each pattern anchored at every word; indices are into `tokens`."""
-        starting = self._starting
-        for k, t in enumerate(tokens):  # most token lists open no pattern of a set: tell that by the remembered first lemmas
-            opened = starting.get(t.lemma)
-            if opened is None:
-                opened = self.starting_with(t.lemma)
-            if opened and is_word(t):
-                break
-        else:
+        if self.opening_lemmas is not None and self.opening_lemmas.isdisjoint(map(LEMMA, tokens)):
             return []
-        words = [i for i in range(k, len(tokens)) if is_word_text(tokens[i].text)]  # no match starts before word k
+        # the words, their lemmas and the patterns each opens, read off the memories by map (no loop of
+        # calls per token); only the words that open a pattern are tried
+        words = list(compress(range(len(tokens)), map(is_word_text, [t.text for t in tokens])))
         lemmas = [tokens[i].lemma for i in words]
+        opened = list(map(self._starting.get, lemmas))
+        if None in opened:
+            opened = [self.starting_with(lemma) if patterns is None else patterns for lemma, patterns in zip(lemmas, opened)]
         found = []
-        for start, lemma in enumerate(lemmas):
-            patterns = starting.get(lemma)
-            for pattern in self.starting_with(lemma) if patterns is None else patterns:
+        for start in compress(range(len(lemmas)), opened):
+            for pattern in opened[start]:
                 end = self._match_rest(pattern, lemmas, start)
                 if end is not None:
                     found.append(Match(pattern, words[start], words[end]))
@@ -246,7 +249,8 @@ class PatternSet:
         found = self._starting_form.get(form)
         if found is None:
             found = self.by_first_form.get(form, []) + [
-                p for prefix, p in self.by_first_form_prefix if _written_prefix(prefix, form)
+                p for prefix, p in self.by_first_form_prefix
+                if form.startswith(prefix) or len(prefix) >= TYPO_MIN_PREFIX and _written_prefix(prefix, form)
             ]
             remember(self._starting_form, form, found)
         return found
@@ -276,7 +280,9 @@ class PatternSet:
         """The longest pattern matching from token i by `limit`, and the end (exclusive) of its match."""
         if i >= (len(tokens) if limit is None else limit):
             return None
-        for pattern in self.starting_with_token(tokens[i]):
+        token = tokens[i]  # starting_with_token's memory read here: most tokens are asked about again and open none
+        patterns = self._longest_first.get((token.lemma, token.text) if self.opens_by_form else token.lemma)
+        for pattern in self.starting_with_token(token) if patterns is None else patterns:
             last = _end_from(pattern, tokens, i, 1, limit, skip)
             if last is not None:
                 return pattern, last + 1
@@ -299,8 +305,10 @@ class PatternSet:
         """`opened_in` with, for each pattern's id, the tokens that open it, in order: a match can
         start only there (`first_in`'s `starts`)."""
         found: dict[int, list[int]] = {}
+        remembered, by_form = self._longest_first, self.opens_by_form  # starting_with_token's memory, read here
         for i, t in enumerate(tokens):
-            for p in self.starting_with_token(t):
+            patterns = remembered.get((t.lemma, t.text) if by_form else t.lemma)
+            for p in self.starting_with_token(t) if patterns is None else patterns:
                 found.setdefault(id(p), []).append(i)
         return found
 
@@ -316,10 +324,12 @@ class PatternSet:
 
     @staticmethod
     def _match_rest(pattern: Pattern, lemmas: list[str], start: int) -> int | None:
-        position = start
+        position, size = start, len(lemmas)
         for element in pattern.elements[1:]:
-            for candidate in range(position + 1, min(len(lemmas), position + 2 + element.gap)):
-                if element.matches(lemmas[candidate]):
+            fixed, prefixes = element.lemmas, element.prefixes  # Element.matches, inlined
+            for candidate in range(position + 1, min(size, position + 2 + element.gap)):
+                lemma = lemmas[candidate]
+                if lemma in fixed or lemma.startswith(prefixes):
                     position = candidate
                     break
             else:
