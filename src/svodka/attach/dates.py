@@ -110,6 +110,7 @@ class Scanner:
     def __init__(self, tokens: list[Token], anchor: date | None):
         self.tokens = tokens
         self.forms = [written_form(t.text) for t in tokens]  # form() runs ~20 times per token
+        self.size = len(tokens)
         self.anchor = anchor
         self.words = words()
         self.event_relative = {m.first: m for m in self.words.event_relative.find(tokens)}
@@ -117,19 +118,17 @@ class Scanner:
     # token tests
 
     def form(self, i: int) -> str:
-        return self.forms[i] if i < len(self.forms) else ""
+        return self.forms[i] if i < self.size else ""
 
     def lookup(self, table: dict[str, T], i: int) -> T | None:
-        """The value of token i in a word table, by written form or lemma; None if absent."""
-        if i >= len(self.tokens):
+        """The value of token i in a word table, by written form or lemma; None if absent (no table holds None)."""
+        if i >= self.size:
             return None
-        for key in (self.form(i), self.tokens[i].lemma):
-            if key in table:
-                return table[key]
-        return None
+        found = table.get(self.forms[i])
+        return table.get(self.tokens[i].lemma) if found is None else found
 
     def among(self, words: frozenset[str], i: int) -> bool:
-        return i < len(self.tokens) and (self.form(i) in words or self.tokens[i].lemma in words)
+        return i < self.size and (self.forms[i] in words or self.tokens[i].lemma in words)
 
     def is_(self, i: int, *forms: str) -> bool:
         return self.form(i) in forms
