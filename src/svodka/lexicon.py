@@ -28,7 +28,7 @@ from rapidfuzz.distance import Levenshtein
 
 from .model import Token
 
-LEMMA = attrgetter("lemma")
+LEMMA, TEXT = attrgetter("lemma"), attrgetter("text")  # a token's, for map() over a token list
 GAP = "…"  # a gap of a few words: "~8"
 MAX_GAP = 8
 TYPO_MIN_PREFIX = 6  # a written prefix this long takes one mistyped letter
@@ -223,7 +223,7 @@ class PatternSet:
             return []
         # the words, their lemmas and the patterns each opens, read off the memories by map (no loop of
         # calls per token); only the words that open a pattern are tried
-        words = list(compress(range(len(tokens)), map(is_word_text, [t.text for t in tokens])))
+        words = list(compress(range(len(tokens)), map(is_word_text, map(TEXT, tokens))))
         lemmas = [tokens[i].lemma for i in words]
         opened = list(map(self._starting.get, lemmas))
         if None in opened:
