@@ -134,11 +134,13 @@ class Scanner:
         return self.form(i) in forms
 
     def day_number(self, i: int) -> int | None:
+        if not self.form(i)[:1].isdigit():
+            return None
         m = DAY_NUMBER.fullmatch(self.form(i))
         return int(m.group(1)) if m and 1 <= int(m.group(1)) <= 31 else None
 
     def year_number(self, i: int) -> int | None:
-        return int(self.form(i)) if YEAR_NUMBER.fullmatch(self.form(i)) else None
+        return int(self.form(i)) if self.form(i)[:1] in "12" and YEAR_NUMBER.fullmatch(self.form(i)) else None
 
     def after_preposition(self, i: int, *prepositions: str) -> int:
         return i + 1 if self.is_(i, *prepositions) else i
@@ -168,25 +170,18 @@ class Scanner:
         return None
 
     def core(self, i: int) -> Parse | None:
-        if i >= len(self.tokens):
+        if i >= self.size:
             return None
-        for rule in (
-            self.night,
-            self.explicit_date,
-            self.weekday,
-            self.relative_day,
-            self.shifted_period,
-            self.ago,
-            self.year,
-            self.month,
-        ):
-            parse = rule(i)
+        for rule in self.RULES:
+            parse = rule(self, i)
             if parse is not None:
                 return parse
         return None
 
     def explicit_date(self, i: int) -> Parse | None:
         """A date that names its day: "20.04.2011", "2021-01-23", "14 июля 2017 года", "23 января"."""
+        if not self.form(i)[:1].isdigit():
+            return None  # each of them opens with a digit
         numeric = DOTTED_DATE.fullmatch(self.form(i))
         if numeric:
             day, month, year = map(int, numeric.groups())
@@ -316,6 +311,8 @@ class Scanner:
         if j == i:
             return None
         return j + 1, Value(None, self.year_of_month(month), month)
+
+    RULES = (night, explicit_date, weekday, relative_day, shifted_period, ago, year, month)  # core's, in the order tried
 
     # resolution against the anchor
 
