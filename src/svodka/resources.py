@@ -387,5 +387,5 @@ class Resources:
 
 
 def shared_resources() -> Resources:
-    """The process's one Resources: `Resources.shared()`."""
-    return Resources.shared()
+    """The process's one Resources: `Resources.shared()` (read without its call once made: modules ask often)."""
+    return Resources._shared or Resources.shared()
