@@ -19,7 +19,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from itertools import compress
-from operator import attrgetter
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -28,7 +27,6 @@ from rapidfuzz.distance import Levenshtein
 
 from .model import Token
 
-LEMMA, TEXT = attrgetter("lemma"), attrgetter("text")  # a token's, for map() over a token list
 GAP = "…"  # a gap of a few words: "~8"
 MAX_GAP = 8
 TYPO_MIN_PREFIX = 6  # a written prefix this long takes one mistyped letter
@@ -164,7 +162,8 @@ def last_token_at(pattern: Pattern, tokens: list[Token], i: int) -> int | None:
 
 
 def is_word(token: Token) -> bool:
-    return is_word_text(token.text)
+    text = token.text
+    return text.isalnum() or is_word_text(text)  # most tokens are all letters or digits: no call for them
 
 
 @lru_cache(maxsize=50_000)
@@ -219,21 +218,25 @@ class PatternSet:
 
     def find(self, tokens: list[Token]) -> list[Match]:
         """All matches, each pattern anchored at every word; indices are into `tokens`."""
-        if self.opening_lemmas is not None and self.opening_lemmas.isdisjoint(map(LEMMA, tokens)):
+        every_lemma = [t.lemma for t in tokens]
+        if self.opening_lemmas is not None and self.opening_lemmas.isdisjoint(every_lemma):
             return []
-        # the words, their lemmas and the patterns each opens, read off the memories by map (no loop of
-        # calls per token); only the words that open a pattern are tried
-        words = list(compress(range(len(tokens)), map(is_word_text, map(TEXT, tokens))))
-        lemmas = [tokens[i].lemma for i in words]
-        opened = list(map(self._starting.get, lemmas))
-        if None in opened:
-            opened = [self.starting_with(lemma) if patterns is None else patterns for lemma, patterns in zip(lemmas, opened)]
+        # the patterns each token opens, read off the memory by map; the words are listed (is_word_text asked
+        # only of a token not all letters or digits) from the first word that opens one: no match starts before
+        opening = list(map(self._starting.get, every_lemma))
+        if None in opening:
+            opening = [self.starting_with(lemma) if patterns is None else patterns for lemma, patterns in zip(every_lemma, opening)]
+        first = next((i for i in compress(range(len(tokens)), opening) if is_word(tokens[i])), None)
+        if first is None:
+            return []
+        words = [i for i in range(first, len(tokens)) if tokens[i].text.isalnum() or is_word_text(tokens[i].text)]
+        lemmas = [every_lemma[i] for i in words]
         found = []
-        for start in compress(range(len(lemmas)), opened):
-            for pattern in opened[start]:
+        for start, i in enumerate(words):
+            for pattern in opening[i]:
                 end = self._match_rest(pattern, lemmas, start)
                 if end is not None:
-                    found.append(Match(pattern, words[start], words[end]))
+                    found.append(Match(pattern, i, words[end]))
         return found
 
     def starting_with(self, lemma: str) -> list[Pattern]:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..annotate.analysis import readings
-from ..lexicon import LEMMA, TEXT, Pattern, PatternSet, data_rows, fold_yo
+from ..lexicon import Pattern, PatternSet, data_rows, fold_yo
 from ..model import Count, CountMention, CountSlot, Document, Token
 from ..resources import shared_resources
 
@@ -146,7 +146,7 @@ class Phrase:
 def find_anchors(tokens: list[Token]) -> list[Anchor]:
     slot_words = lexicon().slot_words
     words = slot_words.keys()
-    if words.isdisjoint(map(LEMMA, tokens)) and words.isdisjoint(map(norm, map(TEXT, tokens))):
+    if words.isdisjoint([t.lemma for t in tokens]) and words.isdisjoint([norm(t.text) for t in tokens]):
         return []  # most sentences hold no slot word: told by two set operations rather than a loop
     anchors = []
     for i, token in enumerate(tokens):
@@ -440,7 +440,7 @@ def is_singular_past_verb(token: Token) -> bool:
 
 def find_phrases(tokens: list[Token], text: str, anchor_at: set[int], named: set[int] = frozenset()) -> list[Phrase]:
     """The count phrases of a sentence; `named` are tokens inside names ("Хабар 24", "Канал 5"), never counts."""
-    quantities = list(map(opens_quantity, map(TEXT, tokens), map(LEMMA, tokens)))  # starts_quantity of each token
+    quantities = [opens_quantity(t.text, t.lemma) for t in tokens]  # starts_quantity of each token
     if not any(quantities):
         return []
     phrases = []
