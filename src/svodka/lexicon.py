@@ -26,6 +26,7 @@ from importlib import resources
 from rapidfuzz.distance import Levenshtein
 
 from .model import Token
+from .resources import shared_resources  # which imports no module of the package before it is asked for a resource
 
 GAP = "…"  # a gap of a few words: "~8"
 MAX_GAP = 8
@@ -352,6 +353,4 @@ def longest_non_overlapping(matches: list[Match]) -> list[Match]:
 
 def pattern_set(name: str) -> PatternSet:
     """The shared Resources' PatternSet of a data file (`Resources.patterns`)."""
-    from .resources import shared_resources
-
     return shared_resources().patterns(name)
