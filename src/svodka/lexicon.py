@@ -18,6 +18,7 @@ matched).
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import compress
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -25,6 +26,7 @@ from importlib import resources
 from rapidfuzz.distance import Levenshtein
 
 from .model import Token
+from .resources import shared_resources  # which imports no module of the package before it is asked for a resource
 
 GAP = "…"  # a gap of a few words: "~8"
 MAX_GAP = 8
@@ -79,7 +81,7 @@ class Element:
     form_prefixes: tuple[str, ...] = ()  # "=form*"
 
     def matches(self, lemma: str) -> bool:
-        return lemma in self.lemmas or any(lemma.startswith(p) for p in self.prefixes)
+        return lemma in self.lemmas or lemma.startswith(self.prefixes)  # startswith of () is False
 
     def matches_form(self, form: str) -> bool:
         return form in self.forms or any(_written_prefix(p, form) for p in self.form_prefixes)
@@ -161,7 +163,8 @@ def last_token_at(pattern: Pattern, tokens: list[Token], i: int) -> int | None:
 
 
 def is_word(token: Token) -> bool:
-    return is_word_text(token.text)
+    text = token.text
+    return text.isalnum() or is_word_text(text)  # most tokens are all letters or digits: no call for them
 
 
 @lru_cache(maxsize=50_000)
@@ -199,6 +202,9 @@ class PatternSet:
             self.by_first_form_prefix += [(prefix, pattern) for prefix in first.form_prefixes]
         self.lengths = sorted({len(p.elements) for p in patterns}, reverse=True)
         self.opens_by_form = bool(self.by_first_form or self.by_first_form_prefix)
+        # with no prefix opening a pattern, only these lemmas open one: `find` tells by one set operation
+        # that a token list opens none (most lists open none of a set's patterns)
+        self.opening_lemmas = None if self.by_first_prefix else frozenset(self.by_first_lemma)
         self._starting: dict[str, list[Pattern]] = {}
         self._starting_form: dict[str, list[Pattern]] = {}
         self._longest_first: dict[tuple[str, str], list[Pattern]] = {}
@@ -213,24 +219,25 @@ class PatternSet:
 
     def find(self, tokens: list[Token]) -> list[Match]:
         """All matches, each pattern anchored at every word; indices are into `tokens`."""
-        starting = self._starting
-        for k, t in enumerate(tokens):  # most token lists open no pattern of a set: tell that by the remembered first lemmas
-            opened = starting.get(t.lemma)
-            if opened is None:
-                opened = self.starting_with(t.lemma)
-            if opened and is_word(t):
-                break
-        else:
+        every_lemma = [t.lemma for t in tokens]
+        if self.opening_lemmas is not None and self.opening_lemmas.isdisjoint(every_lemma):
             return []
-        words = [i for i in range(k, len(tokens)) if is_word_text(tokens[i].text)]  # no match starts before word k
-        lemmas = [tokens[i].lemma for i in words]
+        # the patterns each token opens, read off the memory by map; the words are listed (is_word_text asked
+        # only of a token not all letters or digits) from the first word that opens one: no match starts before
+        opening = list(map(self._starting.get, every_lemma))
+        if None in opening:
+            opening = [self.starting_with(lemma) if patterns is None else patterns for lemma, patterns in zip(every_lemma, opening)]
+        first = next((i for i in compress(range(len(tokens)), opening) if is_word(tokens[i])), None)
+        if first is None:
+            return []
+        words = [i for i in range(first, len(tokens)) if tokens[i].text.isalnum() or is_word_text(tokens[i].text)]
+        lemmas = [every_lemma[i] for i in words]
         found = []
-        for start, lemma in enumerate(lemmas):
-            patterns = starting.get(lemma)
-            for pattern in self.starting_with(lemma) if patterns is None else patterns:
+        for start, i in enumerate(words):
+            for pattern in opening[i]:
                 end = self._match_rest(pattern, lemmas, start)
                 if end is not None:
-                    found.append(Match(pattern, words[start], words[end]))
+                    found.append(Match(pattern, i, words[end]))
         return found
 
     def starting_with(self, lemma: str) -> list[Pattern]:
@@ -246,7 +253,8 @@ class PatternSet:
         found = self._starting_form.get(form)
         if found is None:
             found = self.by_first_form.get(form, []) + [
-                p for prefix, p in self.by_first_form_prefix if _written_prefix(prefix, form)
+                p for prefix, p in self.by_first_form_prefix
+                if form.startswith(prefix) or len(prefix) >= TYPO_MIN_PREFIX and _written_prefix(prefix, form)
             ]
             remember(self._starting_form, form, found)
         return found
@@ -276,7 +284,9 @@ class PatternSet:
         """The longest pattern matching from token i by `limit`, and the end (exclusive) of its match."""
         if i >= (len(tokens) if limit is None else limit):
             return None
-        for pattern in self.starting_with_token(tokens[i]):
+        token = tokens[i]  # starting_with_token's memory read here: most tokens are asked about again and open none
+        patterns = self._longest_first.get((token.lemma, token.text) if self.opens_by_form else token.lemma)
+        for pattern in self.starting_with_token(token) if patterns is None else patterns:
             last = _end_from(pattern, tokens, i, 1, limit, skip)
             if last is not None:
                 return pattern, last + 1
@@ -299,8 +309,10 @@ class PatternSet:
         """`opened_in` with, for each pattern's id, the tokens that open it, in order: a match can
         start only there (`first_in`'s `starts`)."""
         found: dict[int, list[int]] = {}
+        remembered, by_form = self._longest_first, self.opens_by_form  # starting_with_token's memory, read here
         for i, t in enumerate(tokens):
-            for p in self.starting_with_token(t):
+            patterns = remembered.get((t.lemma, t.text) if by_form else t.lemma)
+            for p in self.starting_with_token(t) if patterns is None else patterns:
                 found.setdefault(id(p), []).append(i)
         return found
 
@@ -316,10 +328,12 @@ class PatternSet:
 
     @staticmethod
     def _match_rest(pattern: Pattern, lemmas: list[str], start: int) -> int | None:
-        position = start
+        position, size = start, len(lemmas)
         for element in pattern.elements[1:]:
-            for candidate in range(position + 1, min(len(lemmas), position + 2 + element.gap)):
-                if element.matches(lemmas[candidate]):
+            fixed, prefixes = element.lemmas, element.prefixes  # Element.matches, inlined
+            for candidate in range(position + 1, min(size, position + 2 + element.gap)):
+                lemma = lemmas[candidate]
+                if lemma in fixed or lemma.startswith(prefixes):
                     position = candidate
                     break
             else:
@@ -339,6 +353,4 @@ def longest_non_overlapping(matches: list[Match]) -> list[Match]:
 
 def pattern_set(name: str) -> PatternSet:
     """The shared Resources' PatternSet of a data file (`Resources.patterns`)."""
-    from .resources import shared_resources
-
     return shared_resources().patterns(name)

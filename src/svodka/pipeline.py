@@ -84,7 +84,7 @@ def can_name_event(text: str) -> bool:
     the words that matter."""
     if shared_resources().trigger_heads is None:
         return True
-    return any(can_begin_trigger(word) for word in set(LETTERS.findall(text)))
+    return any(map(can_begin_trigger, set(LETTERS.findall(text))))
 
 
 def may_hold_name(sentence: Sentence) -> bool:

@@ -145,6 +145,9 @@ class Phrase:
 
 def find_anchors(tokens: list[Token]) -> list[Anchor]:
     slot_words = lexicon().slot_words
+    words = slot_words.keys()
+    if words.isdisjoint([t.lemma for t in tokens]) and words.isdisjoint([norm(t.text) for t in tokens]):
+        return []  # most sentences hold no slot word: told by two set operations rather than a loop
     anchors = []
     for i, token in enumerate(tokens):
         by_form, by_lemma = slot_words.get(norm(token.text)), slot_words.get(token.lemma)
@@ -437,16 +440,19 @@ def is_singular_past_verb(token: Token) -> bool:
 
 def find_phrases(tokens: list[Token], text: str, anchor_at: set[int], named: set[int] = frozenset()) -> list[Phrase]:
     """The count phrases of a sentence; `named` are tokens inside names ("Хабар 24", "Канал 5"), never counts."""
+    quantities = [opens_quantity(t.text, t.lemma) for t in tokens]  # starts_quantity of each token
+    if not any(quantities):
+        return []
     phrases = []
     i = 0
     counted_things = False  # "семь собак погибли, десять остались без дома": a bare number after animals is of them too
     while i < len(tokens):
-        phrase = read_phrase(tokens, i, text, anchor_at) if starts_quantity(tokens[i]) and i not in named else None
+        phrase = read_phrase(tokens, i, text, anchor_at) if quantities[i] and i not in named else None
         if phrase and not (counted_things and phrase.head is None and not phrase.of_them):
             phrases.append(phrase)
             i = max(phrase.last, i) + 1
         else:
-            if phrase is None and starts_quantity(tokens[i]) and i + 1 < len(tokens):
+            if phrase is None and quantities[i] and i + 1 < len(tokens):
                 after = tokens[i + 1]
                 counted_things = counted_things or is_animal(after)
             i += 1

@@ -112,6 +112,7 @@ class Scanner:
     def __init__(self, tokens: list[Token], anchor: date | None):
         self.tokens = tokens
         self.forms = [written_form(t.text) for t in tokens]  # form() runs ~20 times per token
+        self.size = len(tokens)
         self.anchor = anchor
         self.words = words()
         self.event_relative = {m.first: m for m in self.words.event_relative.find(tokens)}
@@ -119,29 +120,29 @@ class Scanner:
     # token tests
 
     def form(self, i: int) -> str:
-        return self.forms[i] if i < len(self.forms) else ""
+        return self.forms[i] if i < self.size else ""
 
     def lookup(self, table: dict[str, T], i: int) -> T | None:
-        """The value of token i in a word table, by written form or lemma; None if absent."""
-        if i >= len(self.tokens):
+        """The value of token i in a word table, by written form or lemma; None if absent (no table holds None)."""
+        if i >= self.size:
             return None
-        for key in (self.form(i), self.tokens[i].lemma):
-            if key in table:
-                return table[key]
-        return None
+        found = table.get(self.forms[i])
+        return table.get(self.tokens[i].lemma) if found is None else found
 
     def among(self, words: frozenset[str], i: int) -> bool:
-        return i < len(self.tokens) and (self.form(i) in words or self.tokens[i].lemma in words)
+        return i < self.size and (self.forms[i] in words or self.tokens[i].lemma in words)
 
     def is_(self, i: int, *forms: str) -> bool:
         return self.form(i) in forms
 
     def day_number(self, i: int) -> int | None:
+        if not self.form(i)[:1].isdigit():
+            return None
         m = DAY_NUMBER.fullmatch(self.form(i))
         return int(m.group(1)) if m and 1 <= int(m.group(1)) <= 31 else None
 
     def year_number(self, i: int) -> int | None:
-        return int(self.form(i)) if YEAR_NUMBER.fullmatch(self.form(i)) else None
+        return int(self.form(i)) if self.form(i)[:1] in "12" and YEAR_NUMBER.fullmatch(self.form(i)) else None
 
     def after_preposition(self, i: int, *prepositions: str) -> int:
         return i + 1 if self.is_(i, *prepositions) else i
@@ -171,25 +172,18 @@ class Scanner:
         return None
 
     def core(self, i: int) -> Parse | None:
-        if i >= len(self.tokens):
+        if i >= self.size:
             return None
-        for rule in (
-            self.night,
-            self.explicit_date,
-            self.weekday,
-            self.relative_day,
-            self.shifted_period,
-            self.ago,
-            self.year,
-            self.month,
-        ):
-            parse = rule(i)
+        for rule in self.RULES:
+            parse = rule(self, i)
             if parse is not None:
                 return parse
         return None
 
     def explicit_date(self, i: int) -> Parse | None:
         """A date that names its day: "20.04.2011", "2021-01-23", "14 июля 2017 года", "23 января"."""
+        if not self.form(i)[:1].isdigit():
+            return None  # each of them opens with a digit
         numeric = DOTTED_DATE.fullmatch(self.form(i))
         if numeric:
             day, month, year = map(int, numeric.groups())
@@ -321,6 +315,8 @@ class Scanner:
         if j == i:
             return None
         return j + 1, Value(None, self.year_of_month(month), month)
+
+    RULES = (night, explicit_date, weekday, relative_day, shifted_period, ago, year, month)  # core's, in the order tried
 
     # resolution against the anchor
 

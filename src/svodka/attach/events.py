@@ -106,7 +106,8 @@ class DocumentContext:
         anchor, anchor_sentence = anchor_of(doc)
         context = cls(doc, anchor, resources, anchor_sentence=anchor_sentence)
         candidates = [gaz.candidates(doc, i) for i in range(len(doc.sentences))]
-        first_pass = [(i, m) for i in range(len(doc.sentences)) for m in gaz.find(doc, i, (), candidates[i])]
+        # without a hint, a sentence with no candidate names no place: it is not resolved
+        first_pass = [(i, m) for i in range(len(doc.sentences)) if candidates[i] for m in gaz.find(doc, i, (), candidates[i])]
         # where people or weapons came from ("выходцы из Грузии") does not say which country the text is about
         told = [m for i, m in first_pass if not is_origin([t for t in doc.sentences[i].tokens if t.end <= m.start])]
         told = told or [m for _, m in first_pass]
@@ -177,7 +178,9 @@ class DocumentContext:
         if self.doc.published or self.anchor:
             return self.doc.published or self.anchor
         if self._fallback is None:
-            days = Counter(d.day for i in range(len(self.doc.sentences)) for d in self.dates(i) if d.day)
+            sentences = self.doc.sentences
+            days = Counter(d.day for i in range(len(sentences)) if writes_a_number(sentences[i].tokens)
+                           for d in self.dates(i) if d.day)
             self._fallback = [days.most_common(1)[0][0]] if days else []
         return self._fallback[0] if self._fallback else None
 
@@ -219,6 +222,15 @@ def near_named_towns(places: dict[int, list[PlaceMention]], gaz) -> None:
         if near:
             _, town = min(near, key=lambda t: (abs(t[0] - i), abs(t[1].start - m.start)))
             m.place = replace(m.place, lat=town.place.lat, lon=town.place.lon)
+
+
+def writes_a_number(tokens: list[Token]) -> bool:
+    """Whether a token begins with a digit: with no reference day, only such a sentence dates a day
+    ("14 января 2021 года", "20.04.2011"); the others are not read for the fallback day."""
+    for t in tokens:
+        if t.text[:1].isdigit():
+            return True
+    return False
 
 
 def latest_year_mentioned(doc: Document) -> date | None:

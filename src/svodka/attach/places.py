@@ -685,9 +685,12 @@ class Gazetteer:
         openings = self._openings
         while i < len(tokens):
             token = tokens[i]
-            opening = openings.get((token.text, token.lemma))
-            if opening is not None and not opening[1] and "-" not in token.text and not is_all_capitals(token):
-                i += 1  # a word remembered to begin no name (what _longest_at would tell, at the cost of a call)
+            text = token.text
+            opening = openings.get((text, token.lemma))
+            if opening is not None and not opening[1] and "-" not in text and not (len(text) > 1 and text.isupper()):
+                # a word remembered to begin no name, nor all capitals (is_all_capitals, inlined): what
+                # _longest_at would tell, at the cost of a call
+                i += 1
                 continue
             match = self._longest_at(tokens, i)
             if match:

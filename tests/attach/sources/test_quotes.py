@@ -1,5 +1,6 @@
 """Quotation spans: the direct quote of a speech verb, the reported clause, scare quotes."""
 
+from svodka.attach.sources.quotes import LINK, LINK_MARK
 from svodka.attach.sources.speakers import find_quotes
 
 from .conftest import chains, only
@@ -43,3 +44,12 @@ def test_scare_quotes_are_not_speech(build):
     doc = build('Полиция сообщила о "десятках" убитых.')
     assert find_quotes(doc) == []
     assert chains(doc) == [["Полиция"]]
+
+
+def test_every_link_holds_the_mark_that_lets_a_text_be_scanned_for_links():
+    texts = ["Подробнее: https://example.org/a", "см. WWW.Example.ru", "канал t.me/news_channel",
+             "[источник](https://x.ru/1)", "статья news.ru/2024/page.HTML сегодня", "файл index.php", "отчёт page.aspx"]
+    for text in texts:
+        assert LINK.search(text), text
+        assert LINK_MARK.search(text), text
+    assert LINK_MARK.search("В Москве прошёл митинг, задержаны 5 человек.") is None

@@ -12,8 +12,11 @@ LOCATIVE_CASES = {"loct", "loc2", "datv"}
 NAME_TAGS = {"Name", "Surn", "Patr", "Geox"}
 
 
+LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z.\-&]*")
+
+
 def is_latin(word: str) -> bool:
-    return bool(re.fullmatch(r"[A-Za-z][A-Za-z.\-&]*", word))
+    return "A" <= word[:1] <= "z" and LATIN_WORD.fullmatch(word) is not None
 
 
 def capitalised(word: str) -> bool:

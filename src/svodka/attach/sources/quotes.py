@@ -14,6 +14,9 @@ SPEECH_QUOTE_MIN_CHARS = 60  # a longer quote is speech: its verbs are not attri
 QUOTE_MARK = re.compile('[«»„“”"]')
 QUOTES_AND_BRACKETS = set('«»„“”"()')
 LINK = re.compile(r"\]\([^)\s]*\)|(?:https?://|www\.|t\.me/)[^\s)\]»\"]*|\b[\w.-]+\.(?:html?|php|aspx?)\b", re.IGNORECASE)
+# what every LINK match holds (keep the two in step): a text without it, most, is not scanned for links,
+# LINK's last alternative trying every word
+LINK_MARK = re.compile(r"\]\(|https?://|www\.|t\.me/|\.(?:html?|php|aspx?)\b", re.IGNORECASE)
 
 
 def find_quote_spans(text: str) -> list[Span]:

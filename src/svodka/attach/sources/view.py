@@ -7,7 +7,7 @@ from functools import cached_property
 
 from ...model import Document, Mention, Span, Token
 from .outlets import find_outlets
-from .quotes import LINK, find_quote_spans
+from .quotes import LINK, LINK_MARK, find_quote_spans
 
 
 class View:
@@ -35,6 +35,8 @@ class View:
     def _link_tokens(self) -> set[int]:
         """Tokens of web addresses and markdown link targets ("https://t.me/…", "site.ru/a.html"): never a name."""
         inside: set[int] = set()
+        if LINK_MARK.search(self.doc.text) is None:
+            return inside
         for link in LINK.finditer(self.doc.text):
             i = self.token_index_after(link.start(), len(self.tokens))
             while i < len(self.tokens) and self.tokens[i].start < link.end():
