@@ -452,6 +452,11 @@ def test_an_armed_group_taking_a_place_overtakes_territory(text):
     assert types(text) == [OVERTAKE]
 
 
+def test_a_place_taken_by_fighters_dates_by_its_own_clause_not_by_the_month_the_next_one_recalls():
+    found = events("Город Хама захватили повстанцы — в сентябре они вели переговоры с соседями.")
+    assert [((e.event_type, e.sub_event_type), e.date) for e in found] == [(OVERTAKE, PUBLISHED)]
+
+
 def test_soldiers_capturing_fighters_take_no_territory():
     assert OVERTAKE not in types("Под Идлибом военные захватили в плен боевиков.")
 

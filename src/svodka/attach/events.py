@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
+from ..annotate.analysis import readings
 from ..detect.triggers import event_classes
 from ..lexicon import pattern_set
 from ..model import (
@@ -398,7 +399,8 @@ def attach_date(context: DocumentContext, event: Event) -> None:
     for index in context.sentences_before(trigger.sentence):
         # with no reference day, "год назад" names no year but is still history (dates.is_background)
         dated = [d for d in context.dates(index)
-                 if d.day or d.year or d.relative and is_background(d, context.anchor, context.doc.published)]
+                 if (d.day or d.year or d.relative and is_background(d, context.anchor, context.doc.published))
+                 and not (index == trigger.sentence and in_another_clause(context.doc.sentences[index].tokens, d, trigger))]
         if dated:
             best = nearest(dated, trigger.start, lambda d: d.start, lambda d: d.end)
             if is_background(best, context.anchor, context.doc.published) or recalled_for_comparison(
@@ -414,6 +416,37 @@ def attach_date(context: DocumentContext, event: Event) -> None:
         event.date, event.date_evidence = later.day, (later.start, later.end)
         return
     event.date = context.fallback_day(trigger.sentence)
+
+
+CLAUSE_BREAKS = {"—", "–", ";"}
+PREDICATES = {"VERB", "PRTS"}
+
+
+def in_another_clause(tokens: list[Token], mention: DateMention, trigger: Trigger) -> bool:
+    """ "Город захватили повстанцы — в сентябре они вели переговоры": a date in a clause of its own, past a dash
+    or a semicolon, with a verb of its own, dates what that clause tells, not the trigger's clause (when that
+    has a verb too)."""
+    clause = 0
+    clauses: dict[int, list[Token]] = {}
+    at_mention = at_trigger = None
+    for t in tokens:
+        if t.text in CLAUSE_BREAKS:
+            clause += 1
+            continue
+        clauses.setdefault(clause, []).append(t)
+        if at_mention is None and t.end > mention.start:
+            at_mention = clause
+        if at_trigger is None and t.end > trigger.start:
+            at_trigger = clause
+    if at_mention is None or at_mention == at_trigger:
+        return False
+    return all(any(predicate(t) for t in clauses.get(c, ())) for c in (at_mention, at_trigger))
+
+
+def predicate(token: Token) -> bool:
+    """A finite verb or a short participle, by its tag or by any indicative reading ("вели" is read a name first)."""
+    return token.pos in PREDICATES or any(
+        parse.tag.POS == "VERB" and parse.tag.mood == "indc" for parse, _ in readings(token.text))
 
 
 def dated_at_the_place(context: DocumentContext, event: Event) -> DateMention | None:
