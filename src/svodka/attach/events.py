@@ -8,6 +8,7 @@ then from the live-blog headline above it, then from the document.
 """
 from __future__ import annotations
 
+import math
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -449,19 +450,32 @@ def predicate(token: Token) -> bool:
         parse.tag.POS == "VERB" and parse.tag.mood == "indc" for parse, _ in readings(token.text))
 
 
+CITY_REACH_KM = 30  # a town this near a city, in its region, is told as the city's place ("Петергоф", "Питер")
+
+
+def within_reach(city, other) -> bool:
+    if city.precision != GeoPrecision.CITY or other.precision not in (GeoPrecision.CITY, GeoPrecision.LANDMARK) \
+            or city.admin1 != other.admin1 or None in (city.lat, city.lon, other.lat, other.lon):
+        return False
+    lat1, lon1, lat2, lon2 = map(math.radians, (city.lat, city.lon, other.lat, other.lon))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371 * math.asin(math.sqrt(min(1.0, h))) <= CITY_REACH_KM
+
+
 def dated_at_the_place(context: DocumentContext, event: Event) -> DateMention | None:
     """"Двое подожгли вагон. ... Они пришли к путям в Раменском в ночь на 18 ноября": an event its own
     sentences do not date takes the day of a later sentence that tells no event of its own and names the
-    event's place, the next one such only."""
+    event's place, or a town within a city's reach ("в Петербурге ..." then "в среду ... в Петергофе"), the
+    next one such only."""
     if event.location is None or event.modality != Modality.ACTUAL:
         return None
     doc, trigger = context.doc, event.triggers[0]
     triggered = {t.sentence for t in doc.triggers}
-    name = event.location.place.name
+    place = event.location.place
     for index in range(trigger.sentence + 1, len(doc.sentences)):
         if index in triggered:
             return None  # another event's sentence: what follows tells of that one
-        if any(m.place.name == name for m in context.places[index]):
+        if any(m.place.name == place.name or within_reach(place, m.place) for m in context.places[index]):
             dated = [d for d in context.dates(index) if d.day]
             if len(dated) == 1 and not is_background(dated[0], context.anchor, doc.published):
                 return dated[0]
