@@ -154,6 +154,14 @@ def test_several_mentions_in_one_sentence():
     ]
 
 
+def test_days_listed_before_the_month_take_its_month():
+    text = "Удары наносились 2, 3 и 4 января, а погибли 5 человек."
+    found = all_dates(parsed(text, THURSDAY))
+    assert [(m.text, m.day) for m in found] == [
+        ("2,", date(2022, 1, 2)), ("3", date(2022, 1, 3)), ("4 января", date(2022, 1, 4))]
+    assert [m.day for m in all_dates(parsed("Задержаны 5 и ранены 3 человека.", THURSDAY))] == []
+
+
 def test_anchor_is_published_when_known():
     doc = parsed("Акция прошла 14 июля 2017 года.", THURSDAY)
     assert anchor_date(doc) == THURSDAY

@@ -419,6 +419,18 @@ def test_an_undated_act_takes_the_day_of_a_later_sentence_at_its_place():
     assert (e.location.place.name, e.date) == ("Раменское", date(2024, 11, 18))
 
 
+def test_an_undated_act_in_a_city_takes_the_day_of_a_later_sentence_at_a_town_within_its_reach():
+    text = (
+        "В Петербурге прохожий нашёл схрон с гранатами и сам вызвал полицию.\n\n"
+        "В среду мужчина гулял по парку в Петергофе и заметил два пакета."
+    )
+    (e,) = extract(Document("t", text, date(2024, 11, 15))).events
+    assert (e.sub_event_type, e.date) == ("Disrupted weapons use", date(2024, 11, 13))
+    far = text.replace("Петергофе", "Выборге")  # a town of another region, 120 km away
+    (e,) = extract(Document("t", far, date(2024, 11, 15))).events
+    assert e.date == date(2024, 11, 15)
+
+
 def test_a_later_sentence_with_an_event_of_its_own_dates_only_that_one():
     text = (
         "Двое парней по заданию кураторов подожгли служебный вагон в Раменском.\n\n"

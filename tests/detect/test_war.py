@@ -44,6 +44,9 @@ CLASH = ("Battles", "Armed clash")
         ("В Харьковской области уничтожены склады боеприпасов.", SHELLING),
         ("Вражеский дрон сбросил взрывное устройство на автомобиль в Горловке.", AIR),
         ("Авиация нанесла удар ФАБами по опорному пункту в Волчанске.", AIR),
+        ("Самолеты ВВС Ирака уничтожили склад и группу боевиков в провинции Анбар.", AIR),
+        ("Вертолеты армии атаковали колонну боевиков у Идлиба.", AIR),
+        ("Самолеты ВВС Сирии уничтожили реактивную систему залпового огня у Хамы.", AIR),
         ("Удар нанесен в районе аэродрома в Николаевской области, там прогремел взрыв.", SHELLING),
     ],
 )
@@ -91,6 +94,8 @@ def test_a_strike_told_without_and_with_its_means_the_same_day_is_one_strike_of_
         "Средствами ПВО уничтожен БПЛА над Курской областью.",
         "Силами ПВО в Раменском округе отражена атака беспилотника, летевшего на Москву.",
         "Пять вражеских БПЛА уничтожены силами ПВО над Брянской областью, пострадавших нет.",
+        "Истребители ВВС Польши сбили беспилотник над Люблином.",
+        "Самолёт ВКС уничтожил беспилотник над Белгородской областью.",
     ],
 )
 def test_a_downing_with_no_harm_on_the_ground_is_a_disrupted_weapons_use(text):
@@ -439,10 +444,21 @@ REGAIN = ("Battles", "Government regains territory")
         "Боевики заняли Хаму, сообщают местные СМИ.",
         "Повстанцы взяли под контроль аэропорт Дейр-эз-Зора.",
         "Город Идлиб перешёл под контроль вооружённой оппозиции.",
+        "Город Хама захватили повстанцы, сообщают местные СМИ.",
+        "Аэропорт Дейр-эз-Зора заняли боевики.",
     ],
 )
 def test_an_armed_group_taking_a_place_overtakes_territory(text):
     assert types(text) == [OVERTAKE]
+
+
+def test_a_place_taken_by_fighters_dates_by_its_own_clause_not_by_the_month_the_next_one_recalls():
+    found = events("Город Хама захватили повстанцы — в сентябре они вели переговоры с соседями.")
+    assert [((e.event_type, e.sub_event_type), e.date) for e in found] == [(OVERTAKE, PUBLISHED)]
+
+
+def test_soldiers_capturing_fighters_take_no_territory():
+    assert OVERTAKE not in types("Под Идлибом военные захватили в плен боевиков.")
 
 
 def test_government_forces_taking_a_place_back_regain_territory():

@@ -221,3 +221,10 @@ def test_a_caption_naming_protests_the_body_only_recalls_is_no_protest_of_that_d
     assert [t for t, _, _ in events_of(text)] == ["Remote explosive/landmine/IED"]
     text = "Протесты в Белоруссии\nВ среду в Гомеле у здания суда прогремел взрыв, пострадали двое."
     assert sorted(t for t, _, _ in events_of(text)) == ["Peaceful protest", "Remote explosive/landmine/IED"]
+
+
+def test_a_strike_by_ballistic_missiles_on_two_listed_days_is_two_strikes_not_a_finding():
+    text = ("Минобороны сообщило об ударах. 18 мая нанесен удар по объектам энергетики Украины. "
+            "Также 15 и 16 мая нанесены удары баллистическими ракетами, уничтожены пусковые установки.")
+    days = sorted(d for t, _, d in events_of(text) if t == "Shelling/artillery/missile attack")
+    assert days == [date(2024, 5, 15), date(2024, 5, 16), date(2024, 5, 18)]

@@ -36,6 +36,7 @@ FUTURE_TOLERANCE = timedelta(days=2)
 NOMINAL_POS = {"NOUN", "ADJF", "NPRO", "PRTF"}
 
 DAY_NUMBER = re.compile(r"(\d{1,2})(?:-?го)?")
+DAY_WITH_COMMA = re.compile(r"(\d{1,2}),")
 YEAR_NUMBER = re.compile(r"(1[89]\d\d|2[01]\d\d)")
 DOTTED_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
 ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
@@ -194,6 +195,8 @@ class Scanner:
             return self.dated(i + 1, year, month, day)
         day = self.day_number(i)
         month = self.lookup(self.words.months, i + 1)
+        if month is None:
+            return self.listed_day(i)
         if day is None or month is None:
             return None
         year = self.year_number(i + 2)
@@ -203,6 +206,32 @@ class Scanner:
         if self.lookup(self.words.units, end) == "year":
             end += 1
         return self.dated(end, year, month, day)
+
+    def listed_day(self, i: int) -> Parse | None:
+        """A day listed before the one that names the month: "25" in "25 и 26 ноября", "24, 25 и 26 ноября"
+        takes that month (and year); the scan reads the later days in their turn. The tokenizer keeps a
+        comma after a number ("25,") in the number's token."""
+        day = self.day_number(i) or self.day_with_comma(i)
+        j = i  # the last day of the list read so far
+        while day is not None:
+            if self.day_with_comma(j) is not None:
+                following = j + 1
+            elif self.day_number(j) is not None and self.is_(j + 1, ",", "и"):
+                following = j + 2
+            else:
+                return None
+            if self.day_number(following) is None and self.day_with_comma(following) is None:
+                return None
+            j = following
+            month = self.lookup(self.words.months, j + 1)
+            if month is not None:
+                year = self.year_number(j + 2)
+                return self.dated(i + 1, year, month, day) if year is not None else self.undated(i + 1, month, day)
+        return None
+
+    def day_with_comma(self, i: int) -> int | None:
+        m = DAY_WITH_COMMA.fullmatch(self.form(i))
+        return int(m.group(1)) if m and 1 <= int(m.group(1)) <= 31 else None
 
     def dated(self, end: int, year: int, month: int, day: int) -> Parse | None:
         try:

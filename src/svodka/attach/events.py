@@ -8,11 +8,13 @@ then from the live-blog headline above it, then from the document.
 """
 from __future__ import annotations
 
+import math
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
+from ..annotate.analysis import readings
 from ..detect.triggers import event_classes
 from ..lexicon import pattern_set
 from ..model import (
@@ -445,7 +447,8 @@ def attach_date(context: DocumentContext, event: Event) -> None:
     for index in context.sentences_before(trigger.sentence):
         # with no reference day, "год назад" names no year but is still history (dates.is_background)
         dated = [d for d in context.dates(index)
-                 if d.day or d.year or d.relative and is_background(d, context.anchor, context.doc.published)]
+                 if (d.day or d.year or d.relative and is_background(d, context.anchor, context.doc.published))
+                 and not (index == trigger.sentence and in_another_clause(context.doc.sentences[index].tokens, d, trigger))]
         if dated:
             best = nearest(dated, trigger.start, lambda d: d.start, lambda d: d.end)
             if is_background(best, context.anchor, context.doc.published) or recalled_for_comparison(
@@ -463,19 +466,63 @@ def attach_date(context: DocumentContext, event: Event) -> None:
     event.date = context.fallback_day(trigger.sentence)
 
 
+CLAUSE_BREAKS = {"—", "–", ";"}
+PREDICATES = {"VERB", "PRTS"}
+
+
+def in_another_clause(tokens: list[Token], mention: DateMention, trigger: Trigger) -> bool:
+    """ "Город захватили повстанцы — в сентябре они вели переговоры": a date in a clause of its own, past a dash
+    or a semicolon, with a verb of its own, dates what that clause tells, not the trigger's clause (when that
+    has a verb too)."""
+    clause = 0
+    clauses: dict[int, list[Token]] = {}
+    at_mention = at_trigger = None
+    for t in tokens:
+        if t.text in CLAUSE_BREAKS:
+            clause += 1
+            continue
+        clauses.setdefault(clause, []).append(t)
+        if at_mention is None and t.end > mention.start:
+            at_mention = clause
+        if at_trigger is None and t.end > trigger.start:
+            at_trigger = clause
+    if at_mention is None or at_mention == at_trigger:
+        return False
+    return all(any(predicate(t) for t in clauses.get(c, ())) for c in (at_mention, at_trigger))
+
+
+def predicate(token: Token) -> bool:
+    """A finite verb or a short participle, by its tag or by any indicative reading ("вели" is read a name first)."""
+    return token.pos in PREDICATES or any(
+        parse.tag.POS == "VERB" and parse.tag.mood == "indc" for parse, _ in readings(token.text))
+
+
+CITY_REACH_KM = 30  # a town this near a city, in its region, is told as the city's place ("Петергоф", "Питер")
+
+
+def within_reach(city, other) -> bool:
+    if city.precision != GeoPrecision.CITY or other.precision not in (GeoPrecision.CITY, GeoPrecision.LANDMARK) \
+            or city.admin1 != other.admin1 or None in (city.lat, city.lon, other.lat, other.lon):
+        return False
+    lat1, lon1, lat2, lon2 = map(math.radians, (city.lat, city.lon, other.lat, other.lon))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371 * math.asin(math.sqrt(min(1.0, h))) <= CITY_REACH_KM
+
+
 def dated_at_the_place(context: DocumentContext, event: Event) -> DateMention | None:
     """"Двое подожгли вагон. ... Они пришли к путям в Раменском в ночь на 18 ноября": an event its own
     sentences do not date takes the day of a later sentence that tells no event of its own and names the
-    event's place, the next one such only."""
+    event's place, or a town within a city's reach ("в Петербурге ..." then "в среду ... в Петергофе"), the
+    next one such only."""
     if event.location is None or event.modality != Modality.ACTUAL:
         return None
     doc, trigger = context.doc, event.triggers[0]
     triggered = {t.sentence for t in doc.triggers}
-    name = event.location.place.name
+    place = event.location.place
     for index in range(trigger.sentence + 1, len(doc.sentences)):
         if index in triggered:
             return None  # another event's sentence: what follows tells of that one
-        if any(m.place.name == name for m in context.places[index]):
+        if any(m.place.name == place.name or within_reach(place, m.place) for m in context.places[index]):
             dated = [d for d in context.dates(index) if d.day]
             if len(dated) == 1 and not is_background(dated[0], context.anchor, doc.published):
                 return dated[0]
