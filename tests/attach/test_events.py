@@ -427,3 +427,23 @@ def test_a_later_sentence_with_an_event_of_its_own_dates_only_that_one():
     events = extract(Document("t", text, date(2024, 11, 20))).events
     assert {(e.sub_event_type, e.date) for e in events} == {
         ("Looting/property destruction", date(2024, 11, 20)), ("Protest with intervention", date(2024, 11, 18))}
+
+
+def test_a_sentence_telling_its_event_in_the_other_towns_of_a_country_is_an_event_at_country_level():
+    text = (
+        "В субботу в Казани прошел митинг памяти погибшего журналиста, полиция задержала пятерых участников. "
+        "Акции памяти прошли в субботу и в других городах России."
+    )
+    doc = extract(Document("t", text, date(2021, 3, 8)))
+    placed = sorted((e.location.place.name, e.location.place.precision, e.nationwide) for e in doc.events)
+    assert placed == [("Казань", "city", False), ("Россия", "country", True)]
+
+
+def test_the_various_towns_of_a_country_are_no_town_named_before():
+    text = (
+        "Полиция задержала 20 участников акции оппозиции в Кишиневе у здания правительства. "
+        "Акции оппозиции прошли в пятницу в разных городах Молдавии."
+    )
+    doc = extract(Document("t", text, date(2021, 3, 6)))
+    placed = sorted((e.location.place.name, e.arrested.min if e.arrested else None) for e in doc.events)
+    assert placed == [("Кишинёв", 20), ("Молдавия", None)]

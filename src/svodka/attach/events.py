@@ -353,6 +353,10 @@ def find_place(context: DocumentContext, event: Event) -> None:
         event.location = PlaceMention(context.resources.gazetteer.country(context.main_country), start, end)
         event.nationwide = True
         return
+    elsewhere = rest_of_country_only(context, trigger.sentence)
+    if elsewhere is not None:
+        event.location, event.nationwide = elsewhere, True
+        return
     for index in context.sentences_before(trigger.sentence):
         found = context.places[index]
         if found:
@@ -372,6 +376,24 @@ def find_place(context: DocumentContext, event: Event) -> None:
     if context.main_place:
         main = context.main_place
         event.location = PlaceMention(main.place, main.start, main.end)
+
+
+def rest_of_country_only(context: DocumentContext, index: int) -> PlaceMention | None:
+    """"Акции прошли и в других городах России", "в разных городах Грузии": a sentence that tells its event
+    in the country's other towns and names no town or region of its own tells an event at country level,
+    beside the town's told before (events in separate places are separate events), not that town's again."""
+    doc = context.doc
+    tokens = doc.sentences[index].tokens
+    others = [m for m in pattern_set(NATIONWIDE).find(tokens) if m.pattern.label == OTHERS
+              and "plur" in tokens[m.last].tags]  # "в других городах", not "в другом городе"
+    found = context.places[index]
+    if not others or any(m.place.precision != GeoPrecision.COUNTRY for m in found):
+        return None
+    country = found[0].place if found else (context.main_country and context.resources.gazetteer.country(context.main_country))
+    if not country:
+        return None
+    m = others[0]
+    return PlaceMention(country, tokens[m.first].start, tokens[m.last].end)
 
 
 def nationwide(doc: Document, index: int) -> tuple[int, int] | None:
