@@ -447,3 +447,11 @@ def test_the_various_towns_of_a_country_are_no_town_named_before():
     doc = extract(Document("t", text, date(2021, 3, 6)))
     placed = sorted((e.location.place.name, e.arrested.min if e.arrested else None) for e in doc.events)
     assert placed == [("Кишинёв", 20), ("Молдавия", None)]
+
+
+def test_an_actual_arrest_and_an_attack_only_planned_in_one_sentence_stay_apart():
+    text = "В пятницу в Льеже полиция задержала двух мужчин, которые, по данным следствия, планировали теракт."
+    doc = extract(Document("t", text, date(2016, 6, 18)))
+    told = sorted((e.event_type, e.modality) for e in doc.events)
+    assert ("Strategic developments", "actual") in told
+    assert ("Violence against civilians", "actual") not in told

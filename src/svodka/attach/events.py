@@ -69,7 +69,11 @@ def events_from_triggers(doc: Document, res: Resources) -> list[Event]:
         denied = [t for t in by_sentence[index] if t.modality == Modality.DENIED]
         # an event only referred to ("расследование терактов"), or told as not having happened ("без
         # задержаний", "пострадавших нет"), does not shape the one reported beside it
-        groups = list(combine(told, res).items()) + list(combine(referred, res).items()) + list(combine(denied, res).items())
+        # nor does one told as planned or supposed shape an actual one: "оба арестованных подозреваются в том, что
+        # планировали теракт" is an arrest, the attack only planned
+        modalities = list(dict.fromkeys(t.modality for t in told))
+        groups = [g for m in modalities for g in combine([t for t in told if t.modality == m], res).items()]
+        groups += list(combine(referred, res).items()) + list(combine(denied, res).items())
         for kind, triggers in groups:
             cls = classes[kind]
             actual = [t for t in triggers if t.modality == Modality.ACTUAL]
