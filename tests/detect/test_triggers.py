@@ -787,3 +787,11 @@ def test_what_a_speaker_supposes_a_blast_to_be_is_no_act():
     found = {(k, m) for k, m, _ in triggers("Жители сообщают о взрывах в городе, предполагая, что это стрельба ПВО по беспилотникам.")}
     assert ("explosion", "actual") in found and ("interception", "hypothetical") in found
     assert ("interception", "actual") not in found
+
+
+def test_an_event_noun_joined_to_one_the_sentence_refers_to_is_referred_to_as_well():
+    found = triggers("После прошлогодних терактов в Мадриде, а также серии терактов в Лондоне в Испании усилены меры безопасности.")
+    assert [(kind, modality) for kind, modality, _ in found if kind == "attack"] == [("attack", "background"), ("attack", "background")]
+    # an act told on its own beside the one recalled stays news
+    told = triggers("После прошлогодних терактов в Мадриде вчера неизвестный открыл стрельбу на вокзале.")
+    assert ("attack", "actual", "открыл стрельбу") in told
