@@ -455,3 +455,9 @@ def test_an_actual_arrest_and_an_attack_only_planned_in_one_sentence_stay_apart(
     told = sorted((e.event_type, e.modality) for e in doc.events)
     assert ("Strategic developments", "actual") in told
     assert ("Violence against civilians", "actual") not in told
+
+
+def test_a_suicide_bomber_in_a_rigged_car_is_one_suicide_bomb():
+    text = "Во вторник в Кабуле смертник на заминированном грузовике врезался в колонну военных, погибли двое."
+    doc = extract(Document("t", text, date(2019, 5, 8)))
+    assert [(e.sub_event_type, e.fatalities.min) for e in doc.events] == [("Suicide bomb", 2)]
