@@ -461,3 +461,12 @@ def test_a_suicide_bomber_in_a_rigged_car_is_one_suicide_bomb():
     text = "Во вторник в Кабуле смертник на заминированном грузовике врезался в колонну военных, погибли двое."
     doc = extract(Document("t", text, date(2019, 5, 8)))
     assert [(e.sub_event_type, e.fatalities.min) for e in doc.events] == [("Suicide bomb", 2)]
+
+
+def test_a_mass_brawl_between_villages_with_shots_told_after_it_is_one_mob_violence():
+    text = (
+        "В Ботлихском районе Дагестана ночью произошла массовая вооружённая драка между жителями двух селений, "
+        "погибли четыре человека. У въезда в селение Ботлих позже нашли тела двоих погибших с огнестрельными ранениями."
+    )
+    doc = extract(Document("t", text, date(2012, 6, 4)))
+    assert [e.sub_event_type for e in doc.events] == ["Mob violence"]
