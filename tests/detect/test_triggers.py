@@ -795,3 +795,8 @@ def test_an_event_noun_joined_to_one_the_sentence_refers_to_is_referred_to_as_we
     # an act told on its own beside the one recalled stays news
     told = triggers("После прошлогодних терактов в Мадриде вчера неизвестный открыл стрельбу на вокзале.")
     assert ("attack", "actual", "открыл стрельбу") in told
+
+
+def test_who_was_among_the_detainees_tells_no_detention_of_its_own():
+    assert triggers("Среди задержанных оказался депутат районного собрания.") == []
+    assert [kind for kind, _, _ in triggers("Полиция задержала депутата районного собрания.")] == ["arrest"]
