@@ -315,3 +315,17 @@ def test_harm_told_with_no_strike_is_no_event():
     text = "В Самаре прошел митинг против застройки сквера. В давке пострадали два человека."
     events = extract(Document("t", text, date(2024, 3, 10))).events
     assert [e.sub_event_type for e in events] == ["Peaceful protest"]
+
+
+def test_the_storys_undated_rally_is_not_the_one_the_text_recalls_as_earlier_with_its_day():
+    from svodka.pipeline import extract
+
+    text = (
+        "Жители Шебекино вышли на стихийный митинг в Белгороде и потребовали компенсаций за разрушенное жильё. "
+        "Вышедший к протестующим чиновник попросил собравшихся разойтись.\n"
+        "Ранее на этой неделе, 5 июня, митинг в Белгороде провели жители другого приграничного района."
+    )
+    doc = extract(Document("t", text, date(2023, 6, 8)))
+    rallies = [e for e in doc.events if e.event_type == "Protests" and e.modality == "actual"]
+    assert len(rallies) == 2
+    assert date(2023, 6, 5) in {e.date for e in rallies}
