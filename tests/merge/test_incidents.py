@@ -221,3 +221,9 @@ def test_a_caption_naming_protests_the_body_only_recalls_is_no_protest_of_that_d
     assert [t for t, _, _ in events_of(text)] == ["Remote explosive/landmine/IED"]
     text = "Протесты в Белоруссии\nВ среду в Гомеле у здания суда прогремел взрыв, пострадали двое."
     assert sorted(t for t, _, _ in events_of(text)) == ["Peaceful protest", "Remote explosive/landmine/IED"]
+
+
+def test_a_speaker_tying_the_attempt_on_a_deputy_to_his_politics_adds_no_attack():
+    text = ("В пятницу в Одессе у входа в офис партии взорвалось самодельное взрывное устройство, ранен депутат горсовета. "
+            "«Покушение на депутата связано с его политической позицией», — написал лидер партии.")
+    assert [e[0] for e in events_of(text)] == ["Remote explosive/landmine/IED"]
