@@ -470,3 +470,12 @@ def test_a_mass_brawl_between_villages_with_shots_told_after_it_is_one_mob_viole
     )
     doc = extract(Document("t", text, date(2012, 6, 4)))
     assert [e.sub_event_type for e in doc.events] == ["Mob violence"]
+
+
+def test_the_place_of_an_act_recalled_for_comparison_is_not_where_the_news_happened():
+    text = (
+        "В воскресенье в Остине мужчина открыл стрельбу в церкви, погибли 12 человек.\n"
+        "Стрельба стала самой смертоносной в истории штата, превзойдя стрельбу в Далласе."
+    )
+    doc = extract(Document("t", text, date(2017, 11, 6)))
+    assert [(e.sub_event_type, e.location.place.name) for e in doc.events] == [("Attack", "Остин")]

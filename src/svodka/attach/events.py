@@ -37,6 +37,7 @@ from .sources.assignment import Voices, attribute_event
 from .splitting import BARE_DEATHS, OTHERS, listed_places, split_by_acts, split_by_days, split_by_places, split_by_tally
 
 NATIONWIDE = "attach/nationwide.tsv"
+RECALLED_PLACE_LINKS = {"в", "во", "на", "под", "у"}  # between a recalled act's word and its place
 CROWD_PARAGRAPHS_AFTER = 2  # the one protest of a text takes a head count told at most this many paragraphs later
 
 
@@ -103,6 +104,19 @@ class DocumentContext:
     _fallback: list[date] | None = None
     _headlines: list[int] | None = None  # the indexes of the headline sentences
     _within: dict[tuple, list[PlaceMention]] | None = None
+    _recalled: dict[int, list[Trigger]] | None = None  # the triggers of recalled acts, by sentence
+
+    def recalled_places(self, index: int, found: list[PlaceMention]) -> list[PlaceMention]:
+        """The places of the sentence that name where a recalled act happened ("превзойдя стрельбу в Чарльстоне",
+        "как и после теракта в Беслане"): the place right after its trigger, a preposition between."""
+        if self._recalled is None:
+            self._recalled = {}
+            for t in self.doc.triggers:
+                if t.modality == Modality.BACKGROUND:
+                    self._recalled.setdefault(t.sentence, []).append(t)
+        text = self.doc.text
+        return [m for m in found for t in self._recalled.get(index, ())
+                if t.end <= m.start and text[t.end:m.start].strip().lower() in RECALLED_PLACE_LINKS]
 
     @classmethod
     def build(cls, doc: Document, resources: Resources) -> "DocumentContext":
@@ -363,6 +377,9 @@ def find_place(context: DocumentContext, event: Event) -> None:
         return
     for index in context.sentences_before(trigger.sentence):
         found = context.places[index]
+        if found and event.modality != Modality.BACKGROUND:
+            recalled = context.recalled_places(index, found)
+            found = [m for m in found if m not in recalled]
         if found:
             best = min(found, key=lambda m: (near_another(doc, m, found), place_rank(doc, m, trigger.start)))
             if mentioned_in_passing(doc, best, context.main_place):
