@@ -329,3 +329,14 @@ def test_the_storys_undated_rally_is_not_the_one_the_text_recalls_as_earlier_wit
     rallies = [e for e in doc.events if e.event_type == "Protests" and e.modality == "actual"]
     assert len(rallies) == 2
     assert date(2023, 6, 5) in {e.date for e in rallies}
+
+
+def test_a_detention_dated_to_the_day_of_a_protest_at_its_place_is_its_arrest_though_told_first():
+    from svodka.pipeline import extract
+
+    text = (
+        "Суд оштрафовал активистку. Как отмечает издание, в протоколе её задержания 14 мая указана улица в Самаре.\n"
+        "Активистка призывала участвовать в несогласованной акции в Самаре 14 мая."
+    )
+    doc = extract(Document("t", text, date(2021, 5, 20)))
+    assert [(e.sub_event_type, e.date) for e in doc.events if e.modality == "actual"] == [("Protest with intervention", date(2021, 5, 14))]

@@ -438,7 +438,8 @@ class PartRule:
     where: str  # "paragraph": told in the host's paragraph at its place; "day": at the host's place on its day,
     # told after the host (arrests that lead a text are its news); "retold": as "day", when the host's own
     # sentences already tell an act of the part's class; "turned": as "day", when one of the host's sentences
-    # tells a demonstration with the host's act (the rallies that turned into the clash: its later riots are it)
+    # tells a demonstration with the host's act (the rallies that turned into the clash: its later riots are it);
+    # "dated": at the host's place on the day both are dated to, told before it or after
 
 
 def load_part_rules() -> tuple[PartRule, ...]:
@@ -466,6 +467,8 @@ def is_host(doc: Document, rule: PartRule, host: Event, part: Event) -> bool:
         return False
     if rule.where == "turned" and not turned_into(host):
         return False
+    if rule.where == "dated":
+        return host.date_stated and part.date_stated and host.date == part.date
     return (host.date == part.date or not part.date_stated) and host.triggers[0].start < part.triggers[0].start
 
 
