@@ -470,3 +470,55 @@ def test_the_output_does_not_depend_on_the_hash_seed(tmp_path):
         )
         outputs.add(run.stdout)
     assert len(outputs) == 1
+
+
+def test_a_sentence_telling_its_event_in_the_other_towns_of_a_country_is_an_event_at_country_level():
+    text = (
+        "В субботу в Казани прошел митинг памяти погибшего журналиста, полиция задержала пятерых участников. "
+        "Акции памяти прошли в субботу и в других городах России."
+    )
+    doc = extract(Document("t", text, date(2021, 3, 8)))
+    placed = sorted((e.location.place.name, e.location.place.precision, e.nationwide) for e in doc.events)
+    assert placed == [("Казань", "city", False), ("Россия", "country", True)]
+
+
+def test_the_various_towns_of_a_country_are_no_town_named_before():
+    text = (
+        "Полиция задержала 20 участников акции оппозиции в Кишиневе у здания правительства. "
+        "Акции оппозиции прошли в пятницу в разных городах Молдавии."
+    )
+    doc = extract(Document("t", text, date(2021, 3, 6)))
+    placed = sorted((e.location.place.name, e.arrested.min if e.arrested else None) for e in doc.events)
+    assert placed == [("Кишинёв", 20), ("Молдавия", None)]
+
+
+def test_an_actual_arrest_and_an_attack_only_planned_in_one_sentence_stay_apart():
+    text = "В пятницу в Льеже полиция задержала двух мужчин, которые, по данным следствия, планировали теракт."
+    doc = extract(Document("t", text, date(2016, 6, 18)))
+    told = sorted((e.event_type, e.modality) for e in doc.events)
+    assert ("Strategic developments", "actual") in told
+    assert ("Violence against civilians", "actual") not in told
+
+
+def test_a_suicide_bomber_in_a_rigged_car_is_one_suicide_bomb():
+    text = "Во вторник в Кабуле смертник на заминированном грузовике врезался в колонну военных, погибли двое."
+    doc = extract(Document("t", text, date(2019, 5, 8)))
+    assert [(e.sub_event_type, e.fatalities.min) for e in doc.events] == [("Suicide bomb", 2)]
+
+
+def test_a_mass_brawl_between_villages_with_shots_told_after_it_is_one_mob_violence():
+    text = (
+        "В Ботлихском районе Дагестана ночью произошла массовая вооружённая драка между жителями двух селений, "
+        "погибли четыре человека. У въезда в селение Ботлих позже нашли тела двоих погибших с огнестрельными ранениями."
+    )
+    doc = extract(Document("t", text, date(2012, 6, 4)))
+    assert [e.sub_event_type for e in doc.events] == ["Mob violence"]
+
+
+def test_the_place_of_an_act_recalled_for_comparison_is_not_where_the_news_happened():
+    text = (
+        "В воскресенье в Остине мужчина открыл стрельбу в церкви, погибли 12 человек.\n"
+        "Стрельба стала самой смертоносной в истории штата, превзойдя стрельбу в Далласе."
+    )
+    doc = extract(Document("t", text, date(2017, 11, 6)))
+    assert [(e.sub_event_type, e.location.place.name) for e in doc.events] == [("Attack", "Остин")]

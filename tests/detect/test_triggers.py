@@ -81,6 +81,7 @@ def test_modality_of_the_clause(text, modality):
         ("Задержанный признался в убийстве журналиста.", "убийстве"),
         ("Протесты провалились, заявил министр, говоря о митингах оппозиции.", "митингах"),
         ("Блогера задержали за канал, через который курировали протесты в республике.", "протесты"),
+        ("Предполагаемый участник нападения на редакцию задержан в среду.", "нападения"),
     ],
 )
 def test_an_event_named_by_a_case_or_a_confession_is_background(text, event):
@@ -792,3 +793,16 @@ def test_what_a_speaker_supposes_a_blast_to_be_is_no_act():
     found = {(k, m) for k, m, _ in triggers("Жители сообщают о взрывах в городе, предполагая, что это стрельба ПВО по беспилотникам.")}
     assert ("explosion", "actual") in found and ("interception", "hypothetical") in found
     assert ("interception", "actual") not in found
+
+
+def test_an_event_noun_joined_to_one_the_sentence_refers_to_is_referred_to_as_well():
+    found = triggers("После прошлогодних терактов в Мадриде, а также серии терактов в Лондоне в Испании усилены меры безопасности.")
+    assert [(kind, modality) for kind, modality, _ in found if kind == "attack"] == [("attack", "background"), ("attack", "background")]
+    # an act told on its own beside the one recalled stays news
+    told = triggers("После прошлогодних терактов в Мадриде вчера неизвестный открыл стрельбу на вокзале.")
+    assert ("attack", "actual", "открыл стрельбу") in told
+
+
+def test_people_detained_at_a_rally_however_it_is_named_tell_a_protest_met_by_the_police():
+    assert [kind for kind, _, _ in triggers("У задержанных на акции за честные выборы изъяли телефоны.")] == ["intervention"]
+    assert [kind for kind, _, _ in triggers("Двоих студентов задержали в ходе шествия за отставку мэра.")] == ["intervention"]

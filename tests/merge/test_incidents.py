@@ -228,3 +228,23 @@ def test_a_strike_by_ballistic_missiles_on_two_listed_days_is_two_strikes_not_a_
             "Также 15 и 16 мая нанесены удары баллистическими ракетами, уничтожены пусковые установки.")
     days = sorted(d for t, _, d in events_of(text) if t == "Shelling/artillery/missile attack")
     assert days == [date(2024, 5, 15), date(2024, 5, 16), date(2024, 5, 18)]
+
+
+def test_a_speaker_tying_the_attempt_on_a_deputy_to_his_politics_adds_no_attack():
+    text = ("В пятницу в Одессе у входа в офис партии взорвалось самодельное взрывное устройство, ранен депутат горсовета. "
+            "«Покушение на депутата связано с его политической позицией», — написал лидер партии.")
+    assert [e[0] for e in events_of(text)] == ["Remote explosive/landmine/IED"]
+
+
+def test_the_guards_shots_and_the_intruders_arrest_at_the_scene_are_one_incident():
+    text = ("Вооружённый мужчина проник на территорию резиденции президента в Минске.\n"
+            "Охрана произвела два выстрела на поражение. Нарушитель ранен в ногу и задержан.\n"
+            "По словам представителя службы, охранники открыли огонь после того, как мужчина пригрозил выстрелить.")
+    assert [e[0] for e in events_of(text)] == ["Attack"]
+
+
+def test_a_warning_shot_in_the_air_is_no_attack():
+    from tests.detect.test_triggers import triggers
+
+    assert triggers("Полицейский произвёл предупредительный выстрел в воздух.") == []
+    assert triggers("Охранник произвёл выстрел в воздух.") == []

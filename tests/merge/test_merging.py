@@ -331,3 +331,28 @@ def test_a_part_is_compared_only_with_the_events_that_could_host_it(monkeypatch)
     doc = extract(Document("x", text))
     assert sorted({e.event_type for e in doc.events}) == ["Battles", "Strategic developments"]
     assert asked == []  # each of the 24 clashes was asked twice before
+
+
+def test_the_storys_undated_rally_is_not_the_one_the_text_recalls_as_earlier_with_its_day():
+    from svodka.pipeline import extract
+
+    text = (
+        "Жители Шебекино вышли на стихийный митинг в Белгороде и потребовали компенсаций за разрушенное жильё. "
+        "Вышедший к протестующим чиновник попросил собравшихся разойтись.\n"
+        "Ранее на этой неделе, 5 июня, митинг в Белгороде провели жители другого приграничного района."
+    )
+    doc = extract(Document("t", text, date(2023, 6, 8)))
+    rallies = [e for e in doc.events if e.event_type == "Protests" and e.modality == "actual"]
+    assert len(rallies) == 2
+    assert date(2023, 6, 5) in {e.date for e in rallies}
+
+
+def test_a_detention_dated_to_the_day_of_a_protest_at_its_place_is_its_arrest_though_told_first():
+    from svodka.pipeline import extract
+
+    text = (
+        "Суд оштрафовал активистку. Как отмечает издание, в протоколе её задержания 14 мая указана улица в Самаре.\n"
+        "Активистка призывала участвовать в несогласованной акции в Самаре 14 мая."
+    )
+    doc = extract(Document("t", text, date(2021, 5, 20)))
+    assert [(e.sub_event_type, e.date) for e in doc.events if e.modality == "actual"] == [("Protest with intervention", date(2021, 5, 14))]

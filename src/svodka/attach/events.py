@@ -39,6 +39,7 @@ from .sources.assignment import Voices, attribute_event
 from .splitting import BARE_DEATHS, OTHERS, listed_places, split_by_acts, split_by_days, split_by_places, split_by_tally
 
 NATIONWIDE = "attach/nationwide.tsv"
+RECALLED_PLACE_LINKS = {"в", "во", "на", "под", "у"}  # between a recalled act's word and its place
 CROWD_PARAGRAPHS_AFTER = 2  # the one protest of a text takes a head count told at most this many paragraphs later
 
 
@@ -71,7 +72,11 @@ def events_from_triggers(doc: Document, res: Resources) -> list[Event]:
         denied = [t for t in by_sentence[index] if t.modality == Modality.DENIED]
         # an event only referred to ("расследование терактов"), or told as not having happened ("без
         # задержаний", "пострадавших нет"), does not shape the one reported beside it
-        groups = list(combine(told, res).items()) + list(combine(referred, res).items()) + list(combine(denied, res).items())
+        # nor does one told as planned or supposed shape an actual one: "оба арестованных подозреваются в том, что
+        # планировали теракт" is an arrest, the attack only planned
+        modalities = list(dict.fromkeys(t.modality for t in told))
+        groups = [g for m in modalities for g in combine([t for t in told if t.modality == m], res).items()]
+        groups += list(combine(referred, res).items()) + list(combine(denied, res).items())
         for kind, triggers in groups:
             cls = classes[kind]
             actual = [t for t in triggers if t.modality == Modality.ACTUAL]
@@ -101,6 +106,19 @@ class DocumentContext:
     _fallback: list[date] | None = None
     _headlines: list[int] | None = None  # the indexes of the headline sentences
     _within: dict[tuple, list[PlaceMention]] | None = None
+    _recalled: dict[int, list[Trigger]] | None = None  # the triggers of recalled acts, by sentence
+
+    def recalled_places(self, index: int, found: list[PlaceMention]) -> list[PlaceMention]:
+        """The places of the sentence that name where a recalled act happened ("превзойдя стрельбу в Чарльстоне",
+        "как и после теракта в Беслане"): the place right after its trigger, a preposition between."""
+        if self._recalled is None:
+            self._recalled = {}
+            for t in self.doc.triggers:
+                if t.modality == Modality.BACKGROUND:
+                    self._recalled.setdefault(t.sentence, []).append(t)
+        text = self.doc.text
+        return [m for m in found for t in self._recalled.get(index, ())
+                if t.end <= m.start and text[t.end:m.start].strip().lower() in RECALLED_PLACE_LINKS]
 
     @classmethod
     def build(cls, doc: Document, resources: Resources) -> "DocumentContext":
@@ -402,8 +420,15 @@ def find_place(context: DocumentContext, event: Event) -> None:
         event.location = PlaceMention(context.resources.gazetteer.country(context.main_country), start, end)
         event.nationwide = True
         return
+    elsewhere = rest_of_country_only(context, trigger.sentence)
+    if elsewhere is not None:
+        event.location, event.nationwide = elsewhere, True
+        return
     for index in context.sentences_before(trigger.sentence):
         found = context.places[index]
+        if found and event.modality != Modality.BACKGROUND:
+            recalled = context.recalled_places(index, found)
+            found = [m for m in found if m not in recalled]
         if found:
             best = min(found, key=lambda m: (near_another(doc, m, found), place_rank(doc, m, trigger.start)))
             if mentioned_in_passing(doc, best, context.main_place):
@@ -421,6 +446,24 @@ def find_place(context: DocumentContext, event: Event) -> None:
     if context.main_place:
         main = context.main_place
         event.location = PlaceMention(main.place, main.start, main.end)
+
+
+def rest_of_country_only(context: DocumentContext, index: int) -> PlaceMention | None:
+    """"Акции прошли и в других городах России", "в разных городах Грузии": a sentence that tells its event
+    in the country's other towns and names no town or region of its own tells an event at country level,
+    beside the town's told before (events in separate places are separate events), not that town's again."""
+    doc = context.doc
+    tokens = doc.sentences[index].tokens
+    others = [m for m in pattern_set(NATIONWIDE).find(tokens) if m.pattern.label == OTHERS
+              and "plur" in tokens[m.last].tags]  # "в других городах", not "в другом городе"
+    found = context.places[index]
+    if not others or any(m.place.precision != GeoPrecision.COUNTRY for m in found):
+        return None
+    country = found[0].place if found else (context.main_country and context.resources.gazetteer.country(context.main_country))
+    if not country:
+        return None
+    m = others[0]
+    return PlaceMention(country, tokens[m.first].start, tokens[m.last].end)
 
 
 def nationwide(doc: Document, index: int) -> tuple[int, int] | None:

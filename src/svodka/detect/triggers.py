@@ -223,6 +223,7 @@ def find_triggers(doc: Document, index: int, context: set[str], res: Resources) 
         return []
     triggers = []
     recalled = recalls(doc, index, res)
+    referred: set[str] = set()  # the classes of the event nouns the sentence so far refers to
     for match in matches:
         if match.pattern.label == NOT_AN_EVENT or context and not firm_act(match, res):
             continue
@@ -235,18 +236,26 @@ def find_triggers(doc: Document, index: int, context: set[str], res: Resources) 
         weight = match.pattern.weight
         if res.event_classes[kind].event_type == REMOTE and attempted(sentence.tokens, match, res):
             weight = min(weight, ATTEMPT_WEIGHT)
-        triggers.append(
-            Trigger(
-                start,
-                end,
-                doc.text[start:end],
-                kind,
-                index,
-                Modality.BACKGROUND if recalled else modality_of(sentence.tokens, match, res),
-                weight,
-            )
-        )
+        modality = Modality.BACKGROUND if recalled else modality_of(sentence.tokens, match, res)
+        if modality == Modality.ACTUAL and kind in referred and coordinated(sentence.tokens, match):
+            modality = Modality.BACKGROUND
+        if modality == Modality.BACKGROUND:
+            referred.add(kind)
+        triggers.append(Trigger(start, end, doc.text[start:end], kind, index, modality, weight))
     return triggers
+
+
+COORDINATORS = {"и", "также", "или", "либо"}
+COORDINATED_REACH = 2  # words before the noun: "а также серии терактов"
+
+
+def coordinated(tokens: list[Token], match: Match) -> bool:
+    """"мартовских терактов в Брюсселе, а также серии терактов во Франции": an event noun joined to an earlier
+    one of its class the sentence refers to (a recalled, a compared, an investigated act) is referred to as well."""
+    if tokens[match.first].pos != "NOUN":
+        return False
+    before = [t for t in tokens[: match.first] if is_word(t)][-COORDINATED_REACH:]
+    return any(t.lemma in COORDINATORS for t in before)
 
 
 def recalls(doc: Document, index: int, res: Resources) -> bool:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from ..annotate.analysis import analyse
 from ..attach.sources.assignment import settle_sources, source_key
 from ..detect.triggers import HARM, combinations, event_classes
-from ..lexicon import data_rows
+from ..lexicon import data_rows, is_word, pattern_set
 from ..model import COUNT_SLOTS, Count, CountSlot, Document, Event, GeoPrecision, Modality, Source, Verification
 from .incidents import incident_hosts, told_class, unplaced_hosts
 from ..resources import Resources, shared_resources
@@ -210,7 +210,24 @@ def told_twice_a_day_apart(event: Event) -> bool:
     return event_classes()[event.kind].violent and event.event_type not in ("Protests", "Riots")
 
 
-def merge_same(events: list[Event]) -> list[Event]:
+RECALLS = "detect/recall.tsv"
+RECALL_OPENING = 3  # words at a sentence's start where "Ранее", "Напомним" stands
+
+
+def told_as_earlier(doc: Document, event: Event) -> bool:
+    """"Ранее на этой неделе, 7 ноября, митинг провели...": an event whose sentences open by recalling it, with a day."""
+    recall = pattern_set(RECALLS)
+    for index in {t.sentence for t in event.triggers}:
+        words = [t for t in doc.sentences[index].tokens if is_word(t)][:RECALL_OPENING + 2]
+        if any(m.pattern.label == "recall" and m.last < RECALL_OPENING for m in recall.find(words)):
+            return True
+    return False
+
+
+def merge_same(events: list[Event], earlier: set[int] = frozenset()) -> list[Event]:
+    """One event per family, modality, place and day. A mention that states no day joins the dated event of its
+    key, but not one the text recalls as earlier ("Ранее, 7 ноября, ...": `earlier`, by id) when it is told before
+    it: the story's own rally is not the one of earlier in the week."""
     merged: list[Event] = []
     by_key: dict[tuple, list[Event]] = {}  # (family, modality, place) → the merged events of that key, in order;
     # absorbing keeps an event's key (a merged event takes only a place of the same key, or none had a place)
@@ -219,7 +236,7 @@ def merge_same(events: list[Event]) -> list[Event]:
         same = by_key.get(key, [])
         target = next((m for m in same if m.date == e.date), None)
         if target is None and not e.date_stated and same:
-            target = same[0]
+            target = next((m for m in same if id(m) not in earlier or m.triggers[0].start < e.triggers[0].start), None)
         if target is None and told_twice_a_day_apart(e):
             # but not the days one sentence lists ("в понедельник и во вторник"): the same words, two days
             target = next((m for m in same if m.date and e.date and abs((m.date - e.date).days) <= 1
@@ -421,7 +438,8 @@ class PartRule:
     where: str  # "paragraph": told in the host's paragraph at its place; "day": at the host's place on its day,
     # told after the host (arrests that lead a text are its news); "retold": as "day", when the host's own
     # sentences already tell an act of the part's class; "turned": as "day", when one of the host's sentences
-    # tells a demonstration with the host's act (the rallies that turned into the clash: its later riots are it)
+    # tells a demonstration with the host's act (the rallies that turned into the clash: its later riots are it);
+    # "dated": at the host's place on the day both are dated to, told before it or after
 
 
 def load_part_rules() -> tuple[PartRule, ...]:
@@ -449,6 +467,8 @@ def is_host(doc: Document, rule: PartRule, host: Event, part: Event) -> bool:
         return False
     if rule.where == "turned" and not turned_into(host):
         return False
+    if rule.where == "dated":
+        return host.date_stated and part.date_stated and host.date == part.date
     return (host.date == part.date or not part.date_stated) and host.triggers[0].start < part.triggers[0].start
 
 
@@ -632,7 +652,7 @@ def absorb_mentions(doc: Document, events: list[Event]) -> list[Event]:
     for event in events:
         blast_at_the_front(event)
     events = absorb_unnamed_means(events)
-    events = merge_same(events)
+    events = merge_same(events, {id(e) for e in events if e.date_stated and told_as_earlier(doc, e)})
     events = named_classes(doc, events)
     return absorb_coarse(events)
 
