@@ -186,7 +186,10 @@ def office_of_region(view: View, start: int, head: int, end: int) -> Speaker | N
 
 
 def is_region(view: View, m: Mention) -> bool:
-    """A place the text names as a region: "Брянская область", "Краснодарский край"."""
+    """A place the text names as a region: "Брянская область", "Краснодарский край", or a city that
+    is a region of its own ("Севастополь": its governor)."""
+    if m.normal and m.normal.lower() in lexicon().words.get("region_city", ()):
+        return True
     last = view.token_index_after(m.end, len(view.tokens)) - 1
     return 0 <= last < len(view.tokens) and view.tokens[last].end <= m.end and lexicon().has("region_word", view.tokens[last])
 
