@@ -391,3 +391,15 @@ def test_of_two_names_side_by_side_the_second_is_the_speakers(build):
     # "пресс-секретаря губернатора Ивана Смирнова Петра Козлова": the governor, then his press secretary
     a = only(build("По словам пресс-секретаря губернатора Ивана Смирнова Петра Козлова, в акции участвовали 300 человек."))
     assert a.chain == ["Пётр Козлов"]
+
+
+def test_bare_governor_of_a_city_that_is_a_region_is_that_citys_governor(build):
+    # Севастополь, Москва, Санкт-Петербург have governors of their own: no "область" to name them
+    a = only(build("В Севастополе над морем сбиты две ракеты, сообщил губернатор."))
+    assert a.chain == ["губернатор Севастополя"] and not a.unnamed
+
+
+def test_a_name_right_after_a_body_in_the_nominative_is_the_bodys_place_not_the_speaker(build):
+    # NER reads a city's name as a woman's ("Шарлотта"): after "Полиция" it names the police, not a person
+    a = only(build("Полиция Шарлотта сообщила о столкновении полицейских с местным жителем."))
+    assert a.chain == ["Полиция Шарлотта"] and not a.unnamed

@@ -100,9 +100,11 @@ def is_possessor(view: View, person: Mention) -> bool:
     if not i:
         return False
     owner = view.tokens[i - 1]
-    if not (owner.pos == "NOUN" and "inan" in owner.tags and owner.text.islower()):
+    if not (owner.pos == "NOUN" and "inan" in owner.tags and (owner.text.islower() or capitalised_by_position(view, i - 1))):
         return False
     names = view.tokens_from(i, person.end)
+    if len(names) == 1 and "nomn" in owner.tags and "nomn" in names[0].tags and not lexicon().has("speech_noun", owner):
+        return True  # "Полиция Шарлотта сообщила": one name right after a body in the nominative is its place
     if not any("gent" in t.tags for t in names) or any("nomn" in t.tags for t in names):
         return False  # "полиции города Салтанат Азирбек", "провинции Абдулла Хсрат": a name in apposition
     from .names import role_before
