@@ -403,3 +403,17 @@ def test_a_name_right_after_a_body_in_the_nominative_is_the_bodys_place_not_the_
     # NER reads a city's name as a woman's ("Шарлотта"): after "Полиция" it names the police, not a person
     a = only(build("Полиция Шарлотта сообщила о столкновении полицейских с местным жителем."))
     assert a.chain == ["Полиция Шарлотта"] and not a.unnamed
+
+
+@pytest.mark.parametrize("text, chain", [
+    ("Об этом агентству «Интерфакс» рассказали в пресс-службе МВД.", ["МВД", "Интерфакс"]),
+    ("Агентство Reuters сообщает со ссылкой на МВД о трёх погибших.", ["МВД", "Reuters"]),
+    ("Об этом ТАСС рассказал Иван Петров.", ["Иван Петров", "ТАСС"]),
+])
+def test_an_outlet_before_the_verb_relays_the_speaker_named_after_it(build, text, chain):
+    assert only(build(text)).chain == chain
+
+
+def test_a_person_after_the_verb_in_an_oblique_case_is_not_the_outlets_speaker(build):
+    a = only(build("Агентство Reuters сообщило о задержании комментатора Ивана Петрова в Махачкале."))
+    assert a.chain == ["Reuters"]

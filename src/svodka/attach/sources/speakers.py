@@ -233,6 +233,18 @@ class Attributor:
                     dedupe(before.chain + after.chain), before.spans + after.spans,
                     before.unnamed + after.unnamed, before.person, True,
                 )
+        if before.chain and self._only_outlets(before, start, v):
+            # "Об этом агентству Интерфакс рассказали в пресс-службе МВД", "Reuters сообщает со ссылкой
+            # на МВД": the outlet before the verb relays whoever is named after it
+            end = clause_end(self.view, v + 1, last)
+            after = self._resolve(v + 1, end, verb=verb)
+            inner = [name for name in after.chain if name not in before.chain]
+            if inner and self._opens_speaker(v + 1, end) and not self._only_outlets(after, v + 1, end) \
+                    and not self._object_person(after, v + 1, end):
+                return Resolved(
+                    dedupe(after.chain + before.chain), before.spans + after.spans,
+                    before.unnamed + after.unnamed, after.person, True,
+                )
         if before.chain:
             return before
         after = self._resolve(v + 1, clause_end(self.view, v + 1, last), verb=verb)
@@ -242,6 +254,33 @@ class Attributor:
         if opener is not None and self.lex.has("clause_link", opener):
             return self._subject_of_main_clause(v, first)
         return Resolved()
+
+    def _only_outlets(self, resolved: Resolved, first: int, last: int) -> bool:
+        """The chain names outlets of the tokens [first, last) and no one else."""
+        relays = {o.name for o in self.view.outlets if first <= o.first and o.last <= last}
+        return not resolved.unnamed and set(resolved.chain) <= relays
+
+    def _opens_speaker(self, first: int, last: int) -> bool:
+        """The words after the verb begin with who speaks, not with what was told: "в пресс-службе",
+        "со ссылкой на", "представитель", a name ("выяснил детали задержания" begins with its object)."""
+        if first >= last:
+            return False
+        t = self.view.tokens[first]
+        if t.text.lower() in SOURCE_PREPOSITIONS or phrase_at(self.view, first, self.lex.references, last):
+            return True
+        return "nomn" in t.tags and ("anim" in t.tags or self.view.mention_at(first, "PER") is not None
+                                     or self.view.mention_at(first, "ORG") is not None)
+
+    def _object_person(self, resolved: Resolved, first: int, last: int) -> bool:
+        """ "112 выяснил детали задержания Рамазана Рабаданова": a person after the verb in an oblique
+        case is whom the report is about, not who told it."""
+        if not resolved.person:
+            return False
+        for i in range(first, last):
+            m = self.view.mention_at(i, "PER")
+            if m and m.start == self.view.tokens[i].start:
+                return "nomn" not in self.view.tokens[i].tags
+        return False
 
     def _subject_of_main_clause(self, v: int, first: int) -> Resolved:
         """ "...и подчеркнули", "использовал Токаев, когда сообщал": the speaker already named."""
