@@ -417,3 +417,12 @@ def test_an_outlet_before_the_verb_relays_the_speaker_named_after_it(build, text
 def test_a_person_after_the_verb_in_an_oblique_case_is_not_the_outlets_speaker(build):
     a = only(build("Агентство Reuters сообщило о задержании комментатора Ивана Петрова в Махачкале."))
     assert a.chain == ["Reuters"]
+
+
+def test_a_signature_line_of_an_office_and_a_surname_is_that_persons(build):
+    doc = build("После атаки дронов загорелись два дома в посёлке Сосновка.\n\n— губернатор Воробьёв.")
+    assert chains(doc) == [["Воробьёв"]]
+
+
+def test_a_signature_naming_only_a_kind_of_outlet_names_no_one(build):
+    assert chains(build("Самолёты нанесли два удара по пригороду Бейрута, — СМИ.")) == []

@@ -23,7 +23,7 @@ from .grammar import capitalised, is_latin, is_modifier
 from .names import person_name
 from .outlets import OUTLET_NAME_MAX_CHARS, QUOTED_NAME_MAX_TOKENS, correspondent_outlet, outlet_kinds, outlet_names
 from .quotes import direct_quote, inside_quote, reported_clause
-from .speaker_phrases import speaker_in
+from .speaker_phrases import office_at, speaker_in
 from .speech_words import lexicon
 from .view import View
 
@@ -124,6 +124,13 @@ class Attributor:
         t = view.tokens[start]
         if start in view.outlet_at and view.outlet_at[start].last >= end:
             return view.outlet_at[start].name
+        if end == start + 1 and t.lemma in outlet_kinds():
+            return None  # "— СМИ.": a kind of outlet, no one named
+        office = office_at(view, start, end)
+        if office is not None:
+            m = view.mention_at(office[1], "PER") if office[1] < end else None
+            if m and m.start == view.tokens[office[1]].start and m.end >= view.tokens[end - 1].end:
+                return person_name(view, m)  # "— губернатор Воробьёв."
         for kind in ("PER", "ORG"):
             m = view.mention_at(start, kind)
             if m and m.start == t.start and m.end >= view.tokens[end - 1].end:
