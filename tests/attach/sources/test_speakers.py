@@ -426,3 +426,12 @@ def test_a_signature_line_of_an_office_and_a_surname_is_that_persons(build):
 
 def test_a_signature_naming_only_a_kind_of_outlet_names_no_one(build):
     assert chains(build("Самолёты нанесли два удара по пригороду Бейрута, — СМИ.")) == []
+
+
+@pytest.mark.parametrize("text, chain", [
+    ("Боевики «Хезболлы» заявили, что запустили беспилотники по Хайфе.", ["боевики «Хезболлы»"]),
+    ("Активисты «Мемориала» сообщили о задержаниях в Казани.", ["активисты «Мемориала»"]),
+])
+def test_a_group_of_people_of_a_body_named_in_quotes_in_the_genitive_is_no_unnamed_source(build, text, chain):
+    a = only(build(text))
+    assert a.chain == chain and not a.unnamed
