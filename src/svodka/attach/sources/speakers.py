@@ -400,10 +400,13 @@ def outlet_named_before(view: View, i: int, last: int) -> str | None:
     if after is not None and (capitalised(after.text) or after.start in view.quote_opening or is_latin(after.text)):
         return None
     before = [o for o in view.outlets if o.last <= i]
-    match = [o for o in before if o.kind == t.lemma] or before
+    match = [o for o in before if o.kind == t.lemma]
     if match:
         return match[-1].name
-    return quoted_staff_name_before(view, i) if t.lemma == "издание" else None
+    staff = quoted_staff_name_before(view, i) if t.lemma == "издание" else None
+    if staff:  # "сотрудник «Публики» … пишет издание": the publication its own sentence names
+        return staff
+    return before[-1].name if before else None
 
 
 def quoted_staff_name_before(view: View, i: int) -> str | None:
