@@ -435,3 +435,13 @@ def test_a_signature_naming_only_a_kind_of_outlet_names_no_one(build):
 def test_a_group_of_people_of_a_body_named_in_quotes_in_the_genitive_is_no_unnamed_source(build, text, chain):
     a = only(build(text))
     assert a.chain == chain and not a.unnamed
+
+
+def test_what_was_said_from_a_named_speaker_after_the_verb_puts_that_speaker_first(build):
+    a = only(build("Курская областная администрация подтвердила информацию от мэра Курска о двух погибших."))
+    assert a.chain == ["мэр Курска", "Курская областная администрация"]
+
+
+def test_what_was_said_from_an_unnamed_speaker_adds_no_name(build):
+    a = only(build("Полиция подтвердила информацию от очевидцев о двух погибших."))
+    assert a.chain == ["Полиция"]

@@ -253,6 +253,13 @@ class Attributor:
                     before.unnamed + after.unnamed, after.person, True,
                 )
         if before.chain:
+            told = self._told_by(v + 1, clause_end(self.view, v + 1, last))
+            if told and told.name not in before.chain:
+                # "подтвердила информацию от мэра": the mayor told it first, the speaker passes it on
+                return Resolved(
+                    dedupe([told.name] + before.chain), before.spans + [told.span], before.unnamed, before.person,
+                    before.has_relay_object,
+                )
             return before
         after = self._resolve(v + 1, clause_end(self.view, v + 1, last), verb=verb)
         if after.chain:
@@ -266,6 +273,15 @@ class Attributor:
         """The chain names outlets of the tokens [first, last) and no one else."""
         relays = {o.name for o in self.view.outlets if first <= o.first and o.last <= last}
         return not resolved.unnamed and set(resolved.chain) <= relays
+
+    def _told_by(self, first: int, last: int) -> Speaker | None:
+        """The named source of what was said, after the verb: "информацию от мэра Сум"."""
+        tokens = self.view.tokens
+        for k in range(first, min(last, first + 3) - 1):
+            if self.lex.has("speech_noun", tokens[k]) and tokens[k + 1].text.lower() == "от":
+                named = speaker_in(self.view, k + 2, last, True, None)
+                return named if named and not named.unnamed else None
+        return None
 
     def _opens_speaker(self, first: int, last: int) -> bool:
         """The words after the verb begin with who speaks, not with what was told: "в пресс-службе",
