@@ -445,3 +445,13 @@ def test_what_was_said_from_a_named_speaker_after_the_verb_puts_that_speaker_fir
 def test_what_was_said_from_an_unnamed_speaker_adds_no_name(build):
     a = only(build("Полиция подтвердила информацию от очевидцев о двух погибших."))
     assert a.chain == ["Полиция"]
+
+
+def test_a_city_body_is_the_body_of_the_city_its_sentence_names(build):
+    a = only(build("В Омске, по данным городской полиции, задержаны трое участников драки."))
+    assert a.chain == ["Городская полиция Омска"] and not a.unnamed
+
+
+def test_a_city_body_with_no_city_named_keeps_its_words(build):
+    a = only(build("По данным городской полиции, задержаны трое участников драки."))
+    assert a.chain == ["Городская полиция"]

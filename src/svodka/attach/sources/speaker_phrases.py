@@ -70,6 +70,9 @@ def speaker_in(view: View, first: int, last: int, genitive: bool, verb: Token | 
                     return Speaker(named, view.span(start, end))
                 return Speaker(phrase_name(view, start, end).lower(), view.span(start, end), unnamed=True)
             name = body_name(view, start, i, end)
+            city = city_of_body(view, start, i, end)
+            if city:
+                return Speaker(f"{name} {city}", view.span(start, end))
             bare = is_bare_common(view, start, i, end) and name.lower() == phrase_name(view, start, end).lower()
             if start > first and view.tokens[start - 1].text.lower() in LOCATIVE_PREPOSITIONS:
                 start -= 1  # "в комендатуре": the evidence keeps the preposition
@@ -183,6 +186,25 @@ def office_of_region(view: View, start: int, head: int, end: int) -> Speaker | N
         return None
     word = t.lemma if capitalised_by_position(view, head) or t.text.islower() else t.text
     return Speaker(f"{word} {genitive_of(region.normal)}", view.span(head, end))
+
+
+def city_of_body(view: View, start: int, head: int, end: int) -> str | None:
+    """ "городское управление полиции" in a sentence on Бостон: the body of that city, its name in the
+    genitive ("Бостона"), when the phrase names no place of its own."""
+    if not any(lexicon().has("city_adjective", view.tokens[k]) for k in range(start, head)):
+        return None
+    if any(view.mention_at(k, "LOC") for k in range(start, end)):
+        return None
+    sentence = view.sentence_of[head]
+    first = view.sentence_range[sentence][0]
+    char = view.tokens[start].start
+    places = [
+        m for m in view.mentions_backwards(view.tokens[view.sentence_range[sentence][1] - 1].end, inclusive=False)
+        if m.kind == "LOC" and m.start >= view.tokens[first].start and not is_region(view, m) and m.normal
+    ]
+    before = [m for m in places if m.end <= char]
+    place = (before or places or [None])[0]
+    return genitive_of(place.normal) if place is not None else None
 
 
 def is_region(view: View, m: Mention) -> bool:
