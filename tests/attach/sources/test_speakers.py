@@ -455,3 +455,12 @@ def test_a_city_body_is_the_body_of_the_city_its_sentence_names(build):
 def test_a_city_body_with_no_city_named_keeps_its_words(build):
     a = only(build("По данным городской полиции, задержаны трое участников драки."))
     assert a.chain == ["Городская полиция"]
+
+
+def test_a_paragraph_opened_by_this_same_information_speaks_for_the_paragraph_before(build):
+    doc = build(
+        "Бывшего министра задержали в среду. Его поместили в здание штаба армии.\n\n"
+        "Ранее эту же информацию сообщил представитель партии «Свобода»."
+    )
+    [a] = find_attributions(doc)
+    assert a.chain == ["Свобода"] and a.sentences == [0, 1, 2]

@@ -222,6 +222,8 @@ class Attributor:
             return set()
         sentences = self.doc.sentences
         paragraph = sentences[sentence].paragraph
+        if sentences[sentence - 1].paragraph != paragraph:
+            paragraph = sentences[sentence - 1].paragraph  # opening its paragraph: it sums up the one before
         return {sentence - 1} | {
             k for k in range(sentence - 1, -1, -1) if sentences[k].paragraph == paragraph and not sentences[k].headline
         }
