@@ -464,3 +464,12 @@ def test_a_paragraph_opened_by_this_same_information_speaks_for_the_paragraph_be
     )
     [a] = find_attributions(doc)
     assert a.chain == ["Свобода"] and a.sentences == [0, 1, 2]
+
+
+@pytest.mark.parametrize("text, chain", [
+    ("Представитель МВД, который прибыл на место, сообщил, что погибли двое.", ["представитель МВД"]),
+    ("Врачи городской больницы Твери, куда доставили раненых, сразу подтвердили, что их состояние тяжёлое.",
+     ["врачи городской больницы Твери"]),
+])
+def test_the_speaker_before_a_relative_clause_closing_before_the_verb_is_its_subject(build, text, chain):
+    assert only(build(text)).chain == chain

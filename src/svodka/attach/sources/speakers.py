@@ -266,6 +266,11 @@ class Attributor:
         after = self._resolve(v + 1, clause_end(self.view, v + 1, last), verb=verb)
         if after.chain:
             return after
+        relative = relative_clause_before(self.view, start, first)
+        if relative is not None:  # "Представитель МВД, который прибыл на место, сообщил"
+            subject = self._resolve(clause_start(self.view, relative, first), relative, verb=verb)
+            if subject.chain:
+                return subject
         opener = self.view.tokens[start - 1] if start > first else None
         if opener is not None and self.lex.has("clause_link", opener):
             return self._subject_of_main_clause(v, first)
@@ -441,6 +446,24 @@ def quoted_staff_name_before(view: View, i: int) -> str | None:
             continue
         if holder.pos == "NOUN" and "anim" in holder.tags and "gent" in view.tokens[end - 1].tags:
             return phrase_name(view, k + 1, end)
+    return None
+
+
+RELATIVE_WORDS = {"который", "где", "куда", "откуда", "чей"}
+
+
+def relative_clause_before(view: View, start: int, first: int) -> int | None:
+    """The comma opening a relative clause that closes right before the verb's clause
+    ("Врачи центра, куда доставили раненых, подтвердили"): the subject stands before it."""
+    tokens = view.tokens
+    if start - 1 <= first or tokens[start - 1].text != ",":
+        return None
+    for k in range(start - 2, first, -1):
+        t = tokens[k]
+        if t.text == ",":
+            return k if k + 1 < start - 1 and tokens[k + 1].lemma in RELATIVE_WORDS else None
+        if t.text in CLAUSE_PUNCTUATION:
+            return None
     return None
 
 
