@@ -144,3 +144,10 @@ def test_the_staffs_quoted_outlet_of_its_own_sentence_outweighs_an_outlet_of_ano
         "Сотрудник «Трибуны» Арам Петросян был задержан и избит, пишет издание."
     )
     assert chains(doc) == [["Би-би-си"], ["Трибуна"]]
+
+
+def test_correspondents_of_agencies_in_the_plural_are_not_the_posts_own_outlet(build):
+    doc = build("По пригородам Бейрута были нанесены авиаудары, сообщали корреспонденты информагентств.", source="Би-би-си")
+    assert all("Би-би-си" not in chain for chain in chains(doc))
+    doc = build("По пригородам Бейрута были нанесены авиаудары, сообщил корреспондент агентства.", source="Би-би-си")
+    assert chains(doc) == [["Би-би-си"]]
