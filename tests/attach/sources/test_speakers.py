@@ -473,3 +473,10 @@ def test_a_paragraph_opened_by_this_same_information_speaks_for_the_paragraph_be
 ])
 def test_the_speaker_before_a_relative_clause_closing_before_the_verb_is_its_subject(build, text, chain):
     assert only(build(text)).chain == chain
+
+
+def test_bare_authorities_are_an_unnamed_source_and_a_regions_are_named(build):
+    a = only(build("Со слов властей, дрон атаковал многоэтажку."))
+    assert a.unnamed == ["власти"]
+    a = only(build("По данным властей Брянской области, дрон атаковал многоэтажку."))
+    assert a.chain == ["Власти Брянской области"] and not a.unnamed

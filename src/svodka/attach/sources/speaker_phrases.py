@@ -120,7 +120,9 @@ def is_head(view: View, i: int, first: int, genitive: bool) -> bool:
 def is_bare_common(view: View, start: int, head: int, end: int) -> bool:
     """A common noun with only plain adjectives before it and nothing after it: no name, no
     country, no place, no abbreviation ("полиция", "правоохранители", "официальные лица")."""
-    if end != head + 1 or view.mention_at(head, "LOC") or "anim" not in view.tokens[head].tags:
+    if end != head + 1 or view.mention_at(head, "LOC"):
+        return False
+    if "anim" not in view.tokens[head].tags and not lexicon().has("bare_institution", view.tokens[head]):
         return False
     org = view.mention_at(head, "ORG")
     if org and (org.start < view.tokens[start].start or org.end > view.tokens[head].end):
