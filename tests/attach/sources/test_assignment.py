@@ -315,3 +315,25 @@ def test_a_named_person_detained_is_one_arrest():
     _, out = run("В Лахоре полиция задержала Беназир Бхутто за организацию митинга.")
     assert only_event(out)["arrested"]["min"] == 1 and only_event(out)["arrested"]["max"] == 1
 
+
+
+def test_a_later_sentence_naming_the_act_again_gives_its_speaker_to_it():
+    text = (
+        "В пятницу в центре Каракаса неизвестные обстреляли здание министерства с вертолёта.\n\n"
+        "Министерство продолжает работу.\n\n"
+        "Президент Иван Петров заявил, что атаку совершили экстремисты."
+    )
+    _, out = run(text)
+    assert [s["chain"] for s in only_event(out)["sources"]] == [["Иван Петров"]]
+
+
+def test_a_speaker_lent_by_a_later_sentences_backward_phrase_does_not_make_a_sentence_speak_of_an_event():
+    text = (
+        "Силы ПВО сбили беспилотник в Раменском.\n\n"
+        "Всего было уничтожено четыре дрона.\n\n"
+        "Такие беспилотники уже применяли для атаки на столицу. "
+        "В сентябре дрон ударил по многоэтажке — об этом рассказал блогер Иван Петров."
+    )
+    _, out = run(text)
+    [downed] = [e for e in out["events"] if e["sub_event_type"] == "Disrupted weapons use"]
+    assert all("Иван Петров" not in s["chain"] for s in downed["sources"])

@@ -136,3 +136,18 @@ def test_the_publication_a_bare_genre_noun_stands_for_is_the_quoted_name_before_
 def test_a_quoted_slogan_is_no_publication(build):
     doc = build("Демонстранты скандировали «Долой правительство», пишет издание.")
     assert chains(doc) == []
+
+
+def test_the_staffs_quoted_outlet_of_its_own_sentence_outweighs_an_outlet_of_another_kind_named_before(build):
+    doc = build(
+        "Во время разгона акции в Ереване пострадали журналисты, сообщают корреспонденты Би-би-си. "
+        "Сотрудник «Трибуны» Арам Петросян был задержан и избит, пишет издание."
+    )
+    assert chains(doc) == [["Би-би-си"], ["Трибуна"]]
+
+
+def test_correspondents_of_agencies_in_the_plural_are_not_the_posts_own_outlet(build):
+    doc = build("По пригородам Бейрута были нанесены авиаудары, сообщали корреспонденты информагентств.", source="Би-би-си")
+    assert all("Би-би-си" not in chain for chain in chains(doc))
+    doc = build("По пригородам Бейрута были нанесены авиаудары, сообщил корреспондент агентства.", source="Би-би-си")
+    assert chains(doc) == [["Би-би-си"]]

@@ -391,3 +391,92 @@ def test_of_two_names_side_by_side_the_second_is_the_speakers(build):
     # "пресс-секретаря губернатора Ивана Смирнова Петра Козлова": the governor, then his press secretary
     a = only(build("По словам пресс-секретаря губернатора Ивана Смирнова Петра Козлова, в акции участвовали 300 человек."))
     assert a.chain == ["Пётр Козлов"]
+
+
+def test_bare_governor_of_a_city_that_is_a_region_is_that_citys_governor(build):
+    # Севастополь, Москва, Санкт-Петербург have governors of their own: no "область" to name them
+    a = only(build("В Севастополе над морем сбиты две ракеты, сообщил губернатор."))
+    assert a.chain == ["губернатор Севастополя"] and not a.unnamed
+
+
+def test_a_name_right_after_a_body_in_the_nominative_is_the_bodys_place_not_the_speaker(build):
+    # NER reads a city's name as a woman's ("Шарлотта"): after "Полиция" it names the police, not a person
+    a = only(build("Полиция Шарлотта сообщила о столкновении полицейских с местным жителем."))
+    assert a.chain == ["Полиция Шарлотта"] and not a.unnamed
+
+
+@pytest.mark.parametrize("text, chain", [
+    ("Об этом агентству «Интерфакс» рассказали в пресс-службе МВД.", ["МВД", "Интерфакс"]),
+    ("Агентство Reuters сообщает со ссылкой на МВД о трёх погибших.", ["МВД", "Reuters"]),
+    ("Об этом ТАСС рассказал Иван Петров.", ["Иван Петров", "ТАСС"]),
+])
+def test_an_outlet_before_the_verb_relays_the_speaker_named_after_it(build, text, chain):
+    assert only(build(text)).chain == chain
+
+
+def test_a_person_after_the_verb_in_an_oblique_case_is_not_the_outlets_speaker(build):
+    a = only(build("Агентство Reuters сообщило о задержании комментатора Ивана Петрова в Махачкале."))
+    assert a.chain == ["Reuters"]
+
+
+def test_a_signature_line_of_an_office_and_a_surname_is_that_persons(build):
+    doc = build("После атаки дронов загорелись два дома в посёлке Сосновка.\n\n— губернатор Воробьёв.")
+    assert chains(doc) == [["Воробьёв"]]
+
+
+def test_a_signature_naming_only_a_kind_of_outlet_names_no_one(build):
+    assert chains(build("Самолёты нанесли два удара по пригороду Бейрута, — СМИ.")) == []
+
+
+@pytest.mark.parametrize("text, chain", [
+    ("Боевики «Хезболлы» заявили, что запустили беспилотники по Хайфе.", ["боевики «Хезболлы»"]),
+    ("Активисты «Мемориала» сообщили о задержаниях в Казани.", ["активисты «Мемориала»"]),
+])
+def test_a_group_of_people_of_a_body_named_in_quotes_in_the_genitive_is_no_unnamed_source(build, text, chain):
+    a = only(build(text))
+    assert a.chain == chain and not a.unnamed
+
+
+def test_what_was_said_from_a_named_speaker_after_the_verb_puts_that_speaker_first(build):
+    a = only(build("Курская областная администрация подтвердила информацию от мэра Курска о двух погибших."))
+    assert a.chain == ["мэр Курска", "Курская областная администрация"]
+
+
+def test_what_was_said_from_an_unnamed_speaker_adds_no_name(build):
+    a = only(build("Полиция подтвердила информацию от очевидцев о двух погибших."))
+    assert a.chain == ["Полиция"]
+
+
+def test_a_city_body_is_the_body_of_the_city_its_sentence_names(build):
+    a = only(build("В Омске, по данным городской полиции, задержаны трое участников драки."))
+    assert a.chain == ["Городская полиция Омска"] and not a.unnamed
+
+
+def test_a_city_body_with_no_city_named_keeps_its_words(build):
+    a = only(build("По данным городской полиции, задержаны трое участников драки."))
+    assert a.chain == ["Городская полиция"]
+
+
+def test_a_paragraph_opened_by_this_same_information_speaks_for_the_paragraph_before(build):
+    doc = build(
+        "Бывшего министра задержали в среду. Его поместили в здание штаба армии.\n\n"
+        "Ранее эту же информацию сообщил представитель партии «Свобода»."
+    )
+    [a] = find_attributions(doc)
+    assert a.chain == ["Свобода"] and a.sentences == [0, 1, 2]
+
+
+@pytest.mark.parametrize("text, chain", [
+    ("Представитель МВД, который прибыл на место, сообщил, что погибли двое.", ["представитель МВД"]),
+    ("Врачи городской больницы Твери, куда доставили раненых, сразу подтвердили, что их состояние тяжёлое.",
+     ["врачи городской больницы Твери"]),
+])
+def test_the_speaker_before_a_relative_clause_closing_before_the_verb_is_its_subject(build, text, chain):
+    assert only(build(text)).chain == chain
+
+
+def test_bare_authorities_are_an_unnamed_source_and_a_regions_are_named(build):
+    a = only(build("Со слов властей, дрон атаковал многоэтажку."))
+    assert a.unnamed == ["власти"]
+    a = only(build("По данным властей Брянской области, дрон атаковал многоэтажку."))
+    assert a.chain == ["Власти Брянской области"] and not a.unnamed

@@ -150,7 +150,11 @@ class Voices:
         opened = [cues_opened_in(s.tokens) for s in doc.sentences]  # read by both the claims and the verification
         claims = [source_of(a) for a in find_responsibility_claims(doc, opened)]
         agency = find_dateline_outlet(doc) or own_outlet_speaking(doc, attributions) or find_lead_correspondent(doc)
-        followers = find_followers(doc, set(by_sentence))
+        starts = [s.start for s in doc.sentences]
+        # a sentence speaks of an earlier event only through a speaker of its own, not one a later
+        # sentence's "об этом" lends it
+        own = {bisect_right(starts, a.evidence[0]) - 1 for a in attributions} & set(by_sentence)
+        followers = find_followers(doc, own)
         return cls(doc, by_sentence, find_verification(doc, opened), short, live_blog, claims, agency and source_of(agency),
                    followers, quotes)
 

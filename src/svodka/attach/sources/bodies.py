@@ -100,9 +100,11 @@ def is_possessor(view: View, person: Mention) -> bool:
     if not i:
         return False
     owner = view.tokens[i - 1]
-    if not (owner.pos == "NOUN" and "inan" in owner.tags and owner.text.islower()):
+    if not (owner.pos == "NOUN" and "inan" in owner.tags and (owner.text.islower() or capitalised_by_position(view, i - 1))):
         return False
     names = view.tokens_from(i, person.end)
+    if len(names) == 1 and "nomn" in owner.tags and "nomn" in names[0].tags and not lexicon().has("speech_noun", owner):
+        return True  # "Полиция Шарлотта сообщила": one name right after a body in the nominative is its place
     if not any("gent" in t.tags for t in names) or any("nomn" in t.tags for t in names):
         return False  # "полиции города Салтанат Азирбек", "провинции Абдулла Хсрат": a name in apposition
     from .names import role_before
@@ -124,6 +126,10 @@ def tail_end(view: View, i: int, last: int) -> int:
             i = kept = view.token_index_after(person.end, last)
             continue
         t = view.tokens[i]
+        quoted = quoted_genitive_end(view, i, last)
+        if quoted:  # "боевики «Хезболлы»", "активисты «Мемориала»": a name in quotes in the genitive
+            i = kept = quoted
+            continue
         genitive_word = (is_noun(t) or is_modifier(t)) and ("gent" in t.tags or "Fixd" in t.tags or genitive_modifier(view, i, last))
         if not (genitive_word or (capitalised(t.text) and (t.pos is None or t.pos == "NOUN" or "Abbr" in t.tags))):
             break
@@ -131,6 +137,19 @@ def tail_end(view: View, i: int, last: int) -> int:
     while i > kept and is_modifier(view.tokens[i - 1]):  # an adjective needs its noun
         i -= 1
     return i
+
+
+def quoted_genitive_end(view: View, i: int, last: int) -> int | None:
+    """The token after a short name in quotes opening at i whose last word is in the genitive."""
+    quote = view.quote_opening.get(view.tokens[i].start)
+    if not quote or quote[1] - quote[0] > OUTLET_NAME_MAX_CHARS or i + 1 >= last or not capitalised(view.tokens[i + 1].text):
+        return None
+    end = view.token_index_after(quote[1], last)
+    if end > last or end - 1 <= i + 1:
+        return None
+    inner = view.tokens[end - 2]  # the last word before the closing quote
+    genitive = "gent" in inner.tags or any(p.tag.case == "gent" for p in morph_analyzer().parse(inner.text.lower()))
+    return end if genitive or view.mention_at(i + 1, "ORG") else None  # NER's organisation: "«Хезболлы»"
 
 
 def genitive_modifier(view: View, i: int, last: int) -> bool:

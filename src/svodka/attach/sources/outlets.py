@@ -243,6 +243,8 @@ def correspondent_outlet(view: View, i: int, last: int) -> str | None:
     """ "корреспондент агентства": the last outlet of that genre named before, else the last
     outlet, else the document's own source."""
     genre = view.tokens[i + 1].lemma if i + 1 < last else None
+    if genre and (genre == "сми" or genre.startswith("информагентств") or genre in outlet_kinds() and "plur" in view.tokens[i + 1].tags):
+        return None  # "корреспонденты информагентств", "журналисты СМИ": several outlets, none named
     before = [o for o in view.outlets if o.last <= i]
     match = [o for o in before if o.kind == genre] or before
     return match[-1].name if match else view.doc.source

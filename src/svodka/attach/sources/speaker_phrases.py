@@ -70,6 +70,9 @@ def speaker_in(view: View, first: int, last: int, genitive: bool, verb: Token | 
                     return Speaker(named, view.span(start, end))
                 return Speaker(phrase_name(view, start, end).lower(), view.span(start, end), unnamed=True)
             name = body_name(view, start, i, end)
+            city = city_of_body(view, start, i, end)
+            if city:
+                return Speaker(f"{name} {city}", view.span(start, end))
             bare = is_bare_common(view, start, i, end) and name.lower() == phrase_name(view, start, end).lower()
             if start > first and view.tokens[start - 1].text.lower() in LOCATIVE_PREPOSITIONS:
                 start -= 1  # "в комендатуре": the evidence keeps the preposition
@@ -117,7 +120,9 @@ def is_head(view: View, i: int, first: int, genitive: bool) -> bool:
 def is_bare_common(view: View, start: int, head: int, end: int) -> bool:
     """A common noun with only plain adjectives before it and nothing after it: no name, no
     country, no place, no abbreviation ("полиция", "правоохранители", "официальные лица")."""
-    if end != head + 1 or view.mention_at(head, "LOC") or "anim" not in view.tokens[head].tags:
+    if end != head + 1 or view.mention_at(head, "LOC"):
+        return False
+    if "anim" not in view.tokens[head].tags and not lexicon().has("bare_institution", view.tokens[head]):
         return False
     org = view.mention_at(head, "ORG")
     if org and (org.start < view.tokens[start].start or org.end > view.tokens[head].end):
@@ -185,8 +190,30 @@ def office_of_region(view: View, start: int, head: int, end: int) -> Speaker | N
     return Speaker(f"{word} {genitive_of(region.normal)}", view.span(head, end))
 
 
+def city_of_body(view: View, start: int, head: int, end: int) -> str | None:
+    """ "городское управление полиции" in a sentence on Бостон: the body of that city, its name in the
+    genitive ("Бостона"), when the phrase names no place of its own."""
+    if not any(lexicon().has("city_adjective", view.tokens[k]) for k in range(start, head)):
+        return None
+    if any(view.mention_at(k, "LOC") for k in range(start, end)):
+        return None
+    sentence = view.sentence_of[head]
+    first = view.sentence_range[sentence][0]
+    char = view.tokens[start].start
+    places = [
+        m for m in view.mentions_backwards(view.tokens[view.sentence_range[sentence][1] - 1].end, inclusive=False)
+        if m.kind == "LOC" and m.start >= view.tokens[first].start and not is_region(view, m) and m.normal
+    ]
+    before = [m for m in places if m.end <= char]
+    place = (before or places or [None])[0]
+    return genitive_of(place.normal) if place is not None else None
+
+
 def is_region(view: View, m: Mention) -> bool:
-    """A place the text names as a region: "Брянская область", "Краснодарский край"."""
+    """A place the text names as a region: "Брянская область", "Краснодарский край", or a city that
+    is a region of its own ("Севастополь": its governor)."""
+    if m.normal and m.normal.lower() in lexicon().words.get("region_city", ()):
+        return True
     last = view.token_index_after(m.end, len(view.tokens)) - 1
     return 0 <= last < len(view.tokens) and view.tokens[last].end <= m.end and lexicon().has("region_word", view.tokens[last])
 

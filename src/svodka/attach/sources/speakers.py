@@ -23,7 +23,7 @@ from .grammar import capitalised, is_latin, is_modifier
 from .names import person_name
 from .outlets import OUTLET_NAME_MAX_CHARS, QUOTED_NAME_MAX_TOKENS, correspondent_outlet, outlet_kinds, outlet_names
 from .quotes import direct_quote, inside_quote, reported_clause
-from .speaker_phrases import speaker_in
+from .speaker_phrases import office_at, speaker_in
 from .speech_words import lexicon
 from .view import View
 
@@ -124,6 +124,13 @@ class Attributor:
         t = view.tokens[start]
         if start in view.outlet_at and view.outlet_at[start].last >= end:
             return view.outlet_at[start].name
+        if end == start + 1 and t.lemma in outlet_kinds():
+            return None  # "— СМИ.": a kind of outlet, no one named
+        office = office_at(view, start, end)
+        if office is not None:
+            m = view.mention_at(office[1], "PER") if office[1] < end else None
+            if m and m.start == view.tokens[office[1]].start and m.end >= view.tokens[end - 1].end:
+                return person_name(view, m)  # "— губернатор Воробьёв."
         for kind in ("PER", "ORG"):
             m = view.mention_at(start, kind)
             if m and m.start == t.start and m.end >= view.tokens[end - 1].end:
@@ -215,6 +222,8 @@ class Attributor:
             return set()
         sentences = self.doc.sentences
         paragraph = sentences[sentence].paragraph
+        if sentences[sentence - 1].paragraph != paragraph:
+            paragraph = sentences[sentence - 1].paragraph  # opening its paragraph: it sums up the one before
         return {sentence - 1} | {
             k for k in range(sentence - 1, -1, -1) if sentences[k].paragraph == paragraph and not sentences[k].headline
         }
@@ -233,15 +242,75 @@ class Attributor:
                     dedupe(before.chain + after.chain), before.spans + after.spans,
                     before.unnamed + after.unnamed, before.person, True,
                 )
+        if before.chain and self._only_outlets(before, start, v):
+            # "Об этом агентству Интерфакс рассказали в пресс-службе МВД", "Reuters сообщает со ссылкой
+            # на МВД": the outlet before the verb relays whoever is named after it
+            end = clause_end(self.view, v + 1, last)
+            after = self._resolve(v + 1, end, verb=verb)
+            inner = [name for name in after.chain if name not in before.chain]
+            if inner and self._opens_speaker(v + 1, end) and not self._only_outlets(after, v + 1, end) \
+                    and not self._object_person(after, v + 1, end):
+                return Resolved(
+                    dedupe(after.chain + before.chain), before.spans + after.spans,
+                    before.unnamed + after.unnamed, after.person, True,
+                )
         if before.chain:
+            told = self._told_by(v + 1, clause_end(self.view, v + 1, last))
+            if told and told.name not in before.chain:
+                # "подтвердила информацию от мэра": the mayor told it first, the speaker passes it on
+                return Resolved(
+                    dedupe([told.name] + before.chain), before.spans + [told.span], before.unnamed, before.person,
+                    before.has_relay_object,
+                )
             return before
         after = self._resolve(v + 1, clause_end(self.view, v + 1, last), verb=verb)
         if after.chain:
             return after
+        relative = relative_clause_before(self.view, start, first)
+        if relative is not None:  # "Представитель МВД, который прибыл на место, сообщил"
+            subject = self._resolve(clause_start(self.view, relative, first), relative, verb=verb)
+            if subject.chain:
+                return subject
         opener = self.view.tokens[start - 1] if start > first else None
         if opener is not None and self.lex.has("clause_link", opener):
             return self._subject_of_main_clause(v, first)
         return Resolved()
+
+    def _only_outlets(self, resolved: Resolved, first: int, last: int) -> bool:
+        """The chain names outlets of the tokens [first, last) and no one else."""
+        relays = {o.name for o in self.view.outlets if first <= o.first and o.last <= last}
+        return not resolved.unnamed and set(resolved.chain) <= relays
+
+    def _told_by(self, first: int, last: int) -> Speaker | None:
+        """The named source of what was said, after the verb: "информацию от мэра Сум"."""
+        tokens = self.view.tokens
+        for k in range(first, min(last, first + 3) - 1):
+            if self.lex.has("speech_noun", tokens[k]) and tokens[k + 1].text.lower() == "от":
+                named = speaker_in(self.view, k + 2, last, True, None)
+                return named if named and not named.unnamed else None
+        return None
+
+    def _opens_speaker(self, first: int, last: int) -> bool:
+        """The words after the verb begin with who speaks, not with what was told: "в пресс-службе",
+        "со ссылкой на", "представитель", a name ("выяснил детали задержания" begins with its object)."""
+        if first >= last:
+            return False
+        t = self.view.tokens[first]
+        if t.text.lower() in SOURCE_PREPOSITIONS or phrase_at(self.view, first, self.lex.references, last):
+            return True
+        return "nomn" in t.tags and ("anim" in t.tags or self.view.mention_at(first, "PER") is not None
+                                     or self.view.mention_at(first, "ORG") is not None)
+
+    def _object_person(self, resolved: Resolved, first: int, last: int) -> bool:
+        """ "112 выяснил детали задержания Рамазана Рабаданова": a person after the verb in an oblique
+        case is whom the report is about, not who told it."""
+        if not resolved.person:
+            return False
+        for i in range(first, last):
+            m = self.view.mention_at(i, "PER")
+            if m and m.start == self.view.tokens[i].start:
+                return "nomn" not in self.view.tokens[i].tags
+        return False
 
     def _subject_of_main_clause(self, v: int, first: int) -> Resolved:
         """ "...и подчеркнули", "использовал Токаев, когда сообщал": the speaker already named."""
@@ -354,10 +423,13 @@ def outlet_named_before(view: View, i: int, last: int) -> str | None:
     if after is not None and (capitalised(after.text) or after.start in view.quote_opening or is_latin(after.text)):
         return None
     before = [o for o in view.outlets if o.last <= i]
-    match = [o for o in before if o.kind == t.lemma] or before
+    match = [o for o in before if o.kind == t.lemma]
     if match:
         return match[-1].name
-    return quoted_staff_name_before(view, i) if t.lemma == "издание" else None
+    staff = quoted_staff_name_before(view, i) if t.lemma == "издание" else None
+    if staff:  # "сотрудник «Публики» … пишет издание": the publication its own sentence names
+        return staff
+    return before[-1].name if before else None
 
 
 def quoted_staff_name_before(view: View, i: int) -> str | None:
@@ -374,6 +446,24 @@ def quoted_staff_name_before(view: View, i: int) -> str | None:
             continue
         if holder.pos == "NOUN" and "anim" in holder.tags and "gent" in view.tokens[end - 1].tags:
             return phrase_name(view, k + 1, end)
+    return None
+
+
+RELATIVE_WORDS = {"который", "где", "куда", "откуда", "чей"}
+
+
+def relative_clause_before(view: View, start: int, first: int) -> int | None:
+    """The comma opening a relative clause that closes right before the verb's clause
+    ("Врачи центра, куда доставили раненых, подтвердили"): the subject stands before it."""
+    tokens = view.tokens
+    if start - 1 <= first or tokens[start - 1].text != ",":
+        return None
+    for k in range(start - 2, first, -1):
+        t = tokens[k]
+        if t.text == ",":
+            return k if k + 1 < start - 1 and tokens[k + 1].lemma in RELATIVE_WORDS else None
+        if t.text in CLAUSE_PUNCTUATION:
+            return None
     return None
 
 
