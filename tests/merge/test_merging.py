@@ -315,3 +315,18 @@ def test_harm_told_with_no_strike_is_no_event():
     text = "В Самаре прошел митинг против застройки сквера. В давке пострадали два человека."
     events = extract(Document("t", text, date(2024, 3, 10))).events
     assert [e.sub_event_type for e in events] == ["Peaceful protest"]
+
+
+def test_figures_told_in_a_struck_village_are_that_village_strikes_not_the_region_strikes():
+    from svodka.pipeline import extract
+
+    text = (
+        "Ночью дроны атаковали Курскую область, пострадали шесть человек.\n\n"
+        "Четыре человека пострадали в селе Глушково. Ещё два человека пострадали в посёлке Теткино, "
+        "от госпитализации они отказались."
+    )
+    events = extract(Document("t", text, date(2024, 11, 10))).events
+    injured = {e.location.place.name: (e.injured.min, e.injured.max) if e.injured else None
+               for e in events if e.modality == "actual" and e.location}
+    assert injured["Тёткино"] == (2, 2)
+    assert injured["Глушково"][0] == 4
