@@ -387,3 +387,26 @@ def test_a_figure_for_places_joined_in_one_clause_is_given_to_none():
     assert tagged("В Москве и Петербурге задержаны 150 человек.") == []
     assert tagged("В Москве задержаны 98 человек, в Петербурге — 38.") == [(A, 98), (A, 38)]
     assert tagged("В Новой Шотландии, Канада, погибли 16 человек.") == [(F, 16)]
+
+
+def extracted(text: str, published=(2021, 3, 6)) -> list[tuple]:
+    """(event_type, place, slot, min, max) of every count of the actual events the whole extractor finds."""
+    from datetime import date
+
+    from svodka.pipeline import extract
+
+    doc = extract(Document("t", text, date(*published)))
+    return sorted(
+        (e.event_type, e.location.place.name if e.location else None, slot, c.min, c.max)
+        for e in doc.events if e.modality == "actual"
+        for slot in (F, I, A, C) if (c := getattr(e, slot)) is not None
+    )
+
+
+def test_no_arrests_told_of_a_protest_are_that_protest_s_zero():
+    text = (
+        "В субботу в Томске прошел митинг в поддержку политзаключенных. "
+        "По данным мэрии, в нем участвовали около 600 человек. "
+        "Мероприятие прошло без нарушений и задержаний."
+    )
+    assert extracted(text) == [("Protests", "Томск", A, 0, 0), ("Protests", "Томск", C, 600, 600)]

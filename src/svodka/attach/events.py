@@ -459,6 +459,10 @@ def attach_counts(
                               for e in events if e.modality == Modality.ACTUAL and takes(e, mention.slot)}) > 1:
                 continue  # "число жертв двойного теракта достигло 98": a figure for several events is none's
             here = [e for e in takers.by_sentence.get(index, ()) if takes(e, mention.slot)]
+            zero = mention.count.min == 0 and mention.count.max == 0
+            if zero and not any(e.modality == Modality.ACTUAL for e in here):
+                # "Акция прошла без задержаний": the denied arrests' zero is the told event's own
+                here = []
             if here:
                 target = nearest(here, mention.count.evidence[0], lambda e: e.triggers[0].start, lambda e: e.triggers[-1].end)
                 if sum(e.triggers[0] is target.triggers[0] for e in here) > 1:
@@ -468,6 +472,8 @@ def attach_counts(
                 named = places_named.get(index) if places_named else None
                 if named and (target is None or target.location is None or target.location.place.name not in named):
                     target = takers.placed_before(index, mention.slot, countrywide, named) or target
+                if zero and target is not None and target.modality != Modality.ACTUAL:
+                    target = None
             if target is not None:
                 target.claims.append(voices.claim(mention, index))
 
