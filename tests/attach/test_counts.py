@@ -297,8 +297,17 @@ NOT_COUNTS = [
     ("Как сообщает 112, погибли двое.", [(F, 2, 2, "двое", "погибли", False)]),
 ]
 
+# a slot word in a relative clause after the count tells who the people are; the clause's main verb counts them
+WHO_THEY_ARE = [
+    ("Двоих активистов, которые пришли на акцию, задержали.", [(A, 2, 2, "Двоих активистов", "задержали", False)]),
+    ("Утром пятерых студентов, которые вышли на пикет, препроводили в отдел полиции.",
+     [(A, 5, 5, "пятерых студентов", "препроводили", False)]),
+    ("Сотни людей, которые вышли на площадь, разогнала полиция.", [(C, 200, 999, "Сотни людей", "вышли", False)]),
+    ("Четверых пикетчиков доставили в автозак.", [(A, 4, 4, "Четверых пикетчиков", "доставили", False)]),
+]
 
-@pytest.mark.parametrize("text, expected", INTERVALS + NOT_COUNTS, ids=[t for t, _ in INTERVALS + NOT_COUNTS])
+
+@pytest.mark.parametrize("text, expected", INTERVALS + NOT_COUNTS + WHO_THEY_ARE, ids=[t for t, _ in INTERVALS + NOT_COUNTS + WHO_THEY_ARE])
 def test_counts(text, expected):
     assert found(text) == expected
 

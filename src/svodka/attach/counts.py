@@ -28,6 +28,7 @@ MAX_COST = 12  # pair a number with a slot word at most this far away (tokens pl
 OWN_WORD = 0.5  # the count names its slot itself ("двое погибших"); only a verb right beside it is nearer
 TOTAL_LINK = -1  # "число погибших достигло 16"
 CROWD_OWN_WORD = 5  # "двое участников" yields to a nearby "задержаны"
+RELATIVE_CLAUSE_COST = 6  # a slot word in a relative clause after the count yields to one outside it
 CROWD_NOUN_REACH = 3  # a crowd noun ("участники") pairs only with a number right beside it
 CONTEXT_REACH = 6  # a slot word's context may stand this many tokens away ("на акцию в городе вышли")
 SEPARATOR_COST = {",": 2, "—": 1, "–": 1, "-": 1, "и": 2, "а": 2, "но": 2, "или": 2}
@@ -505,11 +506,28 @@ def follows_link(tokens: list[Token], p: Phrase) -> bool:
     return k > 0 and (tokens[k - 1].text in DASHES or phrase_before(tokens, k, "link") is not None)
 
 
+def relative_clause(tokens: list[Token], p: Phrase) -> tuple[int, int] | None:
+    """The relative clause right after a count (", которые вышли на пикет,"): the token of its opening
+    comma and of the comma that closes it (or the sentence's last token)."""
+    k = p.last + 1
+    if k + 1 >= len(tokens) or tokens[k].text != "," or tokens[k + 1].lemma != "который":
+        return None
+    end = k + 2
+    while end < len(tokens) - 1 and tokens[end].text not in (",", ";"):
+        end += 1
+    return k, end
+
+
 def pair_cost(tokens: list[Token], p: Phrase, a: Anchor, hidden: set[int]) -> float:
     if p.covers(a.index):
         return CROWD_OWN_WORD if a.slot == CountSlot.CROWD else OWN_WORD
     if a.total and a.index < p.first and follows_link(tokens, p):
         return TOTAL_LINK
+    clause = relative_clause(tokens, p)
+    if clause is not None and a.index > clause[0]:
+        if a.index < clause[1]:  # "троих студентов, которые вышли на пикет, задержали": it tells who they are
+            return distance(tokens, p, a.index, hidden) + RELATIVE_CLAUSE_COST
+        hidden = hidden | set(range(clause[0], clause[1] + 1))
     cost = distance(tokens, p, a.index, hidden)
     if a.slot == CountSlot.CROWD and tokens[a.index].pos == "NOUN" and cost > CROWD_NOUN_REACH:
         return float("inf")  # "участники" also heads plain lists of people
