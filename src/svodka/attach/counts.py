@@ -803,6 +803,30 @@ def attributive_count(tokens: list[Token], a: Anchor, taken: set[int]) -> tuple[
     return (i, i + 1, 1, 1) if number == "sing" else (i, i + 1, 2, None)
 
 
+NEGATIONS = {"не", "нет", "ни"}
+NEGATION_REACH = 3  # "о пострадавших не поступало", not "о пострадавших, не уточнив их числа"
+
+
+def reported_people(tokens: list[Token], a: Anchor, taken: set[int]) -> tuple[int, int, int, int | None] | None:
+    """"Сообщили о раненых", "есть погибшие и раненые": people of a slot told in the plural with no
+    number, 2..open. Not when the sentence negates ("сообщений о погибших не поступало")."""
+    i = a.index
+    word = tokens[i]
+    if not a.implicit or word.pos not in ("ADJF", "PRTF", "NOUN") or "plur" not in word.tags or i in taken:
+        return None
+    if i + 1 < len(tokens) and tokens[i + 1].pos == "NOUN":
+        return None  # "о раненых полицейских": attributive_count's
+    start = phrase_before(tokens, first_conjunct(tokens, i), "reported")
+    if start is None or any(norm(t.text) in NEGATIONS for t in tokens[:i]):
+        return None
+    for t in tokens[i + 1 : i + NEGATION_REACH + 1]:
+        if t.text in SUBJECT_STOP:
+            break
+        if norm(t.text) in NEGATIONS:
+            return None
+    return i, i, 2, None
+
+
 PERIOD_GAP = 2  # "за последние сутки", "за три дня", "за минувшие двое суток"
 
 
@@ -930,6 +954,8 @@ def find_counts(doc: Document, sentence_index: int) -> list[CountMention]:
                 found.append((k, k, 1, 1, a) if number == "sing" else (k, k, 2, None, a))
         elif not a.claimed and (described := attributive_count(tokens, a, taken)):
             found.append((*described, a))
+        elif not a.claimed and refuted is None and (reported := reported_people(tokens, a, taken)):
+            found.append((*reported, a))
 
     found = without_told_alongside(tokens, found, implicit_at)
     found += died_in_hospital(tokens, found)

@@ -539,11 +539,11 @@ class Takers:
         key = (slot, countrywide)
         if key not in self._sole:
             found: list[Event | None] = [None]
-            first, kinds = None, set()
+            first, kinds = None, []
             for e in self.events:
                 if takes(e, slot, countrywide) and e.modality != Modality.BACKGROUND:
                     first = first or e
-                    kinds.add((e.modality, e.event_type, e.location.place.name if e.location else None))
+                    add_kind(kinds, e)
                 found.append(first if first is not None and len(kinds) == 1 and first.modality == Modality.ACTUAL else None)
             self._sole[key] = found
         return self._sole[key]
@@ -558,8 +558,40 @@ def sole_taker(takers: list[Event]) -> Event | None:
     """The event a count told far from any trigger belongs to, when the text has told only one
     before it (every earlier taker of its slot is actual and of one type at one place)."""
     told = [e for e in takers if e.modality != Modality.BACKGROUND]
-    kinds = {(e.modality, e.event_type, e.location.place.name if e.location else None) for e in told}
+    kinds: list[Event] = []
+    for e in told:
+        add_kind(kinds, e)
     return told[0] if len(kinds) == 1 and told[0].modality == Modality.ACTUAL else None
+
+
+COARSENESS = {GeoPrecision.LANDMARK: 0, GeoPrecision.CITY: 1, GeoPrecision.ADMIN1: 2, GeoPrecision.COUNTRY: 3}
+
+
+def add_kind(kinds: list[Event], event: Event) -> None:
+    """Keep in `kinds` one event of each modality, type and place told; a place within another one
+    ("стрельба в Техасе", "в школе города Санта-Фе") is the same place, the finer one kept."""
+    for k, known in enumerate(kinds):
+        if known.modality == event.modality and known.event_type == event.event_type:
+            if same_place(known, event) or within(known, event):
+                return
+            if within(event, known):
+                kinds[k] = event
+                return
+    kinds.append(event)
+
+
+def same_place(a: Event, b: Event) -> bool:
+    return (a.location.place.name if a.location else None) == (b.location.place.name if b.location else None)
+
+
+def within(fine: Event, coarse: Event) -> bool:
+    """Whether `fine` is placed inside the region or country `coarse` is placed at."""
+    if fine.location is None or coarse.location is None:
+        return False
+    inner, outer = fine.location.place, coarse.location.place
+    if inner.country != outer.country or COARSENESS[inner.precision] >= COARSENESS[outer.precision]:
+        return False
+    return outer.precision == GeoPrecision.COUNTRY or outer.precision == GeoPrecision.ADMIN1 and inner.admin1 == outer.admin1
 
 
 def attach_crowds(doc: Document, events: list[Event], voices: Voices, counted: list[list[CountMention]]) -> None:
