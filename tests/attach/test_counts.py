@@ -438,3 +438,11 @@ def test_a_count_told_far_below_goes_to_the_one_event_told_at_its_region_and_at_
     )
     assert extracted(text, (2023, 3, 8)) == [
         ("Violence against civilians", "Санта-Фе", F, 1, 1), ("Violence against civilians", "Санта-Фе", I, 2, None)]
+
+
+def test_a_figure_summed_over_many_places_is_no_count_of_one_city_s_event():
+    text = (
+        "В субботу в Омске прошел митинг против повышения тарифов, на него вышли около 500 человек. "
+        "Всего в 40 городах в акциях протеста приняли участие около 20 тысяч человек."
+    )
+    assert extracted(text) == [("Protests", "Омск", C, 500, 500)]

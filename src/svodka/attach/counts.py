@@ -866,6 +866,28 @@ def periods(tokens: list[Token]) -> list[int]:
     return found
 
 
+def over_places(tokens: list[Token], text: str) -> tuple[int, int] | None:
+    """The tokens of "в 110 городах", "в десятках регионов", "в более чем 60 населённых пунктах": the places
+    the sentence's figures are summed over (first and last token), or None."""
+    for i, token in enumerate(tokens):
+        if token.lemma != "в" or i + 2 >= len(tokens):
+            continue
+        k = i + 1
+        while k < len(tokens) and k - i <= 3 and not starts_quantity(tokens[k]):
+            k += 1  # "в более чем 60"
+        if k >= len(tokens) or not starts_quantity(tokens[k]):
+            continue
+        quantity = read_quantity(tokens, k, text, bounded=False)
+        if quantity is None or quantity[1] < 2:
+            continue
+        j = quantity[2]
+        if j < len(tokens) and tokens[j].pos == "ADJF":
+            j += 1  # "в 60 населённых пунктах"
+        if j < len(tokens) and phrase_at(tokens, j, "places_counted") and "plur" in tokens[j].tags:
+            return i, j
+    return None
+
+
 def clauses(tokens: list[Token]) -> list[int]:
     """The comma-delimited clause each token stands in, by number."""
     clause = [0] * len(tokens)

@@ -30,7 +30,7 @@ from ..model import (
 )
 from ..resources import Resources
 from .actors import find_actors
-from .counts import find_counts, find_unclaimed_people, phrase_at
+from .counts import find_counts, find_unclaimed_people, over_places, phrase_at
 from .dates import anchor_of, find_dates, is_background, recalled_for_comparison
 from .places import gazetteer
 from .sources.assignment import Voices, attribute_event
@@ -453,12 +453,15 @@ def attach_counts(
     }
     for index, mentions in enumerate(counted):
         countrywide = bool(mentions) and nationwide(doc, index) is not None
+        # a figure summed over many places ("в 110 городах приняли участие 300 тысяч человек") is only the country's
+        summed = bool(mentions) and over_places(doc.sentences[index].tokens, doc.text) is not None
+        countrywide = countrywide or summed
         joint = bool(mentions) and told_jointly(doc, index)
         for mention in mentions:
             if joint and len({(e.event_type, e.location.place.name if e.location else None)
                               for e in events if e.modality == Modality.ACTUAL and takes(e, mention.slot)}) > 1:
                 continue  # "число жертв двойного теракта достигло 98": a figure for several events is none's
-            here = [e for e in takers.by_sentence.get(index, ()) if takes(e, mention.slot)]
+            here = [e for e in takers.by_sentence.get(index, ()) if takes(e, mention.slot, summed)]
             zero = mention.count.min == 0 and mention.count.max == 0
             if zero and not any(e.modality == Modality.ACTUAL for e in here):
                 # "Акция прошла без задержаний": the denied arrests' zero is the told event's own
