@@ -314,8 +314,16 @@ REPORTED = [
     ("Сообщений о пострадавших не поступало.", []),
 ]
 
+# a court's ruling is no detention of the event; the police's arrest beside it is
+COURT = [
+    ("Октябрьский районный суд арестовал на семь суток организатора пикета.", []),
+    ("Суд арестовал двух активистов.", []),
+    ("Его арестовали на 10 суток.", []),
+    ("Суд отпустил задержанных, а полиция арестовала троих активистов.", [(A, 3, 3, "троих активистов", "арестовала", False)]),
+]
 
-@pytest.mark.parametrize("text, expected", INTERVALS + NOT_COUNTS + WHO_THEY_ARE + REPORTED, ids=[t for t, _ in INTERVALS + NOT_COUNTS + WHO_THEY_ARE + REPORTED])
+
+@pytest.mark.parametrize("text, expected", INTERVALS + NOT_COUNTS + WHO_THEY_ARE + REPORTED + COURT, ids=[t for t, _ in INTERVALS + NOT_COUNTS + WHO_THEY_ARE + REPORTED + COURT])
 def test_counts(text, expected):
     assert found(text) == expected
 

@@ -155,11 +155,41 @@ def find_anchors(tokens: list[Token]) -> list[Anchor]:
         if phrase_before(tokens, i, "among") is not None:
             continue  # "среди погибших — двое детей": a part of the toll, not the toll
         window = tokens[max(0, i - CONTEXT_REACH) : i + CONTEXT_REACH + 1]
+        if court_ruling(tokens, i):
+            continue  # "суд арестовал на 10 суток координатора": a sentence, not the event's detentions
         for entry in entries:
             if all(any(is_word(t, w) for t in window) for w in entry.context):
                 anchors.append(Anchor(i, entry.slot, entry.implicit, total=is_total(tokens, i), with_context=bool(entry.context)))
                 break
     return anchors
+
+
+COURT_REACH = 6  # "суд арестовал", "Ленинский районный суд Перми арестовал на 10 суток"
+
+
+def court_ruling(tokens: list[Token], i: int) -> bool:
+    """Whether the arrest word at token i is a court's ruling: a court its subject ("суд арестовал
+    активиста") or a term of days after it ("арестовали на 10 суток")."""
+    if tokens[i].lemma not in lexicon_words("court_arrest"):
+        return False
+    for k in range(i - 1, max(-1, i - COURT_REACH - 1), -1):
+        if tokens[k].text in SUBJECT_STOP:
+            break
+        if tokens[k].pos == "NOUN" and tokens[k].lemma in lexicon_words("court") and "nomn" in tokens[k].tags:
+            return True
+    for k in range(i + 1, min(len(tokens) - 2, i + 4)):
+        if is_word(tokens[k], "на") and starts_quantity(tokens[k + 1]):
+            end = k + 1
+            while end < len(tokens) and starts_quantity(tokens[end]):
+                end += 1
+            return end < len(tokens) and phrase_at(tokens, end, "court_term") is not None
+    return False
+
+
+@lru_cache(maxsize=None)
+def lexicon_words(kind: str) -> frozenset[str]:
+    """The one-word phrases of a kind of quantifiers.tsv."""
+    return frozenset(w for (w,) in lexicon().phrases.get(kind, []))
 
 
 def is_total(tokens: list[Token], i: int) -> bool:
