@@ -314,6 +314,16 @@ REPORTED = [
     ("Сообщений о пострадавших не поступало.", []),
 ]
 
+# implicit counts of a verb coordinated with the one before it, and one more added to a count
+IMPLICIT = [
+    ("Злоумышленник ранил двух прохожих и был задержан.",
+     [(A, 1, 1, "Злоумышленник", "задержан", False), (I, 2, 2, "двух прохожих", "ранил", False)]),
+    ("Нападавший открыл огонь по охране и был застрелен.", [(F, 1, 1, "Нападавший", "застрелен", False)]),
+    ("Машина протаранила ограждение и была уничтожена.", []),
+    ("Полицейские задержали двоих подозреваемых и ещё одного.",
+     [(A, 3, 3, "двоих подозреваемых и ещё одного", "задержали", False)]),
+]
+
 # a court's ruling is no detention of the event; the police's arrest beside it is
 COURT = [
     ("Октябрьский районный суд арестовал на семь суток организатора пикета.", []),
@@ -323,7 +333,7 @@ COURT = [
 ]
 
 
-@pytest.mark.parametrize("text, expected", INTERVALS + NOT_COUNTS + WHO_THEY_ARE + REPORTED + COURT, ids=[t for t, _ in INTERVALS + NOT_COUNTS + WHO_THEY_ARE + REPORTED + COURT])
+@pytest.mark.parametrize("text, expected", INTERVALS + NOT_COUNTS + WHO_THEY_ARE + REPORTED + COURT + IMPLICIT, ids=[t for t, _ in INTERVALS + NOT_COUNTS + WHO_THEY_ARE + REPORTED + COURT + IMPLICIT])
 def test_counts(text, expected):
     assert found(text) == expected
 

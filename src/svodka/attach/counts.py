@@ -33,6 +33,7 @@ CROWD_NOUN_REACH = 3  # a crowd noun ("участники") pairs only with a nu
 CONTEXT_REACH = 6  # a slot word's context may stand this many tokens away ("на акцию в городе вышли")
 SEPARATOR_COST = {",": 2, "—": 1, "–": 1, "-": 1, "и": 2, "а": 2, "но": 2, "или": 2}
 CLAUSE_END = {";"}
+MORE_WORDS = {"еще"}  # "и ещё один": people on top of those counted before
 SUBJECT_STOP = {",", ";", ":", "—", "–", "(", ")"}
 QUOTES = set("«»\"„“”'")
 DASHES = {"—", "–", "-"}
@@ -594,7 +595,10 @@ def pair(tokens: list[Token], phrases: list[Phrase], anchors: list[Anchor], hidd
 
 
 def joined(tokens: list[Token], last: int, first: int) -> bool:
-    """Whether two counts stand side by side joined by "и" ("трое боевиков и один полицейский")."""
+    """Whether two counts stand side by side joined by "и" ("трое боевиков и один полицейский", "двоих
+    подозреваемых и ещё одного")."""
+    if first == last + 3 and norm(tokens[last + 2].text) in MORE_WORDS:
+        first -= 1
     return first == last + 2 and is_word(tokens[last + 1], "и")
 
 
@@ -687,6 +691,38 @@ def implicit_subject(
             if t.pos == "NPRO" and SUBJECT_PRONOUNS.get(t.lemma) == number and "nomn" in t.tags:
                 return k, number
             k += step
+    return predicate_subject(tokens, a.index, taken, number)
+
+
+PREDICATE_REACH = 8  # "Злоумышленник ранил из ружья двух полицейских и был задержан"
+
+
+def predicate_subject(tokens: list[Token], verb: int, taken: set[int], number: str) -> tuple[int, str] | None:
+    """The subject of a verb coordinated with the one before it ("Злоумышленник ранил двух полицейских
+    и был задержан"): the person before the earlier verb of its clause, in the nominative, of the
+    verb's number."""
+    k = verb - 1
+    if k >= 0 and tokens[k].lemma == "быть":
+        k -= 1
+    if k < 0 or not is_word(tokens[k], "и"):
+        return None
+    j = k - 1
+    while j >= 0 and k - j <= PREDICATE_REACH and tokens[j].text not in SUBJECT_STOP:
+        if tokens[j].pos == "VERB" and number in tokens[j].tags:
+            break
+        j -= 1
+    else:
+        return None
+    if j < 0 or k - j > PREDICATE_REACH or tokens[j].text in SUBJECT_STOP:
+        return None
+    s = j - 1
+    while s >= 0 and j - s <= 3 and tokens[s].text not in SUBJECT_STOP:
+        t = tokens[s]
+        substantive = t.pos in ("ADJF", "PRTF") and tokens[s + 1].pos not in ("NOUN", "ADJF", "PRTF")
+        person = t.pos == "NOUN" and "anim" in t.tags and not is_animal(t) or substantive
+        if s not in taken and (person and "nomn" in t.tags and number in t.tags or person_reading(t, "nomn", number)):
+            return s, number
+        s -= 1
     return None
 
 
