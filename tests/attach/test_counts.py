@@ -464,3 +464,11 @@ def test_a_figure_summed_over_many_places_is_no_count_of_one_city_s_event():
         "Всего в 40 городах в акциях протеста приняли участие около 20 тысяч человек."
     )
     assert extracted(text) == [("Protests", "Омск", C, 500, 500)]
+
+
+def test_a_figure_told_as_a_supposition_is_an_estimate_for_the_actual_event_told_before():
+    text = (
+        "В воскресенье в Самаре прошло шествие против вырубки парка. "
+        "Местные СМИ писали, что в шествии могли принять участие от одной до трёх тысяч жителей."
+    )
+    assert extracted(text) == [("Protests", "Самара", C, 1000, 3000)]

@@ -466,6 +466,9 @@ def attach_counts(
             if zero and not any(e.modality == Modality.ACTUAL for e in here):
                 # "Акция прошла без задержаний": the denied arrests' zero is the told event's own
                 here = []
+            if here and all(e.modality == Modality.HYPOTHETICAL for e in here):
+                # "в шествии могли принять участие до пяти тысяч": an estimate for the actual event told before
+                here = actual_told_before(events, here, index, mention.slot) or here
             if here:
                 target = nearest(here, mention.count.evidence[0], lambda e: e.triggers[0].start, lambda e: e.triggers[-1].end)
                 if sum(e.triggers[0] is target.triggers[0] for e in here) > 1:
@@ -479,6 +482,18 @@ def attach_counts(
                     target = None
             if target is not None:
                 target.claims.append(voices.claim(mention, index))
+
+
+def actual_told_before(events: list[Event], supposed: list[Event], index: int, slot: str) -> list[Event]:
+    """The last actual event told before sentence `index` of the type and place of one of the `supposed`
+    events, as a list (empty when there is none)."""
+    def key(e: Event) -> tuple:
+        return e.event_type, e.location.place.name if e.location else None
+
+    wanted = {key(e) for e in supposed}
+    found = [e for e in events if e.modality == Modality.ACTUAL and e.triggers[0].sentence < index
+             and key(e) in wanted and takes(e, slot)]
+    return found[-1:]
 
 
 def told_jointly(doc: Document, index: int) -> bool:
