@@ -297,8 +297,43 @@ NOT_COUNTS = [
     ("Как сообщает 112, погибли двое.", [(F, 2, 2, "двое", "погибли", False)]),
 ]
 
+# a slot word in a relative clause after the count tells who the people are; the clause's main verb counts them
+WHO_THEY_ARE = [
+    ("Двоих активистов, которые пришли на акцию, задержали.", [(A, 2, 2, "Двоих активистов", "задержали", False)]),
+    ("Утром пятерых студентов, которые вышли на пикет, препроводили в отдел полиции.",
+     [(A, 5, 5, "пятерых студентов", "препроводили", False)]),
+    ("Сотни людей, которые вышли на площадь, разогнала полиция.", [(C, 200, 999, "Сотни людей", "вышли", False)]),
+    ("Четверых пикетчиков доставили в автозак.", [(A, 4, 4, "Четверых пикетчиков", "доставили", False)]),
+]
 
-@pytest.mark.parametrize("text, expected", INTERVALS + NOT_COUNTS, ids=[t for t, _ in INTERVALS + NOT_COUNTS])
+# people of a slot told in the plural with no number: 2..open, not when the sentence negates them
+REPORTED = [
+    ("Мэрия сообщила о раненых среди прохожих.", [(I, 2, None, "раненых", "раненых", False)]),
+    ("Есть погибшие и раненые.", [(F, 2, None, "погибшие", "погибшие", False), (I, 2, None, "раненые", "раненые", False)]),
+    ("Ведомство сообщило о пострадавших, не уточнив их числа.", [(I, 2, None, "пострадавших", "пострадавших", False)]),
+    ("Сообщений о пострадавших не поступало.", []),
+]
+
+# implicit counts of a verb coordinated with the one before it, and one more added to a count
+IMPLICIT = [
+    ("Злоумышленник ранил двух прохожих и был задержан.",
+     [(A, 1, 1, "Злоумышленник", "задержан", False), (I, 2, 2, "двух прохожих", "ранил", False)]),
+    ("Нападавший открыл огонь по охране и был застрелен.", [(F, 1, 1, "Нападавший", "застрелен", False)]),
+    ("Машина протаранила ограждение и была уничтожена.", []),
+    ("Полицейские задержали двоих подозреваемых и ещё одного.",
+     [(A, 3, 3, "двоих подозреваемых и ещё одного", "задержали", False)]),
+]
+
+# a court's ruling is no detention of the event; the police's arrest beside it is
+COURT = [
+    ("Октябрьский районный суд арестовал на семь суток организатора пикета.", []),
+    ("Суд арестовал двух активистов.", []),
+    ("Его арестовали на 10 суток.", []),
+    ("Суд отпустил задержанных, а полиция арестовала троих активистов.", [(A, 3, 3, "троих активистов", "арестовала", False)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", INTERVALS + NOT_COUNTS + WHO_THEY_ARE + REPORTED + COURT + IMPLICIT, ids=[t for t, _ in INTERVALS + NOT_COUNTS + WHO_THEY_ARE + REPORTED + COURT + IMPLICIT])
 def test_counts(text, expected):
     assert found(text) == expected
 
@@ -387,3 +422,53 @@ def test_a_figure_for_places_joined_in_one_clause_is_given_to_none():
     assert tagged("В Москве и Петербурге задержаны 150 человек.") == []
     assert tagged("В Москве задержаны 98 человек, в Петербурге — 38.") == [(A, 98), (A, 38)]
     assert tagged("В Новой Шотландии, Канада, погибли 16 человек.") == [(F, 16)]
+
+
+def extracted(text: str, published=(2021, 3, 6)) -> list[tuple]:
+    """(event_type, place, slot, min, max) of every count of the actual events the whole extractor finds."""
+    from datetime import date
+
+    from svodka.pipeline import extract
+
+    doc = extract(Document("t", text, date(*published)))
+    return sorted(
+        (e.event_type, e.location.place.name if e.location else None, slot, c.min, c.max)
+        for e in doc.events if e.modality == "actual"
+        for slot in (F, I, A, C) if (c := getattr(e, slot)) is not None
+    )
+
+
+def test_no_arrests_told_of_a_protest_are_that_protest_s_zero():
+    text = (
+        "В субботу в Томске прошел митинг в поддержку политзаключенных. "
+        "По данным мэрии, в нем участвовали около 600 человек. "
+        "Мероприятие прошло без нарушений и задержаний."
+    )
+    assert extracted(text) == [("Protests", "Томск", A, 0, 0), ("Protests", "Томск", C, 600, 600)]
+
+
+def test_a_count_told_far_below_goes_to_the_one_event_told_at_its_region_and_at_a_city_in_it():
+    text = (
+        "В Техасе подросток открыл стрельбу в школе, погиб учитель\n\n"
+        "Во вторник в школе города Санта-Фе подросток открыл огонь из пистолета, погиб учитель.\n\n"
+        "Учеников эвакуировали в соседний Галвестон.\n\n"
+        "Школьный округ позже сообщил о раненых."
+    )
+    assert extracted(text, (2023, 3, 8)) == [
+        ("Violence against civilians", "Санта-Фе", F, 1, 1), ("Violence against civilians", "Санта-Фе", I, 2, None)]
+
+
+def test_a_figure_summed_over_many_places_is_no_count_of_one_city_s_event():
+    text = (
+        "В субботу в Омске прошел митинг против повышения тарифов, на него вышли около 500 человек. "
+        "Всего в 40 городах в акциях протеста приняли участие около 20 тысяч человек."
+    )
+    assert extracted(text) == [("Protests", "Омск", C, 500, 500)]
+
+
+def test_a_figure_told_as_a_supposition_is_an_estimate_for_the_actual_event_told_before():
+    text = (
+        "В воскресенье в Самаре прошло шествие против вырубки парка. "
+        "Местные СМИ писали, что в шествии могли принять участие от одной до трёх тысяч жителей."
+    )
+    assert extracted(text) == [("Protests", "Самара", C, 1000, 3000)]

@@ -356,3 +356,18 @@ def test_a_detention_dated_to_the_day_of_a_protest_at_its_place_is_its_arrest_th
     )
     doc = extract(Document("t", text, date(2021, 5, 20)))
     assert [(e.sub_event_type, e.date) for e in doc.events if e.modality == "actual"] == [("Protest with intervention", date(2021, 5, 14))]
+
+
+def test_figures_told_in_a_struck_village_are_that_village_strikes_not_the_region_strikes():
+    from svodka.pipeline import extract
+
+    text = (
+        "Ночью дроны атаковали Курскую область, пострадали шесть человек.\n\n"
+        "Четыре человека пострадали в селе Глушково. Ещё два человека пострадали в посёлке Теткино, "
+        "от госпитализации они отказались."
+    )
+    events = extract(Document("t", text, date(2024, 11, 10))).events
+    injured = {e.location.place.name: (e.injured.min, e.injured.max) if e.injured else None
+               for e in events if e.modality == "actual" and e.location}
+    assert injured["Тёткино"] == (2, 2)
+    assert injured["Глушково"][0] == 4

@@ -28,10 +28,12 @@ MAX_COST = 12  # pair a number with a slot word at most this far away (tokens pl
 OWN_WORD = 0.5  # the count names its slot itself ("двое погибших"); only a verb right beside it is nearer
 TOTAL_LINK = -1  # "число погибших достигло 16"
 CROWD_OWN_WORD = 5  # "двое участников" yields to a nearby "задержаны"
+RELATIVE_CLAUSE_COST = 6  # a slot word in a relative clause after the count yields to one outside it
 CROWD_NOUN_REACH = 3  # a crowd noun ("участники") pairs only with a number right beside it
 CONTEXT_REACH = 6  # a slot word's context may stand this many tokens away ("на акцию в городе вышли")
 SEPARATOR_COST = {",": 2, "—": 1, "–": 1, "-": 1, "и": 2, "а": 2, "но": 2, "или": 2}
 CLAUSE_END = {";"}
+MORE_WORDS = {"еще"}  # "и ещё один": people on top of those counted before
 SUBJECT_STOP = {",", ";", ":", "—", "–", "(", ")"}
 QUOTES = set("«»\"„“”'")
 DASHES = {"—", "–", "-"}
@@ -157,11 +159,41 @@ def find_anchors(tokens: list[Token]) -> list[Anchor]:
         if phrase_before(tokens, i, "among") is not None:
             continue  # "среди погибших — двое детей": a part of the toll, not the toll
         window = tokens[max(0, i - CONTEXT_REACH) : i + CONTEXT_REACH + 1]
+        if court_ruling(tokens, i):
+            continue  # "суд арестовал на 10 суток координатора": a sentence, not the event's detentions
         for entry in entries:
             if all(any(is_word(t, w) for t in window) for w in entry.context):
                 anchors.append(Anchor(i, entry.slot, entry.implicit, total=is_total(tokens, i), with_context=bool(entry.context)))
                 break
     return anchors
+
+
+COURT_REACH = 6  # "суд арестовал", "Ленинский районный суд Перми арестовал на 10 суток"
+
+
+def court_ruling(tokens: list[Token], i: int) -> bool:
+    """Whether the arrest word at token i is a court's ruling: a court its subject ("суд арестовал
+    активиста") or a term of days after it ("арестовали на 10 суток")."""
+    if tokens[i].lemma not in lexicon_words("court_arrest"):
+        return False
+    for k in range(i - 1, max(-1, i - COURT_REACH - 1), -1):
+        if tokens[k].text in SUBJECT_STOP:
+            break
+        if tokens[k].pos == "NOUN" and tokens[k].lemma in lexicon_words("court") and "nomn" in tokens[k].tags:
+            return True
+    for k in range(i + 1, min(len(tokens) - 2, i + 4)):
+        if is_word(tokens[k], "на") and starts_quantity(tokens[k + 1]):
+            end = k + 1
+            while end < len(tokens) and starts_quantity(tokens[end]):
+                end += 1
+            return end < len(tokens) and phrase_at(tokens, end, "court_term") is not None
+    return False
+
+
+@lru_cache(maxsize=None)
+def lexicon_words(kind: str) -> frozenset[str]:
+    """The one-word phrases of a kind of quantifiers.tsv."""
+    return frozenset(w for (w,) in lexicon().phrases.get(kind, []))
 
 
 def is_total(tokens: list[Token], i: int) -> bool:
@@ -511,11 +543,28 @@ def follows_link(tokens: list[Token], p: Phrase) -> bool:
     return k > 0 and (tokens[k - 1].text in DASHES or phrase_before(tokens, k, "link") is not None)
 
 
+def relative_clause(tokens: list[Token], p: Phrase) -> tuple[int, int] | None:
+    """The relative clause right after a count (", которые вышли на пикет,"): the token of its opening
+    comma and of the comma that closes it (or the sentence's last token)."""
+    k = p.last + 1
+    if k + 1 >= len(tokens) or tokens[k].text != "," or tokens[k + 1].lemma != "который":
+        return None
+    end = k + 2
+    while end < len(tokens) - 1 and tokens[end].text not in (",", ";"):
+        end += 1
+    return k, end
+
+
 def pair_cost(tokens: list[Token], p: Phrase, a: Anchor, hidden: set[int]) -> float:
     if p.covers(a.index):
         return CROWD_OWN_WORD if a.slot == CountSlot.CROWD else OWN_WORD
     if a.total and a.index < p.first and follows_link(tokens, p):
         return TOTAL_LINK
+    clause = relative_clause(tokens, p)
+    if clause is not None and a.index > clause[0]:
+        if a.index < clause[1]:  # "троих студентов, которые вышли на пикет, задержали": it tells who they are
+            return distance(tokens, p, a.index, hidden) + RELATIVE_CLAUSE_COST
+        hidden = hidden | set(range(clause[0], clause[1] + 1))
     cost = distance(tokens, p, a.index, hidden)
     if a.slot == CountSlot.CROWD and tokens[a.index].pos == "NOUN" and cost > CROWD_NOUN_REACH:
         return float("inf")  # "участники" also heads plain lists of people
@@ -552,7 +601,10 @@ def pair(tokens: list[Token], phrases: list[Phrase], anchors: list[Anchor], hidd
 
 
 def joined(tokens: list[Token], last: int, first: int) -> bool:
-    """Whether two counts stand side by side joined by "и" ("трое боевиков и один полицейский")."""
+    """Whether two counts stand side by side joined by "и" ("трое боевиков и один полицейский", "двоих
+    подозреваемых и ещё одного")."""
+    if first == last + 3 and norm(tokens[last + 2].text) in MORE_WORDS:
+        first -= 1
     return first == last + 2 and is_word(tokens[last + 1], "и")
 
 
@@ -645,6 +697,38 @@ def implicit_subject(
             if t.pos == "NPRO" and SUBJECT_PRONOUNS.get(t.lemma) == number and "nomn" in t.tags:
                 return k, number
             k += step
+    return predicate_subject(tokens, a.index, taken, number)
+
+
+PREDICATE_REACH = 8  # "Злоумышленник ранил из ружья двух полицейских и был задержан"
+
+
+def predicate_subject(tokens: list[Token], verb: int, taken: set[int], number: str) -> tuple[int, str] | None:
+    """The subject of a verb coordinated with the one before it ("Злоумышленник ранил двух полицейских
+    и был задержан"): the person before the earlier verb of its clause, in the nominative, of the
+    verb's number."""
+    k = verb - 1
+    if k >= 0 and tokens[k].lemma == "быть":
+        k -= 1
+    if k < 0 or not is_word(tokens[k], "и"):
+        return None
+    j = k - 1
+    while j >= 0 and k - j <= PREDICATE_REACH and tokens[j].text not in SUBJECT_STOP:
+        if tokens[j].pos == "VERB" and number in tokens[j].tags:
+            break
+        j -= 1
+    else:
+        return None
+    if j < 0 or k - j > PREDICATE_REACH or tokens[j].text in SUBJECT_STOP:
+        return None
+    s = j - 1
+    while s >= 0 and j - s <= 3 and tokens[s].text not in SUBJECT_STOP:
+        t = tokens[s]
+        substantive = t.pos in ("ADJF", "PRTF") and tokens[s + 1].pos not in ("NOUN", "ADJF", "PRTF")
+        person = t.pos == "NOUN" and "anim" in t.tags and not is_animal(t) or substantive
+        if s not in taken and (person and "nomn" in t.tags and number in t.tags or person_reading(t, "nomn", number)):
+            return s, number
+        s -= 1
     return None
 
 
@@ -791,6 +875,30 @@ def attributive_count(tokens: list[Token], a: Anchor, taken: set[int]) -> tuple[
     return (i, i + 1, 1, 1) if number == "sing" else (i, i + 1, 2, None)
 
 
+NEGATIONS = {"не", "нет", "ни"}
+NEGATION_REACH = 3  # "о пострадавших не поступало", not "о пострадавших, не уточнив их числа"
+
+
+def reported_people(tokens: list[Token], a: Anchor, taken: set[int]) -> tuple[int, int, int, int | None] | None:
+    """"Сообщили о раненых", "есть погибшие и раненые": people of a slot told in the plural with no
+    number, 2..open. Not when the sentence negates ("сообщений о погибших не поступало")."""
+    i = a.index
+    word = tokens[i]
+    if not a.implicit or word.pos not in ("ADJF", "PRTF", "NOUN") or "plur" not in word.tags or i in taken:
+        return None
+    if i + 1 < len(tokens) and tokens[i + 1].pos == "NOUN":
+        return None  # "о раненых полицейских": attributive_count's
+    start = phrase_before(tokens, first_conjunct(tokens, i), "reported")
+    if start is None or any(norm(t.text) in NEGATIONS for t in tokens[:i]):
+        return None
+    for t in tokens[i + 1 : i + NEGATION_REACH + 1]:
+        if t.text in SUBJECT_STOP:
+            break
+        if norm(t.text) in NEGATIONS:
+            return None
+    return i, i, 2, None
+
+
 PERIOD_GAP = 2  # "за последние сутки", "за три дня", "за минувшие двое суток"
 
 
@@ -828,6 +936,28 @@ def periods(tokens: list[Token]) -> list[int]:
             if not (k + 1 < len(tokens) and is_word(tokens[k + 1], "до")):
                 found.append(i)
     return found
+
+
+def over_places(tokens: list[Token], text: str) -> tuple[int, int] | None:
+    """The tokens of "в 110 городах", "в десятках регионов", "в более чем 60 населённых пунктах": the places
+    the sentence's figures are summed over (first and last token), or None."""
+    for i, token in enumerate(tokens):
+        if token.lemma != "в" or i + 2 >= len(tokens):
+            continue
+        k = i + 1
+        while k < len(tokens) and k - i <= 3 and not starts_quantity(tokens[k]):
+            k += 1  # "в более чем 60"
+        if k >= len(tokens) or not starts_quantity(tokens[k]):
+            continue
+        quantity = read_quantity(tokens, k, text, bounded=False)
+        if quantity is None or quantity[1] < 2:
+            continue
+        j = quantity[2]
+        if j < len(tokens) and tokens[j].pos == "ADJF":
+            j += 1  # "в 60 населённых пунктах"
+        if j < len(tokens) and phrase_at(tokens, j, "places_counted") and "plur" in tokens[j].tags:
+            return i, j
+    return None
 
 
 def clauses(tokens: list[Token]) -> list[int]:
@@ -918,6 +1048,8 @@ def find_counts(doc: Document, sentence_index: int) -> list[CountMention]:
                 found.append((k, k, 1, 1, a) if number == "sing" else (k, k, 2, None, a))
         elif not a.claimed and (described := attributive_count(tokens, a, taken)):
             found.append((*described, a))
+        elif not a.claimed and refuted is None and (reported := reported_people(tokens, a, taken)):
+            found.append((*reported, a))
 
     found = without_told_alongside(tokens, found, implicit_at)
     found += died_in_hospital(tokens, found)

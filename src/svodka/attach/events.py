@@ -32,7 +32,7 @@ from ..model import (
 )
 from ..resources import Resources
 from .actors import find_actors
-from .counts import find_counts, find_unclaimed_people, phrase_at
+from .counts import find_counts, find_unclaimed_people, over_places, phrase_at
 from .dates import anchor_of, find_dates, is_background, recalled_for_comparison
 from .places import gazetteer
 from .sources.assignment import Voices, attribute_event
@@ -590,12 +590,22 @@ def attach_counts(
     }
     for index, mentions in enumerate(counted):
         countrywide = bool(mentions) and nationwide(doc, index) is not None
+        # a figure summed over many places ("в 110 городах приняли участие 300 тысяч человек") is only the country's
+        summed = bool(mentions) and over_places(doc.sentences[index].tokens, doc.text) is not None
+        countrywide = countrywide or summed
         joint = bool(mentions) and told_jointly(doc, index)
         for mention in mentions:
             if joint and len({(e.event_type, e.location.place.name if e.location else None)
                               for e in events if e.modality == Modality.ACTUAL and takes(e, mention.slot)}) > 1:
                 continue  # "число жертв двойного теракта достигло 98": a figure for several events is none's
-            here = [e for e in takers.by_sentence.get(index, ()) if takes(e, mention.slot)]
+            here = [e for e in takers.by_sentence.get(index, ()) if takes(e, mention.slot, summed)]
+            zero = mention.count.min == 0 and mention.count.max == 0
+            if zero and not any(e.modality == Modality.ACTUAL for e in here):
+                # "Акция прошла без задержаний": the denied arrests' zero is the told event's own
+                here = []
+            if here and all(e.modality == Modality.HYPOTHETICAL for e in here):
+                # "в шествии могли принять участие до пяти тысяч": an estimate for the actual event told before
+                here = actual_told_before(events, here, index, mention.slot) or here
             if here:
                 target = nearest(here, mention.count.evidence[0], lambda e: e.triggers[0].start, lambda e: e.triggers[-1].end)
                 if sum(e.triggers[0] is target.triggers[0] for e in here) > 1:
@@ -605,8 +615,22 @@ def attach_counts(
                 named = places_named.get(index) if places_named else None
                 if named and (target is None or target.location is None or target.location.place.name not in named):
                     target = takers.placed_before(index, mention.slot, countrywide, named) or target
+                if zero and target is not None and target.modality != Modality.ACTUAL:
+                    target = None
             if target is not None:
                 target.claims.append(voices.claim(mention, index))
+
+
+def actual_told_before(events: list[Event], supposed: list[Event], index: int, slot: str) -> list[Event]:
+    """The last actual event told before sentence `index` of the type and place of one of the `supposed`
+    events, as a list (empty when there is none)."""
+    def key(e: Event) -> tuple:
+        return e.event_type, e.location.place.name if e.location else None
+
+    wanted = {key(e) for e in supposed}
+    found = [e for e in events if e.modality == Modality.ACTUAL and e.triggers[0].sentence < index
+             and key(e) in wanted and takes(e, slot)]
+    return found[-1:]
 
 
 def told_jointly(doc: Document, index: int) -> bool:
@@ -671,11 +695,11 @@ class Takers:
         key = (slot, countrywide)
         if key not in self._sole:
             found: list[Event | None] = [None]
-            first, kinds = None, set()
+            first, kinds = None, []
             for e in self.events:
                 if takes(e, slot, countrywide) and e.modality != Modality.BACKGROUND:
                     first = first or e
-                    kinds.add((e.modality, e.event_type, e.location.place.name if e.location else None))
+                    add_kind(kinds, e)
                 found.append(first if first is not None and len(kinds) == 1 and first.modality == Modality.ACTUAL else None)
             self._sole[key] = found
         return self._sole[key]
@@ -690,8 +714,40 @@ def sole_taker(takers: list[Event]) -> Event | None:
     """The event a count told far from any trigger belongs to, when the text has told only one
     before it (every earlier taker of its slot is actual and of one type at one place)."""
     told = [e for e in takers if e.modality != Modality.BACKGROUND]
-    kinds = {(e.modality, e.event_type, e.location.place.name if e.location else None) for e in told}
+    kinds: list[Event] = []
+    for e in told:
+        add_kind(kinds, e)
     return told[0] if len(kinds) == 1 and told[0].modality == Modality.ACTUAL else None
+
+
+COARSENESS = {GeoPrecision.LANDMARK: 0, GeoPrecision.CITY: 1, GeoPrecision.ADMIN1: 2, GeoPrecision.COUNTRY: 3}
+
+
+def add_kind(kinds: list[Event], event: Event) -> None:
+    """Keep in `kinds` one event of each modality, type and place told; a place within another one
+    ("стрельба в Техасе", "в школе города Санта-Фе") is the same place, the finer one kept."""
+    for k, known in enumerate(kinds):
+        if known.modality == event.modality and known.event_type == event.event_type:
+            if same_place(known, event) or within(known, event):
+                return
+            if within(event, known):
+                kinds[k] = event
+                return
+    kinds.append(event)
+
+
+def same_place(a: Event, b: Event) -> bool:
+    return (a.location.place.name if a.location else None) == (b.location.place.name if b.location else None)
+
+
+def within(fine: Event, coarse: Event) -> bool:
+    """Whether `fine` is placed inside the region or country `coarse` is placed at."""
+    if fine.location is None or coarse.location is None:
+        return False
+    inner, outer = fine.location.place, coarse.location.place
+    if inner.country != outer.country or COARSENESS[inner.precision] >= COARSENESS[outer.precision]:
+        return False
+    return outer.precision == GeoPrecision.COUNTRY or outer.precision == GeoPrecision.ADMIN1 and inner.admin1 == outer.admin1
 
 
 def attach_crowds(doc: Document, events: list[Event], voices: Voices, counted: list[list[CountMention]]) -> None:

@@ -125,6 +125,11 @@ def struck_villages(events: list[Event]) -> list[Event]:
         if regions:
             strike = regions[-1]
             e.kind, e.event_type, e.sub_event_type = strike.kind, strike.event_type, strike.sub_event_type
+            # the figures told in the village's own sentences are the village's, not the region's
+            own = [c for c in strike.claims if any(s <= c.count.evidence[0] < t for s, t in e.evidence)]
+            if own:
+                strike.claims = [c for c in strike.claims if c not in own]
+                e.claims += own
             struck.add(place_key(e))
             kept.append(e)
         elif e.kind != HARM:
