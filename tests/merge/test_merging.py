@@ -371,3 +371,14 @@ def test_figures_told_in_a_struck_village_are_that_village_strikes_not_the_regio
                for e in events if e.modality == "actual" and e.location}
     assert injured["Тёткино"] == (2, 2)
     assert injured["Глушково"][0] == 4
+
+
+def test_people_told_with_no_number_yield_to_the_figure_told_later():
+    from svodka.pipeline import extract
+
+    text = (
+        "Вечером в Белгороде после атаки беспилотника сообщили о раненых. "
+        "Позже губернатор уточнил, что ранены три человека."
+    )
+    doc = extract(Document("t", text, date(2024, 11, 22)))
+    assert [(e.injured.min, e.injured.max) for e in doc.events] == [(3, 3)]
