@@ -124,6 +124,7 @@ class CountMention:
     count: Count
     anchor: Span  # the word that fixes the slot: "погибли", "задержаны"
     total: bool = False  # a running total ("число погибших достигло 16")
+    unnumbered: bool = False  # people told in the plural with no number ("сообщили о раненых"): only when no figure is
 
 
 @dataclass

@@ -1022,6 +1022,7 @@ def find_counts(doc: Document, sentence_index: int) -> list[CountMention]:
     refuted = refutation(tokens)
     told: tuple[Anchor, int, str] | None = None  # the last bare verb's person: "ранен и позже скончался" shares it
     implicit_at: set[int] = set()  # the entries of `found` a bare verb's person gives
+    unnumbered: set[int] = set()  # ids of the entries of `found` of people told with no number ("сообщили о раненых")
     for a in anchors:
         if not a.claimed and a.slot != CountSlot.CROWD and refuted is not None and refuted > a.index:
             a.claimed = True
@@ -1044,6 +1045,7 @@ def find_counts(doc: Document, sentence_index: int) -> list[CountMention]:
             found.append((*described, a))
         elif not a.claimed and refuted is None and (reported := reported_people(tokens, a, taken)):
             found.append((*reported, a))
+            unnumbered.add(id(found[-1]))
 
     found = without_told_alongside(tokens, found, implicit_at)
     found += died_in_hospital(tokens, found)
@@ -1056,11 +1058,12 @@ def find_counts(doc: Document, sentence_index: int) -> list[CountMention]:
         clause = clauses(tokens)
         found = [f for f in found if not {clause[f[0]], clause[f[4].index]} & {clause[k] for k in shared}]
     mentions = []
-    for first, last, low, high, a in sorted(found, key=lambda f: f[0]):
+    for entry in sorted(found, key=lambda f: f[0]):
+        first, last, low, high, a = entry
         start, end = tokens[first].start, tokens[last].end
         anchor = tokens[a.index]
         count = Count(low, high, doc.text[start:end], (start, end))
-        mentions.append(CountMention(a.slot, count, (anchor.start, anchor.end), a.total))
+        mentions.append(CountMention(a.slot, count, (anchor.start, anchor.end), a.total, id(entry) in unnumbered))
     return mentions
 
 

@@ -252,7 +252,7 @@ def resolve_counts(event: Event) -> None:
         if totals:
             setattr(event, slot, totals[-1].count)
             continue
-        counts = [c.count for c in claims]
+        counts = [c.count for c in claims if not c.mention.unnumbered] or [c.count for c in claims]
         low = min(c.min for c in counts)
         high = None if any(c.max is None for c in counts) else max(c.max for c in counts)
         first = min(counts, key=lambda c: c.evidence[0])
