@@ -472,3 +472,11 @@ def test_a_figure_told_as_a_supposition_is_an_estimate_for_the_actual_event_told
         "Местные СМИ писали, что в шествии могли принять участие от одной до трёх тысяч жителей."
     )
     assert extracted(text) == [("Protests", "Самара", C, 1000, 3000)]
+
+
+def test_people_told_with_no_number_give_way_to_a_figure_for_the_same_event():
+    text = (
+        "В пятницу беспилотник атаковал автобус в Белгороде, ранены четыре человека. "
+        "Губернатор сообщил о раненых и пообещал помощь."
+    )
+    assert extracted(text, (2024, 11, 8)) == [("Explosions/Remote violence", "Белгород", I, 4, 4)]
